@@ -1,0 +1,35 @@
+package org.rekindle.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class SharedTestInfrastructureTest {
+
+    @Test
+    void startsOnceAndIsUsable() throws Exception {
+        EmbeddedKafka kafka = SharedTestInfrastructure.kafka();
+        EmbeddedMongo mongo = SharedTestInfrastructure.mongo();
+        assertThat(SharedTestInfrastructure.kafka()).isSameAs(kafka);
+        assertThat(SharedTestInfrastructure.mongo()).isSameAs(mongo);
+
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("shared-test-topic", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("shared-test-topic");
+        }
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            client.getDatabase("shared").getCollection("c").insertOne(new Document("x", 1));
+            assertThat(client.getDatabase("shared").getCollection("c").countDocuments()).isEqualTo(1);
+        }
+    }
+}
