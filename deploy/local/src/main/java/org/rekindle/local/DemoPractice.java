@@ -1,0 +1,107 @@
+package org.rekindle.local;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The demo practice: coach Maya Okafor and three clients, each with 30 days of history at a different stage.
+ * Every write goes through the real API, so the seed exercises the same path a client's phone would.
+ */
+final class DemoPractice {
+
+    static final String COACH = "coach-maya";
+    static final String SAM = "client-sam";
+    static final String PRIYA = "client-priya";
+    static final String JORDAN = "client-jordan";
+
+    static final String SUMMARY = """
+            coach Maya Okafor (%s) with three clients:
+                   %s    stage 3-4: no contact again since a breach on day 8 (an 8-day attempt kept); revising an apology
+                   %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable?
+                   %s stage 7: ended no contact after 22 days; reopening contact calmly""".formatted(COACH, SAM, PRIYA, JORDAN);
+
+    private final Instant today;
+
+    DemoPractice(Instant now) {
+        this.today = now.truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** A moment {@code days} before today, at {@code hour} o'clock UTC: history only, never the future. */
+    private Instant ago(int days, int hour) {
+        return today.minus(days, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+    }
+
+    void seed(DemoJournal journal) {
+        sam(journal);
+        priya(journal);
+        jordan(journal);
+    }
+
+    private void sam(DemoJournal j) {
+        j.reflect(SAM, "understand-why", "We ended after months of the same argument: I worked late, she felt she "
+                  + "came second, and instead of talking we both went quiet.", ago(30, 9));
+        j.startNoContact(SAM, 30, ago(29, 21));
+        int[] moods = {2, 2, 1, 2, 3, 2, 2, 3, 3, 3, 4, 3, 4, 4, 4};
+        for (int i = 0; i < moods.length; i++) {
+            j.checkIn(SAM, moods[i], i == 2 ? "Could not sleep, kept checking my phone." : null,
+                      5.0 + (i % 4), ago(29 - 2 * i, 8));
+        }
+        j.urge(SAM, true, "Wanted to like her post. Went for a run instead.", ago(27, 22));
+        j.urge(SAM, true, null, ago(25, 23));
+        j.urge(SAM, false, "Saw our photo from the lake.", ago(22, 23));
+        j.breach(SAM, "TEXT", "CLIENT", "Texted her at 11pm. She did not answer. I logged it right away.",
+                 ago(21, 23));
+        String ownPart = j.reflect(SAM, "own-your-part", "My part: I promised to be home for dinner and kept "
+                                   + "breaking it. I treated her worry as nagging.", ago(18, 19));
+        j.urge(SAM, true, "Her birthday. Wrote the text, deleted it, called my brother.", ago(15, 20));
+        String apology = j.draftApology(SAM, "I'm sorry, but you always made it sound like work was a crime.",
+                                        ago(12, 20));
+        j.urge(SAM, true, null, ago(8, 22));
+        j.reviseApology(SAM, apology, "I'm sorry I kept choosing work over the evenings we planned. I felt "
+                        + "pressure at the job and I shut you out instead of telling you. You deserved better.",
+                        ago(6, 19));
+        j.share(SAM, ownPart);
+        j.share(SAM, apology);
+    }
+
+    private void priya(DemoJournal j) {
+        j.startNoContact(PRIYA, 45, ago(30, 8));
+        j.reflect(PRIYA, "understand-why", "Four years. The break came when he took the job in Lisbon and we "
+                  + "never really decided together where we would live.", ago(28, 20));
+        j.urge(PRIYA, true, "Almost asked Ana how he is doing.", ago(26, 18));
+        j.reflect(PRIYA, "own-your-part", "I said 'fine' when it wasn't. I expected him to guess.", ago(24, 21));
+        j.urge(PRIYA, true, null, ago(19, 22));
+        j.reflect(PRIYA, "work-on-yourself", "Back to climbing twice a week. Cooking for myself again. Sleeping "
+                  + "better.", ago(16, 19));
+        j.urge(PRIYA, true, "Walked past our cafe and kept walking.", ago(11, 13));
+        String fixable = j.reflect(PRIYA, "is-it-fixable", "Chores and schedules were fixable. Where we live is "
+                                   + "not logistics for us, it is about the life each of us wants. I need to be "
+                                   + "honest with myself about that.", ago(5, 20));
+        int[] moods = {3, 3, 2, 3, 3, 4, 3, 4, 4, 3};
+        for (int i = 0; i < moods.length; i++) {
+            j.checkIn(PRIYA, moods[i], null, 6.5 + (i % 3) * 0.5, ago(29 - 3 * i, 7));
+        }
+        j.share(PRIYA, fixable);
+    }
+
+    private void jordan(DemoJournal j) {
+        String period = j.startNoContact(JORDAN, 21, ago(30, 10));
+        j.reflect(JORDAN, "understand-why", "Trust. I kept things from him, small things, and then one big one.",
+                  ago(29, 20));
+        j.checkIn(JORDAN, 2, "Heavy day.", 6.0, ago(28, 9));
+        String apology = j.draftApology(JORDAN, "Sorry if you felt lied to.", ago(20, 21));
+        j.checkIn(JORDAN, 3, null, 7.0, ago(18, 9));
+        j.reviseApology(JORDAN, apology, "I'm sorry I hid the money problems from you. I was ashamed, and that "
+                        + "made me keep secrets. You had every reason to stop trusting me.", ago(14, 21));
+        j.urge(JORDAN, true, "Wanted to explain myself again. Wrote it here instead.", ago(13, 22));
+        j.reviseApology(JORDAN, apology, "I'm sorry I hid the money problems from you. I was ashamed, and "
+                        + "instead of asking for help I kept secrets. I understand why you stopped trusting me, "
+                        + "and I am not asking you for anything.", ago(9, 21));
+        j.endNoContact(JORDAN, period, "Target reached; reopening contact calmly", ago(8, 10));
+        j.reflect(JORDAN, "reopen-contact", "Sent a short, friendly message in the afternoon. He answered a day "
+                  + "later. We may meet for coffee, somewhere neutral.", ago(6, 17));
+        j.checkIn(JORDAN, 4, null, 7.5, ago(5, 9));
+        j.checkIn(JORDAN, 5, "Coffee went well. Slow is fine.", 8.0, ago(2, 20));
+        j.share(JORDAN, apology);
+    }
+}

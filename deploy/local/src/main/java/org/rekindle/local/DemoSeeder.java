@@ -1,0 +1,167 @@
+package org.rekindle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Seeds the demo practice through journal-service's REST API, once per data folder: a marker document in the
+ * local stack's own database records that it was done, so a second start adds nothing.
+ */
+final class DemoSeeder implements DemoJournal {
+
+    static final String MARKER_DATABASE = "rekindle-local";
+    static final String MARKER_ID = "demo-practice-v1";
+
+    private final String mongoUri;
+    private final String journalUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private int calls;
+
+    DemoSeeder(String mongoUri, String journalUrl) {
+        this.mongoUri = mongoUri;
+        this.journalUrl = journalUrl;
+    }
+
+    /** Seeds unless already seeded; returns a line saying what happened. */
+    String seedOnce() {
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            MongoCollection<Document> seeds = mongo.getDatabase(MARKER_DATABASE).getCollection("seeds");
+            Document marker = seeds.find(Filters.eq("_id", MARKER_ID)).first();
+            if (marker != null) {
+                return "already seeded on " + marker.getDate("seededAt").toInstant() + "\n                   "
+                       + DemoPractice.SUMMARY;
+            }
+            if (journalExists(DemoPractice.SAM)) {
+                return "NOT seeded: demo clients exist but an earlier seed did not finish. Stop the stack and "
+                       + "delete the data folder to start fresh.";
+            }
+            long started = System.nanoTime();
+            new DemoPractice(Instant.now()).seed(this);
+            seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
+                                                          .append("calls", calls));
+            return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000
+                   + " ms\n                   " + DemoPractice.SUMMARY;
+        }
+    }
+
+    @Override
+    public String reflect(String client, String promptId, String text, Instant at) {
+        return post(client, "/journal/reflections", body("promptId", promptId, "text", text, "occurredAt", at))
+                .get("entryId").asText();
+    }
+
+    @Override
+    public String draftApology(String client, String text, Instant at) {
+        return post(client, "/journal/apologies", body("text", text, "occurredAt", at)).get("entryId").asText();
+    }
+
+    @Override
+    public void reviseApology(String client, String entryId, String text, Instant at) {
+        post(client, "/journal/apologies/" + entryId + "/revisions", body("text", text, "occurredAt", at));
+    }
+
+    @Override
+    public void checkIn(String client, int score, String note, Double sleepHours, Instant at) {
+        post(client, "/journal/mood-check-ins",
+             body("score", score, "note", note, "sleepHours", sleepHours, "occurredAt", at));
+    }
+
+    @Override
+    public void share(String client, String entryId) {
+        send(HttpRequest.newBuilder(uri(client, "/journal/entries/" + entryId + "/share"))
+                        .PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Override
+    public String startNoContact(String client, int targetDays, Instant at) {
+        return post(client, "/contact-log/no-contact-periods", body("targetDays", targetDays, "occurredAt", at))
+                .get("periodId").asText();
+    }
+
+    @Override
+    public void breach(String client, String channel, String initiatedBy, String note, Instant at) {
+        post(client, "/contact-log/breaches",
+             body("channel", channel, "initiatedBy", initiatedBy, "note", note, "occurredAt", at));
+    }
+
+    @Override
+    public void urge(String client, boolean resisted, String note, Instant at) {
+        post(client, "/contact-log/urges", body("resisted", resisted, "note", note, "occurredAt", at));
+    }
+
+    @Override
+    public void endNoContact(String client, String periodId, String reason, Instant at) {
+        post(client, "/contact-log/no-contact-periods/" + periodId + "/end", body("reason", reason, "occurredAt", at));
+    }
+
+    private boolean journalExists(String client) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(client, "/streak")).GET().build(),
+                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            throw new IllegalStateException("demo seed could not reach journal-service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> body(Object... keyValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                body.put((String) keyValues[i], keyValues[i + 1] instanceof Instant at ? at.toString()
+                                                                                      : keyValues[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    private JsonNode post(String client, String path, Map<String, Object> body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(client, path)).header("Content-Type", "application/json")
+                                   .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String client, String path) {
+        return URI.create(journalUrl + "/api/clients/" + client + path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                                                      HttpResponse.BodyHandlers.ofString());
+            calls++;
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("demo seed call " + response.request().method() + " "
+                                                + response.request().uri() + " answered " + response.statusCode()
+                                                + ": " + response.body());
+            }
+            return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("demo seed could not reach journal-service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.rekindle.local;
+
+import org.rekindle.journal.app.JournalApplication;
+import org.rekindle.platform.embedded.EmbeddedKafka;
+import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.PortInUseException;
+import org.rekindle.platform.embedded.Ports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default: a real Kafka broker (KRaft) and the MongoDB-wire server keeping its data on disk, every
+ * service in this JVM, and a seeded demo practice. Ctrl-C stops everything in order; data survives restarts.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalSettings settings;
+    private EmbeddedMongo mongo;
+    private EmbeddedKafka kafka;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+    LocalStack(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("rekindle-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "rekindle-local-shutdown"));
+        try {
+            stack.start();
+        } catch (PortInUseException | IllegalArgumentException e) {
+            System.err.println("rekindle-local: " + e.getMessage());
+            stack.close();
+            System.exit(2);
+        } catch (RuntimeException e) {
+            log.error("The local stack failed to start", e);
+            stack.close();
+            System.exit(1);
+        }
+    }
+
+    /** Starts everything, seeds the demo practice (once per data folder) and prints where to find it. */
+    void start() {
+        long startedAt = System.nanoTime();
+        requirePortsFree();
+        log.info("Data folder: {}", settings.dataDir());
+        mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
+        Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+
+        String seedResult = settings.seed()
+                ? new DemoSeeder(mongo.connectionString(), journalUrl()).seedOnce()
+                : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
+        System.out.println(banner(startup, seedResult));
+    }
+
+    String journalUrl() {
+        return "http://127.0.0.1:" + settings.journalPort();
+    }
+
+    private void requirePortsFree() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        requireFree(owners, settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
+        requireFree(owners, settings.mongoPort(), "MongoDB-wire server", LocalSettings.MONGO_PORT);
+        requireFree(owners, settings.journalPort(), "journal-service", LocalSettings.JOURNAL_PORT);
+    }
+
+    private static void requireFree(Map<Integer, String> owners, int port, String what, String setting) {
+        String other = owners.putIfAbsent(port, what);
+        if (other != null) {
+            throw new IllegalArgumentException("Port " + port + " is given to both " + other + " and " + what
+                                               + ". Change one with " + LocalSettings.howToChange(setting) + ".");
+        }
+        Ports.requireFree(port, what, LocalSettings.howToChange(setting));
+    }
+
+    private String[] serviceArgs(int port, String database) {
+        return new String[]{
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--spring.data.mongodb.uri=" + mongo.connectionString(),
+                "--rekindle.mongo.database=" + database,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.main.register-shutdown-hook=false",
+                "--spring.main.banner-mode=off"};
+    }
+
+    private String banner(Duration startup, String seedResult) {
+        return """
+
+                ──────────────────────────────────────────────────────────────────────
+                 Rekindle local stack is up (%.1f s)
+                   journal-service   %s   (API docs: %s/swagger-ui.html)
+                   Kafka broker      %s   (topic rekindle.journal.v1)
+                   MongoDB-wire      %s
+                   data folder       %s
+                 Demo practice: %s
+                 Try: curl -s %s/api/clients/%s/streak
+                 Ctrl-C stops everything; data is kept for the next start.
+                ──────────────────────────────────────────────────────────────────────
+                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), kafka.bootstrapServers(),
+                              mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
+                              DemoPractice.SAM);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (mongo != null) {
+            mongo.stop();
+            mongo = null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.rekindle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rekindle.platform.embedded.PortInUseException;
+import org.rekindle.platform.embedded.Ports;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The README's first command, in-process: starts, seeds once, keeps data across a restart, stops cleanly. */
+class LocalStackTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void startsSeedsTheDemoPracticeOnceAndKeepsItAcrossARestart(@TempDir Path dataDir) throws Exception {
+        LocalSettings settings = settings(dataDir);
+        int entriesOfSam;
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start();
+            String sam = stack.journalUrl() + "/api/clients/" + DemoPractice.SAM;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode streak = get(sam + "/streak");
+                assertThat(streak.get("active").asBoolean()).isTrue();
+                assertThat(streak.at("/attempts/0/days").asInt()).isEqualTo(8);
+                assertThat(streak.get("currentStreakDays").asInt()).isBetween(19, 21);
+                assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(18);
+                assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+            });
+            entriesOfSam = get(sam + "/journal/entries?limit=500").size();
+            JsonNode jordan = get(stack.journalUrl() + "/api/clients/" + DemoPractice.JORDAN + "/streak");
+            assertThat(jordan.get("active").asBoolean()).isFalse();
+            assertThat(jordan.get("longestStreakDays").asInt()).isEqualTo(22);
+        }
+
+        try (LocalStack again = new LocalStack(settings)) {
+            again.start();
+            String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
+            assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
+            assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedWithTheSettingThatChangesIt(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            LocalSettings settings = LocalSettings.from(new String[]{
+                    "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + taken.getLocalPort(),
+                    "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort()},
+                    Map.of());
+            try (LocalStack stack = new LocalStack(settings)) {
+                assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
+                        .hasMessageContaining(String.valueOf(taken.getLocalPort()))
+                        .hasMessageContaining("Kafka")
+                        .hasMessageContaining("--rekindle.kafka.port=")
+                        .hasMessageContaining("REKINDLE_KAFKA_PORT");
+            }
+        }
+    }
+
+    @Test
+    void settingsComeFromArgumentsThenEnvironmentThenDefaults() {
+        LocalSettings defaults = LocalSettings.from(new String[0], Map.of());
+        assertThat(defaults.kafkaPort()).isEqualTo(9092);
+        assertThat(defaults.mongoPort()).isEqualTo(27017);
+        assertThat(defaults.journalPort()).isEqualTo(8081);
+        LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
+                                                   Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
+        assertThat(fromEnv.mongoPort()).isEqualTo(27018);
+        assertThat(fromEnv.kafkaPort()).isEqualTo(9093);
+        assertThatThrownBy(() -> LocalSettings.from(new String[]{"--rekindle.kafka.port=kafka"}, Map.of()))
+                .hasMessageContaining("rekindle.kafka.port");
+    }
+
+    private static LocalSettings settings(Path dataDir) {
+        return LocalSettings.from(new String[]{
+                "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
+                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort()},
+                Map.of());
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                                                  HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}

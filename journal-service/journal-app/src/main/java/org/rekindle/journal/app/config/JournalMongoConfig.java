@@ -1,0 +1,28 @@
+package org.rekindle.journal.app.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import org.rekindle.journal.app.query.ReadModelCollections;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class JournalMongoConfig {
+
+    /**
+     * Read models live in the service's own database beside its event store. The clientId indexes serve the
+     * list queries on real MongoDB; the embedded MongoDB-wire server accepts but ignores non-unique indexes and
+     * scans instead (correct, slower as the collection grows; see README "Known limits").
+     */
+    @Bean
+    ReadModelCollections readModelCollections(MongoClient mongoClient,
+                                              @Value("${rekindle.mongo.database}") String database) {
+        MongoDatabase db = mongoClient.getDatabase(database);
+        ReadModelCollections collections = new ReadModelCollections(db);
+        collections.entries().createIndex(Indexes.ascending("clientId", "occurredAt"));
+        collections.contactLog().createIndex(Indexes.ascending("clientId", "occurredAt"));
+        return collections;
+    }
+}

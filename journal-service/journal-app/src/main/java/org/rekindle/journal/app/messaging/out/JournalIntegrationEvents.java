@@ -1,0 +1,86 @@
+package org.rekindle.journal.app.messaging.out;
+
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactEnded;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.journal.events.JournalEventTypes;
+import org.rekindle.platform.publishing.IntegrationEvent;
+
+import java.util.Optional;
+
+/**
+ * Maps domain events to the public contract in {@code journal-events}. Journal text (reflections, apologies,
+ * notes) is deliberately left out: it never leaves this service.
+ */
+final class JournalIntegrationEvents {
+
+    private JournalIntegrationEvents() {
+    }
+
+    static Optional<IntegrationEvent> from(Object domainEvent) {
+        Record published = toPublished(domainEvent);
+        if (published == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new IntegrationEvent(JournalEventTypes.typeOf(published), clientIdOf(domainEvent),
+                                                published));
+    }
+
+    private static Record toPublished(Object event) {
+        if (event instanceof NoContactStarted e) {
+            return new org.rekindle.journal.events.NoContactStarted(e.clientId(), e.periodId(), e.targetDays(),
+                                                                      e.startedAt());
+        }
+        if (event instanceof NoContactBroken e) {
+            return new org.rekindle.journal.events.NoContactBroken(e.clientId(), e.periodId(), e.breachId(),
+                                                                     e.channel().name(), e.initiatedBy().name(),
+                                                                     e.attemptDays(), e.occurredAt());
+        }
+        if (event instanceof NoContactEnded e) {
+            return new org.rekindle.journal.events.NoContactEnded(e.clientId(), e.periodId(), e.reason(),
+                                                                    e.endedAt());
+        }
+        if (event instanceof UrgeRecorded e) {
+            return new org.rekindle.journal.events.UrgeRecorded(e.clientId(), e.urgeId(), e.resisted(),
+                                                                  e.occurredAt());
+        }
+        if (event instanceof ReflectionCompleted e) {
+            return new org.rekindle.journal.events.ReflectionCompleted(e.clientId(), e.entryId(), e.promptId(),
+                                                                         e.occurredAt());
+        }
+        if (event instanceof ApologyDrafted e) {
+            return new org.rekindle.journal.events.ApologyDrafted(e.clientId(), e.entryId(), e.version(),
+                                                                    e.occurredAt());
+        }
+        if (event instanceof ApologyRevised e) {
+            return new org.rekindle.journal.events.ApologyRevised(e.clientId(), e.entryId(), e.version(),
+                                                                    e.occurredAt());
+        }
+        if (event instanceof MoodCheckedIn e) {
+            return new org.rekindle.journal.events.MoodCheckedIn(e.clientId(), e.entryId(), e.score(),
+                                                                   e.sleepHours(), e.occurredAt());
+        }
+        if (event instanceof EntryShared e) {
+            return new org.rekindle.journal.events.EntryShared(e.clientId(), e.entryId(), e.occurredAt());
+        }
+        if (event instanceof EntryUnshared e) {
+            return new org.rekindle.journal.events.EntryUnshared(e.clientId(), e.entryId(), e.occurredAt());
+        }
+        return null;
+    }
+
+    private static String clientIdOf(Object event) {
+        try {
+            return (String) event.getClass().getMethod("clientId").invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " has no clientId", e);
+        }
+    }
+}

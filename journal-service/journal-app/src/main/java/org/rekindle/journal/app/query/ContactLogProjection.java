@@ -1,0 +1,68 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactEnded;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static org.rekindle.journal.app.query.EntryProjection.date;
+import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
+
+/** The honest contact log: one document per record, keyed by the record's own id, so redelivery adds nothing. */
+@Component
+@ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
+class ContactLogProjection {
+
+    private final MongoCollection<Document> contactLog;
+
+    ContactLogProjection(ReadModelCollections collections) {
+        this.contactLog = collections.contactLog();
+    }
+
+    @EventHandler
+    void on(NoContactStarted event) {
+        insertOnce(contactLog, record(event.periodId(), event.clientId(), ContactLogType.NO_CONTACT_STARTED,
+                                      event.startedAt())
+                .append("periodId", event.periodId()).append("targetDays", event.targetDays()));
+    }
+
+    @EventHandler
+    void on(NoContactBroken event) {
+        insertOnce(contactLog, record(event.breachId(), event.clientId(), ContactLogType.BREACH, event.occurredAt())
+                .append("periodId", event.periodId()).append("channel", event.channel().name())
+                .append("initiatedBy", event.initiatedBy().name()).append("note", event.note())
+                .append("attemptDays", event.attemptDays()));
+    }
+
+    @EventHandler
+    void on(NoContactEnded event) {
+        insertOnce(contactLog, record(event.periodId() + "/ended", event.clientId(),
+                                      ContactLogType.NO_CONTACT_ENDED, event.endedAt())
+                .append("periodId", event.periodId()).append("reason", event.reason())
+                .append("attemptDays", event.attemptDays()));
+    }
+
+    @EventHandler
+    void on(UrgeRecorded event) {
+        insertOnce(contactLog, record(event.urgeId(), event.clientId(), ContactLogType.URGE, event.occurredAt())
+                .append("resisted", event.resisted()).append("note", event.note()));
+    }
+
+    @ResetHandler
+    void onReset() {
+        contactLog.deleteMany(new Document());
+    }
+
+    private static Document record(String id, String clientId, ContactLogType type, Instant occurredAt) {
+        return new Document("_id", id).append("clientId", clientId).append("type", type.name())
+                                      .append("occurredAt", date(occurredAt));
+    }
+}

@@ -1,0 +1,29 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Component
+public class ContactLogQueries {
+
+    private final MongoCollection<Document> contactLog;
+
+    ContactLogQueries(ReadModelCollections collections) {
+        this.contactLog = collections.contactLog();
+    }
+
+    /** The client's contact log, newest first. */
+    public List<ContactLogRecordView> list(String clientId, int limit) {
+        return contactLog.find(Filters.eq("clientId", clientId))
+                         .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
+                         .limit(Math.min(limit, EntryQueries.MAX_PAGE))
+                         .map(ContactLogRecordView::of)
+                         .into(new ArrayList<>());
+    }
+}

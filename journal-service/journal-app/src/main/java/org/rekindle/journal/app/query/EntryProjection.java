@@ -1,0 +1,98 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import static org.rekindle.platform.readmodel.IdempotentWrites.applyOnce;
+
+/** Journal entries as the client (and, for shared ones, the coach) reads them. One document per entry. */
+@Component
+@ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
+class EntryProjection {
+
+    private final MongoCollection<Document> entries;
+
+    EntryProjection(ReadModelCollections collections) {
+        this.entries = collections.entries();
+    }
+
+    @EventHandler
+    void on(ReflectionCompleted event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                created(event.clientId(), EntryKind.REFLECTION, event.occurredAt()),
+                Updates.set("promptId", event.promptId()),
+                Updates.set("text", event.text())));
+    }
+
+    @EventHandler
+    void on(ApologyDrafted event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                created(event.clientId(), EntryKind.APOLOGY, event.occurredAt()),
+                Updates.set("text", event.text()),
+                Updates.set("versions", List.of(version(event.version(), event.text(), event.occurredAt())))));
+    }
+
+    @EventHandler
+    void on(ApologyRevised event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                Updates.set("text", event.text()),
+                Updates.set("updatedAt", date(event.occurredAt())),
+                Updates.push("versions", version(event.version(), event.text(), event.occurredAt()))));
+    }
+
+    @EventHandler
+    void on(MoodCheckedIn event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                created(event.clientId(), EntryKind.MOOD_CHECK_IN, event.occurredAt()),
+                Updates.set("score", event.score()),
+                Updates.set("note", event.note()),
+                Updates.set("sleepHours", event.sleepHours())));
+    }
+
+    @EventHandler
+    void on(EntryShared event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                Updates.set("shared", true), Updates.set("sharedAt", date(event.occurredAt()))));
+    }
+
+    @EventHandler
+    void on(EntryUnshared event, @SequenceNumber long position) {
+        applyOnce(entries, event.entryId(), position, Updates.combine(
+                Updates.set("shared", false), Updates.unset("sharedAt")));
+    }
+
+    @ResetHandler
+    void onReset() {
+        entries.deleteMany(new Document());
+    }
+
+    private static org.bson.conversions.Bson created(String clientId, EntryKind kind, Instant occurredAt) {
+        return Updates.combine(Updates.set("clientId", clientId), Updates.set("kind", kind.name()),
+                               Updates.set("occurredAt", date(occurredAt)),
+                               Updates.set("updatedAt", date(occurredAt)), Updates.set("shared", false));
+    }
+
+    private static Document version(int version, String text, Instant occurredAt) {
+        return new Document("version", version).append("text", text).append("occurredAt", date(occurredAt));
+    }
+
+    static Date date(Instant instant) {
+        return Date.from(instant);
+    }
+}

@@ -1,0 +1,31 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+
+@Component
+public class StreakQueries {
+
+    private final MongoCollection<Document> streaks;
+    private final Clock clock;
+
+    StreakQueries(ReadModelCollections collections, Clock clock) {
+        this.streaks = collections.streaks();
+        this.clock = clock;
+    }
+
+    /** The client's streak now; empty when the client has no journal. */
+    public Optional<StreakView> current(String clientId) {
+        return Optional.ofNullable(streaks.find(Filters.eq("_id", clientId)).first())
+                       .map(doc -> StreakView.of(clientId, doc, clock.instant()));
+    }
+
+    public boolean journalExists(String clientId) {
+        return streaks.countDocuments(Filters.eq("_id", clientId)) > 0;
+    }
+}

@@ -1,0 +1,111 @@
+package org.rekindle.journal.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.journal.app.command.api.EndNoContactPeriod;
+import org.rekindle.journal.app.command.api.RecordBreach;
+import org.rekindle.journal.app.command.api.RecordUrge;
+import org.rekindle.journal.app.command.api.StartNoContactPeriod;
+import org.rekindle.journal.app.query.ContactLogQueries;
+import org.rekindle.journal.app.query.ContactLogRecordView;
+import org.rekindle.journal.app.query.EntryQueries;
+import org.rekindle.journal.app.query.StreakQueries;
+import org.rekindle.journal.app.query.StreakView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Tag(name = "Contact log", description = "No-contact periods, breaches, urges and the streak")
+class ContactLogController {
+
+    private static final String BASE = "/api/clients/{clientId}";
+
+    private final CommandGateway commands;
+    private final ContactLogQueries contactLog;
+    private final StreakQueries streaks;
+    private final Clock clock;
+
+    ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks, Clock clock) {
+        this.commands = commands;
+        this.contactLog = contactLog;
+        this.streaks = streaks;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = BASE + "/contact-log/no-contact-periods", consumes = "application/json",
+                 produces = "application/json")
+    @Operation(summary = "Start a no-contact period (target 1-365 days, default 30)")
+    ResponseEntity<Created> start(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                  @Valid @RequestBody JournalRequests.NoContactPeriod body) {
+        String periodId = Ids.newId();
+        commands.sendAndWait(new StartNoContactPeriod(clientId, periodId, body.targetDaysOrDefault(),
+                                                      at(body.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/streak"))
+                             .body(Created.period(periodId));
+    }
+
+    @PostMapping(path = BASE + "/contact-log/no-contact-periods/{periodId}/end", consumes = "application/json")
+    @Operation(summary = "End the no-contact period (target reached, reopening contact, moving on)")
+    ResponseEntity<Void> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String periodId,
+                             @Valid @RequestBody JournalRequests.EndNoContactPeriod body) {
+        commands.sendAndWait(new EndNoContactPeriod(clientId, periodId, body.reason(), at(body.occurredAt())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = BASE + "/contact-log/breaches", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Record contact during a no-contact period, honestly; the attempt's days are kept")
+    ResponseEntity<Created> breach(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                   @Valid @RequestBody JournalRequests.Breach body) {
+        String breachId = Ids.newId();
+        commands.sendAndWait(new RecordBreach(clientId, breachId, body.channel(), body.initiatedBy(), body.note(),
+                                              at(body.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
+                             .body(Created.breach(breachId));
+    }
+
+    @PostMapping(path = BASE + "/contact-log/urges", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Record an urge to make contact, resisted or not")
+    ResponseEntity<Created> urge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                 @Valid @RequestBody JournalRequests.Urge body) {
+        String urgeId = Ids.newId();
+        commands.sendAndWait(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), at(body.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
+                             .body(Created.urge(urgeId));
+    }
+
+    @GetMapping(path = BASE + "/contact-log", produces = "application/json")
+    @Operation(summary = "The contact log, newest first")
+    List<ContactLogRecordView> list(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
+        if (!streaks.journalExists(clientId)) {
+            throw new NotFoundException("journal of client", clientId);
+        }
+        return contactLog.list(clientId, limit);
+    }
+
+    @GetMapping(path = BASE + "/streak", produces = "application/json")
+    @Operation(summary = "Current and longest no-contact streak and every attempt")
+    StreakView streak(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
+        return streaks.current(clientId).orElseThrow(() -> new NotFoundException("journal of client", clientId));
+    }
+
+    private Instant at(Instant occurredAt) {
+        return occurredAt != null ? occurredAt : clock.instant();
+    }
+}

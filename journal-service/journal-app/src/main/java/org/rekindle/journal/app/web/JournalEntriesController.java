@@ -1,0 +1,141 @@
+package org.rekindle.journal.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.journal.app.command.api.CompleteReflection;
+import org.rekindle.journal.app.command.api.DraftApology;
+import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
+import org.rekindle.journal.app.command.api.ReviseApology;
+import org.rekindle.journal.app.command.api.ShareEntry;
+import org.rekindle.journal.app.command.api.UnshareEntry;
+import org.rekindle.journal.app.query.EntryKind;
+import org.rekindle.journal.app.query.EntryQueries;
+import org.rekindle.journal.app.query.EntryView;
+import org.rekindle.journal.app.query.StreakQueries;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/clients/{clientId}/journal", produces = "application/json")
+@Tag(name = "Journal", description = "Reflections, apology drafts and mood check-ins, and what the client shares")
+class JournalEntriesController {
+
+    private final CommandGateway commands;
+    private final EntryQueries entries;
+    private final StreakQueries journals;
+    private final Clock clock;
+
+    JournalEntriesController(CommandGateway commands, EntryQueries entries, StreakQueries journals, Clock clock) {
+        this.commands = commands;
+        this.entries = entries;
+        this.journals = journals;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/reflections", consumes = "application/json")
+    @Operation(summary = "Complete a reflection for a prompt")
+    ResponseEntity<Created> reflect(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                    @Valid @RequestBody JournalRequests.Reflection body) {
+        String entryId = Ids.newId();
+        commands.sendAndWait(new CompleteReflection(clientId, entryId, body.promptId(), body.text(),
+                                                    at(body.occurredAt())));
+        return created(clientId, entryId, Created.entry(entryId));
+    }
+
+    @PostMapping(path = "/apologies", consumes = "application/json")
+    @Operation(summary = "Draft an apology (version 1); it is never sent anywhere")
+    ResponseEntity<Created> draftApology(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+            @Valid @RequestBody JournalRequests.Apology body) {
+        String entryId = Ids.newId();
+        commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), at(body.occurredAt())));
+        return created(clientId, entryId, Created.apology(entryId, 1));
+    }
+
+    @PostMapping(path = "/apologies/{entryId}/revisions", consumes = "application/json")
+    @Operation(summary = "Revise an apology draft; every version is kept")
+    ResponseEntity<Created> reviseApology(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId,
+            @Valid @RequestBody JournalRequests.Apology body) {
+        Integer version = commands.sendAndWait(new ReviseApology(clientId, entryId, body.text(),
+                                                                 at(body.occurredAt())));
+        return created(clientId, entryId, Created.apology(entryId, version));
+    }
+
+    @PostMapping(path = "/mood-check-ins", consumes = "application/json")
+    @Operation(summary = "Record a mood check-in (1 = very low, 5 = very good)")
+    ResponseEntity<Created> checkIn(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                    @Valid @RequestBody JournalRequests.MoodCheckIn body) {
+        String entryId = Ids.newId();
+        commands.sendAndWait(new RecordMoodCheckIn(clientId, entryId, body.score(), body.note(), body.sleepHours(),
+                                                   at(body.occurredAt())));
+        return created(clientId, entryId, Created.entry(entryId));
+    }
+
+    @PutMapping("/entries/{entryId}/share")
+    @Operation(summary = "Share an entry with the coach")
+    ResponseEntity<Void> share(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                               @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
+        commands.sendAndWait(new ShareEntry(clientId, entryId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/entries/{entryId}/share")
+    @Operation(summary = "Stop sharing an entry with the coach")
+    ResponseEntity<Void> unshare(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                 @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
+        commands.sendAndWait(new UnshareEntry(clientId, entryId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/entries")
+    @Operation(summary = "List the client's entries, newest first")
+    List<EntryView> list(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                         @RequestParam(required = false) EntryKind kind,
+                         @RequestParam(required = false) Boolean shared,
+                         @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
+        requireJournal(clientId);
+        return entries.list(clientId, kind, shared, limit);
+    }
+
+    @GetMapping("/entries/{entryId}")
+    @Operation(summary = "One entry; apology drafts come with every version")
+    EntryView get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                  @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
+        return entries.find(clientId, entryId).orElseThrow(() -> new NotFoundException("entry", entryId));
+    }
+
+    private void requireJournal(String clientId) {
+        if (!journals.journalExists(clientId)) {
+            throw new NotFoundException("journal of client", clientId);
+        }
+    }
+
+    private Instant at(Instant occurredAt) {
+        return occurredAt != null ? occurredAt : clock.instant();
+    }
+
+    private static ResponseEntity<Created> created(String clientId, String entryId, Created body) {
+        return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/journal/entries/" + entryId))
+                             .body(body);
+    }
+}

@@ -1,0 +1,53 @@
+package org.rekindle.journal.app.web;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.InitiatedBy;
+
+import java.time.Instant;
+
+/**
+ * Request bodies of the journal API. {@code occurredAt} is optional everywhere (default: now) so a client can log
+ * last night's call this morning; the journal refuses times in the future.
+ */
+final class JournalRequests {
+
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_NOTE = 4_000;
+
+    private JournalRequests() {
+    }
+
+    record Reflection(@NotBlank @Size(max = 100) String promptId, @NotBlank @Size(max = MAX_TEXT) String text,
+                      Instant occurredAt) {
+    }
+
+    record Apology(@NotBlank @Size(max = MAX_TEXT) String text, Instant occurredAt) {
+    }
+
+    record MoodCheckIn(@NotNull @Min(1) @Max(5) Integer score, @Size(max = MAX_NOTE) String note,
+                       @DecimalMin("0") @DecimalMax("24") Double sleepHours, Instant occurredAt) {
+    }
+
+    record NoContactPeriod(@Min(1) @Max(365) Integer targetDays, Instant occurredAt) {
+        int targetDaysOrDefault() {
+            return targetDays == null ? 30 : targetDays;
+        }
+    }
+
+    record EndNoContactPeriod(@Size(max = 200) String reason, Instant occurredAt) {
+    }
+
+    record Breach(@NotNull Channel channel, @NotNull InitiatedBy initiatedBy, @Size(max = MAX_NOTE) String note,
+                  Instant occurredAt) {
+    }
+
+    record Urge(@NotNull Boolean resisted, @Size(max = MAX_NOTE) String note, Instant occurredAt) {
+    }
+}

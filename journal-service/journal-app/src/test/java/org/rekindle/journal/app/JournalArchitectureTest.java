@@ -1,0 +1,38 @@
+package org.rekindle.journal.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.rekindle.platform.architecture.ServiceArchitectureRules.commandSideIsPureDomain;
+import static org.rekindle.platform.architecture.ServiceArchitectureRules.publishedContractOnlyInMessaging;
+import static org.rekindle.platform.architecture.ServiceArchitectureRules.usesNoOtherServiceApp;
+
+class JournalArchitectureTest {
+
+    private static final String APP = "org.rekindle.journal.app";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                                         .importPackages("org.rekindle");
+    }
+
+    @Test
+    void commandSideIsPureDomain() {
+        commandSideIsPureDomain(APP).check(classes);
+    }
+
+    @Test
+    void noOtherServiceIsImported() {
+        usesNoOtherServiceApp(APP).check(classes);
+    }
+
+    @Test
+    void thePublishedContractIsOnlyUsedByTheOutboundAdapter() {
+        publishedContractOnlyInMessaging(APP, "org.rekindle.journal.events").check(classes);
+    }
+}

@@ -1,0 +1,69 @@
+package org.rekindle.journal.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.app.JournalApplication;
+import org.rekindle.journal.app.support.Http;
+import org.rekindle.journal.app.support.Json;
+import org.rekindle.journal.app.support.TopicRecorder;
+import org.rekindle.journal.events.JournalTopic;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The same round trip against real MongoDB (a single-node replica set) and the official Apache Kafka image.
+ * Needs Docker: where there is none (as on the development machines here) JUnit reports it skipped.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(classes = JournalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"spring.config.name=" + JournalApplication.CONFIG_NAME,
+                              "rekindle.mongo.database=journal"})
+class JournalOnRealInfrastructureIT {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", MONGO::getReplicaSetUrl);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
+
+    @Test
+    void aBreachReachesKafkaAndTheStreak() throws Exception {
+        Http http = new Http(port);
+        String client = "client-real-infra";
+        try (TopicRecorder topic = new TopicRecorder(KAFKA.getBootstrapServers(), JournalTopic.NAME)) {
+            assertThat(http.post("/api/clients/" + client + "/contact-log/no-contact-periods", "{\"targetDays\":45}")
+                           .statusCode()).isEqualTo(201);
+            assertThat(http.post("/api/clients/" + client + "/contact-log/breaches",
+                                 "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\"}").statusCode()).isEqualTo(201);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.recordsWithKey(client).size() >= 2);
+            assertThat(Json.parse(topic.recordsWithKey(client).get(1).value()).get("type").asText())
+                    .isEqualTo("rekindle.journal.NoContactBroken.v1");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode streak = Json.parse(http.get("/api/clients/" + client + "/streak").body());
+                assertThat(streak.get("targetDays").asInt()).isEqualTo(45);
+                assertThat(streak.get("attempts")).hasSize(2);
+            });
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.rekindle.journal.app.messaging.out;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.InitiatedBy;
+import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactEnded;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.journal.events.JournalEventTypes;
+import org.rekindle.platform.publishing.CloudEvent;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.publishing.IntegrationEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the wire format of every published type to the golden JSON shipped in journal-events (what consumers test
+ * against). A difference here is a contract change: additive changes update the golden file on purpose, breaking
+ * ones get a new {@code .v2} type. Regenerate with {@code -Drekindle.golden.write=true} and review the diff.
+ */
+class JournalWireFormatTest {
+
+    private static final String CLIENT = "client-golden";
+    private static final Instant AT = Instant.parse("2026-11-02T08:15:30Z");
+    private static final String EVENT_ID = "0b6f7c1e-3d7a-4d8e-9a59-2f1f8e0c4a11";
+
+    static Stream<Arguments> publishedEvents() {
+        return Stream.of(
+                Arguments.of(new NoContactStarted(CLIENT, "period-1", 30, AT)),
+                Arguments.of(new NoContactBroken(CLIENT, "period-1", "breach-1", Channel.SOCIAL_MEDIA,
+                                                 InitiatedBy.CLIENT, "private note, never published", 12, AT)),
+                Arguments.of(new NoContactEnded(CLIENT, "period-1", "target reached", 30, AT)),
+                Arguments.of(new UrgeRecorded(CLIENT, "urge-1", true, "private note", AT)),
+                Arguments.of(new ReflectionCompleted(CLIENT, "entry-1", "understand-why", "private text", AT)),
+                Arguments.of(new ApologyDrafted(CLIENT, "entry-2", "private text", 1, AT)),
+                Arguments.of(new ApologyRevised(CLIENT, "entry-2", "private text", 2, AT)),
+                Arguments.of(new MoodCheckedIn(CLIENT, "entry-3", 2, "private note", 6.5, AT)),
+                Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),
+                Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publishedEvents")
+    void wireFormatMatchesTheGoldenJson(Record domainEvent) throws IOException {
+        IntegrationEvent event = JournalIntegrationEvents.from(domainEvent).orElseThrow();
+        String json = CloudEventJson.write(CloudEvent.of(EVENT_ID, "/rekindle/journal-service", event.type(),
+                                                         event.subject(), AT, event.data()));
+        String file = event.type().substring("rekindle.journal.".length()) + ".json";
+        if (Boolean.getBoolean("rekindle.golden.write")) {
+            write(file, json);
+        }
+
+        JsonNode actual = CloudEventJson.readTree(json);
+        assertThat(actual).isEqualTo(CloudEventJson.readTree(golden(file)));
+        assertThat(json).doesNotContain("private");
+        assertThat(CloudEventJson.readData(golden(file), JournalEventTypes.all().get(event.type())))
+                .isEqualTo(event.data());
+    }
+
+    private static String golden(String file) throws IOException {
+        try (InputStream in = JournalWireFormatTest.class.getResourceAsStream("/golden/" + file)) {
+            assertThat(in).as("golden file " + file + " in journal-events").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void write(String file, String json) throws IOException {
+        Path dir = Path.of("../journal-events/src/main/resources/golden");
+        Files.createDirectories(dir);
+        String pretty = CloudEventJson.readTree(json).toPrettyString();
+        Files.writeString(dir.resolve(file), pretty + "\n");
+    }
+}

@@ -1,0 +1,104 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.InitiatedBy;
+import org.rekindle.journal.app.command.api.JournalOpened;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Projection handlers called directly, against the real MongoDB-wire server: delivering every event twice, or
+ * replaying an older event after newer ones, leaves the read models exactly as one clean delivery does.
+ */
+class ProjectionRedeliveryTest {
+
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+    private static MongoClient client;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void everyEventDeliveredTwiceCountsOnce() {
+        ReadModelCollections once = collections("once");
+        ReadModelCollections twice = collections("twice");
+        deliver(once, 1);
+        deliver(twice, 2);
+
+        assertThat(contents(twice)).isEqualTo(contents(once));
+        Document streak = once.streaks().find(Filters.eq("_id", "c1")).first();
+        assertThat(streak.getList("attempts", Document.class)).hasSize(1);
+        Document apology = once.entries().find(Filters.eq("_id", "a1")).first();
+        assertThat(apology.getList("versions", Document.class)).hasSize(2);
+        assertThat(once.contactLog().countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void anOldEventArrivingLateChangesNothing() {
+        ReadModelCollections collections = collections("late");
+        deliver(collections, 1);
+        List<Document> before = contents(collections);
+
+        new StreakProjection(collections).on(new NoContactStarted("c1", "p1", 30, T0), 1);
+        new EntryProjection(collections).on(new ApologyDrafted("c1", "a1", "first", 1, T0), 4);
+
+        assertThat(contents(collections)).isEqualTo(before);
+    }
+
+    private static void deliver(ReadModelCollections collections, int times) {
+        StreakProjection streaks = new StreakProjection(collections);
+        ContactLogProjection contactLog = new ContactLogProjection(collections);
+        EntryProjection entries = new EntryProjection(collections);
+        Instant breach = T0.plus(12, ChronoUnit.DAYS);
+        for (int i = 0; i < times; i++) {
+            streaks.on(new JournalOpened("c1", T0), 0);
+            streaks.on(new NoContactStarted("c1", "p1", 30, T0), 1);
+            contactLog.on(new NoContactStarted("c1", "p1", 30, T0));
+            streaks.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null, 12, breach), 2);
+            contactLog.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null, 12, breach));
+            contactLog.on(new UrgeRecorded("c1", "u1", true, null, breach.plusSeconds(60)));
+            entries.on(new ApologyDrafted("c1", "a1", "first", 1, T0), 4);
+            entries.on(new ApologyRevised("c1", "a1", "second", 2, T0.plusSeconds(60)), 5);
+            entries.on(new EntryShared("c1", "a1", T0.plusSeconds(90)), 6);
+        }
+    }
+
+    private static ReadModelCollections collections(String name) {
+        var db = client.getDatabase("redelivery-" + name + "-" + System.nanoTime());
+        return new ReadModelCollections(db);
+    }
+
+    private static List<Document> contents(ReadModelCollections collections) {
+        List<Document> all = new ArrayList<>();
+        collections.entries().find().into(all);
+        collections.contactLog().find().into(all);
+        collections.streaks().find().into(all);
+        return all;
+    }
+}

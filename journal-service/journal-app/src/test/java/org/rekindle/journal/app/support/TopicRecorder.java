@@ -1,0 +1,71 @@
+package org.rekindle.journal.app.support;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real Kafka consumer that records everything published to a topic from the moment it starts. */
+public final class TopicRecorder implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public TopicRecorder(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = new ArrayList<>();
+        Duration timeout = Duration.ofSeconds(30);
+        consumer.partitionsFor(topic, timeout)
+                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+        ends.forEach(consumer::seek);
+        poller = new Thread(this::poll, "topic-recorder-" + topic);
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    public List<ConsumerRecord<String, String>> records() {
+        return List.copyOf(records);
+    }
+
+    public List<ConsumerRecord<String, String>> recordsWithKey(String key) {
+        return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        poller.join(5_000);
+    }
+}
