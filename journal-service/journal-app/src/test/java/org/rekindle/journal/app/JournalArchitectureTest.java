@@ -6,9 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.rekindle.platform.architecture.ServiceArchitectureRules.commandSideIsPureDomain;
-import static org.rekindle.platform.architecture.ServiceArchitectureRules.publishedContractOnlyInMessaging;
-import static org.rekindle.platform.architecture.ServiceArchitectureRules.usesNoOtherServiceApp;
+import org.rekindle.platform.architecture.ServiceArchitectureRules;
 
 class JournalArchitectureTest {
 
@@ -23,16 +21,16 @@ class JournalArchitectureTest {
 
     @Test
     void commandSideIsPureDomain() {
-        commandSideIsPureDomain(APP).check(classes);
+        ServiceArchitectureRules.commandSideIsPureDomain(APP).check(classes);
     }
 
     @Test
     void noOtherServiceIsImported() {
-        usesNoOtherServiceApp(APP).check(classes);
+        ServiceArchitectureRules.usesNoOtherServiceApp(APP).check(classes);
     }
 
     @Test
     void thePublishedContractIsOnlyUsedByTheOutboundAdapter() {
-        publishedContractOnlyInMessaging(APP, "org.rekindle.journal.events").check(classes);
+        ServiceArchitectureRules.publishedContractOnlyInMessaging(APP, "org.rekindle.journal.events").check(classes);
     }
 }

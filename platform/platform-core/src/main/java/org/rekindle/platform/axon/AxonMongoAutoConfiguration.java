@@ -25,7 +25,9 @@ import java.time.Duration;
  * <p>
  * The database is the service's own ({@code rekindle.mongo.database}); no service reads another's.
  */
-@AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class,
+                   beforeName = {"org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+                                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration"})
 public class AxonMongoAutoConfiguration {
 
     /**
@@ -35,7 +37,7 @@ public class AxonMongoAutoConfiguration {
      * the token is stored when the batch commits, after every handler (and every acknowledgement) succeeded.
      */
     @Bean
-    public TransactionManager axonTransactionManager() {
+    public TransactionManager rekindleNoTransactionManager() {
         return NoTransactionManager.INSTANCE;
     }
 

@@ -23,6 +23,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -56,8 +58,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull HandlerMethodValidationException ex, @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(ProblemDetailsAdvice::fieldProblems)
                 .toList();
         return problem(Problems.invalid(errors));
     }
@@ -100,6 +101,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error while handling a request", ex);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing you sent was lost; please try again."));
+    }
+
+    /** A request body's errors name its fields; a path or query parameter's errors name the parameter. */
+    private static java.util.stream.Stream<FieldProblem> fieldProblems(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body) {
+            return body.getFieldErrors().stream().map(e -> new FieldProblem(e.getField(), reasonOf(e)));
+        }
+        return result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -27,7 +27,7 @@ class JournalMessagingConfig {
     }
 
     @Bean
-    AcknowledgedKafkaPublisher journalKafkaPublisher(KafkaTemplate<String, String> kafkaTemplate) {
+    static AcknowledgedKafkaPublisher journalKafkaPublisher(KafkaTemplate<String, String> kafkaTemplate) {
         return new AcknowledgedKafkaPublisher(kafkaTemplate, JournalTopic.NAME, SOURCE, Duration.ofSeconds(45));
     }
 

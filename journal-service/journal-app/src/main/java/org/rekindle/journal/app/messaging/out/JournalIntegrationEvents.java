@@ -4,6 +4,7 @@ import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.JournalEvent;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
@@ -29,8 +30,8 @@ final class JournalIntegrationEvents {
         if (published == null) {
             return Optional.empty();
         }
-        return Optional.of(new IntegrationEvent(JournalEventTypes.typeOf(published), clientIdOf(domainEvent),
-                                                published));
+        String clientId = ((JournalEvent) domainEvent).clientId();
+        return Optional.of(new IntegrationEvent(JournalEventTypes.typeOf(published), clientId, published));
     }
 
     private static Record toPublished(Object event) {
@@ -74,13 +75,5 @@ final class JournalIntegrationEvents {
             return new org.rekindle.journal.events.EntryUnshared(e.clientId(), e.entryId(), e.occurredAt());
         }
         return null;
-    }
-
-    private static String clientIdOf(Object event) {
-        try {
-            return (String) event.getClass().getMethod("clientId").invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(event.getClass().getSimpleName() + " has no clientId", e);
-        }
     }
 }

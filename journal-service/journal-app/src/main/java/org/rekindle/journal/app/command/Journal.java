@@ -1,0 +1,306 @@
+package org.rekindle.journal.app.command;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.CompleteReflection;
+import org.rekindle.journal.app.command.api.DraftApology;
+import org.rekindle.journal.app.command.api.EndNoContactPeriod;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.JournalOpened;
+import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactEnded;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.RecordBreach;
+import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
+import org.rekindle.journal.app.command.api.RecordUrge;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.ReviseApology;
+import org.rekindle.journal.app.command.api.ShareEntry;
+import org.rekindle.journal.app.command.api.StartNoContactPeriod;
+import org.rekindle.journal.app.command.api.UnshareEntry;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.rekindle.journal.app.command.JournalRules.MAX_ID;
+import static org.rekindle.journal.app.command.JournalRules.MAX_NOTE;
+import static org.rekindle.journal.app.command.JournalRules.MAX_REASON;
+import static org.rekindle.journal.app.command.JournalRules.MAX_TEXT;
+import static org.rekindle.journal.app.command.JournalRules.requireAtMost;
+import static org.rekindle.journal.app.command.JournalRules.requireBetween;
+import static org.rekindle.journal.app.command.JournalRules.requireNotInFuture;
+import static org.rekindle.journal.app.command.JournalRules.requireText;
+import static org.rekindle.journal.app.command.JournalRules.wholeDays;
+
+/**
+ * One client's journal and contact log. Command handlers validate and decide; state changes only in the
+ * event-sourcing handlers. The journal comes into being with its first command ({@link JournalOpened}).
+ */
+@Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Journal {
+
+    @AggregateIdentifier
+    private String clientId;
+    private ActivePeriod activePeriod;
+    private Set<String> endedPeriodIds = new HashSet<>();
+    private Instant lastContactLogAt;
+    private Map<String, EntryState> entries = new HashMap<>();
+
+    protected Journal() {
+        // for Axon and for snapshots
+    }
+
+    // ---- contact log
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(StartNoContactPeriod command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireBetween("targetDays", command.targetDays(), 1, 365);
+        if (activePeriod != null) {
+            throw new JournalConflictException("A no-contact period is already running since "
+                                               + activePeriod.startedAt() + "; end it before starting another.");
+        }
+        requireInTimeOrder(command.occurredAt());
+        openIfNew(command.clientId(), command.occurredAt());
+        apply(new NoContactStarted(command.clientId(), command.periodId(), command.targetDays(),
+                                   command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordBreach command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireAtMost("note", command.note(), MAX_NOTE);
+        if (command.channel() == null) {
+            throw new InvalidJournalCommandException("channel", "must be given");
+        }
+        if (command.initiatedBy() == null) {
+            throw new InvalidJournalCommandException("initiatedBy", "must be given");
+        }
+        if (activePeriod == null) {
+            throw new JournalConflictException("No no-contact period is running; start one to log contact as a "
+                                               + "breach.");
+        }
+        if (command.occurredAt().isBefore(activePeriod.attemptStartedAt())) {
+            throw new JournalConflictException("The breach is dated before the current attempt started ("
+                                               + activePeriod.attemptStartedAt() + ").");
+        }
+        requireInTimeOrder(command.occurredAt());
+        apply(new NoContactBroken(clientId, activePeriod.periodId(), command.breachId(), command.channel(),
+                                  command.initiatedBy(), command.note(),
+                                  wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
+                                  command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EndNoContactPeriod command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireAtMost("reason", command.reason(), MAX_REASON);
+        if (endedPeriodIds.contains(command.periodId())) {
+            throw new JournalConflictException("The no-contact period '" + command.periodId()
+                                               + "' has already ended.");
+        }
+        if (activePeriod == null || !activePeriod.periodId().equals(command.periodId())) {
+            throw new JournalEntityNotFoundException("running no-contact period", command.periodId());
+        }
+        if (command.occurredAt().isBefore(activePeriod.attemptStartedAt())) {
+            throw new JournalConflictException("The end is dated before the current attempt started ("
+                                               + activePeriod.attemptStartedAt() + ").");
+        }
+        requireInTimeOrder(command.occurredAt());
+        apply(new NoContactEnded(clientId, command.periodId(), command.reason(),
+                                 wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
+                                 command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordUrge command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireAtMost("note", command.note(), MAX_NOTE);
+        requireInTimeOrder(command.occurredAt());
+        openIfNew(command.clientId(), command.occurredAt());
+        apply(new UrgeRecorded(command.clientId(), command.urgeId(), command.resisted(), command.note(),
+                               command.occurredAt()));
+    }
+
+    // ---- entries
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CompleteReflection command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireText("promptId", command.promptId(), MAX_ID);
+        requireText("text", command.text(), MAX_TEXT);
+        requireNewEntry(command.entryId());
+        openIfNew(command.clientId(), command.occurredAt());
+        apply(new ReflectionCompleted(command.clientId(), command.entryId(), command.promptId(), command.text(),
+                                      command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DraftApology command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireText("text", command.text(), MAX_TEXT);
+        requireNewEntry(command.entryId());
+        openIfNew(command.clientId(), command.occurredAt());
+        apply(new ApologyDrafted(command.clientId(), command.entryId(), command.text(), 1, command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(ReviseApology command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireText("text", command.text(), MAX_TEXT);
+        EntryState apology = requireEntry(command.entryId());
+        if (apology.kind() != EntryKind.APOLOGY) {
+            throw new JournalConflictException("Entry '" + command.entryId() + "' is not an apology draft.");
+        }
+        if (command.text().equals(apology.latestText())) {
+            throw new JournalConflictException("The revision is the same as version " + apology.version() + ".");
+        }
+        int version = apology.version() + 1;
+        apply(new ApologyRevised(clientId, command.entryId(), command.text(), version, command.occurredAt()));
+        return version;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordMoodCheckIn command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireBetween("score", command.score(), 1, 5);
+        if (command.sleepHours() != null) {
+            requireBetween("sleepHours", command.sleepHours(), 0, 24);
+        }
+        requireAtMost("note", command.note(), MAX_NOTE);
+        requireNewEntry(command.entryId());
+        openIfNew(command.clientId(), command.occurredAt());
+        apply(new MoodCheckedIn(command.clientId(), command.entryId(), command.score(), command.note(),
+                                command.sleepHours(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ShareEntry command) {
+        if (!requireEntry(command.entryId()).shared()) {
+            apply(new EntryShared(clientId, command.entryId(), command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(UnshareEntry command) {
+        if (requireEntry(command.entryId()).shared()) {
+            apply(new EntryUnshared(clientId, command.entryId(), command.occurredAt()));
+        }
+    }
+
+    // ---- checks that need the journal's state
+
+    private void openIfNew(String clientId, Instant at) {
+        if (this.clientId == null) {
+            apply(new JournalOpened(clientId, at));
+        }
+    }
+
+    private void requireInTimeOrder(Instant occurredAt) {
+        if (lastContactLogAt != null && occurredAt.isBefore(lastContactLogAt)) {
+            throw new JournalConflictException("The contact log already has a record at " + lastContactLogAt
+                                               + "; records are kept in time order.");
+        }
+    }
+
+    private void requireNewEntry(String entryId) {
+        if (entries.containsKey(entryId)) {
+            throw new JournalConflictException("An entry with id '" + entryId + "' already exists.");
+        }
+    }
+
+    private EntryState requireEntry(String entryId) {
+        EntryState entry = entries.get(entryId);
+        if (entry == null) {
+            throw new JournalEntityNotFoundException("entry", entryId);
+        }
+        return entry;
+    }
+
+    // ---- state changes
+
+    @EventSourcingHandler
+    void on(JournalOpened event) {
+        clientId = event.clientId();
+    }
+
+    @EventSourcingHandler
+    void on(NoContactStarted event) {
+        activePeriod = new ActivePeriod(event.periodId(), event.targetDays(), event.startedAt(), event.startedAt());
+        lastContactLogAt = event.startedAt();
+    }
+
+    @EventSourcingHandler
+    void on(NoContactBroken event) {
+        activePeriod = activePeriod.restartedAt(event.occurredAt());
+        lastContactLogAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(NoContactEnded event) {
+        endedPeriodIds.add(event.periodId());
+        activePeriod = null;
+        lastContactLogAt = event.endedAt();
+    }
+
+    @EventSourcingHandler
+    void on(UrgeRecorded event) {
+        lastContactLogAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(ReflectionCompleted event) {
+        entries.put(event.entryId(), EntryState.created(EntryKind.REFLECTION, null));
+    }
+
+    @EventSourcingHandler
+    void on(ApologyDrafted event) {
+        entries.put(event.entryId(), EntryState.created(EntryKind.APOLOGY, event.text()));
+    }
+
+    @EventSourcingHandler
+    void on(ApologyRevised event) {
+        entries.computeIfPresent(event.entryId(), (id, entry) -> entry.revised(event.text(), event.version()));
+    }
+
+    @EventSourcingHandler
+    void on(MoodCheckedIn event) {
+        entries.put(event.entryId(), EntryState.created(EntryKind.MOOD_CHECK_IN, null));
+    }
+
+    @EventSourcingHandler
+    void on(EntryShared event) {
+        entries.computeIfPresent(event.entryId(), (id, entry) -> entry.sharing(true));
+    }
+
+    @EventSourcingHandler
+    void on(EntryUnshared event) {
+        entries.computeIfPresent(event.entryId(), (id, entry) -> entry.sharing(false));
+    }
+}

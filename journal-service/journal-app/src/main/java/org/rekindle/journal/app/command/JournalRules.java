@@ -1,0 +1,55 @@
+package org.rekindle.journal.app.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Checks of single values that every journal command shares. */
+final class JournalRules {
+
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_NOTE = 4_000;
+    static final int MAX_ID = 100;
+    static final int MAX_REASON = 200;
+    /** Phones and servers disagree a little about the time; more than this is a mistake. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private JournalRules() {
+    }
+
+    static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidJournalCommandException(field, "must not be blank");
+        }
+        requireAtMost(field, value, max);
+    }
+
+    static void requireAtMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidJournalCommandException(field, "must be at most " + max + " characters");
+        }
+    }
+
+    static void requireBetween(String field, double value, double min, double max) {
+        if (value < min || value > max) {
+            throw new InvalidJournalCommandException(field, "must be between " + fmt(min) + " and " + fmt(max));
+        }
+    }
+
+    static void requireNotInFuture(Instant occurredAt, Clock clock) {
+        if (occurredAt == null) {
+            throw new InvalidJournalCommandException("occurredAt", "must be given");
+        }
+        if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw new InvalidJournalCommandException("occurredAt", "must not be in the future");
+        }
+    }
+
+    static int wholeDays(Instant from, Instant to) {
+        return (int) Duration.between(from, to).toDays();
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,6 @@
+package org.rekindle.journal.app.command.api;
+
+/** Who reached out. */
+public enum InitiatedBy {
+    CLIENT, EX
+}

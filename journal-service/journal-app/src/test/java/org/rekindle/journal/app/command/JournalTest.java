@@ -1,0 +1,342 @@
+package org.rekindle.journal.app.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.app.command.api.ApologyDrafted;
+import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.CompleteReflection;
+import org.rekindle.journal.app.command.api.DraftApology;
+import org.rekindle.journal.app.command.api.EndNoContactPeriod;
+import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.InitiatedBy;
+import org.rekindle.journal.app.command.api.JournalOpened;
+import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.NoContactBroken;
+import org.rekindle.journal.app.command.api.NoContactEnded;
+import org.rekindle.journal.app.command.api.NoContactStarted;
+import org.rekindle.journal.app.command.api.RecordBreach;
+import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
+import org.rekindle.journal.app.command.api.RecordUrge;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.ReviseApology;
+import org.rekindle.journal.app.command.api.ShareEntry;
+import org.rekindle.journal.app.command.api.StartNoContactPeriod;
+import org.rekindle.journal.app.command.api.UnshareEntry;
+import org.rekindle.journal.app.command.api.UrgeRecorded;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Every journal command: what it records when valid and why it is refused when not (nothing recorded then). */
+class JournalTest {
+
+    private static final String CLIENT = "client-1";
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    private static final Instant DAY_0 = NOW.minus(20, ChronoUnit.DAYS);
+    private static final Instant DAY_12 = DAY_0.plus(12, ChronoUnit.DAYS);
+
+    private FixtureConfiguration<Journal> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Journal.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static JournalOpened opened() {
+        return new JournalOpened(CLIENT, DAY_0);
+    }
+
+    private static NoContactStarted started() {
+        return new NoContactStarted(CLIENT, "p1", 30, DAY_0);
+    }
+
+    @Nested
+    class StartingNoContact {
+
+        @Test
+        void aNewJournalOpensWithItsFirstRecord() {
+            fixture.givenNoPriorActivity()
+                   .when(new StartNoContactPeriod(CLIENT, "p1", 30, DAY_0))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(opened(), started());
+        }
+
+        @Test
+        void anExistingJournalDoesNotOpenAgain() {
+            fixture.given(opened(), new NoContactEnded(CLIENT, "p0", null, 0, DAY_0))
+                   .when(new StartNoContactPeriod(CLIENT, "p1", 45, DAY_12))
+                   .expectEvents(new NoContactStarted(CLIENT, "p1", 45, DAY_12));
+        }
+
+        @Test
+        void targetDaysMustBeOneTo365() {
+            fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 0, DAY_0))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 366, DAY_0))
+                   .expectException(InvalidJournalCommandException.class)
+                   .expectExceptionMessage("targetDays must be between 1 and 365").expectNoEvents();
+        }
+
+        @Test
+        void onlyOnePeriodRunsAtATime() {
+            fixture.given(opened(), started()).when(new StartNoContactPeriod(CLIENT, "p2", 30, DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void notInTheFuture() {
+            fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 30, NOW.plus(1, ChronoUnit.HOURS)))
+                   .expectException(InvalidJournalCommandException.class)
+                   .expectExceptionMessage("occurredAt must not be in the future").expectNoEvents();
+        }
+
+        @Test
+        void notBeforeTheLastContactLogRecord() {
+            fixture.given(opened(), new UrgeRecorded(CLIENT, "u1", true, null, DAY_12))
+                   .when(new StartNoContactPeriod(CLIENT, "p1", 30, DAY_0))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordingBreaches {
+
+        @Test
+        void aBreachOnDay12EndsA12DayAttemptAndTheNextStartsAtTheBreach() {
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", Channel.TEXT, InitiatedBy.CLIENT, "texted late", DAY_12))
+                   .expectEvents(new NoContactBroken(CLIENT, "p1", "b1", Channel.TEXT, InitiatedBy.CLIENT,
+                                                     "texted late", 12, DAY_12));
+        }
+
+        @Test
+        void theNextAttemptCountsFromThePreviousBreach() {
+            Instant later = DAY_12.plus(5, ChronoUnit.DAYS).plus(23, ChronoUnit.HOURS);
+            fixture.given(opened(), started(),
+                          new NoContactBroken(CLIENT, "p1", "b1", Channel.TEXT, InitiatedBy.CLIENT, null, 12, DAY_12))
+                   .when(new RecordBreach(CLIENT, "b2", Channel.IN_PERSON, InitiatedBy.EX, null, later))
+                   .expectEvents(new NoContactBroken(CLIENT, "p1", "b2", Channel.IN_PERSON, InitiatedBy.EX, null, 5,
+                                                     later));
+        }
+
+        @Test
+        void needsARunningPeriod() {
+            fixture.given(opened()).when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void notBeforeTheAttemptStarted() {
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_0.minusSeconds(1)))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void notesAreBoundedAndChannelAndInitiatorRequired() {
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, "x".repeat(4_001), DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", null, InitiatedBy.EX, null, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, null, null, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+
+        @Test
+        void notInTheFuture() {
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, NOW.plus(1, ChronoUnit.DAYS)))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class EndingNoContact {
+
+        @Test
+        void endingKeepsTheLastAttemptsDays() {
+            Instant almostDay15 = DAY_0.plus(15, ChronoUnit.DAYS).minusSeconds(1);
+            fixture.given(opened(), started())
+                   .when(new EndNoContactPeriod(CLIENT, "p1", "target reached", almostDay15))
+                   .expectEvents(new NoContactEnded(CLIENT, "p1", "target reached", 14, almostDay15));
+        }
+
+        @Test
+        void anUnknownPeriodIsNotFoundAndAnEndedOneIsAConflict() {
+            fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "nope", null, DAY_12))
+                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+            fixture.given(opened(), started(), new NoContactEnded(CLIENT, "p1", null, 12, DAY_12))
+                   .when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void reasonIsBoundedAndTimeMovesForward() {
+            fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", "x".repeat(201), DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_0.minusSeconds(5)))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordingUrges {
+
+        @Test
+        void anUrgeIsRecordedWithOrWithoutAPeriod() {
+            fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, "went for a run", DAY_0))
+                   .expectEvents(opened(), new UrgeRecorded(CLIENT, "u1", true, "went for a run", DAY_0));
+        }
+
+        @Test
+        void refusedWhenOutOfOrderOverlongOrInTheFuture() {
+            fixture.given(opened(), new UrgeRecorded(CLIENT, "u1", false, null, DAY_12))
+                   .when(new RecordUrge(CLIENT, "u2", true, null, DAY_0))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, "x".repeat(4_001), DAY_0))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, null, null))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reflections {
+
+        @Test
+        void aReflectionAnswersAPrompt() {
+            fixture.given(opened())
+                   .when(new CompleteReflection(CLIENT, "e1", "own-your-part", "I went quiet.", DAY_12))
+                   .expectEvents(new ReflectionCompleted(CLIENT, "e1", "own-your-part", "I went quiet.", DAY_12));
+        }
+
+        @Test
+        void blankOrOverlongIsRefused() {
+            fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", " ", "text", DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p", "", DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p", "x".repeat(20_001), DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p".repeat(101), "text", DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+
+        @Test
+        void entryIdsAreNeverReused() {
+            fixture.given(opened(), new MoodCheckedIn(CLIENT, "e1", 3, null, null, DAY_0))
+                   .when(new CompleteReflection(CLIENT, "e1", "p", "text", DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Apologies {
+
+        @Test
+        void draftIsVersionOneAndRevisionsCountUp() {
+            fixture.givenNoPriorActivity().when(new DraftApology(CLIENT, "a1", "I'm sorry.", DAY_0))
+                   .expectEvents(opened(), new ApologyDrafted(CLIENT, "a1", "I'm sorry.", 1, DAY_0));
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0),
+                          new ApologyRevised(CLIENT, "a1", "v2", 2, DAY_0))
+                   .when(new ReviseApology(CLIENT, "a1", "v3", DAY_12))
+                   .expectResultMessagePayload(3)
+                   .expectEvents(new ApologyRevised(CLIENT, "a1", "v3", 3, DAY_12));
+        }
+
+        @Test
+        void revisingNeedsAnExistingApologyWithNewText() {
+            fixture.given(opened()).when(new ReviseApology(CLIENT, "a1", "text", DAY_12))
+                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+            fixture.given(opened(), new ReflectionCompleted(CLIENT, "r1", "p", "t", DAY_0))
+                   .when(new ReviseApology(CLIENT, "r1", "text", DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "same", 1, DAY_0))
+                   .when(new ReviseApology(CLIENT, "a1", "same", DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
+                   .when(new ReviseApology(CLIENT, "a1", " ", DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+
+        @Test
+        void draftingIsRefusedForBlankTextOrAUsedId() {
+            fixture.given(opened()).when(new DraftApology(CLIENT, "a1", "  ", DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
+                   .when(new DraftApology(CLIENT, "a1", "again", DAY_12))
+                   .expectException(JournalConflictException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class MoodCheckIns {
+
+        @Test
+        void scoreNoteAndSleepAreRecorded() {
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 2, "rough night", 5.5, DAY_12))
+                   .expectEvents(new MoodCheckedIn(CLIENT, "m1", 2, "rough night", 5.5, DAY_12));
+        }
+
+        @Test
+        void scoreIsOneToFiveAndSleepZeroTo24() {
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 0, null, null, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 6, null, null, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, null, 24.5, DAY_12))
+                   .expectException(InvalidJournalCommandException.class)
+                   .expectExceptionMessage("sleepHours must be between 0 and 24").expectNoEvents();
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, null, -1.0, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, "x".repeat(4_001), null, DAY_12))
+                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Sharing {
+
+        private final ReflectionCompleted reflection = new ReflectionCompleted(CLIENT, "e1", "p", "t", DAY_0);
+
+        @Test
+        void shareAndUnshare() {
+            fixture.given(opened(), reflection).when(new ShareEntry(CLIENT, "e1", DAY_12))
+                   .expectEvents(new EntryShared(CLIENT, "e1", DAY_12));
+            fixture.given(opened(), reflection, new EntryShared(CLIENT, "e1", DAY_0))
+                   .when(new UnshareEntry(CLIENT, "e1", DAY_12))
+                   .expectEvents(new EntryUnshared(CLIENT, "e1", DAY_12));
+        }
+
+        @Test
+        void sharingTwiceRecordsOnce() {
+            fixture.given(opened(), reflection, new EntryShared(CLIENT, "e1", DAY_0))
+                   .when(new ShareEntry(CLIENT, "e1", DAY_12))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(opened(), reflection).when(new UnshareEntry(CLIENT, "e1", DAY_12))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void unknownEntriesAreNotFound() {
+            fixture.given(opened()).when(new ShareEntry(CLIENT, "nope", DAY_12))
+                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new UnshareEntry(CLIENT, "nope", DAY_12))
+                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+        }
+    }
+}
