@@ -16,9 +16,10 @@ final class DemoPractice {
 
     static final String SUMMARY = """
             coach Maya Okafor (%s) with three clients:
-                   %s    stage 3-4: no contact again since a breach on day 8 (an 8-day attempt kept); revising an apology
-                   %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable?
-                   %s stage 7: ended no contact after 22 days; reopening contact calmly""".formatted(COACH, SAM, PRIYA, JORDAN);
+              %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an apology
+              %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable?
+              %s stage 7: ended no contact after 22 days; reopening contact calmly
+            """.formatted(COACH, SAM, PRIYA, JORDAN);
 
     private final Instant today;
 

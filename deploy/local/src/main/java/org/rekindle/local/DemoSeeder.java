@@ -44,8 +44,7 @@ final class DemoSeeder implements DemoJournal {
             MongoCollection<Document> seeds = mongo.getDatabase(MARKER_DATABASE).getCollection("seeds");
             Document marker = seeds.find(Filters.eq("_id", MARKER_ID)).first();
             if (marker != null) {
-                return "already seeded on " + marker.getDate("seededAt").toInstant() + "\n                   "
-                       + DemoPractice.SUMMARY;
+                return "already seeded on " + marker.getDate("seededAt").toInstant() + "\n" + DemoPractice.SUMMARY.indent(3);
             }
             if (journalExists(DemoPractice.SAM)) {
                 return "NOT seeded: demo clients exist but an earlier seed did not finish. Stop the stack and "
@@ -56,7 +55,7 @@ final class DemoSeeder implements DemoJournal {
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
                                                           .append("calls", calls));
             return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000
-                   + " ms\n                   " + DemoPractice.SUMMARY;
+                   + " ms\n" + DemoPractice.SUMMARY.indent(3);
         }
     }
 

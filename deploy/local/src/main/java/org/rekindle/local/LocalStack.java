@@ -100,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
                 "--rekindle.mongo.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.main.register-shutdown-hook=false",
+                "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"};
     }
 
@@ -112,8 +113,7 @@ public final class LocalStack implements AutoCloseable {
                    Kafka broker      %s   (topic rekindle.journal.v1)
                    MongoDB-wire      %s
                    data folder       %s
-                 Demo practice: %s
-                 Try: curl -s %s/api/clients/%s/streak
+                 Demo practice: %s Try: curl -s %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
                 """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), kafka.bootstrapServers(),
@@ -134,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
         if (mongo != null) {
             mongo.stop();
             mongo = null;
+            System.out.println("Rekindle local stack stopped; data kept in " + settings.dataDir());
         }
     }
 }
