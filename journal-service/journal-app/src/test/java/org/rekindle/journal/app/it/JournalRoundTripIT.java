@@ -5,8 +5,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.app.support.Http;
 import org.rekindle.journal.app.support.Json;
@@ -27,18 +27,18 @@ import static org.awaitility.Awaitility.await;
 /** HTTP call → event in the store → CloudEvent on Kafka (right key and type) → read model. */
 class JournalRoundTripIT extends EmbeddedStackTest {
 
-    private static TopicRecorder topic;
+    private TopicRecorder topic;
 
     @Autowired
     MongoClient mongoClient;
 
-    @BeforeAll
-    static void listen() {
+    @BeforeEach
+    void listen() {
         topic = new TopicRecorder(bootstrapServers(), JournalTopic.NAME);
     }
 
-    @AfterAll
-    static void stop() throws InterruptedException {
+    @AfterEach
+    void stop() throws InterruptedException {
         topic.close();
     }
 
@@ -100,6 +100,15 @@ class JournalRoundTripIT extends EmbeddedStackTest {
         assertThat(log).hasSize(2);
         assertThat(log.get(0).get("type").asText()).isEqualTo("BREACH");
         assertThat(log.get(0).get("note").asText()).isEqualTo("I texted on her birthday");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApiAndSwaggerUi() {
+        JsonNode api = Json.parse(http().get("/v3/api-docs").body());
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+        assertThat(api.get("paths").has("/api/clients/{clientId}/contact-log/breaches")).isTrue();
+        assertThat(api.get("paths").has("/api/clients/{clientId}/streak")).isTrue();
+        assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -30,16 +30,35 @@ public final class TopicRecorder implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = new ArrayList<>();
         Duration timeout = Duration.ofSeconds(30);
-        consumer.partitionsFor(topic, timeout)
-                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        List<TopicPartition> partitions = partitionsOf(topic, timeout);
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
         ends.forEach(consumer::seek);
         poller = new Thread(this::poll, "topic-recorder-" + topic);
         poller.setDaemon(true);
         poller.start();
+    }
+
+    /** The topic's partitions, waiting for the service under test to create it. */
+    private List<TopicPartition> partitionsOf(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void poll() {

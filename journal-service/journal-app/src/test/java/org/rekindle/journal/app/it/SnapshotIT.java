@@ -1,0 +1,78 @@
+package org.rekindle.journal.app.it;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.app.command.Journal;
+import org.rekindle.journal.app.command.JournalConflictException;
+import org.rekindle.journal.app.command.api.DraftApology;
+import org.rekindle.journal.app.support.Http;
+import org.rekindle.journal.app.support.Json;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A long journal is snapshotted (every 100 events) with Jackson, and the snapshot alone restores its state: after
+ * the events it covers are removed from this test's store, an uncached repository still loads the journal whole.
+ */
+class SnapshotIT extends EmbeddedStackTest {
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void aLongJournalIsRestoredFromItsSnapshot() throws Exception {
+        Http http = http();
+        String client = newClientId();
+        String apology = Json.parse(http.post("/api/clients/" + client + "/journal/apologies",
+                                              "{\"text\":\"first\"}").body()).get("entryId").asText();
+        for (int i = 0; i < 110; i++) {
+            assertThat(http.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}").statusCode())
+                    .isEqualTo(201);
+        }
+        MongoDatabase db = mongoClient.getDatabase("journal-it");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> db.getCollection("snapshotevents").countDocuments(Filters.eq("aggregateIdentifier", client)) > 0);
+        Document snapshot = db.getCollection("snapshotevents").find(Filters.eq("aggregateIdentifier", client)).first();
+        long covered = snapshot.get("sequenceNumber", Number.class).longValue();
+        assertThat(covered).isGreaterThanOrEqualTo(99);
+
+        db.getCollection("domainevents").deleteMany(Filters.and(Filters.eq("aggregateIdentifier", client),
+                                                                Filters.lte("sequenceNumber", covered)));
+
+        EventSourcingRepository<Journal> uncached = EventSourcingRepository.builder(Journal.class)
+                                                                           .eventStore(eventStore)
+                .parameterResolverFactory(axon.parameterResolverFactory())
+                .build();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            Aggregate<Journal> journal = uncached.load(client);
+            assertThat(journal.version()).isEqualTo(111L);
+            assertThatThrownBy(() -> journal.handle(GenericCommandMessage.asCommandMessage(
+                    new DraftApology(client, apology, "again", Instant.now()))))
+                    .as("the apology's id is known from the snapshot alone")
+                    .isInstanceOf(JournalConflictException.class);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+}
