@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -38,13 +36,16 @@ class ContactLogController {
     private final CommandGateway commands;
     private final ContactLogQueries contactLog;
     private final StreakQueries streaks;
-    private final Clock clock;
+    private final JournalGuard journals;
+    private final RequestTime time;
 
-    ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks, Clock clock) {
+    ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks,
+                         JournalGuard journals, RequestTime time) {
         this.commands = commands;
         this.contactLog = contactLog;
         this.streaks = streaks;
-        this.clock = clock;
+        this.journals = journals;
+        this.time = time;
     }
 
     @PostMapping(path = BASE + "/contact-log/no-contact-periods", consumes = "application/json",
@@ -54,7 +55,7 @@ class ContactLogController {
                                   @Valid @RequestBody JournalRequests.NoContactPeriod body) {
         String periodId = Ids.newId();
         commands.sendAndWait(new StartNoContactPeriod(clientId, periodId, body.targetDaysOrDefault(),
-                                                      at(body.occurredAt())));
+                                                      time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/streak"))
                              .body(Created.period(periodId));
     }
@@ -64,7 +65,7 @@ class ContactLogController {
     ResponseEntity<Void> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                              @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String periodId,
                              @Valid @RequestBody JournalRequests.EndNoContactPeriod body) {
-        commands.sendAndWait(new EndNoContactPeriod(clientId, periodId, body.reason(), at(body.occurredAt())));
+        commands.sendAndWait(new EndNoContactPeriod(clientId, periodId, body.reason(), time.orNow(body.occurredAt())));
         return ResponseEntity.noContent().build();
     }
 
@@ -74,7 +75,7 @@ class ContactLogController {
                                    @Valid @RequestBody JournalRequests.Breach body) {
         String breachId = Ids.newId();
         commands.sendAndWait(new RecordBreach(clientId, breachId, body.channel(), body.initiatedBy(), body.note(),
-                                              at(body.occurredAt())));
+                                              time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
                              .body(Created.breach(breachId));
     }
@@ -84,7 +85,7 @@ class ContactLogController {
     ResponseEntity<Created> urge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @Valid @RequestBody JournalRequests.Urge body) {
         String urgeId = Ids.newId();
-        commands.sendAndWait(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), at(body.occurredAt())));
+        commands.sendAndWait(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
                              .body(Created.urge(urgeId));
     }
@@ -93,9 +94,7 @@ class ContactLogController {
     @Operation(summary = "The contact log, newest first")
     List<ContactLogRecordView> list(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
-        if (!streaks.journalExists(clientId)) {
-            throw new NotFoundException("journal of client", clientId);
-        }
+        journals.requireJournal(clientId);
         return contactLog.list(clientId, limit);
     }
 
@@ -105,7 +104,4 @@ class ContactLogController {
         return streaks.current(clientId).orElseThrow(() -> new NotFoundException("journal of client", clientId));
     }
 
-    private Instant at(Instant occurredAt) {
-        return occurredAt != null ? occurredAt : clock.instant();
-    }
 }

@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -40,14 +38,14 @@ class JournalEntriesController {
 
     private final CommandGateway commands;
     private final EntryQueries entries;
-    private final StreakQueries journals;
-    private final Clock clock;
+    private final JournalGuard journals;
+    private final RequestTime time;
 
-    JournalEntriesController(CommandGateway commands, EntryQueries entries, StreakQueries journals, Clock clock) {
+    JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time) {
         this.commands = commands;
         this.entries = entries;
         this.journals = journals;
-        this.clock = clock;
+        this.time = time;
     }
 
     @PostMapping(path = "/reflections", consumes = "application/json")
@@ -56,7 +54,7 @@ class JournalEntriesController {
                                     @Valid @RequestBody JournalRequests.Reflection body) {
         String entryId = Ids.newId();
         commands.sendAndWait(new CompleteReflection(clientId, entryId, body.promptId(), body.text(),
-                                                    at(body.occurredAt())));
+                                                    time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.entry(entryId));
     }
 
@@ -66,7 +64,7 @@ class JournalEntriesController {
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody JournalRequests.Apology body) {
         String entryId = Ids.newId();
-        commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), at(body.occurredAt())));
+        commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.apology(entryId, 1));
     }
 
@@ -77,7 +75,7 @@ class JournalEntriesController {
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId,
             @Valid @RequestBody JournalRequests.Apology body) {
         Integer version = commands.sendAndWait(new ReviseApology(clientId, entryId, body.text(),
-                                                                 at(body.occurredAt())));
+                                                                 time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.apology(entryId, version));
     }
 
@@ -87,7 +85,7 @@ class JournalEntriesController {
                                     @Valid @RequestBody JournalRequests.MoodCheckIn body) {
         String entryId = Ids.newId();
         commands.sendAndWait(new RecordMoodCheckIn(clientId, entryId, body.score(), body.note(), body.sleepHours(),
-                                                   at(body.occurredAt())));
+                                                   time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.entry(entryId));
     }
 
@@ -95,7 +93,7 @@ class JournalEntriesController {
     @Operation(summary = "Share an entry with the coach")
     ResponseEntity<Void> share(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        commands.sendAndWait(new ShareEntry(clientId, entryId, clock.instant()));
+        commands.sendAndWait(new ShareEntry(clientId, entryId, time.now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -103,7 +101,7 @@ class JournalEntriesController {
     @Operation(summary = "Stop sharing an entry with the coach")
     ResponseEntity<Void> unshare(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        commands.sendAndWait(new UnshareEntry(clientId, entryId, clock.instant()));
+        commands.sendAndWait(new UnshareEntry(clientId, entryId, time.now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -113,7 +111,7 @@ class JournalEntriesController {
                          @RequestParam(required = false) EntryKind kind,
                          @RequestParam(required = false) Boolean shared,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
-        requireJournal(clientId);
+        journals.requireJournal(clientId);
         return entries.list(clientId, kind, shared, limit);
     }
 
@@ -124,15 +122,6 @@ class JournalEntriesController {
         return entries.find(clientId, entryId).orElseThrow(() -> new NotFoundException("entry", entryId));
     }
 
-    private void requireJournal(String clientId) {
-        if (!journals.journalExists(clientId)) {
-            throw new NotFoundException("journal of client", clientId);
-        }
-    }
-
-    private Instant at(Instant occurredAt) {
-        return occurredAt != null ? occurredAt : clock.instant();
-    }
 
     private static ResponseEntity<Created> created(String clientId, String entryId, Created body) {
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/journal/entries/" + entryId))
