@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.InvalidCommandException;
+import org.rekindle.platform.command.UnknownEntityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -33,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every way a request can be wrong into RFC 9457 problem+json that names the field and the reason.
- * Services add their own advice for their domain exceptions (404/409); what reaches the last handler here is a
- * bug of ours, answered with a 500 that reveals nothing and is logged.
+ * Commands refused by a domain (400/404/409) come as the platform's command exceptions; what reaches the last
+ * handler here is a bug of ours, answered with a 500 that reveals nothing and is logged.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -88,6 +91,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(Problems.problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON."));
         }
         return problem(Problems.problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable."));
+    }
+
+    @ExceptionHandler(InvalidCommandException.class)
+    ResponseEntity<ProblemDetail> onInvalidCommand(InvalidCommandException ex) {
+        return Problems.respond(Problems.invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+    }
+
+    @ExceptionHandler(UnknownEntityException.class)
+    ResponseEntity<ProblemDetail> onUnknown(UnknownEntityException ex) {
+        return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictingCommandException.class)
+    ResponseEntity<ProblemDetail> onConflict(ConflictingCommandException ex) {
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, ex.getMessage()));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

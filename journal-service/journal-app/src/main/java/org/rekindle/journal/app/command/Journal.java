@@ -1,5 +1,8 @@
 package org.rekindle.journal.app.command;
 
+import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.UnknownEntityException;
+import org.rekindle.platform.command.InvalidCommandException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,7 +77,7 @@ public class Journal {
         requireNotInFuture(command.occurredAt(), clock);
         requireBetween("targetDays", command.targetDays(), 1, 365);
         if (activePeriod != null) {
-            throw new JournalConflictException("A no-contact period is already running since "
+            throw new ConflictingCommandException("A no-contact period is already running since "
                                                + activePeriod.startedAt() + "; end it before starting another.");
         }
         requireInTimeOrder(command.occurredAt());
@@ -89,17 +92,17 @@ public class Journal {
         requireNotInFuture(command.occurredAt(), clock);
         requireAtMost("note", command.note(), MAX_NOTE);
         if (command.channel() == null) {
-            throw new InvalidJournalCommandException("channel", "must be given");
+            throw new InvalidCommandException("channel", "must be given");
         }
         if (command.initiatedBy() == null) {
-            throw new InvalidJournalCommandException("initiatedBy", "must be given");
+            throw new InvalidCommandException("initiatedBy", "must be given");
         }
         if (activePeriod == null) {
-            throw new JournalConflictException("No no-contact period is running; start one to log contact as a "
+            throw new ConflictingCommandException("No no-contact period is running; start one to log contact as a "
                                                + "breach.");
         }
         if (command.occurredAt().isBefore(activePeriod.attemptStartedAt())) {
-            throw new JournalConflictException("The breach is dated before the current attempt started ("
+            throw new ConflictingCommandException("The breach is dated before the current attempt started ("
                                                + activePeriod.attemptStartedAt() + ").");
         }
         requireInTimeOrder(command.occurredAt());
@@ -115,14 +118,14 @@ public class Journal {
         requireNotInFuture(command.occurredAt(), clock);
         requireAtMost("reason", command.reason(), MAX_REASON);
         if (endedPeriodIds.contains(command.periodId())) {
-            throw new JournalConflictException("The no-contact period '" + command.periodId()
+            throw new ConflictingCommandException("The no-contact period '" + command.periodId()
                                                + "' has already ended.");
         }
         if (activePeriod == null || !activePeriod.periodId().equals(command.periodId())) {
-            throw new JournalEntityNotFoundException("running no-contact period", command.periodId());
+            throw new UnknownEntityException("running no-contact period", command.periodId());
         }
         if (command.occurredAt().isBefore(activePeriod.attemptStartedAt())) {
-            throw new JournalConflictException("The end is dated before the current attempt started ("
+            throw new ConflictingCommandException("The end is dated before the current attempt started ("
                                                + activePeriod.attemptStartedAt() + ").");
         }
         requireInTimeOrder(command.occurredAt());
@@ -173,10 +176,10 @@ public class Journal {
         requireText("text", command.text(), MAX_TEXT);
         EntryState apology = requireEntry(command.entryId());
         if (apology.kind() != EntryKind.APOLOGY) {
-            throw new JournalConflictException("Entry '" + command.entryId() + "' is not an apology draft.");
+            throw new ConflictingCommandException("Entry '" + command.entryId() + "' is not an apology draft.");
         }
         if (command.text().equals(apology.latestText())) {
-            throw new JournalConflictException("The revision is the same as version " + apology.version() + ".");
+            throw new ConflictingCommandException("The revision is the same as version " + apology.version() + ".");
         }
         int version = apology.version() + 1;
         apply(new ApologyRevised(clientId, command.entryId(), command.text(), version, command.occurredAt()));
@@ -224,21 +227,21 @@ public class Journal {
 
     private void requireInTimeOrder(Instant occurredAt) {
         if (lastContactLogAt != null && occurredAt.isBefore(lastContactLogAt)) {
-            throw new JournalConflictException("The contact log already has a record at " + lastContactLogAt
+            throw new ConflictingCommandException("The contact log already has a record at " + lastContactLogAt
                                                + "; records are kept in time order.");
         }
     }
 
     private void requireNewEntry(String entryId) {
         if (entries.containsKey(entryId)) {
-            throw new JournalConflictException("An entry with id '" + entryId + "' already exists.");
+            throw new ConflictingCommandException("An entry with id '" + entryId + "' already exists.");
         }
     }
 
     private EntryState requireEntry(String entryId) {
         EntryState entry = entries.get(entryId);
         if (entry == null) {
-            throw new JournalEntityNotFoundException("entry", entryId);
+            throw new UnknownEntityException("entry", entryId);
         }
         return entry;
     }

@@ -1,5 +1,6 @@
 package org.rekindle.journal.app.command;
 
+import org.rekindle.platform.command.InvalidCommandException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,29 +20,29 @@ final class JournalRules {
 
     static void requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidJournalCommandException(field, "must not be blank");
+            throw new InvalidCommandException(field, "must not be blank");
         }
         requireAtMost(field, value, max);
     }
 
     static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw new InvalidJournalCommandException(field, "must be at most " + max + " characters");
+            throw new InvalidCommandException(field, "must be at most " + max + " characters");
         }
     }
 
     static void requireBetween(String field, double value, double min, double max) {
         if (value < min || value > max) {
-            throw new InvalidJournalCommandException(field, "must be between " + fmt(min) + " and " + fmt(max));
+            throw new InvalidCommandException(field, "must be between " + fmt(min) + " and " + fmt(max));
         }
     }
 
     static void requireNotInFuture(Instant occurredAt, Clock clock) {
         if (occurredAt == null) {
-            throw new InvalidJournalCommandException("occurredAt", "must be given");
+            throw new InvalidCommandException("occurredAt", "must be given");
         }
         if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw new InvalidJournalCommandException("occurredAt", "must not be in the future");
+            throw new InvalidCommandException("occurredAt", "must not be in the future");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rekindle.journal.app.web;
 
+import org.rekindle.platform.command.UnknownEntityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -101,7 +102,7 @@ class ContactLogController {
     @GetMapping(path = BASE + "/streak", produces = "application/json")
     @Operation(summary = "Current and longest no-contact streak and every attempt")
     StreakView streak(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
-        return streaks.current(clientId).orElseThrow(() -> new NotFoundException("journal of client", clientId));
+        return streaks.current(clientId).orElseThrow(() -> new UnknownEntityException("journal of client", clientId));
     }
 
 }

@@ -1,5 +1,6 @@
 package org.rekindle.journal.app.web;
 
+import org.rekindle.platform.command.UnknownEntityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -119,7 +120,7 @@ class JournalEntriesController {
     @Operation(summary = "One entry; apology drafts come with every version")
     EntryView get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                   @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        return entries.find(clientId, entryId).orElseThrow(() -> new NotFoundException("entry", entryId));
+        return entries.find(clientId, entryId).orElseThrow(() -> new UnknownEntityException("entry", entryId));
     }
 
 

@@ -1,5 +1,6 @@
 package org.rekindle.journal.app.web;
 
+import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ class JournalGuard {
 
     void requireJournal(String clientId) {
         if (!streaks.journalExists(clientId)) {
-            throw new NotFoundException("journal of client", clientId);
+            throw new UnknownEntityException("journal of client", clientId);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.rekindle.journal.app.command;
 
+import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.UnknownEntityException;
+import org.rekindle.platform.command.InvalidCommandException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,22 +82,22 @@ class JournalTest {
         @Test
         void targetDaysMustBeOneTo365() {
             fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 0, DAY_0))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 366, DAY_0))
-                   .expectException(InvalidJournalCommandException.class)
+                   .expectException(InvalidCommandException.class)
                    .expectExceptionMessage("targetDays must be between 1 and 365").expectNoEvents();
         }
 
         @Test
         void onlyOnePeriodRunsAtATime() {
             fixture.given(opened(), started()).when(new StartNoContactPeriod(CLIENT, "p2", 30, DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
         void notInTheFuture() {
             fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 30, NOW.plus(1, ChronoUnit.HOURS)))
-                   .expectException(InvalidJournalCommandException.class)
+                   .expectException(InvalidCommandException.class)
                    .expectExceptionMessage("occurredAt must not be in the future").expectNoEvents();
         }
 
@@ -102,7 +105,7 @@ class JournalTest {
         void notBeforeTheLastContactLogRecord() {
             fixture.given(opened(), new UrgeRecorded(CLIENT, "u1", true, null, DAY_12))
                    .when(new StartNoContactPeriod(CLIENT, "p1", 30, DAY_0))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
     }
 
@@ -130,37 +133,37 @@ class JournalTest {
         @Test
         void needsARunningPeriod() {
             fixture.given(opened()).when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
             fixture.givenNoPriorActivity()
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
         void notBeforeTheAttemptStarted() {
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_0.minusSeconds(1)))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
         void notesAreBoundedAndChannelAndInitiatorRequired() {
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, "x".repeat(4_001), DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", null, InitiatedBy.EX, null, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, null, null, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
         @Test
         void notInTheFuture() {
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, NOW.plus(1, ChronoUnit.DAYS)))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 
@@ -178,18 +181,18 @@ class JournalTest {
         @Test
         void anUnknownPeriodIsNotFoundAndAnEndedOneIsAConflict() {
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "nope", null, DAY_12))
-                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+                   .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened(), started(), new NoContactEnded(CLIENT, "p1", null, 12, DAY_12))
                    .when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
         void reasonIsBoundedAndTimeMovesForward() {
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", "x".repeat(201), DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_0.minusSeconds(5)))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
     }
 
@@ -206,11 +209,11 @@ class JournalTest {
         void refusedWhenOutOfOrderOverlongOrInTheFuture() {
             fixture.given(opened(), new UrgeRecorded(CLIENT, "u1", false, null, DAY_12))
                    .when(new RecordUrge(CLIENT, "u2", true, null, DAY_0))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, "x".repeat(4_001), DAY_0))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, null, null))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 
@@ -227,20 +230,20 @@ class JournalTest {
         @Test
         void blankOrOverlongIsRefused() {
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", " ", "text", DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p", "", DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p", "x".repeat(20_001), DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p".repeat(101), "text", DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
         @Test
         void entryIdsAreNeverReused() {
             fixture.given(opened(), new MoodCheckedIn(CLIENT, "e1", 3, null, null, DAY_0))
                    .when(new CompleteReflection(CLIENT, "e1", "p", "text", DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
     }
 
@@ -261,25 +264,25 @@ class JournalTest {
         @Test
         void revisingNeedsAnExistingApologyWithNewText() {
             fixture.given(opened()).when(new ReviseApology(CLIENT, "a1", "text", DAY_12))
-                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+                   .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened(), new ReflectionCompleted(CLIENT, "r1", "p", "t", DAY_0))
                    .when(new ReviseApology(CLIENT, "r1", "text", DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
             fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "same", 1, DAY_0))
                    .when(new ReviseApology(CLIENT, "a1", "same", DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
             fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
                    .when(new ReviseApology(CLIENT, "a1", " ", DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
         @Test
         void draftingIsRefusedForBlankTextOrAUsedId() {
             fixture.given(opened()).when(new DraftApology(CLIENT, "a1", "  ", DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
                    .when(new DraftApology(CLIENT, "a1", "again", DAY_12))
-                   .expectException(JournalConflictException.class).expectNoEvents();
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
     }
 
@@ -295,16 +298,16 @@ class JournalTest {
         @Test
         void scoreIsOneToFiveAndSleepZeroTo24() {
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 0, null, null, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 6, null, null, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, null, 24.5, DAY_12))
-                   .expectException(InvalidJournalCommandException.class)
+                   .expectException(InvalidCommandException.class)
                    .expectExceptionMessage("sleepHours must be between 0 and 24").expectNoEvents();
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, null, -1.0, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 3, "x".repeat(4_001), null, DAY_12))
-                   .expectException(InvalidJournalCommandException.class).expectNoEvents();
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 
@@ -334,9 +337,9 @@ class JournalTest {
         @Test
         void unknownEntriesAreNotFound() {
             fixture.given(opened()).when(new ShareEntry(CLIENT, "nope", DAY_12))
-                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+                   .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new UnshareEntry(CLIENT, "nope", DAY_12))
-                   .expectException(JournalEntityNotFoundException.class).expectNoEvents();
+                   .expectException(UnknownEntityException.class).expectNoEvents();
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.rekindle.journal.app.it;
 
 import org.rekindle.journal.app.JournalApplication;
-import org.rekindle.journal.app.support.Http;
+import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

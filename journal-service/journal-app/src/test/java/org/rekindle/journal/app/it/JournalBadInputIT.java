@@ -6,8 +6,8 @@ import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.rekindle.journal.app.support.Http;
-import org.rekindle.journal.app.support.Json;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;

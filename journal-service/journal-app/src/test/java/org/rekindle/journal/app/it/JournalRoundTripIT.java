@@ -8,9 +8,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rekindle.journal.app.support.Http;
-import org.rekindle.journal.app.support.Json;
-import org.rekindle.journal.app.support.TopicRecorder;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TopicRecorder;
 import org.rekindle.journal.events.JournalTopic;
 import org.springframework.beans.factory.annotation.Autowired;
 

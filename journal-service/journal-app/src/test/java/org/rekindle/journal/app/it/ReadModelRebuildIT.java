@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.app.query.JournalReadModel;
-import org.rekindle.journal.app.support.Http;
-import org.rekindle.journal.app.support.Json;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;

@@ -11,10 +11,10 @@ import org.axonframework.modelling.command.Aggregate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.app.command.Journal;
-import org.rekindle.journal.app.command.JournalConflictException;
+import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.journal.app.command.api.DraftApology;
-import org.rekindle.journal.app.support.Http;
-import org.rekindle.journal.app.support.Json;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -70,7 +70,7 @@ class SnapshotIT extends EmbeddedStackTest {
             assertThatThrownBy(() -> journal.handle(GenericCommandMessage.asCommandMessage(
                     new DraftApology(client, apology, "again", Instant.now()))))
                     .as("the apology's id is known from the snapshot alone")
-                    .isInstanceOf(JournalConflictException.class);
+                    .isInstanceOf(ConflictingCommandException.class);
         } finally {
             unitOfWork.rollback();
         }

@@ -1,12 +1,12 @@
-package org.rekindle.journal.app.command;
+package org.rekindle.platform.command;
 
-/** A command carries a value the journal cannot accept; names the field and why (HTTP 400). */
-public class InvalidJournalCommandException extends RuntimeException {
+/** A command carries a value the domain cannot accept; names the field and why (answered as HTTP 400). */
+public class InvalidCommandException extends RuntimeException {
 
     private final String field;
     private final String reason;
 
-    public InvalidJournalCommandException(String field, String reason) {
+    public InvalidCommandException(String field, String reason) {
         super(field + " " + reason);
         this.field = field;
         this.reason = reason;

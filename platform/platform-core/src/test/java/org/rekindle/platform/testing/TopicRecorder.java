@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.support;
+package org.rekindle.platform.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

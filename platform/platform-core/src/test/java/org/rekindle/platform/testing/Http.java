@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.support;
+package org.rekindle.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

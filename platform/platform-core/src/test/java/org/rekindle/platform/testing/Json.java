@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.support;
+package org.rekindle.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
