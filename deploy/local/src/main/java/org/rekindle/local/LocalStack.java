@@ -1,5 +1,6 @@
 package org.rekindle.local;
 
+import org.rekindle.content.app.ContentApplication;
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
@@ -64,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
         mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
+        services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
@@ -76,11 +78,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.journalPort();
     }
 
+    String contentUrl() {
+        return "http://127.0.0.1:" + settings.contentPort();
+    }
+
     private void requirePortsFree() {
         Map<Integer, String> owners = new LinkedHashMap<>();
         requireFree(owners, settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
         requireFree(owners, settings.mongoPort(), "MongoDB-wire server", LocalSettings.MONGO_PORT);
         requireFree(owners, settings.journalPort(), "journal-service", LocalSettings.JOURNAL_PORT);
+        requireFree(owners, settings.contentPort(), "content-service", LocalSettings.CONTENT_PORT);
     }
 
     private static void requireFree(Map<Integer, String> owners, int port, String what, String setting) {
@@ -110,13 +117,15 @@ public final class LocalStack implements AutoCloseable {
                 ──────────────────────────────────────────────────────────────────────
                  Rekindle local stack is up (%.1f s)
                    journal-service   %s   (API docs: %s/swagger-ui.html)
-                   Kafka broker      %s   (topic rekindle.journal.v1)
+                   content-service   %s   (API docs: %s/swagger-ui.html)
+                   Kafka broker      %s   (topics rekindle.journal.v1, rekindle.content.v1)
                    MongoDB-wire      %s
                    data folder       %s
                  Demo practice: %s Try: curl -s %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
-                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), kafka.bootstrapServers(),
+                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(),
+                              kafka.bootstrapServers(),
                               mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
                               DemoPractice.SAM);
     }

@@ -2,6 +2,9 @@ package org.rekindle.local;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,52 +56,77 @@ class ComposeFileTest {
         services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void journalServiceStartsOnlyOnHealthyInfrastructure() {
-        Map<String, Map<String, String>> dependsOn =
-                (Map<String, Map<String, String>>) services.get("journal-service").get("depends_on");
-        assertThat(dependsOn).as("journal-service depends_on").containsKeys("kafka", "mongo");
-        dependsOn.forEach((name, condition) ->
-                assertThat(condition).as("depends_on " + name).containsEntry("condition", "service_healthy"));
+    /** Every application service of the platform: compose service name, port, database, properties file. */
+    static Stream<Arguments> appServices() {
+        return Stream.of(
+                Arguments.of("journal-service", 8081, "journal",
+                             "journal-service/journal-app/src/main/resources/journal-service.properties", "journal-app"),
+                Arguments.of("content-service", 8082, "content",
+                             "content-service/content-app/src/main/resources/content-service.properties", "content-app"));
     }
 
     @Test
-    void journalServiceIsWiredToTheComposeInfrastructure() {
-        Map<String, Object> env = env("journal-service");
+    void everyBuiltServiceIsCheckedHere() {
+        var built = services.entrySet().stream().filter(e -> e.getValue().containsKey("build"))
+                            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        var checked = appServices().map(args -> (String) args.get()[0]).collect(java.util.stream.Collectors.toSet());
+        assertThat(built).as("services built in docker-compose.yml").isEqualTo(checked);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    @SuppressWarnings("unchecked")
+    void startsOnlyOnHealthyInfrastructure(String service) {
+        assertThat(services).as("compose services").containsKey(service);
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get(service)
+                                                                                               .get("depends_on");
+        assertThat(dependsOn).as(service + " depends_on").containsKeys("kafka", "mongo");
+        dependsOn.forEach((name, condition) ->
+                assertThat(condition).as(service + " depends_on " + name).containsEntry("condition", "service_healthy"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    void isWiredToTheComposeInfrastructure(String service, int port, String database) {
+        Map<String, Object> env = env(service);
         assertThat(String.valueOf(env.get("SPRING_DATA_MONGODB_URI"))).startsWith("mongodb://mongo:27017")
                                                                      .contains("replicaSet=rs0");
         assertThat(env).containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", "kafka:9092")
-                       .containsEntry("REKINDLE_MONGO_DATABASE", "journal");
-        assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo("8081");
-        assertThat(ports("journal-service")).contains("8081:8081");
+                       .containsEntry("REKINDLE_MONGO_DATABASE", database);
+        assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo(String.valueOf(port));
+        assertThat(ports(service)).contains(port + ":" + port);
     }
 
-    @Test
-    void everyInfrastructureSettingOfTheAppIsOverriddenInCompose() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    void everyInfrastructureSettingOfTheAppIsOverriddenInCompose(String service, int port, String database,
+                                                                 String propertiesFile) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                ROOT.resolve("journal-service/journal-app/src/main/resources/journal-service.properties"))) {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(propertiesFile))) {
             properties.load(reader);
         }
-        Map<String, Object> env = env("journal-service");
+        Map<String, Object> env = env(service);
         for (String name : properties.stringPropertyNames()) {
             if (INFRASTRUCTURE_VALUE.matcher(properties.getProperty(name)).matches()) {
-                assertThat(env).as("compose env of journal-service overrides " + name + "="
+                assertThat(env).as("compose env of " + service + " overrides " + name + "="
                                    + properties.getProperty(name)).containsKey(envName(name));
             }
         }
     }
 
-    @Test
-    void theDockerfileRunsTheExecutableJarOnTheComposePort() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    void theDockerfileRunsTheExecutableJarOnTheComposePort(String service, int port, String database,
+                                                           String propertiesFile, String appModule)
+            throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, String> build = (Map<String, String>) services.get("journal-service").get("build");
-        Path dockerfile = ROOT.resolve(build.get("context")).resolve(build.getOrDefault("dockerfile", "Dockerfile"));
+        Map<String, String> build = (Map<String, String>) services.get(service).get("build");
+        Path context = ROOT.resolve(build.get("context"));
+        Path dockerfile = context.resolve(build.getOrDefault("dockerfile", "Dockerfile"));
         assertThat(dockerfile).exists();
-        String content = Files.readString(dockerfile);
-        assertThat(content).contains("-exec.jar").contains("EXPOSE 8081");
-        assertThat(ROOT.resolve(build.get("context")).resolve("journal-app/pom.xml")).exists();
+        assertThat(Files.readString(dockerfile)).contains(appModule + "/target/" + appModule + "-*-exec.jar")
+                                                .contains("EXPOSE " + port);
+        assertThat(context.resolve(appModule + "/pom.xml")).exists();
     }
 
     @SuppressWarnings("unchecked")

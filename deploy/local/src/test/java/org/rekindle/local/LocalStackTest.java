@@ -46,6 +46,9 @@ class LocalStackTest {
             JsonNode jordan = get(stack.journalUrl() + "/api/clients/" + DemoPractice.JORDAN + "/streak");
             assertThat(jordan.get("active").asBoolean()).isFalse();
             assertThat(jordan.get("longestStreakDays").asInt()).isEqualTo(22);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    get(stack.contentUrl() + "/api/programs?status=PUBLISHED").findValuesAsText("programId"))
+                    .contains("reconciliation-default", "moving-on-default"));
         }
 
         try (LocalStack again = new LocalStack(settings)) {
@@ -53,6 +56,8 @@ class LocalStackTest {
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
             assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+            assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())
+                    .as("default programs are published once, not again on restart").isEqualTo(1);
         }
     }
 
@@ -61,7 +66,8 @@ class LocalStackTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             LocalSettings settings = LocalSettings.from(new String[]{
                     "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + taken.getLocalPort(),
-                    "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort()},
+                    "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
+                "--rekindle.content.port=" + Ports.freePort()},
                     Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
@@ -79,6 +85,7 @@ class LocalStackTest {
         assertThat(defaults.kafkaPort()).isEqualTo(9092);
         assertThat(defaults.mongoPort()).isEqualTo(27017);
         assertThat(defaults.journalPort()).isEqualTo(8081);
+        assertThat(defaults.contentPort()).isEqualTo(8082);
         LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
                                                    Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
         assertThat(fromEnv.mongoPort()).isEqualTo(27018);
@@ -90,7 +97,8 @@ class LocalStackTest {
     private static LocalSettings settings(Path dataDir) {
         return LocalSettings.from(new String[]{
                 "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
-                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort()},
+                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
+                "--rekindle.content.port=" + Ports.freePort()},
                 Map.of());
     }
 

@@ -1,0 +1,142 @@
+package org.rekindle.content.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.rekindle.content.app.ContentApplication;
+import org.rekindle.content.events.ContentTopic;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TopicRecorder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** content-service on the embedded stack: default programs, authoring and versions, search, Kafka, bad input. */
+@SpringBootTest(classes = ContentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.config.name=" + ContentApplication.CONFIG_NAME)
+class ProgramLibraryIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("rekindle.mongo.database", () -> "content-it");
+    }
+
+    @Test
+    void theDefaultProgramsArePublishedWithAllNineStages() {
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode version = Json.parse(http.get("/api/programs/reconciliation-default/versions/1").body());
+            assertThat(version.get("phases")).hasSize(9);
+            assertThat(version.get("phases").findValues("stepId").size()).isGreaterThanOrEqualTo(25);
+            List<String> prompts = version.get("phases").findValuesAsText("promptId");
+            assertThat(prompts).contains("understand-why", "own-your-part", "work-on-yourself", "is-it-fixable",
+                                         "reopen-contact");
+            JsonNode movingOn = Json.parse(http.get("/api/programs/moving-on-default/versions/1").body());
+            assertThat(movingOn.get("title").asText()).isNotBlank();
+        });
+        JsonNode published = Json.parse(http.get("/api/programs?status=PUBLISHED").body());
+        assertThat(published.findValuesAsText("programId")).contains("reconciliation-default", "moving-on-default");
+    }
+
+    @Test
+    void authoringPublishesImmutableVersionsToKafkaAndSearch() throws Exception {
+        Http http = new Http(port);
+        String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TopicRecorder topic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                     ContentTopic.NAME)) {
+            assertThat(http.post("/api/programs", "{\"programId\":\"" + id + "\",\"title\":\"Quiet harbour\","
+                                 + "\"summary\":\"A gentle program about patience\"}").statusCode()).isEqualTo(201);
+            assertThat(http.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"rest\",\"title\":\"Rest\"}")
+                           .statusCode()).isEqualTo(201);
+            assertThat(http.post("/api/programs/" + id + "/phases/rest/steps", step("breathe", "READING",
+                    "Lighthouse breathing", "Breathe slowly while you picture a lighthouse.")).statusCode())
+                    .isEqualTo(201);
+            JsonNode v1 = Json.parse(http.post("/api/programs/" + id + "/versions", "").body());
+            assertThat(v1.get("version").asInt()).isEqualTo(1);
+
+            assertThat(http.put("/api/programs/" + id + "/steps/breathe", step("breathe", "READING",
+                    "Harbour breathing", "Breathe slowly.")).statusCode()).isEqualTo(204);
+            assertThat(Json.parse(http.post("/api/programs/" + id + "/versions", "").body()).get("version").asInt())
+                    .isEqualTo(2);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode first = Json.parse(http.get("/api/programs/" + id + "/versions/1").body());
+                assertThat(first.at("/phases/0/steps/0/title").asText()).isEqualTo("Lighthouse breathing");
+                JsonNode second = Json.parse(http.get("/api/programs/" + id + "/versions/2").body());
+                assertThat(second.at("/phases/0/steps/0/title").asText()).isEqualTo("Harbour breathing");
+                JsonNode hits = Json.parse(http.get("/api/programs/search?q=HARBOUR").body());
+                assertThat(hits.get(0).get("programId").asText()).isEqualTo(id);
+                assertThat(hits.get(0).get("version").asInt()).isEqualTo(2);
+                assertThat(Json.parse(http.get("/api/programs/search?q=lighthouse").body())
+                                   .findValuesAsText("programId")).doesNotContain(id);
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(id).size() >= 2);
+            JsonNode published = Json.parse(topic.recordsWithKey(id).get(1).value());
+            assertThat(published.get("type").asText()).isEqualTo("rekindle.content.ProgramVersionPublished.v1");
+            assertThat(published.at("/data/version").asInt()).isEqualTo(2);
+            assertThat(published.at("/data/phases/0/steps/0/kind").asText()).isEqualTo("READING");
+
+            assertThat(http.post("/api/programs/" + id + "/retire", "").statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    Json.parse(http.get("/api/programs/search?q=harbour").body()).findValuesAsText("programId"))
+                    .doesNotContain(id));
+            assertThat(http.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"more\",\"title\":\"More\"}")
+                           .statusCode()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void searchRanksTitlesAboveText() {
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode hits = Json.parse(http.get("/api/programs/search?q=apology").body());
+            assertThat(hits.size()).isGreaterThan(0);
+            assertThat(hits.get(0).get("title").asText().toLowerCase()).contains("apolog");
+            List<Double> scores = new ArrayList<>();
+            hits.forEach(hit -> scores.add(hit.get("score").asDouble()));
+            assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        });
+        assertThat(Json.parse(http.get("/api/programs/search?q=%20%20").body())).isEmpty();
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        Http http = new Http(port);
+        assertProblem(http.post("/api/programs", "{\"programId\":\"Bad Id\",\"title\":\"t\",\"summary\":\"s\"}"),
+                      400, "programId");
+        assertProblem(http.post("/api/programs", "{\"title\":\"\",\"summary\":\"s\"}"), 400, "title");
+        assertProblem(http.post("/api/programs/reconciliation-default/phases/understand/steps",
+                                step("x", "MAGIC", "t", "g")), 400, "kind");
+        assertProblem(http.post("/api/programs/reconciliation-default/phases/understand/steps",
+                                step("x", "REFLECTION_PROMPT", "t", "g")), 400, "promptId");
+        assertThat(http.get("/api/programs/nope").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/programs/reconciliation-default/versions/99").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/programs/reconciliation-default/versions", "").statusCode()).isEqualTo(409);
+        assertThat(http.get("/api/programs/search?q=" + "x".repeat(201)).statusCode()).isEqualTo(400);
+    }
+
+    private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(Json.parse(response.body()).get("errors").findValuesAsText("field")).contains(field);
+    }
+
+    private static String step(String id, String kind, String title, String guidance) {
+        return "{\"stepId\":\"" + id + "\",\"kind\":\"" + kind + "\",\"title\":\"" + title + "\",\"guidance\":\""
+               + guidance + "\",\"dayOffset\":0}";
+    }
+}
