@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -106,6 +108,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictingCommandException.class)
     ResponseEntity<ProblemDetail> onConflict(ConflictingCommandException ex) {
         return Problems.respond(Problems.problem(HttpStatus.CONFLICT, ex.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> onUnknownAggregate(AggregateNotFoundException ex) {
+        return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND,
+                                                 "No record with id '" + ex.getAggregateIdentifier() + "'."));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> onDuplicateAggregate(AggregateStreamCreationException ex) {
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "A record with this id exists already."));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -125,6 +125,10 @@ class ProgramLibraryIT {
         assertProblem(http.post("/api/programs/reconciliation-default/phases/understand/steps",
                                 step("x", "REFLECTION_PROMPT", "t", "g")), 400, "promptId");
         assertThat(http.get("/api/programs/nope").statusCode()).isEqualTo(404);
+        assertThat(http.put("/api/programs/nope", "{\"title\":\"t\",\"summary\":\"s\"}").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/programs/nope/versions", "").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/programs", "{\"programId\":\"reconciliation-default\",\"title\":\"t\","
+                             + "\"summary\":\"s\"}").statusCode()).isEqualTo(409);
         assertThat(http.get("/api/programs/reconciliation-default/versions/99").statusCode()).isEqualTo(404);
         assertThat(http.post("/api/programs/reconciliation-default/versions", "").statusCode()).isEqualTo(409);
         assertThat(http.get("/api/programs/search?q=" + "x".repeat(201)).statusCode()).isEqualTo(400);

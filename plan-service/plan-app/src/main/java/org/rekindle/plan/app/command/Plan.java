@@ -1,0 +1,234 @@
+package org.rekindle.plan.app.command;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.rekindle.plan.app.command.api.AssignPlan;
+import org.rekindle.plan.app.command.api.AssignedStep;
+import org.rekindle.plan.app.command.api.ChangeOutcome;
+import org.rekindle.plan.app.command.api.CompleteStep;
+import org.rekindle.plan.app.command.api.CompletedBy;
+import org.rekindle.plan.app.command.api.JournalActivity;
+import org.rekindle.plan.app.command.api.MoodCheckInCounted;
+import org.rekindle.plan.app.command.api.OutcomeChanged;
+import org.rekindle.plan.app.command.api.PausePlan;
+import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.PlanOutcome;
+import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanResumed;
+import org.rekindle.plan.app.command.api.RecordJournalActivity;
+import org.rekindle.plan.app.command.api.ReopenStep;
+import org.rekindle.plan.app.command.api.ResumePlan;
+import org.rekindle.plan.app.command.api.SkipStep;
+import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepReopened;
+import org.rekindle.plan.app.command.api.StepSkipped;
+import org.rekindle.plan.app.command.api.TemplateStep;
+import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.InvalidCommandException;
+import org.rekindle.platform.command.UnknownEntityException;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A plan a client follows: steps from a pinned program version with due dates, completed by the client's journal
+ * activity or by the coach, skipped with a reason, reopened by the coach; pausable; with an outcome.
+ */
+@Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Plan {
+
+    @AggregateIdentifier
+    private String planId;
+    private String clientId;
+    private boolean paused;
+    private PlanOutcome outcome;
+    private Map<String, StepState> steps = new LinkedHashMap<>();
+    private Set<String> seenJournalEvents = new HashSet<>();
+
+    protected Plan() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    Plan(AssignPlan command) {
+        require(command.clientId() != null && !command.clientId().isBlank(), "clientId", "must be given");
+        require(command.coachId() != null && !command.coachId().isBlank(), "coachId", "must be given");
+        require(command.startDate() != null, "startDate", "must be given");
+        require(command.steps() != null && !command.steps().isEmpty(), "steps", "the program version has no steps");
+        try {
+            ZoneId.of(command.timezone());
+        } catch (DateTimeException | NullPointerException e) {
+            throw new InvalidCommandException("timezone", "must be an IANA time zone such as Europe/Lisbon");
+        }
+        apply(new PlanAssigned(command.planId(), command.clientId(), command.coachId(), command.programId(),
+                               command.programVersion(), command.startDate(), command.timezone(),
+                               command.replyToExCountsAsBreach(),
+                               command.steps().stream().map(step -> assigned(step, command)).toList(),
+                               command.assignedAt()));
+    }
+
+    @CommandHandler
+    void handle(CompleteStep command) {
+        StepState step = requireStep(command.stepId());
+        if (step.status() == StepStatus.COMPLETED) {
+            throw new ConflictingCommandException("Step '" + command.stepId() + "' is already completed.");
+        }
+        apply(new StepCompleted(planId, clientId, command.stepId(), CompletedBy.COACH, null, command.completedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReopenStep command) {
+        if (requireStep(command.stepId()).isOpen()) {
+            throw new ConflictingCommandException("Step '" + command.stepId() + "' is open already.");
+        }
+        apply(new StepReopened(planId, clientId, command.stepId(), command.reopenedAt()));
+    }
+
+    @CommandHandler
+    void handle(SkipStep command) {
+        require(command.reason() != null && !command.reason().isBlank(), "reason", "must say why the step is skipped");
+        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
+        if (!requireStep(command.stepId()).isOpen()) {
+            throw new ConflictingCommandException("Only an open step can be skipped.");
+        }
+        apply(new StepSkipped(planId, clientId, command.stepId(), command.reason(), command.skippedAt()));
+    }
+
+    @CommandHandler
+    void handle(PausePlan command) {
+        if (paused) {
+            throw new ConflictingCommandException("The plan is paused already.");
+        }
+        apply(new PlanPaused(planId, clientId, command.pausedAt()));
+    }
+
+    @CommandHandler
+    void handle(ResumePlan command) {
+        if (!paused) {
+            throw new ConflictingCommandException("The plan is not paused.");
+        }
+        apply(new PlanResumed(planId, clientId, command.resumedAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeOutcome command) {
+        require(command.outcome() != null, "outcome", "must be given");
+        if (command.outcome() == outcome) {
+            throw new ConflictingCommandException("The outcome is " + outcome + " already.");
+        }
+        apply(new OutcomeChanged(planId, clientId, command.outcome(), command.changedAt()));
+    }
+
+    /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
+    @CommandHandler
+    void handle(RecordJournalActivity command) {
+        if (paused || outcome != PlanOutcome.ACTIVE || seenJournalEvents.contains(command.journalEventId())) {
+            return;
+        }
+        stepAnswering(command).ifPresent(step -> {
+            if (command.activity() == JournalActivity.MOOD_CHECKED_IN) {
+                int counted = step.countedCheckIns() + 1;
+                apply(new MoodCheckInCounted(planId, clientId, step.step().stepId(), command.journalEventId(), counted,
+                                             command.occurredAt()));
+                if (counted < step.step().checkIns()) {
+                    return;
+                }
+            }
+            apply(new StepCompleted(planId, clientId, step.step().stepId(), CompletedBy.JOURNAL,
+                                    command.journalEventId(), command.occurredAt()));
+        });
+    }
+
+    private Optional<StepState> stepAnswering(RecordJournalActivity activity) {
+        return steps.values().stream().filter(StepState::isOpen).filter(state -> {
+            AssignedStep step = state.step();
+            return switch (activity.activity()) {
+                case REFLECTION_COMPLETED -> "REFLECTION_PROMPT".equals(step.kind())
+                                             && step.promptId() != null && step.promptId().equals(activity.promptId());
+                case APOLOGY_DRAFTED -> "APOLOGY_DRAFT".equals(step.kind());
+                case MOOD_CHECKED_IN -> "MOOD_CHECK_IN_HABIT".equals(step.kind());
+                case NO_CONTACT_ATTEMPT_ENDED -> "NO_CONTACT_PERIOD".equals(step.kind()) && step.targetDays() != null
+                                                 && activity.attemptDays() != null
+                                                 && activity.attemptDays() >= step.targetDays();
+            };
+        }).findFirst();
+    }
+
+    private StepState requireStep(String stepId) {
+        StepState step = steps.get(stepId);
+        if (step == null) {
+            throw new UnknownEntityException("step", stepId);
+        }
+        return step;
+    }
+
+    private static void require(boolean condition, String field, String reason) {
+        if (!condition) {
+            throw new InvalidCommandException(field, reason);
+        }
+    }
+
+    private static AssignedStep assigned(TemplateStep step, AssignPlan plan) {
+        return new AssignedStep(step.stepId(), step.phaseId(), step.kind(), step.title(),
+                                plan.startDate().plusDays(step.dayOffset()), step.promptId(), step.targetDays(),
+                                step.checkIns());
+    }
+
+    @EventSourcingHandler
+    void on(PlanAssigned event) {
+        planId = event.planId();
+        clientId = event.clientId();
+        outcome = PlanOutcome.ACTIVE;
+        event.steps().forEach(step -> steps.put(step.stepId(), StepState.open(step)));
+    }
+
+    @EventSourcingHandler
+    void on(StepCompleted event) {
+        steps.computeIfPresent(event.stepId(), (id, step) -> step.with(StepStatus.COMPLETED));
+        if (event.causeEventId() != null) {
+            seenJournalEvents.add(event.causeEventId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MoodCheckInCounted event) {
+        steps.computeIfPresent(event.stepId(), (id, step) -> step.counted(event.counted()));
+        seenJournalEvents.add(event.journalEventId());
+    }
+
+    @EventSourcingHandler
+    void on(StepReopened event) {
+        steps.computeIfPresent(event.stepId(), (id, step) -> step.with(StepStatus.OPEN));
+    }
+
+    @EventSourcingHandler
+    void on(StepSkipped event) {
+        steps.computeIfPresent(event.stepId(), (id, step) -> step.with(StepStatus.SKIPPED));
+    }
+
+    @EventSourcingHandler
+    void on(PlanPaused event) {
+        paused = true;
+    }
+
+    @EventSourcingHandler
+    void on(PlanResumed event) {
+        paused = false;
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeChanged event) {
+        outcome = event.outcome();
+    }
+}

@@ -1,0 +1,23 @@
+package org.rekindle.plan.app.command;
+
+import org.rekindle.plan.app.command.api.AssignedStep;
+
+/** What the plan remembers of a step to judge later commands and journal activity. */
+record StepState(AssignedStep step, StepStatus status, int countedCheckIns) {
+
+    static StepState open(AssignedStep step) {
+        return new StepState(step, StepStatus.OPEN, 0);
+    }
+
+    StepState with(StepStatus newStatus) {
+        return new StepState(step, newStatus, countedCheckIns);
+    }
+
+    StepState counted(int counted) {
+        return new StepState(step, status, counted);
+    }
+
+    boolean isOpen() {
+        return status == StepStatus.OPEN;
+    }
+}

@@ -1,0 +1,6 @@
+package org.rekindle.plan.app.command.api;
+
+/** Where a plan stands or ended up. Moving on is a good outcome. */
+public enum PlanOutcome {
+    ACTIVE, RECONCILED, MOVED_ON, PAUSED, ENDED
+}

@@ -1,0 +1,108 @@
+package org.rekindle.plan.app.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.rekindle.plan.app.command.api.MoodCheckInCounted;
+import org.rekindle.plan.app.command.api.OutcomeChanged;
+import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanResumed;
+import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepReopened;
+import org.rekindle.plan.app.command.api.StepSkipped;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.rekindle.platform.readmodel.IdempotentWrites.replaceOnce;
+
+/** One document per plan with every step's state; written once per event (guarded by the sequence number). */
+@Component
+@ProcessingGroup(PlanReadModel.PROCESSING_GROUP)
+class PlanProjection {
+
+    private final MongoCollection<Document> plans;
+
+    PlanProjection(PlanCollections collections) {
+        this.plans = collections.plans();
+    }
+
+    @EventHandler
+    void on(PlanAssigned e, @SequenceNumber long position) {
+        replaceOnce(plans, e.planId(), position, new Document("clientId", e.clientId()).append("coachId", e.coachId())
+                .append("programId", e.programId()).append("programVersion", e.programVersion())
+                .append("startDate", e.startDate().toString()).append("timezone", e.timezone())
+                .append("replyToExCountsAsBreach", e.replyToExCountsAsBreach())
+                .append("outcome", "ACTIVE").append("paused", false).append("assignedAt", Date.from(e.assignedAt()))
+                .append("steps", e.steps().stream().map(s -> new Document("stepId", s.stepId())
+                        .append("phaseId", s.phaseId()).append("kind", s.kind()).append("title", s.title())
+                        .append("dueDate", s.dueDate().toString()).append("status", "OPEN")
+                        .append("checkIns", s.checkIns()).append("counted", 0)).toList()));
+    }
+
+    @EventHandler
+    void on(StepCompleted e, @SequenceNumber long position) {
+        changeStep(e.planId(), position, e.stepId(), step -> step.append("status", "COMPLETED")
+                .append("completedBy", e.completedBy().name()).append("completedAt", Date.from(e.completedAt())));
+    }
+
+    @EventHandler
+    void on(StepReopened e, @SequenceNumber long position) {
+        changeStep(e.planId(), position, e.stepId(), step -> step.append("status", "OPEN").append("completedBy", null)
+                                                                 .append("completedAt", null).append("reason", null));
+    }
+
+    @EventHandler
+    void on(StepSkipped e, @SequenceNumber long position) {
+        changeStep(e.planId(), position, e.stepId(), step -> step.append("status", "SKIPPED")
+                                                                 .append("reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(MoodCheckInCounted e, @SequenceNumber long position) {
+        changeStep(e.planId(), position, e.stepId(), step -> step.append("counted", e.counted()));
+    }
+
+    @EventHandler
+    void on(PlanPaused e, @SequenceNumber long position) {
+        change(e.planId(), position, plan -> plan.append("paused", true));
+    }
+
+    @EventHandler
+    void on(PlanResumed e, @SequenceNumber long position) {
+        change(e.planId(), position, plan -> plan.append("paused", false));
+    }
+
+    @EventHandler
+    void on(OutcomeChanged e, @SequenceNumber long position) {
+        change(e.planId(), position, plan -> plan.append("outcome", e.outcome().name()));
+    }
+
+    @ResetHandler
+    void onReset() {
+        plans.deleteMany(new Document());
+    }
+
+    private void changeStep(String planId, long position, String stepId, UnaryOperator<Document> change) {
+        change(planId, position, plan -> {
+            List<Document> steps = plan.getList("steps", Document.class).stream()
+                                       .map(step -> stepId.equals(step.getString("stepId")) ? change.apply(step) : step)
+                                       .toList();
+            return plan.append("steps", steps);
+        });
+    }
+
+    private void change(String planId, long position, UnaryOperator<Document> change) {
+        Document current = plans.find(Filters.eq("_id", planId)).first();
+        if (current != null) {
+            replaceOnce(plans, planId, position, change.apply(current));
+        }
+    }
+}

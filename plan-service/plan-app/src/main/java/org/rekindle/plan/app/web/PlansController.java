@@ -1,0 +1,154 @@
+package org.rekindle.plan.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.plan.app.command.api.AssignPlan;
+import org.rekindle.plan.app.command.api.ChangeOutcome;
+import org.rekindle.plan.app.command.api.CompleteStep;
+import org.rekindle.plan.app.command.api.PausePlan;
+import org.rekindle.plan.app.command.api.PlanOutcome;
+import org.rekindle.plan.app.command.api.ReopenStep;
+import org.rekindle.plan.app.command.api.ResumePlan;
+import org.rekindle.plan.app.command.api.SkipStep;
+import org.rekindle.plan.app.query.Catalog;
+import org.rekindle.plan.app.query.CatalogVersion;
+import org.rekindle.plan.app.query.PlanQueries;
+import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.InvalidCommandException;
+import org.rekindle.platform.command.UnknownEntityException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/plans", produces = "application/json")
+@Tag(name = "Plans", description = "Plans assigned to clients from a pinned program version")
+class PlansController {
+
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final CommandGateway commands;
+    private final PlanQueries plans;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, Clock clock) {
+        this.commands = commands;
+        this.plans = plans;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    record Assignment(@NotNull @Pattern(regexp = ID) String clientId, @NotNull @Pattern(regexp = ID) String coachId,
+                      @NotNull @Pattern(regexp = ID) String programId, @NotNull @Min(1) Integer programVersion,
+                      @NotNull LocalDate startDate, @NotBlank @Size(max = 64) String timezone,
+                      Boolean replyToExCountsAsBreach) {
+    }
+
+    record Skip(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Outcome(@NotNull PlanOutcome outcome) {
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Assign a program version to a client; the plan pins that version")
+    ResponseEntity<Map<String, String>> assign(@Valid @RequestBody Assignment body) {
+        CatalogVersion version = catalog.version(body.programId(), body.programVersion())
+                .orElseThrow(() -> new UnknownEntityException("program version",
+                                                               body.programId() + "@" + body.programVersion()));
+        if (version.retired()) {
+            throw new ConflictingCommandException("Program '" + body.programId() + "' is retired.");
+        }
+        if (!plans.activePlanIdsOf(body.clientId()).isEmpty()) {
+            throw new ConflictingCommandException("Client '" + body.clientId() + "' already follows an active plan.");
+        }
+        String planId = "plan-" + UUID.randomUUID();
+        commands.sendAndWait(new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
+                                            body.programVersion(), body.startDate(), body.timezone(),
+                                            Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
+                                            clock.instant()));
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of("planId", planId));
+    }
+
+    @GetMapping
+    @Operation(summary = "The plans of a client (clientId=…) or of a coach (coachId=…)")
+    List<Map<String, Object>> plans(@RequestParam(required = false) @Pattern(regexp = ID) String clientId,
+                                    @RequestParam(required = false) @Pattern(regexp = ID) String coachId) {
+        if ((clientId == null) == (coachId == null)) {
+            throw new InvalidCommandException("clientId", "give exactly one of clientId or coachId");
+        }
+        return clientId != null ? plans.plansWhere("clientId", clientId) : plans.plansWhere("coachId", coachId);
+    }
+
+    @GetMapping("/{planId}")
+    @Operation(summary = "A plan with every step's state and due date")
+    Map<String, Object> plan(@PathVariable @Pattern(regexp = ID) String planId) {
+        return plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
+    }
+
+    @PostMapping("/{planId}/steps/{stepId}/complete")
+    @Operation(summary = "The coach marks a step as done")
+    ResponseEntity<Void> complete(@PathVariable @Pattern(regexp = ID) String planId,
+                                  @PathVariable @Pattern(regexp = ID) String stepId) {
+        commands.sendAndWait(new CompleteStep(planId, stepId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{planId}/steps/{stepId}/reopen")
+    @Operation(summary = "The coach reopens a step")
+    ResponseEntity<Void> reopen(@PathVariable @Pattern(regexp = ID) String planId,
+                                @PathVariable @Pattern(regexp = ID) String stepId) {
+        commands.sendAndWait(new ReopenStep(planId, stepId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{planId}/steps/{stepId}/skip", consumes = "application/json")
+    @Operation(summary = "Skip a step, saying why")
+    ResponseEntity<Void> skip(@PathVariable @Pattern(regexp = ID) String planId,
+                              @PathVariable @Pattern(regexp = ID) String stepId, @Valid @RequestBody Skip body) {
+        commands.sendAndWait(new SkipStep(planId, stepId, body.reason(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{planId}/pause")
+    @Operation(summary = "Pause the plan")
+    ResponseEntity<Void> pause(@PathVariable @Pattern(regexp = ID) String planId) {
+        commands.sendAndWait(new PausePlan(planId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{planId}/resume")
+    @Operation(summary = "Resume a paused plan")
+    ResponseEntity<Void> resume(@PathVariable @Pattern(regexp = ID) String planId) {
+        commands.sendAndWait(new ResumePlan(planId, clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/{planId}/outcome", consumes = "application/json")
+    @Operation(summary = "Set the plan's outcome (reconciled, moved on, paused, ended)")
+    ResponseEntity<Void> outcome(@PathVariable @Pattern(regexp = ID) String planId, @Valid @RequestBody Outcome body) {
+        commands.sendAndWait(new ChangeOutcome(planId, body.outcome(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,172 @@
+package org.rekindle.plan.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rekindle.content.events.ContentTopic;
+import org.rekindle.content.events.ProgramPhase;
+import org.rekindle.content.events.ProgramStep;
+import org.rekindle.content.events.ProgramVersionPublished;
+import org.rekindle.journal.events.ApologyDrafted;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.MoodCheckedIn;
+import org.rekindle.journal.events.ReflectionCompleted;
+import org.rekindle.plan.app.PlanApplication;
+import org.rekindle.plan.events.PlanTopic;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.rekindle.platform.publishing.CloudEvent;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TopicRecorder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * plan-service against real Kafka: it learns a program version from content-service's CloudEvents, a coach assigns
+ * it over HTTP, and the client's journal CloudEvents complete steps (a record delivered twice counts once); the
+ * plan's own events are published. Producers here write exactly the producers' wire format (CloudEventJson and the
+ * producers' contract records, pinned by their golden JSON).
+ */
+@SpringBootTest(classes = PlanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.config.name=" + PlanApplication.CONFIG_NAME)
+class PlanFlowIT {
+
+    private static KafkaProducer<String, String> producer;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("rekindle.mongo.database", () -> "plan-it");
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                              SharedTestInfrastructure.kafka().bootstrapServers(),
+                                              ProducerConfig.ACKS_CONFIG, "all"),
+                                       new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @Test
+    void journalActivityCompletesTheStepsOfAnAssignedPlan() throws Exception {
+        Http http = new Http(port);
+        String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        send(ContentTopic.NAME, UUID.randomUUID().toString(), ProgramVersionPublished.TYPE, programId,
+             new ProgramVersionPublished(programId, 1, "Test program", "s", List.of(new ProgramPhase("p1", "Phase", List.of(
+                     new ProgramStep("why", "REFLECTION_PROMPT", "Why?", "g", 0, 3, "understand-why", null, null),
+                     new ProgramStep("apology", "APOLOGY_DRAFT", "Apology", "g", 5, null, null, null, null),
+                     new ProgramStep("mood", "MOOD_CHECK_IN_HABIT", "Check in", "g", 1, null, null, null, 2),
+                     new ProgramStep("read", "READING", "Read", "g", 2, null, null, null, null)))), now));
+        send(ContentTopic.NAME, "not-json", "x", programId, null);
+
+        try (TopicRecorder planTopic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                         PlanTopic.NAME)) {
+            String body = "{\"clientId\":\"" + client + "\",\"coachId\":\"coach-maya\",\"programId\":\"" + programId
+                          + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"Europe/Lisbon\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() != 404);
+            String planId = planIdOf(http, client);
+            assertThat(http.post("/api/plans", body).statusCode()).as("one active plan per client").isEqualTo(409);
+
+            String moodEvent = UUID.randomUUID().toString();
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), ReflectionCompleted.TYPE, client,
+                 new ReflectionCompleted(client, "e1", "understand-why", now));
+            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now));
+            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now));
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), ApologyDrafted.TYPE, client,
+                 new ApologyDrafted(client, "a1", 1, now));
+
+            String plan = planId;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode view = Json.parse(http.get("/api/plans/" + plan).body());
+                assertThat(status(view, "why")).isEqualTo("COMPLETED");
+                assertThat(status(view, "apology")).isEqualTo("COMPLETED");
+                assertThat(step(view, "mood").get("counted").asInt()).as("a redelivered check-in counts once")
+                                                                   .isEqualTo(1);
+                assertThat(status(view, "mood")).isEqualTo("OPEN");
+                assertThat(step(view, "why").get("completedBy").asText()).isEqualTo("JOURNAL");
+                assertThat(step(view, "apology").get("dueDate").asText()).isEqualTo("2026-11-06");
+            });
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
+                 new MoodCheckedIn(client, "m2", 4, 7.0, now));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    status(Json.parse(http.get("/api/plans/" + plan).body()), "mood")).isEqualTo("COMPLETED"));
+
+            assertThat(http.post("/api/plans/" + plan + "/steps/read/skip", "{\"reason\":\"read it before\"}")
+                           .statusCode()).isEqualTo(204);
+            assertThat(http.post("/api/plans/" + plan + "/steps/why/reopen", "").statusCode()).isEqualTo(204);
+            assertThat(http.post("/api/plans/" + plan + "/steps/nope/complete", "").statusCode()).isEqualTo(404);
+            assertThat(http.post("/api/plans/plan-nope/pause", "").statusCode()).isEqualTo(404);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    planTopic.recordsWithKey(client).stream().map(r -> Json.parse(r.value()).get("type").asText()))
+                    .contains("rekindle.plan.PlanAssigned.v1", "rekindle.plan.PlanStepCompleted.v1",
+                              "rekindle.plan.PlanStepSkipped.v1", "rekindle.plan.PlanStepReopened.v1"));
+        }
+    }
+
+    @Test
+    void badAssignmentsAreProblems() {
+        Http http = new Http(port);
+        assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"k\",\"programId\":\"nope\","
+                             + "\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"k\",\"programId\":\"nope\","
+                             + "\"programVersion\":1,\"startDate\":\"yesterday\",\"timezone\":\"UTC\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/plans/nope").statusCode()).isEqualTo(404);
+    }
+
+    private static String planIdOf(Http http, String client) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode plans = Json.parse(http.get("/api/plans?clientId=" + client).body());
+            return plans.size() == 1 ? plans.get(0).get("planId").asText() : null;
+        }, id -> id != null);
+    }
+
+    private static JsonNode step(JsonNode plan, String stepId) {
+        for (JsonNode step : plan.get("steps")) {
+            if (stepId.equals(step.get("stepId").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + stepId + " in " + plan);
+    }
+
+    private static String status(JsonNode plan, String stepId) {
+        return step(plan, stepId).get("status").asText();
+    }
+
+    private static void send(String topic, String id, String type, String subject, Record data) throws Exception {
+        String value = data == null ? "{not json" : CloudEventJson.write(
+                CloudEvent.of(id, "/rekindle/test", type, subject, Instant.now(), data));
+        producer.send(new ProducerRecord<>(topic, subject, value)).get();
+    }
+}
