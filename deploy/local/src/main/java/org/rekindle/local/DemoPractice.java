@@ -13,9 +13,15 @@ final class DemoPractice {
     static final String SAM = "client-sam";
     static final String PRIYA = "client-priya";
     static final String JORDAN = "client-jordan";
+    static final String PROGRAM = "reconciliation-default";
+
+    /** Assigns one plan to a client: client id, IANA timezone, start date. */
+    interface PlanAssigner {
+        void assign(String client, String timezone, java.time.LocalDate startDate);
+    }
 
     static final String SUMMARY = """
-            coach Maya Okafor (%s) with three clients:
+            coach Maya Okafor (%s) with three clients, each on a plan from the default program:
               %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an apology
               %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable?
               %s stage 7: ended no contact after 22 days; reopening contact calmly
@@ -30,6 +36,14 @@ final class DemoPractice {
     /** A moment {@code days} before today, at {@code hour} o'clock UTC: history only, never the future. */
     private Instant ago(int days, int hour) {
         return today.minus(days, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+    }
+
+    /** Every demo client follows the default program, started 31 days ago in their own timezone. */
+    void assignPlans(PlanAssigner plans) {
+        java.time.LocalDate start = java.time.LocalDate.ofInstant(today, java.time.ZoneOffset.UTC).minusDays(31);
+        plans.assign(SAM, "Europe/London", start);
+        plans.assign(PRIYA, "Europe/Lisbon", start);
+        plans.assign(JORDAN, "America/Toronto", start);
     }
 
     void seed(DemoJournal journal) {

@@ -29,13 +29,15 @@ final class DemoSeeder implements DemoJournal {
 
     private final String mongoUri;
     private final String journalUrl;
+    private final String planUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private int calls;
 
-    DemoSeeder(String mongoUri, String journalUrl) {
+    DemoSeeder(String mongoUri, String journalUrl, String planUrl) {
         this.mongoUri = mongoUri;
         this.journalUrl = journalUrl;
+        this.planUrl = planUrl;
     }
 
     /** Seeds unless already seeded; returns a line saying what happened. */
@@ -51,11 +53,46 @@ final class DemoSeeder implements DemoJournal {
                        + "delete the data folder to start fresh.";
             }
             long started = System.nanoTime();
-            new DemoPractice(Instant.now()).seed(this);
+            DemoPractice practice = new DemoPractice(Instant.now());
+            practice.assignPlans(this::assignPlan);
+            practice.seed(this);
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
                                                           .append("calls", calls));
             return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000
                    + " ms\n" + DemoPractice.SUMMARY.indent(3);
+        }
+    }
+
+    /**
+     * Assigns a plan from the default program, waiting until plan-service has learned that program version from
+     * content-service's events (they travel over Kafka, so right after the first start it may take a moment).
+     */
+    void assignPlan(String client, String timezone, java.time.LocalDate startDate) {
+        Map<String, Object> body = body("clientId", client, "coachId", DemoPractice.COACH,
+                                        "programId", DemoPractice.PROGRAM, "programVersion", 1,
+                                        "startDate", startDate.toString(), "timezone", timezone);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(planUrl + "/api/plans"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                calls++;
+                if (response.statusCode() == 201) {
+                    return;
+                }
+                if (response.statusCode() != 404 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("demo plan for " + client + " answered " + response.statusCode()
+                                                    + ": " + response.body());
+                }
+                Thread.sleep(250);
+            } catch (IOException e) {
+                throw new IllegalStateException("demo seed could not reach plan-service", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.rekindle.local;
 
 import org.rekindle.content.app.ContentApplication;
 import org.rekindle.journal.app.JournalApplication;
+import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
 import org.rekindle.platform.embedded.PortInUseException;
@@ -66,10 +67,11 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
         services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
+        services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
-                ? new DemoSeeder(mongo.connectionString(), journalUrl()).seedOnce()
+                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl()).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
     }
@@ -82,12 +84,17 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.contentPort();
     }
 
+    String planUrl() {
+        return "http://127.0.0.1:" + settings.planPort();
+    }
+
     private void requirePortsFree() {
         Map<Integer, String> owners = new LinkedHashMap<>();
         requireFree(owners, settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
         requireFree(owners, settings.mongoPort(), "MongoDB-wire server", LocalSettings.MONGO_PORT);
         requireFree(owners, settings.journalPort(), "journal-service", LocalSettings.JOURNAL_PORT);
         requireFree(owners, settings.contentPort(), "content-service", LocalSettings.CONTENT_PORT);
+        requireFree(owners, settings.planPort(), "plan-service", LocalSettings.PLAN_PORT);
     }
 
     private static void requireFree(Map<Integer, String> owners, int port, String what, String setting) {
@@ -118,13 +125,14 @@ public final class LocalStack implements AutoCloseable {
                  Rekindle local stack is up (%.1f s)
                    journal-service   %s   (API docs: %s/swagger-ui.html)
                    content-service   %s   (API docs: %s/swagger-ui.html)
-                   Kafka broker      %s   (topics rekindle.journal.v1, rekindle.content.v1)
+                   plan-service      %s   (API docs: %s/swagger-ui.html)
+                   Kafka broker      %s   (rekindle.journal.v1, .content.v1, .plan.v1)
                    MongoDB-wire      %s
                    data folder       %s
                  Demo practice: %s Try: curl -s %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
-                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(),
+                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
                               kafka.bootstrapServers(),
                               mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
                               DemoPractice.SAM);

@@ -62,7 +62,9 @@ class ComposeFileTest {
                 Arguments.of("journal-service", 8081, "journal",
                              "journal-service/journal-app/src/main/resources/journal-service.properties", "journal-app"),
                 Arguments.of("content-service", 8082, "content",
-                             "content-service/content-app/src/main/resources/content-service.properties", "content-app"));
+                             "content-service/content-app/src/main/resources/content-service.properties", "content-app"),
+                Arguments.of("plan-service", 8083, "plan",
+                             "plan-service/plan-app/src/main/resources/plan-service.properties", "plan-app"));
     }
 
     @Test

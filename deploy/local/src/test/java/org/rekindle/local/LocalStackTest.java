@@ -49,6 +49,13 @@ class LocalStackTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     get(stack.contentUrl() + "/api/programs?status=PUBLISHED").findValuesAsText("programId"))
                     .contains("reconciliation-default", "moving-on-default"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode plans = get(stack.planUrl() + "/api/plans?clientId=" + DemoPractice.SAM);
+                assertThat(plans).hasSize(1);
+                assertThat(stepStatuses(plans.get(0))).as("Sam's journal history completed plan steps")
+                        .containsEntry("understand-why", "COMPLETED").containsEntry("own-your-part", "COMPLETED")
+                        .containsEntry("apology-draft", "COMPLETED").containsEntry("reopen-contact", "OPEN");
+            });
         }
 
         try (LocalStack again = new LocalStack(settings)) {
@@ -56,6 +63,8 @@ class LocalStackTest {
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
             assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+            assertThat(get(again.planUrl() + "/api/plans?clientId=" + DemoPractice.SAM)).as("one plan, not two")
+                    .hasSize(1);
             assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())
                     .as("default programs are published once, not again on restart").isEqualTo(1);
         }
@@ -67,7 +76,8 @@ class LocalStackTest {
             LocalSettings settings = LocalSettings.from(new String[]{
                     "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + taken.getLocalPort(),
                     "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort()},
+                "--rekindle.content.port=" + Ports.freePort(),
+                "--rekindle.plan.port=" + Ports.freePort()},
                     Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
@@ -86,6 +96,7 @@ class LocalStackTest {
         assertThat(defaults.mongoPort()).isEqualTo(27017);
         assertThat(defaults.journalPort()).isEqualTo(8081);
         assertThat(defaults.contentPort()).isEqualTo(8082);
+        assertThat(defaults.planPort()).isEqualTo(8083);
         LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
                                                    Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
         assertThat(fromEnv.mongoPort()).isEqualTo(27018);
@@ -94,11 +105,18 @@ class LocalStackTest {
                 .hasMessageContaining("rekindle.kafka.port");
     }
 
+    private static Map<String, String> stepStatuses(JsonNode plan) {
+        Map<String, String> statuses = new java.util.HashMap<>();
+        plan.get("steps").forEach(step -> statuses.put(step.get("stepId").asText(), step.get("status").asText()));
+        return statuses;
+    }
+
     private static LocalSettings settings(Path dataDir) {
         return LocalSettings.from(new String[]{
                 "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
                 "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort()},
+                "--rekindle.content.port=" + Ports.freePort(),
+                "--rekindle.plan.port=" + Ports.freePort()},
                 Map.of());
     }
 
