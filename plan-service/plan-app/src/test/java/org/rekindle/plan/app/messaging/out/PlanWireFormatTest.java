@@ -1,0 +1,88 @@
+package org.rekindle.plan.app.messaging.out;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rekindle.plan.app.command.api.AssignedStep;
+import org.rekindle.plan.app.command.api.CompletedBy;
+import org.rekindle.plan.app.command.api.MoodCheckInCounted;
+import org.rekindle.plan.app.command.api.OutcomeChanged;
+import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.PlanOutcome;
+import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanResumed;
+import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepReopened;
+import org.rekindle.plan.app.command.api.StepSkipped;
+import org.rekindle.plan.events.PlanEventTypes;
+import org.rekindle.platform.publishing.CloudEvent;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.publishing.IntegrationEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the wire format of every published plan type to the golden JSON shipped in plan-events. Regenerate with
+ * {@code -Drekindle.golden.write=true} and review the diff: a change here is a contract change.
+ */
+class PlanWireFormatTest {
+
+    private static final Instant AT = Instant.parse("2026-11-02T08:15:30Z");
+    private static final String EVENT_ID = "7c3e1f0a-52b4-4d6a-9b1e-3a2f4c5d6e7f";
+    private static final String PLAN = "plan-golden";
+    private static final String CLIENT = "client-golden";
+
+    static Stream<Arguments> publishedEvents() {
+        return Stream.of(
+                Arguments.of(new PlanAssigned(PLAN, CLIENT, "coach-maya", "reconciliation-default", 1,
+                        LocalDate.parse("2026-11-01"), "Europe/Lisbon", false, List.of(new AssignedStep(
+                        "understand-why", "understand", "REFLECTION_PROMPT", "Why did it end?",
+                        LocalDate.parse("2026-11-01"), "understand-why", null, null)), AT)),
+                Arguments.of(new StepCompleted(PLAN, CLIENT, "understand-why", CompletedBy.JOURNAL, "journal-event-1",
+                                               AT)),
+                Arguments.of(new StepReopened(PLAN, CLIENT, "understand-why", AT)),
+                Arguments.of(new StepSkipped(PLAN, CLIENT, "timeline", "did it with the coach", AT)),
+                Arguments.of(new PlanPaused(PLAN, CLIENT, AT)),
+                Arguments.of(new PlanResumed(PLAN, CLIENT, AT)),
+                Arguments.of(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publishedEvents")
+    void wireFormatMatchesTheGoldenJson(Record domainEvent) throws IOException {
+        IntegrationEvent event = PlanIntegrationEvents.from(domainEvent).orElseThrow();
+        String json = CloudEventJson.write(CloudEvent.of(EVENT_ID, "/rekindle/plan-service", event.type(),
+                                                         event.subject(), AT, event.data()));
+        String file = event.type().substring("rekindle.plan.".length()) + ".json";
+        if (Boolean.getBoolean("rekindle.golden.write")) {
+            Path dir = Path.of("../plan-events/src/main/resources/golden");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(file), CloudEventJson.readTree(json).toPrettyString() + "\n");
+        }
+        assertThat(CloudEventJson.readTree(json)).isEqualTo(CloudEventJson.readTree(golden(file)));
+        assertThat(CloudEventJson.readData(golden(file), PlanEventTypes.all().get(event.type())))
+                .isEqualTo(event.data());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCountedCheckInStaysInsideTheService() {
+        assertThat(PlanIntegrationEvents.from(new MoodCheckInCounted(PLAN, CLIENT, "mood", "m1", 1, AT))).isEmpty();
+    }
+
+    private static String golden(String file) throws IOException {
+        try (InputStream in = PlanWireFormatTest.class.getResourceAsStream("/golden/" + file)) {
+            assertThat(in).as("golden file " + file + " in plan-events").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
