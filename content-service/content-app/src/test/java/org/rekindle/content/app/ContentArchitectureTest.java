@@ -1,35 +1,10 @@
 package org.rekindle.content.app;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.rekindle.platform.architecture.ServiceArchitectureRules;
+import org.rekindle.platform.architecture.ServiceArchitectureTest;
 
-class ContentArchitectureTest {
+class ContentArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String APP = "org.rekindle.content.app";
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                                         .importPackages("org.rekindle");
-    }
-
-    @Test
-    void commandSideIsPureDomain() {
-        ServiceArchitectureRules.commandSideIsPureDomain(APP).check(classes);
-    }
-
-    @Test
-    void noOtherServiceIsImported() {
-        ServiceArchitectureRules.usesNoOtherServiceApp(APP).check(classes);
-    }
-
-    @Test
-    void thePublishedContractIsOnlyUsedByTheOutboundAdapter() {
-        ServiceArchitectureRules.publishedContractOnlyInMessaging(APP, "org.rekindle.content.events").check(classes);
+    ContentArchitectureTest() {
+        super("org.rekindle.content.app", "org.rekindle.content.events");
     }
 }

@@ -9,20 +9,12 @@ import org.rekindle.content.app.command.api.ProgramVersionPublished;
 import org.rekindle.content.app.command.api.Step;
 import org.rekindle.content.app.command.api.StepKind;
 import org.rekindle.content.events.ContentEventTypes;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.publishing.IntegrationEvent;
+import org.rekindle.platform.testing.GoldenJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins the wire format of every published type to the golden JSON shipped in content-events. Regenerate with
@@ -46,25 +38,9 @@ class ContentWireFormatTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("publishedEvents")
-    void wireFormatMatchesTheGoldenJson(Record domainEvent) throws IOException {
+    void wireFormatMatchesTheGoldenJson(Record domainEvent) {
         IntegrationEvent event = ContentIntegrationEvents.from(domainEvent).orElseThrow();
-        String json = CloudEventJson.write(CloudEvent.of(EVENT_ID, "/rekindle/content-service", event.type(),
-                                                         event.subject(), AT, event.data()));
-        String file = event.type().substring("rekindle.content.".length()) + ".json";
-        if (Boolean.getBoolean("rekindle.golden.write")) {
-            Path dir = Path.of("../content-events/src/main/resources/golden");
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file), CloudEventJson.readTree(json).toPrettyString() + "\n");
-        }
-        assertThat(CloudEventJson.readTree(json)).isEqualTo(CloudEventJson.readTree(golden(file)));
-        assertThat(CloudEventJson.readData(golden(file), ContentEventTypes.all().get(event.type())))
-                .isEqualTo(event.data());
-    }
-
-    private static String golden(String file) throws IOException {
-        try (InputStream in = ContentWireFormatTest.class.getResourceAsStream("/golden/" + file)) {
-            assertThat(in).as("golden file " + file + " in content-events").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        GoldenJson.assertMatches(event, EVENT_ID, "/rekindle/content-service", "content-events", "rekindle.content.",
+                                 ContentEventTypes.all().get(event.type()));
     }
 }

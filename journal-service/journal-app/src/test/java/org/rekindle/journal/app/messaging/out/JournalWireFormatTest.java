@@ -20,12 +20,8 @@ import org.rekindle.journal.events.JournalEventTypes;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.publishing.IntegrationEvent;
+import org.rekindle.platform.testing.GoldenJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -59,33 +55,11 @@ class JournalWireFormatTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("publishedEvents")
-    void wireFormatMatchesTheGoldenJson(Record domainEvent) throws IOException {
+    void wireFormatMatchesTheGoldenJson(Record domainEvent) {
         IntegrationEvent event = JournalIntegrationEvents.from(domainEvent).orElseThrow();
-        String json = CloudEventJson.write(CloudEvent.of(EVENT_ID, "/rekindle/journal-service", event.type(),
-                                                         event.subject(), AT, event.data()));
-        String file = event.type().substring("rekindle.journal.".length()) + ".json";
-        if (Boolean.getBoolean("rekindle.golden.write")) {
-            write(file, json);
-        }
-
-        JsonNode actual = CloudEventJson.readTree(json);
-        assertThat(actual).isEqualTo(CloudEventJson.readTree(golden(file)));
-        assertThat(json).doesNotContain("private");
-        assertThat(CloudEventJson.readData(golden(file), JournalEventTypes.all().get(event.type())))
-                .isEqualTo(event.data());
-    }
-
-    private static String golden(String file) throws IOException {
-        try (InputStream in = JournalWireFormatTest.class.getResourceAsStream("/golden/" + file)) {
-            assertThat(in).as("golden file " + file + " in journal-events").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void write(String file, String json) throws IOException {
-        Path dir = Path.of("../journal-events/src/main/resources/golden");
-        Files.createDirectories(dir);
-        String pretty = CloudEventJson.readTree(json).toPrettyString();
-        Files.writeString(dir.resolve(file), pretty + "\n");
+        GoldenJson.assertMatches(event, EVENT_ID, "/rekindle/journal-service", "journal-events", "rekindle.journal.",
+                                 JournalEventTypes.all().get(event.type()));
+        assertThat(CloudEventJson.write(CloudEvent.of(EVENT_ID, "x", event.type(), event.subject(), AT,
+                                                      event.data()))).doesNotContain("private");
     }
 }

@@ -15,15 +15,9 @@ import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
 import org.rekindle.plan.events.PlanEventTypes;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.publishing.IntegrationEvent;
+import org.rekindle.platform.testing.GoldenJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,30 +53,14 @@ class PlanWireFormatTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("publishedEvents")
-    void wireFormatMatchesTheGoldenJson(Record domainEvent) throws IOException {
+    void wireFormatMatchesTheGoldenJson(Record domainEvent) {
         IntegrationEvent event = PlanIntegrationEvents.from(domainEvent).orElseThrow();
-        String json = CloudEventJson.write(CloudEvent.of(EVENT_ID, "/rekindle/plan-service", event.type(),
-                                                         event.subject(), AT, event.data()));
-        String file = event.type().substring("rekindle.plan.".length()) + ".json";
-        if (Boolean.getBoolean("rekindle.golden.write")) {
-            Path dir = Path.of("../plan-events/src/main/resources/golden");
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file), CloudEventJson.readTree(json).toPrettyString() + "\n");
-        }
-        assertThat(CloudEventJson.readTree(json)).isEqualTo(CloudEventJson.readTree(golden(file)));
-        assertThat(CloudEventJson.readData(golden(file), PlanEventTypes.all().get(event.type())))
-                .isEqualTo(event.data());
+        GoldenJson.assertMatches(event, EVENT_ID, "/rekindle/plan-service", "plan-events", "rekindle.plan.",
+                                 PlanEventTypes.all().get(event.type()));
     }
 
     @org.junit.jupiter.api.Test
     void aCountedCheckInStaysInsideTheService() {
         assertThat(PlanIntegrationEvents.from(new MoodCheckInCounted(PLAN, CLIENT, "mood", "m1", 1, AT))).isEmpty();
-    }
-
-    private static String golden(String file) throws IOException {
-        try (InputStream in = PlanWireFormatTest.class.getResourceAsStream("/golden/" + file)) {
-            assertThat(in).as("golden file " + file + " in plan-events").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
