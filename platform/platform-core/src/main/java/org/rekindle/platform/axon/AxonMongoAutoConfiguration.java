@@ -3,6 +3,8 @@ package org.rekindle.platform.axon;
 import com.mongodb.client.MongoClient;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -11,6 +13,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +42,16 @@ public class AxonMongoAutoConfiguration {
     @Bean
     public TransactionManager rekindleNoTransactionManager() {
         return NoTransactionManager.INSTANCE;
+    }
+
+    /**
+     * A handler that fails makes its batch fail and the processor retry with back-off, for every processing group.
+     * Axon's default logs the error and goes on with the next event, which would silently leave it out of a
+     * projection, or out of Kafka for a publisher.
+     */
+    @Autowired
+    void neverSkipFailedEvents(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -28,7 +28,8 @@ public class AxonObjectMapperAutoConfiguration {
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return JsonMapper.builder()
-                         .findAndAddModules()
+                         .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .build();

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that decides how integration events look on the wire; golden-JSON tests pin its output.
- * Times are ISO-8601 strings, absent optional fields are left out.
+ * Times are ISO-8601 strings, absent optional fields are left out. Modules are named, never discovered: the Kafka
+ * broker jars bring jackson-module-scala, which would turn JSON arrays into Scala lists.
  */
 public final class CloudEventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .findAndAddModules()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -38,6 +40,10 @@ public final class CloudEventJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON document", e);
         }
+    }
+
+    public static <T> T convert(JsonNode node, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        return MAPPER.convertValue(node, type);
     }
 
     /** Reads the {@code data} of a CloudEvent into the consumer's own record type. */

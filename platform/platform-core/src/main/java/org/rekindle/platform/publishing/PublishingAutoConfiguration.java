@@ -2,7 +2,6 @@ package org.rekindle.platform.publishing;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,9 +14,9 @@ import java.time.Duration;
 
 /**
  * The publication side every service shares, set up from its {@link Publication}: the topic (partitions and
- * replicas from {@code rekindle.publishing.topic-partitions|replicas}), the {@link AcknowledgedKafkaPublisher}, and a
- * publishing processor that waits for acknowledgements and fails a batch instead of skipping an event (Axon's
- * default listener error handler logs and moves on, which would lose it).
+ * replicas from {@code rekindle.publishing.topic-partitions|replicas}), the {@link AcknowledgedKafkaPublisher}, and
+ * the interceptor that makes the publishing processor wait for acknowledgements. (That a failed send fails the batch
+ * instead of being skipped is the default for every processor, see {@code AxonMongoAutoConfiguration}.)
  */
 @AutoConfiguration
 @ConditionalOnBean(Publication.class)
@@ -40,8 +39,6 @@ public class PublishingAutoConfiguration {
     @Autowired
     void publishingProcessor(EventProcessingConfigurer configurer, Publication publication,
                              AcknowledgedKafkaPublisher publisher) {
-        configurer.registerHandlerInterceptor(publication.processingGroup(), c -> publisher.awaitAcknowledgements())
-                  .registerListenerInvocationErrorHandler(publication.processingGroup(),
-                                                          c -> PropagatingErrorHandler.instance());
+        configurer.registerHandlerInterceptor(publication.processingGroup(), c -> publisher.awaitAcknowledgements());
     }
 }

@@ -1,0 +1,42 @@
+package org.rekindle.plan.app.messaging.in;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.plan.events.PlanTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kafka source of the coach dashboard's tracking processor ({@code axon.eventhandling.processors.coach-dashboard
+ * .source=dashboardEventSource}): the journal and plan topics, read with assigned partitions and the positions kept
+ * in the processor's token, not in a consumer group.
+ */
+@Configuration
+class DashboardSourceConfig {
+
+    @Bean
+    StreamableKafkaMessageSource<String, String> dashboardEventSource(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                                              ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                                              ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                                              ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                                              ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return StreamableKafkaMessageSource.<String, String>builder()
+                .topics(List.of(JournalTopic.NAME, PlanTopic.NAME))
+                .consumerFactory(new DefaultConsumerFactory<>(consumer))
+                .fetcher(AsyncFetcher.<String, String, org.axonframework.extensions.kafka.eventhandling.consumer
+                        .streamable.KafkaEventMessage>builder().pollTimeout(100).build())
+                .messageConverter(new CloudEventKafkaConverter())
+                .serializer(org.axonframework.serialization.json.JacksonSerializer.defaultSerializer())
+                .build();
+    }
+}

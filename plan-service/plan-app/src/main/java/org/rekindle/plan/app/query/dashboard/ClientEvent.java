@@ -1,0 +1,22 @@
+package org.rekindle.plan.app.query.dashboard;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Something that happened to a client, as the coach dashboard sees it: read from the journal and plan topics and
+ * reduced to what the dashboard uses. {@code type} is the producer's event name without namespace and version
+ * (e.g. {@code MoodCheckedIn}); {@code data} holds its fields.
+ */
+public record ClientEvent(String eventId, String clientId, String type, Instant time, Map<String, Object> data) {
+
+    public String text(String field) {
+        Object value = data.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    public Integer number(String field) {
+        Object value = data.get(field);
+        return value instanceof Number n ? n.intValue() : null;
+    }
+}

@@ -1,0 +1,139 @@
+package org.rekindle.plan.app.query.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client's dashboard state, folded event by event. It stores facts (steps, breaches, moods, the running attempt);
+ * what depends on "now" (streak, breaches in the last 7 days, overdue steps, risk flags) is computed by
+ * {@link #asOf(Instant)}, so the same fold answers both the live dashboard and time travel.
+ */
+@com.fasterxml.jackson.annotation.JsonAutoDetect(fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+                                              getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+                                              isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+public final class DashboardRow {
+
+    static final int MOOD_TREND = 14;
+
+    String clientId;
+    String coachId;
+    String planId;
+    String timezone = "UTC";
+    final List<Map<String, Object>> steps = new ArrayList<>();
+    final List<Instant> breaches = new ArrayList<>();
+    final List<Mood> moods = new ArrayList<>();
+    Instant attemptStartedAt;
+    Integer targetDays;
+    int longestEndedAttempt;
+    Instant lastActivityAt;
+
+    record Mood(int score, Instant at) {
+    }
+
+    public DashboardRow(String clientId) {
+        this.clientId = clientId;
+    }
+
+    DashboardRow() {
+        // for Jackson
+    }
+
+    /** Applies one event; unknown types only count as activity. */
+    public DashboardRow apply(ClientEvent event) {
+        switch (event.type()) {
+            case "PlanAssigned" -> assigned(event);
+            case "PlanStepCompleted" -> stepStatus(event.text("stepId"), "COMPLETED");
+            case "PlanStepSkipped" -> stepStatus(event.text("stepId"), "SKIPPED");
+            case "PlanStepReopened" -> stepStatus(event.text("stepId"), "OPEN");
+            case "NoContactStarted" -> {
+                attemptStartedAt = event.time();
+                targetDays = event.number("targetDays");
+            }
+            case "NoContactBroken" -> {
+                breaches.add(event.time());
+                longestEndedAttempt = Math.max(longestEndedAttempt, orZero(event.number("attemptDays")));
+                attemptStartedAt = event.time();
+            }
+            case "NoContactEnded" -> {
+                longestEndedAttempt = Math.max(longestEndedAttempt, attemptDaysUntil(event.time()));
+                attemptStartedAt = null;
+            }
+            case "MoodCheckedIn" -> {
+                moods.add(new Mood(orZero(event.number("score")), event.time()));
+                moods.sort(Comparator.comparing(Mood::at));
+                if (moods.size() > MOOD_TREND) {
+                    moods.remove(0);
+                }
+            }
+            default -> { }
+        }
+        if (!event.type().startsWith("Plan") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
+            lastActivityAt = event.time();
+        }
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assigned(ClientEvent event) {
+        coachId = event.text("coachId");
+        planId = event.text("planId");
+        timezone = event.text("timezone");
+        steps.clear();
+        for (Object step : (List<Object>) event.data().getOrDefault("steps", List.of())) {
+            Map<String, Object> s = new java.util.HashMap<>((Map<String, Object>) step);
+            s.put("status", "OPEN");
+            steps.add(s);
+        }
+    }
+
+    private void stepStatus(String stepId, String status) {
+        steps.stream().filter(s -> stepId != null && stepId.equals(s.get("stepId")))
+             .forEach(s -> s.put("status", status));
+    }
+
+    private int attemptDaysUntil(Instant end) {
+        return attemptStartedAt == null ? 0 : (int) Duration.between(attemptStartedAt, end).toDays();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** The row as a coach sees it at {@code now}. */
+    public DashboardView asOf(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(timezone));
+        List<Map<String, Object>> overdue = steps.stream()
+                .filter(s -> "OPEN".equals(s.get("status")) && LocalDate.parse((String) s.get("dueDate")).isBefore(today))
+                .toList();
+        long done = steps.stream().filter(s -> !"OPEN".equals(s.get("status"))).count();
+        String phase = steps.stream().filter(s -> "OPEN".equals(s.get("status"))).map(s -> (String) s.get("phaseId"))
+                            .findFirst().orElse(steps.isEmpty() ? null : "done");
+        int current = attemptStartedAt == null ? 0 : (int) Math.max(0, Duration.between(attemptStartedAt, now).toDays());
+        long breaches7 = breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
+                                 .count();
+        List<String> flags = new ArrayList<>();
+        if (breaches.stream().anyMatch(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofHours(48))))) {
+            flags.add("BREACH_IN_48H");
+        }
+        if (moods.size() >= 3 && moods.subList(moods.size() - 3, moods.size()).stream().allMatch(m -> m.score() <= 2)) {
+            flags.add("LOW_MOOD_3_IN_A_ROW");
+        }
+        if (lastActivityAt == null || lastActivityAt.isBefore(now.minus(Duration.ofDays(5)))) {
+            flags.add("NO_ACTIVITY_5_DAYS");
+        }
+        if (!overdue.isEmpty()) {
+            flags.add("OVERDUE_STEP");
+        }
+        return new DashboardView(clientId, coachId, planId, phase,
+                                 steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size()), current,
+                                 Math.max(current, longestEndedAttempt), attemptStartedAt != null, targetDays,
+                                 (int) breaches7, moods.stream().map(Mood::score).toList(), lastActivityAt,
+                                 overdue.stream().map(s -> (String) s.get("stepId")).toList(), flags, now);
+    }
+}

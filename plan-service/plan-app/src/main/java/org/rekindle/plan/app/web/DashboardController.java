@@ -1,0 +1,63 @@
+package org.rekindle.plan.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.rekindle.plan.app.query.dashboard.ClientEvent;
+import org.rekindle.plan.app.query.dashboard.DashboardStore;
+import org.rekindle.plan.app.query.dashboard.DashboardView;
+import org.rekindle.platform.command.UnknownEntityException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/dashboard")
+@Tag(name = "Coach dashboard", description = "Every client of a coach, live; one client's timeline and past states")
+class DashboardController {
+
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final DashboardStore dashboard;
+    private final LiveDashboards live;
+    private final Clock clock;
+
+    DashboardController(DashboardStore dashboard, LiveDashboards live, Clock clock) {
+        this.dashboard = dashboard;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/coaches/{coachId}", produces = "application/json")
+    @Operation(summary = "Every client of the coach (phase, progress, streaks, mood trend, risk flags first)")
+    List<DashboardView> coach(@PathVariable @Pattern(regexp = ID) String coachId) {
+        return dashboard.coach(coachId, clock.instant());
+    }
+
+    @GetMapping(path = "/coaches/{coachId}/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events: a client's row each time it changes")
+    SseEmitter stream(@PathVariable @Pattern(regexp = ID) String coachId) {
+        return live.subscribe(coachId);
+    }
+
+    @GetMapping(path = "/clients/{clientId}", produces = "application/json")
+    @Operation(summary = "One client's row now, or as it was at asOf (time travel, from the events up to then)")
+    DashboardView client(@PathVariable @Pattern(regexp = ID) String clientId,
+                         @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? dashboard.client(clientId, clock.instant()) : dashboard.clientAsOf(clientId, asOf))
+                .orElseThrow(() -> new UnknownEntityException("dashboard row of client", clientId));
+    }
+
+    @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")
+    @Operation(summary = "Every event of the client, oldest first")
+    List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId) {
+        return dashboard.timeline(clientId);
+    }
+}

@@ -1,0 +1,198 @@
+package org.rekindle.plan.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.MoodCheckedIn;
+import org.rekindle.journal.events.NoContactBroken;
+import org.rekindle.journal.events.NoContactStarted;
+import org.rekindle.plan.app.PlanApplication;
+import org.rekindle.plan.events.PlanAssigned;
+import org.rekindle.plan.events.PlanStep;
+import org.rekindle.plan.events.PlanStepCompleted;
+import org.rekindle.plan.events.PlanTopic;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.rekindle.platform.publishing.CloudEvent;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The coach dashboard, fed from Kafka by a tracking processor: rows with progress, streaks, mood trend and risk
+ * flags; time travel; live updates over SSE; and a rebuild from Kafka that ends equal to the live result.
+ */
+@SpringBootTest(classes = PlanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.config.name=" + PlanApplication.CONFIG_NAME)
+class CoachDashboardIT {
+
+    private static KafkaProducer<String, String> producer;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("rekindle.mongo.database", () -> "plan-it");
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                              SharedTestInfrastructure.kafka().bootstrapServers(),
+                                              ProducerConfig.ACKS_CONFIG, "all"),
+                                       new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @Test
+    void aCoachSeesEveryClientWithFlagsFirstAndTheRowAsItWas() throws Exception {
+        Http http = new Http(port);
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String calm = "calm-" + UUID.randomUUID();
+        String struggling = "struggling-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant start = now.minus(20, ChronoUnit.DAYS);
+        LocalDate startDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
+
+        for (String client : List.of(calm, struggling)) {
+            send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1,
+                    startDate, "UTC", false, List.of(
+                    new PlanStep("why", "understand", "REFLECTION_PROMPT", "Why?", startDate),
+                    new PlanStep("later", "rebuild", "EXERCISE", "Later", startDate.plusDays(60))), start), start);
+            send(JournalTopic.NAME, NoContactStarted.TYPE, client,
+                 new NoContactStarted(client, "period", 30, start), start);
+        }
+        send(PlanTopic.NAME, PlanStepCompleted.TYPE, calm,
+             new PlanStepCompleted("plan-" + calm, calm, "why", "JOURNAL", "e", start.plusSeconds(60)), start.plusSeconds(60));
+        Instant breach = now.minus(1, ChronoUnit.DAYS);
+        send(JournalTopic.NAME, NoContactBroken.TYPE, struggling, new NoContactBroken(struggling, "period", "b1", "TEXT",
+                                                                                       "CLIENT", 19, breach), breach);
+        for (int i = 3; i >= 1; i--) {
+            Instant at = now.minus(i, ChronoUnit.HOURS);
+            send(JournalTopic.NAME, MoodCheckedIn.TYPE, struggling, new MoodCheckedIn(struggling, "m" + i, 2, 5.0, at),
+                 at);
+        }
+        Instant calmMood = now.minus(2, ChronoUnit.HOURS);
+        send(JournalTopic.NAME, MoodCheckedIn.TYPE, calm, new MoodCheckedIn(calm, "c1", 4, 8.0, calmMood), calmMood);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rows = Json.parse(http.get("/api/dashboard/coaches/" + coach).body());
+            assertThat(rows).hasSize(2);
+            JsonNode first = rows.get(0);
+            assertThat(first.get("clientId").asText()).as("flags sort first").isEqualTo(struggling);
+            assertThat(first.get("riskFlags").findValuesAsText("")).isEmpty();
+            assertThat(texts(first.get("riskFlags"))).contains("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW", "OVERDUE_STEP");
+            assertThat(first.get("currentStreakDays").asInt()).isEqualTo(1);
+            assertThat(first.get("longestStreakDays").asInt()).isEqualTo(19);
+            assertThat(first.get("breachesLast7Days").asInt()).isEqualTo(1);
+            assertThat(texts(first.get("moodTrend"))).containsExactly("2", "2", "2");
+            JsonNode second = rows.get(1);
+            assertThat(second.get("percentDone").asInt()).isEqualTo(50);
+            assertThat(second.get("currentPhase").asText()).isEqualTo("rebuild");
+            assertThat(second.get("currentStreakDays").asInt()).isEqualTo(20);
+            assertThat(texts(second.get("riskFlags"))).isEmpty();
+        });
+
+        JsonNode before = Json.parse(http.get("/api/dashboard/clients/" + struggling + "?asOf="
+                                              + breach.minus(1, ChronoUnit.HOURS)).body());
+        assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW");
+        assertThat(before.get("currentStreakDays").asInt()).isEqualTo(18);
+        assertThat(before.get("moodTrend")).isEmpty();
+        assertThat(Json.parse(http.get("/api/dashboard/clients/" + struggling + "/timeline").body())).hasSize(6);
+    }
+
+    @Test
+    void anOpenDashboardGetsTheChangedRowWithinASecond() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "live-" + UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        HttpClient sse = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = sse.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboard/coaches/" + coach
+                                                  + "/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+        Thread.sleep(500);
+        Instant now = Instant.now();
+        send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, today,
+                "UTC", false, List.of(new PlanStep("why", "understand", "REFLECTION_PROMPT", "Why?", today)), now), now);
+        long sentAt = System.nanoTime();
+        String line = CompletableFuture.supplyAsync(() -> stream.join().body()
+                        .filter(l -> l.startsWith("data:") && l.contains(client)).findFirst().orElseThrow())
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - sentAt) / 1_000_000;
+        assertThat(Json.parse(line.substring("data:".length())).get("coachId").asText()).isEqualTo(coach);
+        System.out.println("SSE row arrived " + millis + " ms after the plan event was acknowledged by Kafka");
+    }
+
+    @Test
+    void aRebuildFromKafkaEndsEqualToTheLiveDashboard() throws Exception {
+        Http http = new Http(port);
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant at = Instant.now().minus(3, ChronoUnit.DAYS);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        for (int c = 0; c < 3; c++) {
+            String client = "rebuild-" + c + "-" + UUID.randomUUID();
+            send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, day,
+                    "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(c))), at), at);
+            send(JournalTopic.NAME, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m", 1 + c, null, at), at);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Json.parse(http.get("/api/dashboard/coaches/" + coach)
+                                                                          .body()).size() == 3);
+        JsonNode live = withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()));
+
+        assertThat(http.post("/api/admin/projections/coach-dashboard/rebuild", "").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()))).isEqualTo(live));
+        assertThat(http.post("/api/admin/projections/nope/rebuild", "").statusCode()).isEqualTo(404);
+    }
+
+    private static JsonNode withoutAsOf(JsonNode rows) {
+        rows.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).remove("asOf"));
+        return rows;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static void send(String topic, String type, String subject, Record data, Instant time) throws Exception {
+        String value = CloudEventJson.write(CloudEvent.of(UUID.randomUUID().toString(), "/rekindle/test", type, subject,
+                                                          time, data));
+        producer.send(new ProducerRecord<>(topic, subject, value)).get();
+    }
+}
