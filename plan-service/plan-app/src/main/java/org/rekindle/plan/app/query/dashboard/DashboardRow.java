@@ -32,6 +32,7 @@ public final class DashboardRow {
     Integer targetDays;
     int longestEndedAttempt;
     Instant lastActivityAt;
+    Instant assignedAt;
 
     record Mood(int score, Instant at) {
     }
@@ -82,6 +83,7 @@ public final class DashboardRow {
     @SuppressWarnings("unchecked")
     private void assigned(ClientEvent event) {
         coachId = event.text("coachId");
+        assignedAt = event.time();
         planId = event.text("planId");
         timezone = event.text("timezone");
         steps.clear();
@@ -124,7 +126,9 @@ public final class DashboardRow {
         if (moods.size() >= 3 && moods.subList(moods.size() - 3, moods.size()).stream().allMatch(m -> m.score() <= 2)) {
             flags.add("LOW_MOOD_3_IN_A_ROW");
         }
-        if (lastActivityAt == null || lastActivityAt.isBefore(now.minus(Duration.ofDays(5)))) {
+        Instant quietSince = lastActivityAt == null || (assignedAt != null && assignedAt.isAfter(lastActivityAt))
+                ? assignedAt : lastActivityAt;
+        if (quietSince == null || quietSince.isBefore(now.minus(Duration.ofDays(5)))) {
             flags.add("NO_ACTIVITY_5_DAYS");
         }
         if (!overdue.isEmpty()) {

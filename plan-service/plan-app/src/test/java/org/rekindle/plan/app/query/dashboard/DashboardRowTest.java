@@ -1,0 +1,86 @@
+package org.rekindle.plan.app.query.dashboard;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard fold and its risk rules, with the moment of reading under the test's control. */
+class DashboardRowTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+    private int ids;
+
+    private ClientEvent event(String type, Instant at, Map<String, Object> data) {
+        return new ClientEvent("e" + ids++, "c1", type, at, data);
+    }
+
+    private DashboardRow assigned() {
+        return new DashboardRow("c1").apply(event("PlanAssigned", T0, Map.of("coachId", "k1", "planId", "p1",
+                "timezone", "Europe/Lisbon", "steps", List.of(
+                        Map.of("stepId", "why", "phaseId", "understand", "dueDate", "2026-11-01"),
+                        Map.of("stepId", "later", "phaseId", "rebuild", "dueDate", "2026-12-31")))));
+    }
+
+    @Test
+    void aBreachIsAFlagFor48HoursAndCountsForSevenDays() {
+        DashboardRow row = assigned().apply(event("NoContactStarted", T0, Map.of("targetDays", 30)))
+                                     .apply(event("NoContactBroken", T0.plus(Duration.ofDays(12)),
+                                                  Map.of("attemptDays", 12)));
+        Instant breach = T0.plus(Duration.ofDays(12));
+        assertThat(row.asOf(breach.plus(Duration.ofHours(47))).riskFlags()).contains("BREACH_IN_48H");
+        assertThat(row.asOf(breach.plus(Duration.ofHours(49))).riskFlags()).doesNotContain("BREACH_IN_48H");
+        assertThat(row.asOf(breach.plus(Duration.ofDays(6))).breachesLast7Days()).isEqualTo(1);
+        assertThat(row.asOf(breach.plus(Duration.ofDays(8))).breachesLast7Days()).isZero();
+        assertThat(row.asOf(breach.plus(Duration.ofDays(3))).currentStreakDays()).isEqualTo(3);
+        assertThat(row.asOf(breach.plus(Duration.ofDays(3))).longestStreakDays()).isEqualTo(12);
+    }
+
+    @Test
+    void threeLowMoodsInARowAreAFlagUntilABetterOne() {
+        DashboardRow row = assigned();
+        for (int i = 1; i <= 3; i++) {
+            row.apply(event("MoodCheckedIn", T0.plus(Duration.ofHours(i)), Map.of("score", 2)));
+        }
+        Instant later = T0.plus(Duration.ofHours(4));
+        assertThat(row.asOf(later).riskFlags()).contains("LOW_MOOD_3_IN_A_ROW");
+        row.apply(event("MoodCheckedIn", later, Map.of("score", 4)));
+        assertThat(row.asOf(later).riskFlags()).doesNotContain("LOW_MOOD_3_IN_A_ROW");
+        assertThat(row.asOf(later).moodTrend()).containsExactly(2, 2, 2, 4);
+    }
+
+    @Test
+    void theMoodTrendKeepsTheLast14CheckIns() {
+        DashboardRow row = assigned();
+        for (int i = 0; i < 20; i++) {
+            row.apply(event("MoodCheckedIn", T0.plus(Duration.ofHours(i)), Map.of("score", 1 + i % 5)));
+        }
+        assertThat(row.asOf(T0.plus(Duration.ofDays(1))).moodTrend()).hasSize(14).startsWith(2, 3, 4, 5, 1);
+    }
+
+    @Test
+    void fiveQuietDaysAndAnOverdueStepAreFlagsInTheClientsTimezone() {
+        DashboardRow row = assigned().apply(event("MoodCheckedIn", T0, Map.of("score", 4)));
+        DashboardView nextMorning = row.asOf(Instant.parse("2026-11-02T00:30:00Z"));
+        assertThat(nextMorning.riskFlags()).containsExactly("OVERDUE_STEP");
+        assertThat(nextMorning.overdueSteps()).containsExactly("why");
+        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains("NO_ACTIVITY_5_DAYS");
+        row.apply(event("PlanStepCompleted", T0.plus(Duration.ofHours(2)), Map.of("stepId", "why")));
+        DashboardView done = row.asOf(Instant.parse("2026-11-02T00:30:00Z"));
+        assertThat(done.riskFlags()).isEmpty();
+        assertThat(done.percentDone()).isEqualTo(50);
+        assertThat(done.currentPhase()).isEqualTo("rebuild");
+    }
+
+    @Test
+    void quietDaysCountFromTheLaterOfLastActivityAndAssignment() {
+        DashboardRow row = assigned();
+        assertThat(row.asOf(T0).lastActivityAt()).as("plan events are not client activity").isNull();
+        assertThat(row.asOf(T0.plus(Duration.ofDays(4))).riskFlags()).doesNotContain("NO_ACTIVITY_5_DAYS");
+        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains("NO_ACTIVITY_5_DAYS");
+    }
+}
