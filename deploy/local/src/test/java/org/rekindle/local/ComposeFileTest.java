@@ -11,52 +11,56 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so it is held correct by reading it: every service, port,
- * health check and setting the apps need against real infrastructure must be there.
+ * health check and setting the apps need against real infrastructure must be there, and every infrastructure
+ * address in an app's properties (its own file and the platform defaults) must be overridden for the compose network.
+ * Maven runs this with deploy/local as the working directory, so the repository root is two levels up.
  */
 class ComposeFileTest {
 
     private static final Path ROOT = Path.of("../..");
-    private static final Pattern INFRASTRUCTURE_VALUE = Pattern.compile("^(mongodb://.*|[\\w.-]+:\\d{2,5})$");
+    private static final String PLATFORM_DEFAULTS =
+            "platform/platform-core/src/main/resources/rekindle-platform-defaults.properties";
+    private static final String ADDRESS = "[\\w.-]+:\\d{2,5}";
+    /** A value that points at infrastructure: a MongoDB URI, or host:port (a comma-separated list of them). */
+    private static final Pattern INFRASTRUCTURE_VALUE =
+            Pattern.compile("^(mongodb(\\+srv)?://.*|" + ADDRESS + "(\\s*,\\s*" + ADDRESS + ")*)$");
+    private static final Pattern LOOPBACK = Pattern.compile("localhost|127\\.0\\.0\\.1|::1");
+    /** The compose file runs one Kafka node, so no topic may ask for more replicas. */
+    private static final int KAFKA_BROKERS = 1;
 
+    private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void parse() throws IOException {
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            services = (Map<String, Map<String, Object>>) compose.get("services");
+        Path file = ROOT.resolve("docker-compose.yml");
+        assertThat(file).as("docker-compose.yml at the repository root").exists();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            compose = new Yaml().load(reader);
         }
+        assertThat(compose).as("docker-compose.yml top-level keys").containsKey("services");
+        services = (Map<String, Map<String, Object>>) compose.get("services");
     }
 
-    @Test
-    void infrastructureIsTheOfficialKafkaInKraftModeAndAMongoReplicaSet() {
-        assertThat(services).containsKeys("kafka", "mongo", "journal-service");
-        Map<String, Object> kafka = services.get("kafka");
-        assertThat((String) kafka.get("image")).startsWith("apache/kafka:");
-        assertThat(env("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
-                                .containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
-        assertThat(String.valueOf(env("kafka").get("KAFKA_ADVERTISED_LISTENERS"))).contains("PLAINTEXT://kafka:9092");
-        assertThat((String) services.get("mongo").get("image")).startsWith("mongo:");
-        assertThat(String.valueOf(services.get("mongo").get("command"))).contains("--replSet", "rs0");
-    }
-
-    @Test
-    void everyServiceHasAHealthCheck() {
-        services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
-    }
-
-    /** Every application service of the platform: compose service name, port, database, properties file. */
+    /** Every application service of the platform: compose service name, port, database, properties file, module. */
     static Stream<Arguments> appServices() {
         return Stream.of(
                 Arguments.of("journal-service", 8081, "journal",
@@ -68,50 +72,145 @@ class ComposeFileTest {
     }
 
     @Test
+    void kafkaIsTheOfficialImageAsASingleKraftNode() {
+        Map<String, Object> kafka = service("kafka");
+        assertThat(String.valueOf(kafka.get("image"))).as("kafka image").startsWith("apache/kafka:");
+        Map<String, String> env = env("kafka");
+        assertThat(env).as("kafka environment")
+                       .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                       .containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_LISTENERS",
+                                     "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_LOG_DIRS")
+                       .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", String.valueOf(KAFKA_BROKERS))
+                       .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", String.valueOf(KAFKA_BROKERS))
+                       .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", String.valueOf(KAFKA_BROKERS));
+        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).as("KAFKA_CONTROLLER_QUORUM_VOTERS of kafka")
+                                                             .isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:9093");
+        assertThat(env.get("KAFKA_LISTENERS")).as("KAFKA_LISTENERS of kafka")
+                                              .contains("PLAINTEXT://:9092", "EXTERNAL://:29092", "CONTROLLER://:9093");
+        assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).as("KAFKA_ADVERTISED_LISTENERS of kafka")
+                                                         .contains("PLAINTEXT://kafka:9092",
+                                                                   "EXTERNAL://localhost:29092");
+        assertThat(ports("kafka")).as("kafka ports (EXTERNAL listener for clients on the host)")
+                                  .contains("29092:29092");
+        assertThat(volumeTargets("kafka")).as("kafka volumes (KAFKA_LOG_DIRS on a named volume)")
+                                          .contains(env.get("KAFKA_LOG_DIRS"));
+        assertThat(healthcheck("kafka")).as("kafka healthcheck")
+                                        .contains("/opt/kafka/bin/kafka-broker-api-versions.sh",
+                                                  "--bootstrap-server localhost:9092");
+    }
+
+    @Test
+    void mongoIsASingleNodeReplicaSetThatInitiatesItself() {
+        Map<String, Object> mongo = service("mongo");
+        assertThat(String.valueOf(mongo.get("image"))).as("mongo image").startsWith("mongo:");
+        assertThat(String.valueOf(mongo.get("command"))).as("mongo command").contains("--replSet", "rs0",
+                                                                                      "--bind_ip_all");
+        assertThat(volumeTargets("mongo")).as("mongo volumes").contains("/data/db");
+        String check = healthcheck("mongo").replace(" ", "");
+        assertThat(check).as("mongo healthcheck initiates rs0 with the member the apps connect to")
+                         .contains("mongosh", "rs.status()", "rs.initiate(", "_id:'rs0'", "host:'mongo:27017'");
+        assertThat(healthcheckSettings("mongo")).as("mongo healthcheck settings (time for the first initiate)")
+                                                .containsKey("start_period");
+    }
+
+    @Test
+    void everyServiceHasAHealthCheck() {
+        assertThat(services).as("compose services").containsKeys("kafka", "mongo", "journal-service");
+        services.keySet().forEach(name -> assertThat(healthcheck(name)).as(name + " healthcheck test").isNotBlank());
+    }
+
+    @Test
     void everyBuiltServiceIsCheckedHere() {
-        var built = services.entrySet().stream().filter(e -> e.getValue().containsKey("build"))
-                            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
-        var checked = appServices().map(args -> (String) args.get()[0]).collect(java.util.stream.Collectors.toSet());
-        assertThat(built).as("services built in docker-compose.yml").isEqualTo(checked);
+        Set<String> built = services.entrySet().stream().filter(e -> e.getValue().containsKey("build"))
+                                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> checked = appServices().map(args -> (String) args.get()[0])
+                                           .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(built).as("services built in docker-compose.yml vs. appServices() in this test").isEqualTo(checked);
+    }
+
+    @Test
+    void everyNamedVolumeIsDeclared() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> declared = compose.get("volumes") instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of();
+        services.forEach((name, service) -> volumes(name).stream()
+                .map(volume -> volume.split(":")[0])
+                .filter(source -> !source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~"))
+                .forEach(source -> assertThat(declared).as("top-level volumes (used by " + name + ")")
+                                                       .containsKey(source)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("appServices")
     @SuppressWarnings("unchecked")
     void startsOnlyOnHealthyInfrastructure(String service) {
-        assertThat(services).as("compose services").containsKey(service);
-        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get(service)
-                                                                                               .get("depends_on");
-        assertThat(dependsOn).as(service + " depends_on").containsKeys("kafka", "mongo");
-        dependsOn.forEach((name, condition) ->
-                assertThat(condition).as(service + " depends_on " + name).containsEntry("condition", "service_healthy"));
+        Object dependsOn = service(service).get("depends_on");
+        assertThat(dependsOn).as(service + " depends_on (long form, with conditions)").isInstanceOf(Map.class);
+        Map<String, Object> conditions = (Map<String, Object>) dependsOn;
+        assertThat(conditions).as(service + " depends_on").containsKeys("kafka", "mongo");
+        conditions.forEach((name, condition) ->
+                assertThat(String.valueOf(condition)).as(service + " depends_on " + name + " condition")
+                                                     .contains("condition=service_healthy"));
+        assertThat(service(service).get("restart")).as(service + " restart").isEqualTo("unless-stopped");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("appServices")
     void isWiredToTheComposeInfrastructure(String service, int port, String database) {
-        Map<String, Object> env = env(service);
-        assertThat(String.valueOf(env.get("SPRING_DATA_MONGODB_URI"))).startsWith("mongodb://mongo:27017")
-                                                                     .contains("replicaSet=rs0");
-        assertThat(env).containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", "kafka:9092")
-                       .containsEntry("REKINDLE_MONGO_DATABASE", database);
-        assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo(String.valueOf(port));
-        assertThat(ports(service)).contains(port + ":" + port);
+        Map<String, String> env = env(service);
+        assertThat(env).as(service + " environment")
+                       .containsKeys("SPRING_DATA_MONGODB_URI", "SPRING_KAFKA_BOOTSTRAPSERVERS",
+                                     "REKINDLE_MONGO_DATABASE", "SERVER_PORT", "REKINDLE_PUBLISHING_TOPICREPLICAS");
+        assertThat(env.get("SPRING_DATA_MONGODB_URI")).as(service + " SPRING_DATA_MONGODB_URI")
+                                                      .startsWith("mongodb://mongo:27017")
+                                                      .contains("replicaSet=rs0");
+        assertThat(env.get("SPRING_KAFKA_BOOTSTRAPSERVERS")).as(service + " SPRING_KAFKA_BOOTSTRAPSERVERS")
+                                                            .isEqualTo("kafka:9092");
+        assertThat(env.get("REKINDLE_MONGO_DATABASE")).as(service + " REKINDLE_MONGO_DATABASE").isEqualTo(database);
+        assertThat(env.get("SERVER_PORT")).as(service + " SERVER_PORT").isEqualTo(String.valueOf(port));
+        assertThat(Integer.parseInt(env.get("REKINDLE_PUBLISHING_TOPICREPLICAS")))
+                .as(service + " REKINDLE_PUBLISHING_TOPICREPLICAS (compose runs " + KAFKA_BROKERS + " Kafka node)")
+                .isBetween(1, KAFKA_BROKERS);
+        assertThat(ports(service)).as(service + " ports").contains(port + ":" + port);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("appServices")
     void everyInfrastructureSettingOfTheAppIsOverriddenInCompose(String service, int port, String database,
                                                                  String propertiesFile) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve(propertiesFile))) {
-            properties.load(reader);
-        }
-        Map<String, Object> env = env(service);
-        for (String name : properties.stringPropertyNames()) {
-            if (INFRASTRUCTURE_VALUE.matcher(properties.getProperty(name)).matches()) {
-                assertThat(env).as("compose env of " + service + " overrides " + name + "="
-                                   + properties.getProperty(name)).containsKey(envName(name));
+        Map<String, String> settings = new LinkedHashMap<>(load(PLATFORM_DEFAULTS));
+        settings.putAll(load(propertiesFile));
+        Map<String, String> env = env(service);
+        List<String> problems = new ArrayList<>();
+        settings.forEach((name, value) -> {
+            if (!INFRASTRUCTURE_VALUE.matcher(value.trim()).matches()) {
+                return;
+            }
+            String envName = envName(name);
+            if (!env.containsKey(envName)) {
+                problems.add("env var " + envName + " is missing (overrides " + name + "=" + value + ")");
+            } else if (LOOPBACK.matcher(env.get(envName)).find()) {
+                problems.add("env var " + envName + "=" + env.get(envName)
+                             + " points at the container itself, not at a compose service");
+            }
+        });
+        assertThat(problems).as("compose env of " + service + " vs. the infrastructure addresses in "
+                                + propertiesFile + " and " + PLATFORM_DEFAULTS).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    void healthCheckAsksTheServicesReadinessWithAToolTheImageHas(String service, int port, String database,
+                                                                 String propertiesFile, String appModule)
+            throws IOException {
+        String check = healthcheck(service);
+        assertThat(check).as(service + " healthcheck").contains("/actuator/health/readiness")
+                         .containsPattern("\\b" + port + "\\b");
+        String dockerfile = Files.readString(dockerfile(service));
+        for (String tool : List.of("curl", "wget")) {
+            if (check.matches("(?s).*\\b" + tool + "\\b.*")) {
+                assertThat(dockerfile).as(service + " healthcheck uses " + tool + ": its Dockerfile must install it")
+                                      .containsPattern("(?m)^RUN .*install.*\\b" + tool + "\\b");
             }
         }
     }
@@ -121,29 +220,103 @@ class ComposeFileTest {
     void theDockerfileRunsTheExecutableJarOnTheComposePort(String service, int port, String database,
                                                            String propertiesFile, String appModule)
             throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, String> build = (Map<String, String>) services.get(service).get("build");
-        Path context = ROOT.resolve(build.get("context"));
-        Path dockerfile = context.resolve(build.getOrDefault("dockerfile", "Dockerfile"));
-        assertThat(dockerfile).exists();
-        assertThat(Files.readString(dockerfile)).contains(appModule + "/target/" + appModule + "-*-exec.jar")
-                                                .contains("EXPOSE " + port);
-        assertThat(context.resolve(appModule + "/pom.xml")).exists();
+        Path dockerfile = dockerfile(service);
+        assertThat(dockerfile).as(service + " Dockerfile").exists();
+        String text = Files.readString(dockerfile);
+        assertThat(text).as(service + " Dockerfile").containsPattern("(?m)^FROM eclipse-temurin:17-jre")
+                        .containsPattern("(?m)^EXPOSE " + port + "\\s*$")
+                        .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+");
+        Matcher copy = Pattern.compile("(?m)^COPY\\s+(\\S+)\\s+(\\S+)\\s*$").matcher(text);
+        assertThat(copy.find()).as(service + " Dockerfile has a COPY line").isTrue();
+        assertThat(copy.group(1)).as(service + " Dockerfile COPY source")
+                                 .isEqualTo(appModule + "/target/" + appModule + "-*-exec.jar");
+        assertThat(text).as(service + " Dockerfile ENTRYPOINT runs the copied jar")
+                        .containsPattern("(?m)^ENTRYPOINT \\[.*\"-jar\", *\"" + Pattern.quote(copy.group(2)) + "\"\\]");
+        Path appPom = dockerfile.getParent().resolve(appModule + "/pom.xml");
+        assertThat(appPom).as(service + " app module inside the build context").exists();
+        assertThat(Files.readString(appPom)).as(appPom + " repackages the runnable jar as -exec")
+                                            .contains("<classifier>exec</classifier>");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> env(String service) {
-        Object environment = services.get(service).get("environment");
-        assertThat(environment).as(service + " environment (a map)").isInstanceOf(Map.class);
-        return (Map<String, Object>) environment;
+    // --- reading the compose file -----------------------------------------------------------------------------
+
+    private static Map<String, Object> service(String name) {
+        assertThat(services).as("compose services").containsKey(name);
+        return services.get(name);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The environment in either compose form (map, or a list of KEY=VALUE), values as strings. */
+    private static Map<String, String> env(String service) {
+        Object environment = service(service).get("environment");
+        Map<String, String> env = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        } else if (environment instanceof List<?> list) {
+            list.forEach(entry -> {
+                String[] kv = String.valueOf(entry).split("=", 2);
+                env.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        } else {
+            fail(service + " has no environment");
+        }
+        return env;
+    }
+
     private static List<String> ports(String service) {
-        return (List<String>) services.get(service).get("ports");
+        Object ports = service(service).get("ports");
+        assertThat(ports).as(service + " ports (a list)").isInstanceOf(List.class);
+        return ((List<?>) ports).stream().map(String::valueOf).toList();
     }
 
-    /** Spring's relaxed binding: upper case, dots to underscores, dashes dropped. */
+    private static List<String> volumes(String service) {
+        return service(service).get("volumes") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static List<String> volumeTargets(String service) {
+        return volumes(service).stream().map(v -> v.split(":")).filter(parts -> parts.length > 1)
+                               .map(parts -> parts[1]).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> healthcheckSettings(String service) {
+        Object healthcheck = service(service).get("healthcheck");
+        assertThat(healthcheck).as(service + " healthcheck").isInstanceOf(Map.class);
+        return (Map<String, Object>) healthcheck;
+    }
+
+    /** The healthcheck's test as one string (compose accepts a list or a string). */
+    private static String healthcheck(String service) {
+        Object test = healthcheckSettings(service).get("test");
+        assertThat(test).as(service + " healthcheck test").isNotNull();
+        return test instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(" ")) : String.valueOf(test);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Path dockerfile(String service) {
+        Object build = service(service).get("build");
+        assertThat(build).as(service + " build (long form with context)").isInstanceOf(Map.class);
+        Map<String, Object> settings = (Map<String, Object>) build;
+        assertThat(settings).as(service + " build").containsKey("context");
+        Path context = ROOT.resolve(String.valueOf(settings.get("context")));
+        return context.resolve(String.valueOf(settings.getOrDefault("dockerfile", "Dockerfile")));
+    }
+
+    private static Map<String, String> load(String propertiesFile) throws IOException {
+        Path file = ROOT.resolve(propertiesFile);
+        assertThat(file).as("properties file").exists();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted()
+                  .forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
+    /** Spring's relaxed binding for env vars: upper case, dots to underscores, dashes dropped. */
     private static String envName(String property) {
         return property.toUpperCase().replace(".", "_").replace("-", "");
     }

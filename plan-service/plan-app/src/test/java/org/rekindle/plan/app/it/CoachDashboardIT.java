@@ -1,31 +1,17 @@
 package org.rekindle.plan.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.journal.events.NoContactStarted;
-import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanStepCompleted;
 import org.rekindle.plan.events.PlanTopic;
-import org.rekindle.platform.embedded.SharedTestInfrastructure;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -49,34 +34,7 @@ import static org.awaitility.Awaitility.await;
  * The coach dashboard, fed from Kafka by a tracking processor: rows with progress, streaks, mood trend and risk
  * flags; time travel; live updates over SSE; and a rebuild from Kafka that ends equal to the live result.
  */
-@SpringBootTest(classes = PlanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "spring.config.name=" + PlanApplication.CONFIG_NAME)
-class CoachDashboardIT {
-
-    private static KafkaProducer<String, String> producer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
-        registry.add("rekindle.mongo.database", () -> "plan-it");
-    }
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                              SharedTestInfrastructure.kafka().bootstrapServers(),
-                                              ProducerConfig.ACKS_CONFIG, "all"),
-                                       new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
+class CoachDashboardIT extends PlanServiceIT {
 
     @Test
     void aCoachSeesEveryClientWithFlagsFirstAndTheRowAsItWas() throws Exception {
@@ -89,25 +47,25 @@ class CoachDashboardIT {
         LocalDate startDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
 
         for (String client : List.of(calm, struggling)) {
-            send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1,
+            send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1,
                     startDate, "UTC", false, List.of(
                     new PlanStep("why", "understand", "REFLECTION_PROMPT", "Why?", startDate),
                     new PlanStep("later", "rebuild", "EXERCISE", "Later", startDate.plusDays(60))), start), start);
-            send(JournalTopic.NAME, NoContactStarted.TYPE, client,
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactStarted.TYPE, client,
                  new NoContactStarted(client, "period", 30, start), start);
         }
-        send(PlanTopic.NAME, PlanStepCompleted.TYPE, calm,
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanStepCompleted.TYPE, calm,
              new PlanStepCompleted("plan-" + calm, calm, "why", "JOURNAL", "e", start.plusSeconds(60)), start.plusSeconds(60));
         Instant breach = now.minus(1, ChronoUnit.DAYS);
-        send(JournalTopic.NAME, NoContactBroken.TYPE, struggling, new NoContactBroken(struggling, "period", "b1", "TEXT",
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, struggling, new NoContactBroken(struggling, "period", "b1", "TEXT",
                                                                                        "CLIENT", 19, breach), breach);
         for (int i = 3; i >= 1; i--) {
             Instant at = now.minus(i, ChronoUnit.HOURS);
-            send(JournalTopic.NAME, MoodCheckedIn.TYPE, struggling, new MoodCheckedIn(struggling, "m" + i, 2, 5.0, at),
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, struggling, new MoodCheckedIn(struggling, "m" + i, 2, 5.0, at),
                  at);
         }
         Instant calmMood = now.minus(2, ChronoUnit.HOURS);
-        send(JournalTopic.NAME, MoodCheckedIn.TYPE, calm, new MoodCheckedIn(calm, "c1", 4, 8.0, calmMood), calmMood);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, calm, new MoodCheckedIn(calm, "c1", 4, 8.0, calmMood), calmMood);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode rows = Json.parse(http.get("/api/dashboard/coaches/" + coach).body());
@@ -146,7 +104,7 @@ class CoachDashboardIT {
                                                   + "/stream")).build(), HttpResponse.BodyHandlers.ofLines());
         Thread.sleep(500);
         Instant now = Instant.now();
-        send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, today,
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, today,
                 "UTC", false, List.of(new PlanStep("why", "understand", "REFLECTION_PROMPT", "Why?", today)), now), now);
         long sentAt = System.nanoTime();
         String line = CompletableFuture.supplyAsync(() -> stream.join().body()
@@ -165,9 +123,9 @@ class CoachDashboardIT {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         for (int c = 0; c < 3; c++) {
             String client = "rebuild-" + c + "-" + UUID.randomUUID();
-            send(PlanTopic.NAME, PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, day,
+            send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, day,
                     "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(c))), at), at);
-            send(JournalTopic.NAME, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m", 1 + c, null, at), at);
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m", 1 + c, null, at), at);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Json.parse(http.get("/api/dashboard/coaches/" + coach)
                                                                           .body()).size() == 3);
@@ -188,11 +146,5 @@ class CoachDashboardIT {
         List<String> values = new java.util.ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
-    }
-
-    private static void send(String topic, String type, String subject, Record data, Instant time) throws Exception {
-        String value = CloudEventJson.write(CloudEvent.of(UUID.randomUUID().toString(), "/rekindle/test", type, subject,
-                                                          time, data));
-        producer.send(new ProducerRecord<>(topic, subject, value)).get();
     }
 }

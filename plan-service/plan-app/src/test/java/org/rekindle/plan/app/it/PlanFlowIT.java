@@ -1,12 +1,6 @@
 package org.rekindle.plan.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rekindle.content.events.ContentTopic;
 import org.rekindle.content.events.ProgramPhase;
@@ -16,23 +10,16 @@ import org.rekindle.journal.events.ApologyDrafted;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.ReflectionCompleted;
-import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
-import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,34 +31,7 @@ import static org.awaitility.Awaitility.await;
  * plan's own events are published. Producers here write exactly the producers' wire format (CloudEventJson and the
  * producers' contract records, pinned by their golden JSON).
  */
-@SpringBootTest(classes = PlanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "spring.config.name=" + PlanApplication.CONFIG_NAME)
-class PlanFlowIT {
-
-    private static KafkaProducer<String, String> producer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
-        registry.add("rekindle.mongo.database", () -> "plan-it");
-    }
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                              SharedTestInfrastructure.kafka().bootstrapServers(),
-                                              ProducerConfig.ACKS_CONFIG, "all"),
-                                       new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
+class PlanFlowIT extends PlanServiceIT {
 
     @Test
     void journalActivityCompletesTheStepsOfAnAssignedPlan() throws Exception {
@@ -84,8 +44,8 @@ class PlanFlowIT {
                      new ProgramStep("why", "REFLECTION_PROMPT", "Why?", "g", 0, 3, "understand-why", null, null),
                      new ProgramStep("apology", "APOLOGY_DRAFT", "Apology", "g", 5, null, null, null, null),
                      new ProgramStep("mood", "MOOD_CHECK_IN_HABIT", "Check in", "g", 1, null, null, null, 2),
-                     new ProgramStep("read", "READING", "Read", "g", 2, null, null, null, null)))), now));
-        send(ContentTopic.NAME, "not-json", "x", programId, null);
+                     new ProgramStep("read", "READING", "Read", "g", 2, null, null, null, null)))), now), now);
+        sendRaw(ContentTopic.NAME, programId, "{not json");
 
         try (TopicRecorder planTopic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
                                                          PlanTopic.NAME)) {
@@ -97,11 +57,12 @@ class PlanFlowIT {
 
             String moodEvent = UUID.randomUUID().toString();
             send(JournalTopic.NAME, UUID.randomUUID().toString(), ReflectionCompleted.TYPE, client,
-                 new ReflectionCompleted(client, "e1", "understand-why", now));
-            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now));
-            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now));
+                 new ReflectionCompleted(client, "e1", "understand-why", now), now);
+            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now),
+                 now);
+            send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now), now);
             send(JournalTopic.NAME, UUID.randomUUID().toString(), ApologyDrafted.TYPE, client,
-                 new ApologyDrafted(client, "a1", 1, now));
+                 new ApologyDrafted(client, "a1", 1, now), now);
 
             String plan = planId;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -115,7 +76,7 @@ class PlanFlowIT {
                 assertThat(step(view, "apology").get("dueDate").asText()).isEqualTo("2026-11-06");
             });
             send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
-                 new MoodCheckedIn(client, "m2", 4, 7.0, now));
+                 new MoodCheckedIn(client, "m2", 4, 7.0, now), now);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     status(Json.parse(http.get("/api/plans/" + plan).body()), "mood")).isEqualTo("COMPLETED"));
 
@@ -162,11 +123,5 @@ class PlanFlowIT {
 
     private static String status(JsonNode plan, String stepId) {
         return step(plan, stepId).get("status").asText();
-    }
-
-    private static void send(String topic, String id, String type, String subject, Record data) throws Exception {
-        String value = data == null ? "{not json" : CloudEventJson.write(
-                CloudEvent.of(id, "/rekindle/test", type, subject, Instant.now(), data));
-        producer.send(new ProducerRecord<>(topic, subject, value)).get();
     }
 }
