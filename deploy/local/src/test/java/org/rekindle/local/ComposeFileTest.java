@@ -148,9 +148,14 @@ class ComposeFileTest {
         assertThat(dependsOn).as(service + " depends_on (long form, with conditions)").isInstanceOf(Map.class);
         Map<String, Object> conditions = (Map<String, Object>) dependsOn;
         assertThat(conditions).as(service + " depends_on").containsKeys("kafka", "mongo");
-        conditions.forEach((name, condition) ->
-                assertThat(String.valueOf(condition)).as(service + " depends_on " + name + " condition")
-                                                     .contains("condition=service_healthy"));
+        conditions.forEach((name, condition) -> {
+            assertThat(String.valueOf(condition)).as(service + " depends_on " + name + " condition")
+                                                 .contains("condition=service_healthy");
+            assertThat(services).as(service + " depends_on " + name + ": a service of the compose file")
+                                .containsKey(name);
+            assertThat(services.get(name)).as(name + " needs a healthcheck (" + service + " waits for it healthy)")
+                                          .containsKey("healthcheck");
+        });
         assertThat(service(service).get("restart")).as(service + " restart").isEqualTo("unless-stopped");
     }
 

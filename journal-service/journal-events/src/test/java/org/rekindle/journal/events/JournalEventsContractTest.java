@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The published contract stays a plain, framework-free set of records, each with a versioned CloudEvent type. */
 class JournalEventsContractTest {
@@ -36,6 +37,20 @@ class JournalEventsContractTest {
     void typeOfNamesTheRecordsType() {
         assertThat(JournalEventTypes.typeOf(new EntryShared("c", "e", java.time.Instant.EPOCH)))
                 .isEqualTo("rekindle.journal.EntryShared.v1");
+    }
+
+    @Test
+    void anUnpublishedRecordHasNoType() {
+        record Other(String clientId) {
+        }
+        assertThatThrownBy(() -> JournalEventTypes.typeOf(new Other("c")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRegistryCannotBeChanged() {
+        assertThatThrownBy(() -> JournalEventTypes.all().put("x", EntryShared.class))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -46,6 +46,7 @@ import static org.rekindle.journal.app.command.JournalRules.MAX_REASON;
 import static org.rekindle.journal.app.command.JournalRules.MAX_TEXT;
 import static org.rekindle.journal.app.command.JournalRules.requireAtMost;
 import static org.rekindle.journal.app.command.JournalRules.requireBetween;
+import static org.rekindle.journal.app.command.JournalRules.requireId;
 import static org.rekindle.journal.app.command.JournalRules.requireNotInFuture;
 import static org.rekindle.journal.app.command.JournalRules.requireText;
 import static org.rekindle.journal.app.command.JournalRules.wholeDays;
@@ -75,6 +76,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(StartNoContactPeriod command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("periodId", command.periodId());
         requireBetween("targetDays", command.targetDays(), 1, 365);
         if (activePeriod != null) {
             throw new ConflictingCommandException("A no-contact period is already running since "
@@ -90,6 +92,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordBreach command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("breachId", command.breachId());
         requireAtMost("note", command.note(), MAX_NOTE);
         if (command.channel() == null) {
             throw new InvalidCommandException("channel", "must be given");
@@ -138,6 +141,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordUrge command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("urgeId", command.urgeId());
         requireAtMost("note", command.note(), MAX_NOTE);
         requireInTimeOrder(command.occurredAt());
         openIfNew(command.clientId(), command.occurredAt());
@@ -151,6 +155,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CompleteReflection command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("entryId", command.entryId());
         requireText("promptId", command.promptId(), MAX_ID);
         requireText("text", command.text(), MAX_TEXT);
         requireNewEntry(command.entryId());
@@ -163,6 +168,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DraftApology command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("entryId", command.entryId());
         requireText("text", command.text(), MAX_TEXT);
         requireNewEntry(command.entryId());
         openIfNew(command.clientId(), command.occurredAt());
@@ -190,6 +196,7 @@ public class Journal {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordMoodCheckIn command, Clock clock) {
         requireNotInFuture(command.occurredAt(), clock);
+        requireId("entryId", command.entryId());
         requireBetween("score", command.score(), 1, 5);
         if (command.sleepHours() != null) {
             requireBetween("sleepHours", command.sleepHours(), 0, 24);
@@ -203,7 +210,8 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ShareEntry command) {
+    void handle(ShareEntry command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
         if (!requireEntry(command.entryId()).shared()) {
             apply(new EntryShared(clientId, command.entryId(), command.occurredAt()));
         }
@@ -211,7 +219,8 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(UnshareEntry command) {
+    void handle(UnshareEntry command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
         if (requireEntry(command.entryId()).shared()) {
             apply(new EntryUnshared(clientId, command.entryId(), command.occurredAt()));
         }

@@ -25,6 +25,11 @@ final class JournalRules {
         requireAtMost(field, value, max);
     }
 
+    /** Ids are minted by the API, but the journal looks them up later: a missing one must never get in. */
+    static void requireId(String field, String value) {
+        requireText(field, value, MAX_ID);
+    }
+
     static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidCommandException(field, "must be at most " + max + " characters");

@@ -3,11 +3,15 @@ package org.rekindle.journal.app.command;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.command.InvalidCommandException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.Channel;
@@ -31,11 +35,17 @@ import org.rekindle.journal.app.command.api.ShareEntry;
 import org.rekindle.journal.app.command.api.StartNoContactPeriod;
 import org.rekindle.journal.app.command.api.UnshareEntry;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.platform.axon.AxonObjectMapperAutoConfiguration;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every journal command: what it records when valid and why it is refused when not (nothing recorded then). */
 class JournalTest {
@@ -44,13 +54,14 @@ class JournalTest {
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     private static final Instant DAY_0 = NOW.minus(20, ChronoUnit.DAYS);
     private static final Instant DAY_12 = DAY_0.plus(12, ChronoUnit.DAYS);
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private FixtureConfiguration<Journal> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Journal.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(CLOCK);
     }
 
     private static JournalOpened opened() {
@@ -59,6 +70,56 @@ class JournalTest {
 
     private static NoContactStarted started() {
         return new NoContactStarted(CLIENT, "p1", 30, DAY_0);
+    }
+
+    /** One of each command, at the given time, each valid against {@link #everyKindOfRecord()} but for that time. */
+    static List<Function<Instant, Object>> everyCommand() {
+        return List.of(at -> new StartNoContactPeriod(CLIENT, "p2", 30, at),
+                       at -> new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, at),
+                       at -> new EndNoContactPeriod(CLIENT, "p1", null, at),
+                       at -> new RecordUrge(CLIENT, "u1", true, null, at),
+                       at -> new CompleteReflection(CLIENT, "e9", "p", "text", at),
+                       at -> new DraftApology(CLIENT, "a9", "text", at),
+                       at -> new ReviseApology(CLIENT, "a1", "v2", at),
+                       at -> new RecordMoodCheckIn(CLIENT, "m9", 3, null, null, at),
+                       at -> new ShareEntry(CLIENT, "e1", at),
+                       at -> new UnshareEntry(CLIENT, "e1", at));
+    }
+
+    private static Object[] everyKindOfRecord() {
+        return new Object[]{opened(), new ReflectionCompleted(CLIENT, "e1", "p", "t", DAY_0),
+                new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0), started()};
+    }
+
+    @Nested
+    class EveryCommand {
+
+        @ParameterizedTest
+        @MethodSource("org.rekindle.journal.app.command.JournalTest#everyCommand")
+        void needsAnOccurredAt(Function<Instant, Object> command) {
+            fixture.given(everyKindOfRecord()).when(command.apply(null))
+                   .expectException(InvalidCommandException.class)
+                   .expectExceptionMessage("occurredAt must be given").expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.rekindle.journal.app.command.JournalTest#everyCommand")
+        void refusesMoreThanFiveMinutesAhead(Function<Instant, Object> command) {
+            fixture.given(everyKindOfRecord()).when(command.apply(NOW.plus(5, ChronoUnit.MINUTES).plusSeconds(1)))
+                   .expectException(InvalidCommandException.class)
+                   .expectExceptionMessage("occurredAt must not be in the future").expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.rekindle.journal.app.command.JournalTest#everyCommand")
+        void toleratesFiveMinutesOfClockSkew(Function<Instant, Object> command) {
+            Object valid = command.apply(NOW.plus(5, ChronoUnit.MINUTES));
+            if (valid instanceof StartNoContactPeriod) {
+                fixture.given(opened()).when(valid).expectSuccessfulHandlerExecution();
+            } else {
+                fixture.given(everyKindOfRecord()).when(valid).expectSuccessfulHandlerExecution();
+            }
+        }
     }
 
     @Nested
@@ -86,6 +147,13 @@ class JournalTest {
             fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, "p1", 366, DAY_0))
                    .expectException(InvalidCommandException.class)
                    .expectExceptionMessage("targetDays must be between 1 and 365").expectNoEvents();
+        }
+
+        @Test
+        void needsAPeriodId() {
+            fixture.givenNoPriorActivity().when(new StartNoContactPeriod(CLIENT, null, 30, DAY_0))
+                   .expectException(InvalidCommandException.class)
+                   .expectExceptionMessage("periodId must not be blank").expectNoEvents();
         }
 
         @Test
@@ -137,6 +205,16 @@ class JournalTest {
             fixture.givenNoPriorActivity()
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
                    .expectException(ConflictingCommandException.class).expectNoEvents();
+            fixture.given(opened(), started(), new NoContactEnded(CLIENT, "p1", null, 1, DAY_0.plus(1, ChronoUnit.DAYS)))
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12))
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
+        }
+
+        @Test
+        void notBeforeTheLastContactLogRecord() {
+            fixture.given(opened(), started(), new UrgeRecorded(CLIENT, "u1", true, null, DAY_12))
+                   .when(new RecordBreach(CLIENT, "b1", Channel.CALL, InitiatedBy.EX, null, DAY_12.minusSeconds(1)))
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
@@ -156,6 +234,9 @@ class JournalTest {
                    .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), started())
                    .when(new RecordBreach(CLIENT, "b1", Channel.CALL, null, null, DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
+            fixture.given(opened(), started())
+                   .when(new RecordBreach(CLIENT, " ", Channel.CALL, InitiatedBy.EX, null, DAY_12))
                    .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
@@ -179,7 +260,18 @@ class JournalTest {
         }
 
         @Test
+        void afterABreachTheEndCountsFromTheBreach() {
+            Instant day20 = DAY_0.plus(20, ChronoUnit.DAYS);
+            fixture.given(opened(), started(),
+                          new NoContactBroken(CLIENT, "p1", "b1", Channel.TEXT, InitiatedBy.EX, null, 12, DAY_12))
+                   .when(new EndNoContactPeriod(CLIENT, "p1", null, day20))
+                   .expectEvents(new NoContactEnded(CLIENT, "p1", null, 8, day20));
+        }
+
+        @Test
         void anUnknownPeriodIsNotFoundAndAnEndedOneIsAConflict() {
+            fixture.givenNoPriorActivity().when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_12))
+                   .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "nope", null, DAY_12))
                    .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened(), started(), new NoContactEnded(CLIENT, "p1", null, 12, DAY_12))
@@ -192,6 +284,9 @@ class JournalTest {
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", "x".repeat(201), DAY_12))
                    .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened(), started()).when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_0.minusSeconds(5)))
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
+            fixture.given(opened(), started(), new UrgeRecorded(CLIENT, "u1", true, null, DAY_12))
+                   .when(new EndNoContactPeriod(CLIENT, "p1", null, DAY_12.minusSeconds(1)))
                    .expectException(ConflictingCommandException.class).expectNoEvents();
         }
     }
@@ -214,11 +309,20 @@ class JournalTest {
                    .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, "u1", true, null, null))
                    .expectException(InvalidCommandException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new RecordUrge(CLIENT, null, true, null, DAY_0))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 
     @Nested
     class Reflections {
+
+        @Test
+        void aReflectionCanBeTheFirstRecord() {
+            fixture.givenNoPriorActivity().when(new CompleteReflection(CLIENT, "e1", "p", "text", DAY_12))
+                   .expectEvents(new JournalOpened(CLIENT, DAY_12),
+                                 new ReflectionCompleted(CLIENT, "e1", "p", "text", DAY_12));
+        }
 
         @Test
         void aReflectionAnswersAPrompt() {
@@ -236,6 +340,8 @@ class JournalTest {
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p", "x".repeat(20_001), DAY_12))
                    .expectException(InvalidCommandException.class).expectNoEvents();
             fixture.given(opened()).when(new CompleteReflection(CLIENT, "e1", "p".repeat(101), "text", DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new CompleteReflection(CLIENT, "", "p", "text", DAY_12))
                    .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
@@ -262,7 +368,17 @@ class JournalTest {
         }
 
         @Test
+        void revisionsAreNumberedOneTwoThree() {
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
+                   .when(new ReviseApology(CLIENT, "a1", "v2", DAY_12))
+                   .expectResultMessagePayload(2)
+                   .expectEvents(new ApologyRevised(CLIENT, "a1", "v2", 2, DAY_12));
+        }
+
+        @Test
         void revisingNeedsAnExistingApologyWithNewText() {
+            fixture.givenNoPriorActivity().when(new ReviseApology(CLIENT, "a1", "text", DAY_12))
+                   .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened()).when(new ReviseApology(CLIENT, "a1", "text", DAY_12))
                    .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.given(opened(), new ReflectionCompleted(CLIENT, "r1", "p", "t", DAY_0))
@@ -274,6 +390,9 @@ class JournalTest {
             fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
                    .when(new ReviseApology(CLIENT, "a1", " ", DAY_12))
                    .expectException(InvalidCommandException.class).expectNoEvents();
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
+                   .when(new ReviseApology(CLIENT, "a1", "x".repeat(20_001), DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
 
         @Test
@@ -283,6 +402,13 @@ class JournalTest {
             fixture.given(opened(), new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0))
                    .when(new DraftApology(CLIENT, "a1", "again", DAY_12))
                    .expectException(ConflictingCommandException.class).expectNoEvents();
+            fixture.given(opened(), new ReflectionCompleted(CLIENT, "r1", "p", "t", DAY_0))
+                   .when(new DraftApology(CLIENT, "r1", "again", DAY_12))
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new DraftApology(CLIENT, "a1", "x".repeat(20_001), DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
+            fixture.given(opened()).when(new DraftApology(CLIENT, null, "text", DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 
@@ -293,6 +419,21 @@ class JournalTest {
         void scoreNoteAndSleepAreRecorded() {
             fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 2, "rough night", 5.5, DAY_12))
                    .expectEvents(new MoodCheckedIn(CLIENT, "m1", 2, "rough night", 5.5, DAY_12));
+        }
+
+        @Test
+        void theBoundsThemselvesAreAccepted() {
+            fixture.givenNoPriorActivity().when(new RecordMoodCheckIn(CLIENT, "m1", 1, null, 0.0, DAY_12))
+                   .expectEvents(new JournalOpened(CLIENT, DAY_12), new MoodCheckedIn(CLIENT, "m1", 1, null, 0.0, DAY_12));
+            fixture.given(opened()).when(new RecordMoodCheckIn(CLIENT, "m1", 5, null, 24.0, DAY_12))
+                   .expectEvents(new MoodCheckedIn(CLIENT, "m1", 5, null, 24.0, DAY_12));
+        }
+
+        @Test
+        void entryIdsAreNeverReused() {
+            fixture.given(opened(), new ApologyDrafted(CLIENT, "m1", "v1", 1, DAY_0))
+                   .when(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, DAY_12))
+                   .expectException(ConflictingCommandException.class).expectNoEvents();
         }
 
         @Test
@@ -340,6 +481,54 @@ class JournalTest {
                    .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new UnshareEntry(CLIENT, "nope", DAY_12))
                    .expectException(UnknownEntityException.class).expectNoEvents();
+        }
+    }
+
+    /**
+     * Snapshots are the aggregate serialized by Axon's {@link JacksonSerializer} with the platform's Axon object
+     * mapper. A journal built by its own event-sourcing handlers must come back whole: same JSON, same decisions.
+     */
+    @Nested
+    class Snapshots {
+
+        private final JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(new AxonObjectMapperAutoConfiguration().defaultAxonObjectMapper()).build();
+
+        @Test
+        void aJournalRoundTripsThroughJackson() {
+            Journal journal = new Journal();
+            journal.on(opened());
+            journal.on(new NoContactStarted(CLIENT, "p0", 30, DAY_0));
+            journal.on(new NoContactEnded(CLIENT, "p0", "moved on", 1, DAY_0.plus(1, ChronoUnit.DAYS)));
+            journal.on(new NoContactStarted(CLIENT, "p1", 30, DAY_0.plus(2, ChronoUnit.DAYS)));
+            journal.on(new NoContactBroken(CLIENT, "p1", "b1", Channel.TEXT, InitiatedBy.EX, null, 10, DAY_12));
+            journal.on(new UrgeRecorded(CLIENT, "u1", true, null, DAY_12.plus(1, ChronoUnit.HOURS)));
+            journal.on(new ApologyDrafted(CLIENT, "a1", "v1", 1, DAY_0));
+            journal.on(new ApologyRevised(CLIENT, "a1", "v2", 2, DAY_12));
+            journal.on(new ReflectionCompleted(CLIENT, "r1", "p", "t", DAY_0));
+            journal.on(new EntryShared(CLIENT, "r1", DAY_12));
+            journal.on(new MoodCheckedIn(CLIENT, "m1", 3, null, 7.5, DAY_0));
+
+            SerializedObject<String> snapshot = serializer.serialize(journal, String.class);
+            Journal restored = serializer.deserialize(snapshot);
+
+            assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
+            assertThat(snapshot.getData()).contains("\"attemptStartedAt\":\"" + DAY_12 + "\"");
+            // Each refusal below is decided by restored state alone, before anything would be applied.
+            assertThatThrownBy(() -> restored.handle(new StartNoContactPeriod(CLIENT, "p2", 30, NOW), CLOCK))
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> restored.handle(new EndNoContactPeriod(CLIENT, "p0", null, NOW), CLOCK))
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> restored.handle(
+                    new RecordBreach(CLIENT, "b2", Channel.CALL, InitiatedBy.EX, null, DAY_12.plusSeconds(1)), CLOCK))
+                    .as("the urge an hour after the breach is the latest contact-log record")
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "a1", "v2", NOW), CLOCK))
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "r1", "v3", NOW), CLOCK))
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> restored.handle(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, NOW), CLOCK))
+                    .isInstanceOf(ConflictingCommandException.class);
         }
     }
 }
