@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,14 +22,18 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the journal's and plans' CloudEvents into Axon event messages for the dashboard's Kafka-fed tracking
- * processor: the message id is the CloudEvent id (so replays and redeliveries are recognisable), its timestamp the
- * CloudEvent time. Records that are not valid CloudEvents of a v1 type are skipped with a warning: the dashboard is
+ * processor: the message id is the CloudEvent id (so replays and redeliveries are recognisable); its time is when
+ * the thing happened ({@code occurredAt}, {@code startedAt}, ... in the data), not when it was stored, which is the
+ * CloudEvent time and only the fallback. Records that are not valid CloudEvents of a v1 type are skipped with a warning: the dashboard is
  * a derived view, and the same record reaches the service's DLT through its command-side consumer.
  */
 class CloudEventKafkaConverter implements KafkaMessageConverter<String, String> {
 
     private static final Logger log = LoggerFactory.getLogger(CloudEventKafkaConverter.class);
     private static final Pattern TYPE = Pattern.compile("rekindle\\.(journal|plan)\\.(\\w+)\\.v1");
+    /** When it happened, as the producers name it; a client may log last night's call this morning. */
+    private static final List<String> BUSINESS_TIMES = List.of("occurredAt", "startedAt", "endedAt", "assignedAt",
+            "completedAt", "skippedAt", "reopenedAt", "pausedAt", "resumedAt", "changedAt");
 
     @Override
     public ProducerRecord<String, String> createKafkaMessage(EventMessage<?> eventMessage, String topic) {
@@ -44,8 +49,10 @@ class CloudEventKafkaConverter implements KafkaMessageConverter<String, String> 
                 return Optional.empty();
             }
             var node = CloudEventJson.readTree(record.value());
-            Instant time = Instant.parse(node.get("time").asText());
             Map<String, Object> data = CloudEventJson.convert(node.get("data"), new TypeReference<>() { });
+            Instant time = BUSINESS_TIMES.stream().filter(data::containsKey).findFirst()
+                    .map(field -> Instant.parse(data.get(field).toString()))
+                    .orElseGet(() -> Instant.parse(node.get("time").asText()));
             ClientEvent payload = new ClientEvent(event.id(), event.subject(), type.group(2), time, data);
             return Optional.of(new GenericEventMessage<>(new GenericMessage<>(event.id(), payload, Map.of()), () -> time));
         } catch (RuntimeException e) {
