@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Problem+json errors and the request size limit, the same in every service. Registered before Spring MVC's own
+ * Problem+json errors, the request size limit and server-sent event streams, the same in every service. Registered before Spring MVC's own
  * auto-configuration so that Boot's generic problem handler (which does not name fields) steps aside.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
@@ -20,6 +20,12 @@ public class WebAutoConfiguration {
     @Bean
     public ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Server-sent event streams; open streams close when the application stops. */
+    @Bean
+    public LiveStreams liveStreams(@Value("${rekindle.web.live-stream-timeout:PT30M}") java.time.Duration timeout) {
+        return new LiveStreams(timeout);
     }
 
     @Bean

@@ -127,8 +127,11 @@ class CoachDashboardIT extends PlanServiceIT {
                     "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(c))), at), at);
             send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m", 1 + c, null, at), at);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Json.parse(http.get("/api/dashboard/coaches/" + coach)
-                                                                          .body()).size() == 3);
+        // Plan and journal events come from different topics, so wait until every row has seen both.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode rows = Json.parse(http.get("/api/dashboard/coaches/" + coach).body());
+            return rows.size() == 3 && rows.findValues("moodTrend").stream().allMatch(trend -> trend.size() == 1);
+        });
         JsonNode live = withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()));
 
         assertThat(http.post("/api/admin/projections/coach-dashboard/rebuild", "").statusCode()).isEqualTo(202);
