@@ -1,0 +1,141 @@
+package org.rekindle.platform.schedule;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs work as it falls due, including work that fell due while the service was down (on start). Each piece is
+ * claimed with a lease, so two instances never run it at once and a crashed instance's claim expires. Failures
+ * retry with exponential back-off; after the last attempt the work is marked FAILED with the reason, never dropped.
+ */
+public class ScheduleRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+
+    private final MongoCollection<Document> work;
+    private final Map<String, ScheduledWorkHandler> handlers;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final int maxAttempts;
+    private ScheduledExecutorService executor;
+
+    public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
+                          Duration pollInterval, Duration lease, int maxAttempts) {
+        this.work = schedule.collection();
+        this.handlers = handlers.stream().collect(Collectors.toMap(ScheduledWorkHandler::kind, Function.identity()));
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.lease = lease;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Runs every piece of work due now; returns how many ran (successfully or not). */
+    public int runDueWork() {
+        int ran = 0;
+        for (Document claimed = claimNext(); claimed != null; claimed = claimNext()) {
+            run(claimed);
+            ran++;
+        }
+        return ran;
+    }
+
+    private Document claimNext() {
+        Instant now = clock.instant();
+        Date nowDate = Date.from(now);
+        return work.findOneAndUpdate(
+                Filters.and(Filters.in("kind", handlers.keySet()), Filters.lte("dueAt", nowDate),
+                            Filters.or(Filters.eq("state", WorkSchedule.PENDING),
+                                       Filters.and(Filters.eq("state", WorkSchedule.RUNNING),
+                                                   Filters.lt("leaseUntil", nowDate)))),
+                Updates.combine(Updates.set("state", WorkSchedule.RUNNING),
+                                Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("attempt", 1)),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
+    }
+
+    private void run(Document claimed) {
+        String key = claimed.getString("_id");
+        ScheduledWork item = new ScheduledWork(key, claimed.getString("kind"), claimed.getDate("dueAt").toInstant(),
+                                               claimed.get("payload", Document.class), claimed.getInteger("attempt"));
+        try {
+            handlers.get(item.kind()).run(item);
+            work.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", WorkSchedule.DONE),
+                    Updates.set("doneAt", Date.from(clock.instant())), Updates.unset("leaseUntil")));
+        } catch (Exception failure) {
+            boolean last = item.attempt() >= maxAttempts;
+            if (last) {
+                log.error("Scheduled work {} ({}) failed on its last attempt {}; marked FAILED", key, item.kind(),
+                          item.attempt(), failure);
+            } else {
+                log.warn("Scheduled work {} ({}) failed on attempt {}, will retry: {}", key, item.kind(),
+                         item.attempt(), failure.toString());
+            }
+            Instant retryAt = clock.instant().plus(pollInterval.multipliedBy(1L << Math.min(item.attempt(), 10)));
+            work.updateOne(Filters.eq("_id", key), Updates.combine(
+                    Updates.set("state", last ? WorkSchedule.FAILED : WorkSchedule.PENDING),
+                    Updates.set("dueAt", Date.from(last ? item.dueAt() : retryAt)),
+                    Updates.set("lastError", String.valueOf(failure)), Updates.unset("leaseUntil")));
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "schedule-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollSafely() {
+        try {
+            runDueWork();
+        } catch (RuntimeException storeUnavailable) {
+            log.warn("Could not poll the work schedule; trying again in {}", pollInterval, storeUnavailable);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+
+    /** Starts after Axon's processors and command bus, so due work on start-up finds them ready. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+}

@@ -1,0 +1,174 @@
+package org.rekindle.platform.schedule;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The persisted schedule on the MongoDB-wire server, driven by a controlled clock. */
+class WorkScheduleTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-29T00:30:00Z");
+
+    private static MongoClient client;
+    private MongoCollection<Document> collection;
+    private WorkSchedule schedule;
+    private final List<String> ran = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(T0);
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshCollection() {
+        collection = client.getDatabase("platform-test").getCollection("work-" + UUID.randomUUID());
+        schedule = new WorkSchedule(collection);
+    }
+
+    @Test
+    void workRunsOnceWhenDueAndNotBefore() {
+        ScheduleRunner runner = runner(work -> ran.add(work.key() + "@" + work.payload().getString("who")));
+        assertThat(schedule.schedule("remind:1", "remind", T0.plusSeconds(60), new Document("who", "sam"))).isTrue();
+        assertThat(schedule.schedule("remind:1", "remind", T0.plusSeconds(999), new Document("who", "x")))
+                .as("the same key again keeps the first").isFalse();
+
+        assertThat(runner.runDueWork()).isZero();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(runner.runDueWork()).isOne();
+        assertThat(runner.runDueWork()).isZero();
+        assertThat(ran).containsExactly("remind:1@sam");
+        assertThat(schedule.stateOf("remind:1")).contains("DONE");
+        assertThat(schedule.schedule("remind:1", "remind", T0, new Document())).as("done work is not revived")
+                .isFalse();
+    }
+
+    @Test
+    void workThatFellDueWhileNobodyRanIsRunOnceByTheNextRunnerInDueOrder() {
+        schedule.schedule("b", "remind", T0.plusSeconds(20), new Document());
+        schedule.schedule("a", "remind", T0.plusSeconds(10), new Document());
+        schedule.schedule("later", "remind", T0.plusSeconds(3600), new Document());
+        clock.advance(Duration.ofMinutes(30));
+
+        ScheduleRunner afterRestart = runner(work -> ran.add(work.key()));
+        assertThat(afterRestart.runDueWork()).isEqualTo(2);
+        assertThat(runner(work -> ran.add(work.key())).runDueWork()).as("a second instance finds nothing").isZero();
+        assertThat(ran).containsExactly("a", "b");
+    }
+
+    @Test
+    void failuresRetryWithBackOffAndEndAsFailedWithTheReason() {
+        ScheduleRunner runner = runner(work -> {
+            throw new IllegalStateException("smtp down on attempt " + work.attempt());
+        });
+        schedule.schedule("mail", "remind", T0, new Document());
+        assertThat(runner.runDueWork()).isOne();
+        assertThat(schedule.stateOf("mail")).contains("PENDING");
+        assertThat(runner.runDueWork()).as("not again before the back-off").isZero();
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(runner.runDueWork()).isOne();
+        }
+        Document failed = collection.find(Filters.eq("_id", "mail")).first();
+        assertThat(failed.getString("state")).isEqualTo("FAILED");
+        assertThat(failed.getString("lastError")).contains("smtp down on attempt 3");
+        clock.advance(Duration.ofDays(1));
+        assertThat(runner.runDueWork()).isZero();
+    }
+
+    @Test
+    void aCrashedRunnersClaimExpiresAndTheWorkRunsAgain() {
+        schedule.schedule("w", "remind", T0, new Document());
+        collection.updateOne(Filters.eq("_id", "w"), new Document("$set", new Document("state", "RUNNING")
+                .append("leaseUntil", java.util.Date.from(T0.plusSeconds(60)))));
+        ScheduleRunner runner = runner(work -> ran.add(work.key() + "#" + work.attempt()));
+        assertThat(runner.runDueWork()).as("claimed by someone else").isZero();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(runner.runDueWork()).isOne();
+        assertThat(ran).containsExactly("w#1");
+    }
+
+    @Test
+    void cancelledWorkNeverRuns() {
+        schedule.schedule("c", "remind", T0, new Document());
+        assertThat(schedule.cancel("c")).isTrue();
+        assertThat(runner(work -> ran.add(work.key())).runDueWork()).isZero();
+        assertThat(schedule.cancel("c")).isFalse();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void workOfAKindThisServiceDoesNotHandleIsLeftAlone() {
+        schedule.schedule("other", "someone-else", T0, new Document());
+        assertThat(runner(work -> ran.add(work.key())).runDueWork()).isZero();
+        assertThat(schedule.stateOf("other")).contains("PENDING");
+    }
+
+    private ScheduleRunner runner(Action action) {
+        ScheduledWorkHandler handler = new ScheduledWorkHandler() {
+            @Override
+            public String kind() {
+                return "remind";
+            }
+
+            @Override
+            public void run(ScheduledWork work) throws Exception {
+                action.run(work);
+            }
+        };
+        return new ScheduleRunner(schedule, List.of(handler), clock, Duration.ofSeconds(1), Duration.ofMinutes(1), 3);
+    }
+
+    private interface Action {
+        void run(ScheduledWork work) throws Exception;
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
