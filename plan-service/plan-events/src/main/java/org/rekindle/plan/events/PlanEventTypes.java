@@ -10,6 +10,7 @@ public final class PlanEventTypes {
             PlanStepCompleted.TYPE, PlanStepCompleted.class,
             PlanStepReopened.TYPE, PlanStepReopened.class,
             PlanStepSkipped.TYPE, PlanStepSkipped.class,
+            PlanStepOverdue.TYPE, PlanStepOverdue.class,
             PlanPaused.TYPE, PlanPaused.class,
             PlanResumed.TYPE, PlanResumed.class,
             PlanOutcomeChanged.TYPE, PlanOutcomeChanged.class);

@@ -11,18 +11,23 @@ import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
 import org.rekindle.plan.app.command.api.CompletedBy;
 import org.rekindle.plan.app.command.api.JournalActivity;
+import org.rekindle.plan.app.command.api.MarkStepOverdue;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
+import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
+import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanResumed;
+import org.rekindle.plan.app.command.api.ReachNoContactTarget;
 import org.rekindle.plan.app.command.api.RecordJournalActivity;
 import org.rekindle.plan.app.command.api.ReopenStep;
 import org.rekindle.plan.app.command.api.ResumePlan;
 import org.rekindle.plan.app.command.api.SkipStep;
 import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
 import org.rekindle.plan.app.command.api.TemplateStep;
@@ -31,6 +36,9 @@ import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +50,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A plan a client follows: steps from a pinned program version with due dates, completed by the client's journal
- * activity or by the coach, skipped with a reason, reopened by the coach; pausable; with an outcome.
+ * activity or by the coach, skipped with a reason, reopened by the coach; pausable; with an outcome. A step still
+ * open after its due date (in the client's time zone) is reported overdue once; a no-contact step completes when the
+ * running attempt reaches the step's target, or when an attempt that ended had lasted long enough.
  */
 @Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -51,10 +61,12 @@ public class Plan {
     @AggregateIdentifier
     private String planId;
     private String clientId;
+    private String timezone;
     private boolean paused;
     private PlanOutcome outcome;
     private Map<String, StepState> steps = new LinkedHashMap<>();
     private Set<String> seenJournalEvents = new HashSet<>();
+    private RunningAttempt attempt;
 
     protected Plan() {
         // for Axon and for snapshots
@@ -119,6 +131,57 @@ public class Plan {
             throw new ConflictingCommandException("The plan is not paused.");
         }
         apply(new PlanResumed(planId, clientId, command.resumedAt()));
+        reportOverdueSteps(command.resumedAt());
+        completeNoContactStepIfTargetReached(command.resumedAt());
+    }
+
+    /** From the schedule, at the end of the step's due day (and after a reopen); judged against the plan's state. */
+    @CommandHandler
+    void handle(MarkStepOverdue command) {
+        StepState step = requireStep(command.stepId());
+        if (isRunning() && step.isOpen() && !step.overdueReported()) {
+            reportIfOverdue(step, command.checkedAt());
+        }
+    }
+
+    /** From the schedule, when a running attempt should have reached the no-contact step's target. */
+    @CommandHandler
+    void handle(ReachNoContactTarget command) {
+        if (isRunning() && attempt != null && attempt.periodId().equals(command.periodId())) {
+            completeNoContactStepIfTargetReached(command.checkedAt());
+        }
+    }
+
+    private void reportOverdueSteps(Instant at) {
+        steps.values().stream().filter(StepState::isOpen).filter(step -> !step.overdueReported()).toList()
+             .forEach(step -> reportIfOverdue(step, at));
+    }
+
+    private void reportIfOverdue(StepState step, Instant at) {
+        Instant overdueSince = endOfDay(step.step().dueDate());
+        if (!at.isBefore(overdueSince)) {
+            apply(new StepOverdue(planId, clientId, step.step().stepId(), step.step().dueDate(), overdueSince, at));
+        }
+    }
+
+    private void completeNoContactStepIfTargetReached(Instant at) {
+        if (attempt == null || attempt.targetReachedAt() == null || at.isBefore(attempt.targetReachedAt())) {
+            return;
+        }
+        StepState step = steps.get(attempt.stepId());
+        if (step != null && step.isOpen()) {
+            apply(new StepCompleted(planId, clientId, attempt.stepId(), CompletedBy.JOURNAL, attempt.journalEventId(),
+                                    attempt.targetReachedAt()));
+        }
+    }
+
+    /** The first instant of the day after the due date, in the client's time zone (DST-safe). */
+    private Instant endOfDay(LocalDate dueDate) {
+        return dueDate.plusDays(1).atStartOfDay(ZoneId.of(timezone)).toInstant();
+    }
+
+    private boolean isRunning() {
+        return !paused && outcome == PlanOutcome.ACTIVE;
     }
 
     @CommandHandler
@@ -133,10 +196,16 @@ public class Plan {
     /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
     @CommandHandler
     void handle(RecordJournalActivity command) {
-        if (paused || outcome != PlanOutcome.ACTIVE || seenJournalEvents.contains(command.journalEventId())) {
+        if (!isRunning() || seenJournalEvents.contains(command.journalEventId())) {
             return;
         }
-        stepAnswering(command).ifPresent(step -> {
+        if (command.activity() == JournalActivity.NO_CONTACT_STARTED) {
+            startAttempt(command);
+            return;
+        }
+        RecordJournalActivity activity = command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED
+                                         ? endAttempt(command) : command;
+        stepAnswering(activity).ifPresent(step -> {
             if (command.activity() == JournalActivity.MOOD_CHECKED_IN) {
                 int counted = step.countedCheckIns() + 1;
                 apply(new MoodCheckInCounted(planId, clientId, step.step().stepId(), command.journalEventId(), counted,
@@ -150,6 +219,29 @@ public class Plan {
         });
     }
 
+    private void startAttempt(RecordJournalActivity command) {
+        Optional<StepState> step = steps.values().stream().filter(StepState::isOpen)
+                .filter(state -> "NO_CONTACT_PERIOD".equals(state.step().kind()))
+                .filter(state -> state.step().targetDays() != null).findFirst();
+        apply(new NoContactAttemptStarted(planId, clientId, command.periodId(), command.journalEventId(),
+                                          command.occurredAt(), step.map(state -> state.step().stepId()).orElse(null),
+                                          step.map(state -> command.occurredAt().plus(
+                                                  Duration.ofDays(state.step().targetDays()))).orElse(null)));
+    }
+
+    /** Ends the running attempt; an end without a day count (ended by the client) is counted from its start. */
+    private RecordJournalActivity endAttempt(RecordJournalActivity command) {
+        if (attempt == null || !attempt.periodId().equals(command.periodId())) {
+            return command;
+        }
+        int days = command.attemptDays() != null ? command.attemptDays()
+                   : (int) Duration.between(attempt.startedAt(), command.occurredAt()).toDays();
+        apply(new NoContactAttemptEnded(planId, clientId, attempt.periodId(), command.journalEventId(), days,
+                                        command.occurredAt()));
+        return new RecordJournalActivity(command.planId(), command.journalEventId(), command.activity(), null,
+                                         command.periodId(), days, command.occurredAt());
+    }
+
     private Optional<StepState> stepAnswering(RecordJournalActivity activity) {
         return steps.values().stream().filter(StepState::isOpen).filter(state -> {
             AssignedStep step = state.step();
@@ -158,6 +250,7 @@ public class Plan {
                                              && step.promptId() != null && step.promptId().equals(activity.promptId());
                 case APOLOGY_DRAFTED -> "APOLOGY_DRAFT".equals(step.kind());
                 case MOOD_CHECKED_IN -> "MOOD_CHECK_IN_HABIT".equals(step.kind());
+                case NO_CONTACT_STARTED -> false;
                 case NO_CONTACT_ATTEMPT_ENDED -> "NO_CONTACT_PERIOD".equals(step.kind()) && step.targetDays() != null
                                                  && activity.attemptDays() != null
                                                  && activity.attemptDays() >= step.targetDays();
@@ -189,6 +282,7 @@ public class Plan {
     void on(PlanAssigned event) {
         planId = event.planId();
         clientId = event.clientId();
+        timezone = event.timezone();
         outcome = PlanOutcome.ACTIVE;
         event.steps().forEach(step -> steps.put(step.stepId(), StepState.open(step)));
     }
@@ -204,6 +298,24 @@ public class Plan {
     @EventSourcingHandler
     void on(MoodCheckInCounted event) {
         steps.computeIfPresent(event.stepId(), (id, step) -> step.counted(event.counted()));
+        seenJournalEvents.add(event.journalEventId());
+    }
+
+    @EventSourcingHandler
+    void on(StepOverdue event) {
+        steps.computeIfPresent(event.stepId(), (id, step) -> step.overdue());
+    }
+
+    @EventSourcingHandler
+    void on(NoContactAttemptStarted event) {
+        attempt = new RunningAttempt(event.periodId(), event.journalEventId(), event.startedAt(), event.stepId(),
+                                     event.targetReachedAt());
+        seenJournalEvents.add(event.journalEventId());
+    }
+
+    @EventSourcingHandler
+    void on(NoContactAttemptEnded event) {
+        attempt = null;
         seenJournalEvents.add(event.journalEventId());
     }
 

@@ -13,6 +13,7 @@ import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
 import org.springframework.stereotype.Component;
@@ -54,9 +55,15 @@ class PlanProjection {
     }
 
     @EventHandler
+    void on(StepOverdue e, @SequenceNumber long position) {
+        changeStep(e.planId(), position, e.stepId(), step -> step.append("overdueSince", Date.from(e.overdueSince())));
+    }
+
+    @EventHandler
     void on(StepReopened e, @SequenceNumber long position) {
         changeStep(e.planId(), position, e.stepId(), step -> step.append("status", "OPEN").append("completedBy", null)
-                                                                 .append("completedAt", null).append("reason", null));
+                                                                 .append("completedAt", null).append("reason", null)
+                                                                 .append("overdueSince", null));
     }
 
     @EventHandler

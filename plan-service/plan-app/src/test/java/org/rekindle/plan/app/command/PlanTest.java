@@ -79,14 +79,13 @@ class PlanTest {
 
     @Test
     void aReflectionCompletesTheStepAnsweringItsPromptOnce() {
-        RecordJournalActivity reflection = new RecordJournalActivity(PLAN, "j1", JournalActivity.REFLECTION_COMPLETED,
-                                                                     "understand-why", null, AT);
+        RecordJournalActivity reflection = new RecordJournalActivity(PLAN, "j1", JournalActivity.REFLECTION_COMPLETED, "understand-why", null, null, AT);
         fixture.given(ASSIGNED_EVENT).when(reflection)
                .expectEvents(new StepCompleted(PLAN, CLIENT, "why", CompletedBy.JOURNAL, "j1", AT));
         fixture.given(ASSIGNED_EVENT, new StepCompleted(PLAN, CLIENT, "why", CompletedBy.JOURNAL, "j1", AT))
                .when(reflection).expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(ASSIGNED_EVENT)
-               .when(new RecordJournalActivity(PLAN, "j2", JournalActivity.REFLECTION_COMPLETED, "other", null, AT))
+               .when(new RecordJournalActivity(PLAN, "j2", JournalActivity.REFLECTION_COMPLETED, "other", null, null, AT))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
@@ -94,13 +93,13 @@ class PlanTest {
     void moodCheckInsCountOnceEachUntilTheHabitIsDone() {
         MoodCheckInCounted first = new MoodCheckInCounted(PLAN, CLIENT, "mood", "m1", 1, AT);
         fixture.given(ASSIGNED_EVENT)
-               .when(new RecordJournalActivity(PLAN, "m1", JournalActivity.MOOD_CHECKED_IN, null, null, AT))
+               .when(new RecordJournalActivity(PLAN, "m1", JournalActivity.MOOD_CHECKED_IN, null, null, null, AT))
                .expectEvents(first);
         fixture.given(ASSIGNED_EVENT, first)
-               .when(new RecordJournalActivity(PLAN, "m1", JournalActivity.MOOD_CHECKED_IN, null, null, AT))
+               .when(new RecordJournalActivity(PLAN, "m1", JournalActivity.MOOD_CHECKED_IN, null, null, null, AT))
                .expectNoEvents();
         fixture.given(ASSIGNED_EVENT, first)
-               .when(new RecordJournalActivity(PLAN, "m2", JournalActivity.MOOD_CHECKED_IN, null, null, AT))
+               .when(new RecordJournalActivity(PLAN, "m2", JournalActivity.MOOD_CHECKED_IN, null, null, null, AT))
                .expectEvents(new MoodCheckInCounted(PLAN, CLIENT, "mood", "m2", 2, AT),
                              new StepCompleted(PLAN, CLIENT, "mood", CompletedBy.JOURNAL, "m2", AT));
     }
@@ -108,20 +107,20 @@ class PlanTest {
     @Test
     void anApologyDraftAndANoContactAttemptReachingItsTargetCompleteTheirSteps() {
         fixture.given(ASSIGNED_EVENT)
-               .when(new RecordJournalActivity(PLAN, "a1", JournalActivity.APOLOGY_DRAFTED, null, null, AT))
+               .when(new RecordJournalActivity(PLAN, "a1", JournalActivity.APOLOGY_DRAFTED, null, null, null, AT))
                .expectEvents(new StepCompleted(PLAN, CLIENT, "apology", CompletedBy.JOURNAL, "a1", AT));
         fixture.given(ASSIGNED_EVENT)
-               .when(new RecordJournalActivity(PLAN, "n1", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, 12, AT))
+               .when(new RecordJournalActivity(PLAN, "n1", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, null, 12, AT))
                .expectNoEvents();
         fixture.given(ASSIGNED_EVENT)
-               .when(new RecordJournalActivity(PLAN, "n2", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, 31, AT))
+               .when(new RecordJournalActivity(PLAN, "n2", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, null, 31, AT))
                .expectEvents(new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "n2", AT));
     }
 
     @Test
     void aPausedOrFinishedPlanIgnoresJournalActivity() {
         RecordJournalActivity apology = new RecordJournalActivity(PLAN, "a1", JournalActivity.APOLOGY_DRAFTED, null,
-                                                                  null, AT);
+                                                                  null, null, AT);
         fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, AT)).when(apology).expectNoEvents();
         fixture.given(ASSIGNED_EVENT, new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)).when(apology)
                .expectNoEvents();
@@ -152,8 +151,9 @@ class PlanTest {
         fixture.given(ASSIGNED_EVENT).when(new PausePlan(PLAN, AT)).expectEvents(new PlanPaused(PLAN, CLIENT, AT));
         fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, AT)).when(new PausePlan(PLAN, AT))
                .expectException(ConflictingCommandException.class).expectNoEvents();
-        fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, AT)).when(new ResumePlan(PLAN, AT))
-               .expectEvents(new PlanResumed(PLAN, CLIENT, AT));
+        Instant beforeAnyStepIsDue = Instant.parse("2026-11-01T12:00:00Z");
+        fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, AT)).when(new ResumePlan(PLAN, beforeAnyStepIsDue))
+               .expectEvents(new PlanResumed(PLAN, CLIENT, beforeAnyStepIsDue));
         fixture.given(ASSIGNED_EVENT).when(new ResumePlan(PLAN, AT))
                .expectException(ConflictingCommandException.class).expectNoEvents();
         fixture.given(ASSIGNED_EVENT).when(new ChangeOutcome(PLAN, PlanOutcome.RECONCILED, AT))

@@ -9,7 +9,9 @@ import org.rekindle.content.events.ProgramVersionPublished;
 import org.rekindle.journal.events.ApologyDrafted;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
+import org.rekindle.journal.events.NoContactStarted;
 import org.rekindle.journal.events.ReflectionCompleted;
+import org.rekindle.plan.events.PlanStepOverdue;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.publishing.CloudEventJson;
@@ -19,6 +21,8 @@ import org.rekindle.platform.testing.TopicRecorder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,6 +94,45 @@ class PlanFlowIT extends PlanServiceIT {
                     planTopic.recordsWithKey(client).stream().map(r -> Json.parse(r.value()).get("type").asText()))
                     .contains("rekindle.plan.PlanAssigned.v1", "rekindle.plan.PlanStepCompleted.v1",
                               "rekindle.plan.PlanStepSkipped.v1", "rekindle.plan.PlanStepReopened.v1"));
+        }
+    }
+
+    @Test
+    void timePassingMakesOpenStepsOverdueAndARunningNoContactAttemptCompletesItsStep() throws Exception {
+        Http http = new Http(port);
+        String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        send(ContentTopic.NAME, UUID.randomUUID().toString(), ProgramVersionPublished.TYPE, programId,
+             new ProgramVersionPublished(programId, 1, "Timed program", "s", List.of(new ProgramPhase("p1", "Phase",
+                     List.of(new ProgramStep("read", "READING", "Read", "g", 0, null, null, null, null),
+                             new ProgramStep("nc", "NO_CONTACT_PERIOD", "No contact", "g", 45, 30, null, 30, null),
+                             new ProgramStep("later", "EXERCISE", "Later", "g", 400, null, null, null, null)))),
+                     now), now);
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+        try (TopicRecorder planTopic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                         PlanTopic.NAME)) {
+            String body = "{\"clientId\":\"" + client + "\",\"coachId\":\"coach-maya\",\"programId\":\"" + programId
+                          + "\",\"programVersion\":1,\"startDate\":\"" + start + "\",\"timezone\":\"Asia/Tokyo\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() != 404);
+            String plan = planIdOf(http, client);
+            Instant startedAt = now.minus(Duration.ofDays(31));
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactStarted.TYPE, client,
+                 new NoContactStarted(client, "period-1", 30, startedAt), startedAt);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode view = Json.parse(http.get("/api/plans/" + plan).body());
+                assertThat(step(view, "read").hasNonNull("overdueSince")).as("past its due day").isTrue();
+                assertThat(status(view, "read")).isEqualTo("OPEN");
+                assertThat(status(view, "nc")).as("30 days without contact").isEqualTo("COMPLETED");
+                assertThat(step(view, "nc").get("completedBy").asText()).isEqualTo("JOURNAL");
+                assertThat(step(view, "later").hasNonNull("overdueSince")).isFalse();
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    planTopic.recordsWithKey(client).stream().map(r -> Json.parse(r.value()))
+                             .filter(e -> e.get("type").asText().equals(PlanStepOverdue.TYPE))
+                             .map(e -> e.get("data").get("stepId").asText()))
+                    .as("published once, the not-yet-due step not at all").containsExactly("read"));
         }
     }
 

@@ -4,6 +4,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The client's journal recorded something that may complete a step (from rekindle.journal.v1). */
-public record RecordJournalActivity(@TargetAggregateIdentifier String planId, String journalEventId, JournalActivity activity, String promptId, Integer attemptDays, Instant occurredAt) {
+/**
+ * The client's journal recorded something that may complete a step (from rekindle.journal.v1). {@code periodId}
+ * names the no-contact period for no-contact activity; {@code attemptDays} is how long a broken attempt lasted.
+ */
+public record RecordJournalActivity(@TargetAggregateIdentifier String planId, String journalEventId,
+                                    JournalActivity activity, String promptId, String periodId, Integer attemptDays,
+                                    Instant occurredAt) {
 }

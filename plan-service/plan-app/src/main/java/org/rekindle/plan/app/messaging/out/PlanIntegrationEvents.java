@@ -5,6 +5,7 @@ import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
 import org.rekindle.plan.events.PlanEventTypes;
@@ -13,7 +14,8 @@ import org.rekindle.platform.publishing.IntegrationEvent;
 
 import java.util.Optional;
 
-/** Maps domain events to the public contract in {@code plan-events}; a counted check-in is internal. */
+/** Maps domain events to the public contract in {@code plan-events}; counted check-ins and the
+ * no-contact attempts the plan tracks are internal (journal-service publishes those). */
 final class PlanIntegrationEvents {
 
     private PlanIntegrationEvents() {
@@ -36,6 +38,10 @@ final class PlanIntegrationEvents {
             clientId = e.clientId();
             published = new org.rekindle.plan.events.PlanStepReopened(e.planId(), e.clientId(), e.stepId(),
                                                                        e.reopenedAt());
+        } else if (event instanceof StepOverdue e) {
+            clientId = e.clientId();
+            published = new org.rekindle.plan.events.PlanStepOverdue(e.planId(), e.clientId(), e.stepId(), e.dueDate(),
+                                                                      e.overdueSince(), e.detectedAt());
         } else if (event instanceof StepSkipped e) {
             clientId = e.clientId();
             published = new org.rekindle.plan.events.PlanStepSkipped(e.planId(), e.clientId(), e.stepId(), e.reason(),

@@ -13,6 +13,7 @@ import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepReopened;
+import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepSkipped;
 import org.rekindle.plan.events.PlanEventTypes;
 import org.rekindle.platform.publishing.IntegrationEvent;
@@ -46,6 +47,8 @@ class PlanWireFormatTest {
                                                AT)),
                 Arguments.of(new StepReopened(PLAN, CLIENT, "understand-why", AT)),
                 Arguments.of(new StepSkipped(PLAN, CLIENT, "timeline", "did it with the coach", AT)),
+                Arguments.of(new StepOverdue(PLAN, CLIENT, "understand-why", LocalDate.parse("2026-11-01"),
+                                             Instant.parse("2026-11-02T00:00:00Z"), AT)),
                 Arguments.of(new PlanPaused(PLAN, CLIENT, AT)),
                 Arguments.of(new PlanResumed(PLAN, CLIENT, AT)),
                 Arguments.of(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)));
