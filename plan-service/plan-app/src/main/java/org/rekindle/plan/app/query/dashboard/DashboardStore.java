@@ -94,7 +94,8 @@ public class DashboardStore {
 
     /** Time travel: the row computed from the client's events up to {@code asOf}, as it looked then. */
     public Optional<DashboardView> clientAsOf(String clientId, Instant asOf) {
-        List<ClientEvent> events = timeline(clientId).stream().filter(e -> !e.time().isAfter(asOf)).toList();
+        List<ClientEvent> events = timeline(Filters.and(Filters.eq("clientId", clientId),
+                                                        Filters.lte("time", java.util.Date.from(asOf))), clientId);
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +106,11 @@ public class DashboardStore {
 
     /** Every event of the client, oldest first. */
     public List<ClientEvent> timeline(String clientId) {
-        return timeline.find(Filters.eq("clientId", clientId)).sort(Sorts.ascending("time", "_id"))
+        return timeline(Filters.eq("clientId", clientId), clientId);
+    }
+
+    private List<ClientEvent> timeline(org.bson.conversions.Bson filter, String clientId) {
+        return timeline.find(filter).sort(Sorts.ascending("time", "_id"))
                        .map(doc -> new ClientEvent(doc.getString("_id"), clientId, doc.getString("type"),
                                                    doc.getDate("time").toInstant(),
                                                    doc.get("data", Document.class)))

@@ -1,0 +1,92 @@
+package org.rekindle.notification.app.command;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rules remember of one client, folded from their events: plan, coach, zone, open steps, the running
+ * no-contact period, recent moods, last activity, and the ids of recent events (so redelivery changes nothing).
+ */
+public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
+                          Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
+                          int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
+                          List<String> seenEventIds) {
+
+    static final int SEEN_KEPT = 500;
+    static final int MOODS_KEPT = 14;
+
+    public record StepFact(String title, LocalDate dueDate, boolean open) {
+    }
+
+    public record NoContact(String periodId, Instant startedAt, int targetDays, boolean running) {
+    }
+
+    public record Mood(String eventId, int score, Instant at) {
+    }
+
+    public static ClientFacts of(String clientId) {
+        return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
+                               List.of());
+    }
+
+    public boolean hasSeen(String eventId) {
+        return seenEventIds.contains(eventId);
+    }
+
+    ClientFacts seen(String eventId) {
+        List<String> seen = new ArrayList<>(seenEventIds);
+        seen.add(eventId);
+        return withSeen(seen.size() > SEEN_KEPT ? seen.subList(seen.size() - SEEN_KEPT, seen.size()) : seen);
+    }
+
+    private ClientFacts withSeen(List<String> seen) {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen));
+    }
+
+    ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
+        return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
+                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+    }
+
+    ClientFacts withPlanRunning(boolean running) {
+        return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
+                               lastActivityEventId, lastActivityAt, seenEventIds);
+    }
+
+    ClientFacts withStep(String stepId, boolean open) {
+        StepFact step = steps.get(stepId);
+        if (step == null) {
+            return this;
+        }
+        Map<String, StepFact> changed = new LinkedHashMap<>(steps);
+        changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
+                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+    }
+
+    ClientFacts withNoContact(NoContact period) {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+    }
+
+    ClientFacts withMood(Mood mood, int run) {
+        List<Mood> moods = new ArrayList<>(recentMoods);
+        moods.add(mood);
+        List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
+                               run, lastActivityEventId, lastActivityAt, seenEventIds);
+    }
+
+    ClientFacts withActivity(String eventId, Instant at) {
+        if (lastActivityAt != null && at.isBefore(lastActivityAt)) {
+            return this;
+        }
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, eventId, at, seenEventIds);
+    }
+}

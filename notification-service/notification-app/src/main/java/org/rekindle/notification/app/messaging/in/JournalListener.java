@@ -1,0 +1,77 @@
+package org.rekindle.notification.app.messaging.in;
+
+import org.rekindle.journal.events.ApologyDrafted;
+import org.rekindle.journal.events.ApologyRevised;
+import org.rekindle.journal.events.EntryShared;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.MoodCheckedIn;
+import org.rekindle.journal.events.NoContactBroken;
+import org.rekindle.journal.events.NoContactEnded;
+import org.rekindle.journal.events.NoContactStarted;
+import org.rekindle.journal.events.ReflectionCompleted;
+import org.rekindle.journal.events.UrgeRecorded;
+import org.rekindle.notification.app.command.ClientActivity;
+import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The client's journal, as the rules need it: mood scores, no-contact periods and breaches, and the fact of other
+ * activity (never its text). A record that cannot be read goes to the dead-letter topic after the retries.
+ */
+@Component
+class JournalListener {
+
+    private final NotificationEngine engine;
+
+    JournalListener(NotificationEngine engine) {
+        this.engine = engine;
+    }
+
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-journal")
+    void on(String record) {
+        IncomingCloudEvent event = IncomingCloudEvent.parse(record);
+        ClientActivity activity = activityOf(event);
+        if (activity != null) {
+            engine.on(event.subject(), activity);
+        }
+    }
+
+    static ClientActivity activityOf(IncomingCloudEvent event) {
+        String id = event.id();
+        String type = event.type();
+        if (MoodCheckedIn.TYPE.equals(type)) {
+            MoodCheckedIn e = event.data(MoodCheckedIn.class);
+            return new ClientActivity.MoodCheckedIn(id, type, e.occurredAt(), e.score());
+        }
+        if (NoContactStarted.TYPE.equals(type)) {
+            NoContactStarted e = event.data(NoContactStarted.class);
+            return new ClientActivity.NoContactStarted(id, type, e.startedAt(), e.periodId(), e.targetDays());
+        }
+        if (NoContactBroken.TYPE.equals(type)) {
+            NoContactBroken e = event.data(NoContactBroken.class);
+            return new ClientActivity.NoContactBroken(id, type, e.occurredAt(), e.periodId(), e.channel(),
+                                                      e.initiatedBy(), e.attemptDays());
+        }
+        if (NoContactEnded.TYPE.equals(type)) {
+            NoContactEnded e = event.data(NoContactEnded.class);
+            return new ClientActivity.NoContactEnded(id, type, e.endedAt(), e.periodId());
+        }
+        if (ReflectionCompleted.TYPE.equals(type)) {
+            return new ClientActivity.JournalEntry(id, type, event.data(ReflectionCompleted.class).occurredAt());
+        }
+        if (ApologyDrafted.TYPE.equals(type)) {
+            return new ClientActivity.JournalEntry(id, type, event.data(ApologyDrafted.class).occurredAt());
+        }
+        if (ApologyRevised.TYPE.equals(type)) {
+            return new ClientActivity.JournalEntry(id, type, event.data(ApologyRevised.class).occurredAt());
+        }
+        if (UrgeRecorded.TYPE.equals(type)) {
+            return new ClientActivity.JournalEntry(id, type, event.data(UrgeRecorded.class).occurredAt());
+        }
+        if (EntryShared.TYPE.equals(type)) {
+            return new ClientActivity.JournalEntry(id, type, event.data(EntryShared.class).occurredAt());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package org.rekindle.notification.app.messaging.in;
+
+import org.bson.Document;
+import org.rekindle.notification.app.command.Check;
+import org.rekindle.notification.app.command.ClientActivity;
+import org.rekindle.notification.app.command.Decision;
+import org.rekindle.notification.app.command.NotificationRules;
+import org.rekindle.notification.app.command.Notice;
+import org.rekindle.notification.app.query.ClientFactsStore;
+import org.rekindle.notification.app.query.ClientFactsStore.Stored;
+import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.messaging.out.Notifier;
+import org.rekindle.platform.schedule.WorkSchedule;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs the rules for one client at a time: load the client's facts, decide, store facts and outbox in one write
+ * (retrying if another thread wrote first), then act on the outbox: raise notices, schedule checks. Every step is
+ * idempotent, so a redelivered event or a re-run check changes nothing.
+ */
+@Component
+class NotificationEngine {
+
+    static final String CHECK_KIND = "notification-rule-check";
+    private static final int MAX_CONFLICTS = 50;
+
+    private final NotificationRules rules = new NotificationRules();
+    private final ClientFactsStore facts;
+    private final PreferencesStore preferences;
+    private final Notifier notifier;
+    private final WorkSchedule schedule;
+    private final Clock clock;
+
+    NotificationEngine(ClientFactsStore facts, PreferencesStore preferences, Notifier notifier, WorkSchedule schedule,
+                       Clock clock) {
+        this.facts = facts;
+        this.preferences = preferences;
+        this.notifier = notifier;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    void on(String clientId, ClientActivity activity) {
+        decide(clientId, stored -> stored.facts().hasSeen(activity.eventId()) ? null
+                : rules.on(stored.facts(), activity, clock.instant(), preferences.of(clientId)));
+    }
+
+    void check(String clientId, Check check) {
+        decide(clientId, stored -> rules.check(stored.facts(), check, clock.instant(), preferences.of(clientId)));
+    }
+
+    private void decide(String clientId, Function<Stored, Decision> rule) {
+        for (int attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+            Stored stored = facts.load(clientId);
+            if (stored.hasOutbox()) {
+                act(stored.notices(), stored.checks(), stored);
+                facts.clearOutbox(clientId, stored.version());
+                continue;
+            }
+            Decision decision = rule.apply(stored);
+            if (decision == null) {
+                return;
+            }
+            if (facts.save(clientId, stored.version(), decision.facts(), decision.notices(), decision.checks())) {
+                act(decision.notices(), decision.checks(), new Stored(decision.facts(), stored.version() + 1,
+                                                                     decision.notices(), decision.checks()));
+                facts.clearOutbox(clientId, stored.version() + 1);
+                return;
+            }
+        }
+        throw new IllegalStateException("client " + clientId + " kept changing under " + MAX_CONFLICTS + " attempts");
+    }
+
+    private void act(List<Notice> notices, List<Check> checks, Stored stored) {
+        notices.forEach(notice -> notifier.raise(notice, stored.facts().coachId(), stored.facts().timezone()));
+        checks.forEach(check -> schedule.schedule(check.key(), CHECK_KIND, check.dueAt(), new Document("clientId",
+                check.clientId()).append("key", check.key()).append("kind", check.kind().name())
+                .append("params", new Document(check.params()))));
+    }
+}

@@ -1,0 +1,49 @@
+package org.rekindle.notification.app.messaging.out;
+
+import jakarta.mail.MessagingException;
+import org.rekindle.notification.app.query.NotificationView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** The email of a notification: its title and body (never journal text) and a link back to read more. */
+@Component
+class EmailComposer {
+
+    private final String appUrl;
+    private final String from;
+
+    EmailComposer(@Value("${rekindle.notification.app-url}") String appUrl,
+                  @Value("${rekindle.notification.mail-from}") String from) {
+        this.appUrl = appUrl;
+        this.from = from;
+    }
+
+    void addressFrom(MimeMessageHelper helper) throws MessagingException {
+        helper.setFrom(from);
+    }
+
+    String link(NotificationView notification) {
+        return appUrl + "/api/notifications/" + notification.id();
+    }
+
+    String text(NotificationView notification) {
+        return notification.body() + "\n\n"
+               + (notification.kind().equals("ALERT") ? "Why you got this: " + notification.why() + "\n" : "")
+               + "Open in Rekindle: " + link(notification) + "\n\n"
+               + "You can change when and how Rekindle reaches you in your notification settings.\n";
+    }
+
+    String html(NotificationView notification) {
+        String why = notification.kind().equals("ALERT")
+                     ? "<p style=\"color:#555\">Why you got this: " + HtmlUtils.htmlEscape(notification.why()) + "</p>"
+                     : "";
+        return "<!doctype html><html lang=\"en\"><body style=\"font-family:sans-serif;max-width:36rem\">"
+               + "<h1 style=\"font-size:1.25rem\">" + HtmlUtils.htmlEscape(notification.title()) + "</h1>"
+               + "<p>" + HtmlUtils.htmlEscape(notification.body()) + "</p>" + why
+               + "<p><a href=\"" + HtmlUtils.htmlEscape(link(notification)) + "\">Open in Rekindle</a></p>"
+               + "<p style=\"color:#777;font-size:.85rem\">You can change when and how Rekindle reaches you in your "
+               + "notification settings.</p></body></html>";
+    }
+}

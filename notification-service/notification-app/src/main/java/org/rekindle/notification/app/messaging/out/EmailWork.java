@@ -1,0 +1,76 @@
+package org.rekindle.notification.app.messaging.out;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.rekindle.notification.app.command.Channel;
+import org.rekindle.notification.app.query.DeliveryLog;
+import org.rekindle.notification.app.query.NotificationStore;
+import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.platform.schedule.ScheduledWork;
+import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Sends a notification's email over SMTP (plain text and HTML). A failure is logged with its reason and retried
+ * with back-off by the schedule; the last failure is logged as GAVE_UP. The Message-ID is derived from the
+ * notification, so a resend after a crash can be recognised by the receiving side.
+ */
+@Component
+class EmailWork implements ScheduledWorkHandler {
+
+    static final String KIND = "notification-email";
+
+    private final JavaMailSender mail;
+    private final NotificationStore notifications;
+    private final DeliveryLog log;
+    private final EmailComposer composer;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    EmailWork(JavaMailSender mail, NotificationStore notifications, DeliveryLog log, EmailComposer composer,
+              Clock clock, @Value("${rekindle.schedule.max-attempts:8}") int maxAttempts) {
+        this.mail = mail;
+        this.notifications = notifications;
+        this.log = log;
+        this.composer = composer;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(ScheduledWork work) throws MessagingException {
+        String id = work.payload().getString("id");
+        if (notifications.isEmailed(id)) {
+            return;
+        }
+        NotificationView notification = notifications.find(id).orElseThrow();
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setTo(work.payload().getString("to"));
+            helper.setSubject(notification.title());
+            helper.setText(composer.text(notification), composer.html(notification));
+            composer.addressFrom(helper);
+            message.saveChanges();
+            message.setHeader("Message-ID", "<" + id + "@rekindle.notifications>");
+            mail.send(message);
+        } catch (RuntimeException | MessagingException failure) {
+            boolean last = work.attempt() >= maxAttempts;
+            log.record(id, Channel.EMAIL, last ? DeliveryLog.State.GAVE_UP : DeliveryLog.State.FAILED,
+                       work.attempt(), String.valueOf(failure.getMessage()), clock.instant());
+            throw failure;
+        }
+        log.record(id, Channel.EMAIL, DeliveryLog.State.SENT, work.attempt(), null, clock.instant());
+        notifications.markEmailed(id, clock.instant());
+    }
+}

@@ -1,0 +1,43 @@
+package org.rekindle.notification.app.messaging.out;
+
+import org.bson.Document;
+import org.rekindle.notification.app.command.Notice;
+import org.rekindle.notification.app.command.Preferences;
+import org.rekindle.notification.app.query.NotificationStore;
+import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.platform.schedule.WorkSchedule;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Raises a notice: stores it once and schedules its delivery, at once for alerts and after the recipient's quiet
+ * hours for reminders. Delivery goes through the persisted schedule too, so a crash after storing loses nothing.
+ */
+@Component
+public class Notifier {
+
+    private final NotificationStore notifications;
+    private final PreferencesStore preferences;
+    private final WorkSchedule schedule;
+    private final Clock clock;
+
+    Notifier(NotificationStore notifications, PreferencesStore preferences, WorkSchedule schedule, Clock clock) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** Idempotent: raising the same notice again (same key) changes nothing. */
+    public void raise(Notice notice, String coachId, String clientTimezone) {
+        Instant now = clock.instant();
+        Preferences recipient = preferences.of(notice.recipientId());
+        Instant deliverAt = notice.rule().isReminder()
+                            ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now;
+        String id = NotificationStore.idOf(notice);
+        notifications.insertOnce(notice, coachId, deliverAt);
+        schedule.schedule(DeliveryWork.KIND + ":" + id, DeliveryWork.KIND, deliverAt, new Document("id", id));
+    }
+}

@@ -1,0 +1,65 @@
+package org.rekindle.notification.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.rekindle.notification.app.query.NotificationStore;
+import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.platform.command.UnknownEntityException;
+import org.rekindle.platform.web.LiveStreams;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Clock;
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/feed/{userId}")
+@Tag(name = "Feed", description = "A user's in-app notifications: list, mark read, live")
+class FeedController {
+
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String NOTIFICATION_ID = "[0-9a-f-]{36}";
+
+    private final NotificationStore notifications;
+    private final LiveStreams live;
+    private final Clock clock;
+
+    FeedController(NotificationStore notifications, LiveStreams live, Clock clock) {
+        this.notifications = notifications;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    @GetMapping(produces = "application/json")
+    @Operation(summary = "The user's notifications, newest first (unread=true: only unread)")
+    List<NotificationView> feed(@PathVariable @Pattern(regexp = ID) String userId,
+                                @RequestParam(defaultValue = "false") boolean unread,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return notifications.feed(userId, unread, limit);
+    }
+
+    @PostMapping("/{notificationId}/read")
+    @Operation(summary = "Mark one of the user's notifications read")
+    ResponseEntity<Void> read(@PathVariable @Pattern(regexp = ID) String userId,
+                              @PathVariable @Pattern(regexp = NOTIFICATION_ID) String notificationId) {
+        if (!notifications.markRead(userId, notificationId, clock.instant())) {
+            throw new UnknownEntityException("notification of " + userId, notificationId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events: each new notification (event: notification) as it is delivered")
+    SseEmitter stream(@PathVariable @Pattern(regexp = ID) String userId) {
+        return live.open(userId);
+    }
+}

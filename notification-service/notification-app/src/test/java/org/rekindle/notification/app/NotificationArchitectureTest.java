@@ -1,0 +1,12 @@
+package org.rekindle.notification.app;
+
+import org.rekindle.platform.architecture.ServiceArchitectureTest;
+
+/** notification-service publishes no topic (its delivery log is its own); it consumes journal and plan events. */
+class NotificationArchitectureTest extends ServiceArchitectureTest {
+
+    NotificationArchitectureTest() {
+        super("org.rekindle.notification.app", "org.rekindle.notification.events",
+              "org.rekindle.journal.events", "org.rekindle.plan.events");
+    }
+}

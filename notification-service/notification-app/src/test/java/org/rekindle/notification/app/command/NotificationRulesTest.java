@@ -1,0 +1,190 @@
+package org.rekindle.notification.app.command;
+
+import org.junit.jupiter.api.Test;
+import org.rekindle.notification.app.command.Check.CheckKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule at controlled instants ("now" is a parameter of the rules, never the wall clock). */
+class NotificationRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+    private static final String CLIENT = "sam";
+    private static final Preferences DEFAULTS = Preferences.defaults(CLIENT);
+
+    private final NotificationRules rules = new NotificationRules();
+
+    private ClientFacts planned() {
+        ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
+                NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of(
+                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-11-25"))));
+        return rules.on(ClientFacts.of(CLIENT), plan, NOW.minus(Duration.ofDays(3)), DEFAULTS).facts();
+    }
+
+    private Decision breach(ClientFacts facts, String id, String initiatedBy, Instant at) {
+        return rules.on(facts, new ClientActivity.NoContactBroken(id, "rekindle.journal.NoContactBroken.v1", at, "nc1",
+                                                                  "TEXT", initiatedBy, 12), NOW, DEFAULTS);
+    }
+
+    private Decision mood(ClientFacts facts, String id, int score, Instant at) {
+        return rules.on(facts, new ClientActivity.MoodCheckedIn(id, "rekindle.journal.MoodCheckedIn.v1", at, score),
+                        NOW, DEFAULTS);
+    }
+
+    @Test
+    void aBreachTheClientInitiatedAlertsTheCoachAtOnceAndEncouragesTheClient() {
+        Decision decision = breach(planned(), "b1", "CLIENT", NOW.minusSeconds(5));
+        assertThat(decision.notices()).extracting(Notice::rule, Notice::recipientId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.BREACH_BY_CLIENT, "maya"),
+                                 org.assertj.core.groups.Tuple.tuple(Rule.ENCOURAGEMENT_AFTER_BREACH, CLIENT));
+        Notice alert = decision.notices().get(0);
+        assertThat(alert.key()).isEqualTo("BREACH_BY_CLIENT:b1");
+        assertThat(alert.causes()).singleElement().satisfies(cause -> {
+            assertThat(cause.eventId()).isEqualTo("b1");
+            assertThat(cause.detail()).isEqualTo("contact by text, initiated by client");
+        });
+        assertThat(decision.notices().get(1).body()).contains("The 12 days you managed still count")
+                                                    .doesNotContainIgnoringCase("fail");
+        assertThat(decision.facts().hasSeen("b1")).isTrue();
+    }
+
+    @Test
+    void contactTheExInitiatedOnlyEncouragesAndOldHistoryRaisesNothing() {
+        assertThat(breach(planned(), "b2", "EX", NOW).notices()).extracting(Notice::rule)
+                .containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
+        assertThat(breach(planned(), "b3", "CLIENT", NOW.minus(Duration.ofDays(3))).notices())
+                .as("a breach from three days ago, replayed on a first start").isEmpty();
+    }
+
+    @Test
+    void threeLowMoodsInARowAlertOnceNamingAllThree() {
+        ClientFacts facts = planned();
+        facts = mood(facts, "m1", 2, NOW.minusSeconds(300)).facts();
+        facts = mood(facts, "m2", 1, NOW.minusSeconds(200)).facts();
+        Decision third = mood(facts, "m3", 2, NOW.minusSeconds(100));
+        assertThat(third.notices()).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo(Rule.LOW_MOOD_THREE_IN_A_ROW);
+            assertThat(alert.causes()).extracting(Cause::eventId).containsExactly("m1", "m2", "m3");
+        });
+        assertThat(mood(third.facts(), "m4", 1, NOW).notices()).as("the fourth is the same episode").isEmpty();
+
+        ClientFacts recovered = mood(third.facts(), "m5", 3, NOW).facts();
+        recovered = mood(recovered, "m6", 2, NOW).facts();
+        recovered = mood(recovered, "m7", 2, NOW).facts();
+        assertThat(mood(recovered, "m8", 2, NOW).notices()).as("a new run after a better day").hasSize(1);
+    }
+
+    @Test
+    void fiveQuietDaysAlertTheCoachUnlessTheClientDidSomething() {
+        Decision entry = rules.on(planned(), new ClientActivity.JournalEntry("r1", "rekindle.journal.ReflectionCompleted.v1",
+                                                                             NOW), NOW, DEFAULTS);
+        Check inactive = entry.checks().stream().filter(c -> c.kind() == CheckKind.NO_ACTIVITY).findFirst()
+                              .orElseThrow();
+        assertThat(inactive.dueAt()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+
+        Instant fiveDaysOn = inactive.dueAt();
+        assertThat(rules.check(entry.facts(), inactive, fiveDaysOn, DEFAULTS).notices()).singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.rule()).isEqualTo(Rule.NO_ACTIVITY_FIVE_DAYS);
+                    assertThat(alert.causes()).extracting(Cause::eventId).containsExactly("r1");
+                });
+        ClientFacts later = mood(entry.facts(), "m1", 4, NOW.plus(Duration.ofDays(2))).facts();
+        assertThat(rules.check(later, inactive, fiveDaysOn, DEFAULTS).notices()).isEmpty();
+    }
+
+    @Test
+    void aStepStillOpenTwoDaysAfterItWentOverdueAlertsTheCoach() {
+        Instant overdueSince = Instant.parse("2026-11-26T00:00:00Z");
+        Decision overdue = rules.on(planned(), new ClientActivity.StepOverdue("o1", "rekindle.plan.PlanStepOverdue.v1",
+                overdueSince, "plan-1", "letter", LocalDate.parse("2026-11-25"), overdueSince), NOW, DEFAULTS);
+        Check check = overdue.checks().get(0);
+        assertThat(check.dueAt()).isEqualTo(overdueSince.plus(Duration.ofDays(2)));
+        assertThat(rules.check(overdue.facts(), check, check.dueAt(), DEFAULTS).notices()).extracting(Notice::rule)
+                .containsExactly(Rule.STEP_OVERDUE_TWO_DAYS);
+        ClientFacts done = rules.on(overdue.facts(), new ClientActivity.StepChanged("c1", "rekindle.plan.PlanStepCompleted.v1",
+                overdueSince.plusSeconds(60), "plan-1", "letter", false), NOW, DEFAULTS).facts();
+        assertThat(rules.check(done, check, check.dueAt(), DEFAULTS).notices()).isEmpty();
+    }
+
+    @Test
+    void theDailyCheckInFollowsTheClientsLocalTimeAcrossDaylightSavingChanges() {
+        ClientFacts facts = planned();
+        Preferences eightPm = new Preferences(CLIENT, null, "Europe/Lisbon", LocalTime.of(20, 0),
+                                              LocalTime.of(22, 0), LocalTime.of(8, 0), Set.of());
+        assertThat(rules.dailyCheckIn(facts, Instant.parse("2026-03-28T21:00:00Z"), eightPm).dueAt())
+                .as("summer time from 29 March: 20:00 WEST").isEqualTo(Instant.parse("2026-03-29T19:00:00Z"));
+        assertThat(rules.dailyCheckIn(facts, Instant.parse("2026-10-24T20:30:00Z"), eightPm).dueAt())
+                .as("winter time from 25 October: 20:00 WET").isEqualTo(Instant.parse("2026-10-25T20:00:00Z"));
+
+        Check today = rules.dailyCheckIn(facts, NOW, eightPm);
+        Decision due = rules.check(facts, today, today.dueAt(), eightPm);
+        assertThat(due.notices()).extracting(Notice::rule).containsExactly(Rule.DAILY_CHECK_IN);
+        assertThat(due.checks()).singleElement().satisfies(next -> assertThat(next.dueAt())
+                .isEqualTo(today.dueAt().plus(Duration.ofDays(1))));
+        ClientFacts checkedIn = mood(facts, "m1", 4, today.dueAt().minusSeconds(3600)).facts();
+        assertThat(rules.check(checkedIn, today, today.dueAt(), eightPm).notices())
+                .as("no reminder after today's check-in").isEmpty();
+    }
+
+    @Test
+    void remindersWaitOutQuietHoursInTheRecipientsZone() {
+        Preferences quiet = new Preferences(CLIENT, null, "Europe/Lisbon", LocalTime.of(20, 0), LocalTime.of(22, 0),
+                                            LocalTime.of(8, 0), Set.of());
+        ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+        assertThat(quiet.outsideQuietHours(Instant.parse("2026-11-20T23:30:00Z"), lisbon))
+                .isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
+        assertThat(quiet.outsideQuietHours(Instant.parse("2026-11-21T06:59:00Z"), lisbon))
+                .isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
+        assertThat(quiet.outsideQuietHours(Instant.parse("2026-11-21T12:00:00Z"), lisbon))
+                .isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
+        Preferences daytimeQuiet = new Preferences(CLIENT, null, null, LocalTime.of(20, 0), LocalTime.of(9, 0),
+                                                   LocalTime.of(17, 0), Set.of());
+        assertThat(daytimeQuiet.outsideQuietHours(Instant.parse("2026-11-21T12:00:00Z"), ZoneId.of("UTC")))
+                .isEqualTo(Instant.parse("2026-11-21T17:00:00Z"));
+    }
+
+    @Test
+    void noContactMilestonesOnDays7And14And30AndTheTargetWhileThePeriodRuns() {
+        Instant started = NOW.minus(Duration.ofDays(1));
+        Decision start = rules.on(planned(), new ClientActivity.NoContactStarted("s1", "rekindle.journal.NoContactStarted.v1",
+                started, "nc1", 45), NOW, DEFAULTS);
+        List<Check> milestones = start.checks().stream().filter(c -> c.kind() == CheckKind.NO_CONTACT_MILESTONE).toList();
+        assertThat(milestones).extracting(c -> c.params().get("day")).containsExactly("7", "14", "30", "45");
+        Check day7 = milestones.get(0);
+        assertThat(day7.dueAt()).isEqualTo(started.plus(Duration.ofDays(7)));
+        assertThat(rules.check(start.facts(), day7, day7.dueAt(), DEFAULTS).notices()).singleElement()
+                .satisfies(n -> assertThat(n.title()).isEqualTo("Day 7 of no contact"));
+        ClientFacts broken = breach(start.facts(), "b1", "EX", NOW).facts();
+        assertThat(rules.check(broken, day7, day7.dueAt(), DEFAULTS).notices()).isEmpty();
+    }
+
+    @Test
+    void aStepDueTomorrowIsRemindedAtNineTheDayBeforeAndACheckMoreThanADayLateIsSkipped() {
+        ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1", NOW,
+                "plan-1", "maya", "Asia/Tokyo", List.of(new ClientActivity.DueStep("letter", "Write your apology",
+                                                                                   LocalDate.parse("2026-11-25"))));
+        Decision assigned = rules.on(ClientFacts.of(CLIENT), plan, NOW, DEFAULTS);
+        Check dueTomorrow = assigned.checks().stream().filter(c -> c.kind() == CheckKind.STEP_DUE_TOMORROW)
+                                    .findFirst().orElseThrow();
+        assertThat(dueTomorrow.dueAt()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(rules.check(assigned.facts(), dueTomorrow, dueTomorrow.dueAt().plusSeconds(30), DEFAULTS).notices())
+                .singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("Tomorrow: Write your apology"));
+        assertThat(rules.check(assigned.facts(), dueTomorrow, dueTomorrow.dueAt().plus(Duration.ofHours(25)),
+                               DEFAULTS).notices()).isEmpty();
+    }
+
+    @Test
+    void noNoticeEverCarriesMoreThanTheRuleCounted() {
+        Decision decision = breach(planned(), "b1", "CLIENT", NOW);
+        decision.notices().forEach(notice -> assertThat(notice.causes()).allSatisfy(cause ->
+                assertThat(cause.detail()).matches("contact by [a-z_ ]+, initiated by [a-z]+")));
+    }
+}

@@ -1,0 +1,178 @@
+package org.rekindle.notification.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.NoContactBroken;
+import org.rekindle.journal.events.NoContactStarted;
+import org.rekindle.plan.events.PlanAssigned;
+import org.rekindle.plan.events.PlanStep;
+import org.rekindle.plan.events.PlanTopic;
+import org.rekindle.platform.embedded.EmbeddedSmtp;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TopicRecorder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Alerts and reminders end to end on the embedded stack: Kafka in, a real SMTP server out, the feed, the "why",
+ * the delivery log; exactly once under redelivery; a reminder due while the service was down sent once on start.
+ */
+class AlertsAndRemindersIT extends NotificationServiceIT {
+
+    @Test
+    void aClientsBreachAlertsTheCoachByEmailAndFeedExactlyOnceEvenWhenDeliveredTwice() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(coach, "Europe/Lisbon");
+        reachableAt(client, "Europe/Lisbon");
+        assign(coach, client, Instant.now().minus(Duration.ofDays(10)));
+
+        HttpClient sse = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = sse.sendAsync(HttpRequest.newBuilder(
+                URI.create(http.base() + "/api/feed/" + coach + "/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+
+        Instant now = Instant.now();
+        String breachId = UUID.randomUUID().toString();
+        String record = send(JournalTopic.NAME, breachId, NoContactBroken.TYPE, client,
+                             new NoContactBroken(client, "period-1", "b1", "TEXT", "CLIENT", 9, now), now);
+        sendRaw(JournalTopic.NAME, client, record);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(mailsTo(coach)).hasSize(1);
+            assertThat(feedOf(coach)).hasSize(1);
+            assertThat(mailsTo(client)).as("the client is encouraged")
+                    .filteredOn(m -> m.subject().startsWith("One moment")).hasSize(1);
+        });
+        EmbeddedSmtp.Message mail = mailsTo(coach).get(0);
+        assertThat(mail.subject()).isEqualTo(client + " reported contact during no-contact");
+        assertThat(mail.text()).contains("Why you got this").contains("/api/notifications/");
+        assertThat(mail.html()).contains("<a href=");
+        assertThat(mailsTo(client)).filteredOn(m -> m.subject().startsWith("One moment")).first()
+                .satisfies(m -> assertThat(m.text()).contains("The 9 days you managed still count"));
+
+        JsonNode alert = feedOf(coach).get(0);
+        assertThat(alert.get("rule").asText()).isEqualTo("BREACH_BY_CLIENT");
+        String line = CompletableFuture.supplyAsync(() -> stream.join().body()
+                .filter(l -> l.startsWith("data:")).findFirst().orElseThrow()).get(10, TimeUnit.SECONDS);
+        assertThat(Json.parse(line.substring(5)).get("id").asText()).isEqualTo(alert.get("id").asText());
+
+        JsonNode why = Json.parse(http.get("/api/notifications/" + alert.get("id").asText()).body());
+        assertThat(why.at("/notification/why").asText()).contains("initiated during a no-contact period");
+        assertThat(why.at("/notification/causes/0/eventId").asText()).isEqualTo(breachId);
+        assertThat(texts(why.get("deliveries"), "channel", "state")).contains("FEED SENT", "EMAIL QUEUED", "EMAIL SENT");
+
+        assertThat(http.post("/api/feed/" + coach + "/" + alert.get("id").asText() + "/read", "").statusCode())
+                .isEqualTo(204);
+        assertThat(feedOf(coach).get(0).hasNonNull("readAt")).isTrue();
+        assertThat(http.post("/api/feed/someone-else/" + alert.get("id").asText() + "/read", "").statusCode())
+                .as("not theirs").isEqualTo(404);
+        Thread.sleep(1500);
+        assertThat(mailsTo(coach)).as("still exactly one").hasSize(1);
+    }
+
+    @Test
+    void aReminderThatFellDueWhileTheServiceWasDownIsSentOnceOnStart() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(client, "America/New_York");
+        assign(coach, client, Instant.now().minus(Duration.ofDays(10)));
+        Instant started = Instant.now().minus(Duration.ofDays(7)).plusSeconds(6);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactStarted.TYPE, client,
+             new NoContactStarted(client, "period-1", 30, started), started);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored("scheduled_work",
+                                                                  "milestone:" + client + ":period-1:7"));
+
+        stopService();
+        Thread.sleep(Duration.between(Instant.now(), started.plus(Duration.ofDays(7))).toMillis() + 1000);
+        assertThat(mailsTo(client)).as("nothing while down").noneMatch(m -> m.subject().startsWith("Day 7"));
+
+        startService();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo(client))
+                .filteredOn(m -> m.subject().equals("Day 7 of no contact")).hasSize(1));
+        stopService();
+        startService();
+        Thread.sleep(2000);
+        assertThat(mailsTo(client)).filteredOn(m -> m.subject().equals("Day 7 of no contact")).as("once").hasSize(1);
+        assertThat(feedOf(client)).extracting(n -> n.get("rule").asText()).containsOnlyOnce("NO_CONTACT_MILESTONE");
+    }
+
+    @Test
+    void aFailedEmailIsLoggedWithItsReasonAndRetriedUntilTheServerIsBack() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(coach, "UTC");
+        assign(coach, client, Instant.now().minus(Duration.ofDays(10)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduled(client));
+        smtp.stop();
+        Instant now = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "period-1", "b1", "CALL", "CLIENT", 2, now), now);
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).stream()
+                .map(n -> n.get("id").asText()).findFirst().orElse(null), found -> found != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(Json.parse(http.get("/api/notifications/" + id)
+                .body()).get("deliveries"), "channel", "state").contains("EMAIL FAILED"));
+
+        smtp = EmbeddedSmtp.start(SMTP_PORT, 0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailsTo(coach)).hasSize(1));
+        JsonNode deliveries = Json.parse(http.get("/api/notifications/" + id).body()).get("deliveries");
+        assertThat(texts(deliveries, "channel", "state")).contains("EMAIL FAILED", "EMAIL SENT");
+        assertThat(deliveries.findValuesAsText("reason")).anyMatch(reason -> reason.contains("Connection refused")
+                                                                              || reason.contains("connect"));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestFlows() throws Exception {
+        try (TopicRecorder dlt = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                   JournalTopic.NAME + ".notification-service.DLT")) {
+            sendRaw(JournalTopic.NAME, "poison", "{not a cloud event");
+            await().atMost(Duration.ofSeconds(60)).until(() -> dlt.recordsWithKey("poison").size() == 1);
+        }
+        assertThat(http.get("/api/feed/a/b").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/notifications/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(http.put("/api/preferences/sam", "{\"timezone\":\"Mars/Olympus\"}").statusCode()).isEqualTo(400);
+        assertThat(http.put("/api/preferences/sam", "{\"email\":\"not an address\"}").statusCode()).isEqualTo(400);
+        assertThat(http.put("/api/preferences/sam", "{\"optedOut\":[\"PIGEON\"]}").statusCode()).isEqualTo(400);
+    }
+
+    /** Whether the service has processed something of this client (its facts are stored). */
+    private boolean scheduled(String client) {
+        return stored("notification_clients", client);
+    }
+
+    private static boolean stored(String collection, String id) {
+        try (var mongo = com.mongodb.client.MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
+            return mongo.getDatabase("notification-it").getCollection(collection)
+                        .countDocuments(new org.bson.Document("_id", id)) == 1;
+        }
+    }
+
+    private void assign(String coach, String client, Instant at) throws Exception {
+        LocalDate start = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
+                "plan-" + client, client, coach, "p", 1, start, "Europe/Lisbon", false,
+                List.of(new PlanStep("later", "rebuild", "EXERCISE", "Later", start.plusDays(90))), at), at);
+    }
+
+    private static List<String> texts(JsonNode array, String first, String second) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(node -> values.add(node.get(first).asText() + " " + node.get(second).asText()));
+        return values;
+    }
+}

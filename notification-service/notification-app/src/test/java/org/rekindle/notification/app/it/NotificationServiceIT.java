@@ -1,0 +1,112 @@
+package org.rekindle.notification.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.rekindle.notification.app.NotificationApplication;
+import org.rekindle.platform.embedded.EmbeddedSmtp;
+import org.rekindle.platform.embedded.Ports;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.rekindle.platform.publishing.CloudEvent;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * notification-service on the embedded stack with a real SMTP server (GreenMail). The service runs as a started
+ * application (not a cached test context), so a test can stop it and start it again on the same database.
+ */
+abstract class NotificationServiceIT {
+
+    private static KafkaProducer<String, String> producer;
+    static final int SMTP_PORT = Ports.freePort();
+
+    EmbeddedSmtp smtp;
+    ConfigurableApplicationContext service;
+    Http http;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                              SharedTestInfrastructure.kafka().bootstrapServers(),
+                                              ProducerConfig.ACKS_CONFIG, "all"),
+                                       new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void startSmtpAndService() {
+        smtp = EmbeddedSmtp.start(SMTP_PORT, 0);
+        startService();
+    }
+
+    @AfterEach
+    void stopAll() {
+        stopService();
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    void startService() {
+        service = NotificationApplication.application().run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.data.mongodb.uri=" + SharedTestInfrastructure.mongo().connectionString(),
+                "--rekindle.mongo.database=notification-it",
+                "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
+                "--rekindle.schedule.poll-interval=PT0.2S", "--spring.main.banner-mode=off");
+        http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+    }
+
+    void stopService() {
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+    }
+
+    /** Preferences without quiet hours, so a test's reminders do not depend on the time of day it runs at. */
+    void reachableAt(String userId, String timezone) {
+        String body = "{\"email\":\"" + userId + "@example.org\",\"timezone\":\"" + timezone
+                      + "\",\"quietFrom\":\"00:00\",\"quietUntil\":\"00:00\"}";
+        if (http.put("/api/preferences/" + userId, body).statusCode() != 200) {
+            throw new AssertionError("could not set preferences of " + userId);
+        }
+    }
+
+    static String send(String topic, String id, String type, String subject, Record data, Instant time)
+            throws Exception {
+        String json = CloudEventJson.write(CloudEvent.of(id, "/rekindle/test", type, subject, time, data));
+        producer.send(new ProducerRecord<>(topic, subject, json)).get();
+        return json;
+    }
+
+    static void sendRaw(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    List<EmbeddedSmtp.Message> mailsTo(String userId) {
+        return smtp.messages().stream().filter(m -> m.to().contains(userId + "@example.org")).toList();
+    }
+
+    List<JsonNode> feedOf(String userId) {
+        return StreamSupport.stream(Json.parse(http.get("/api/feed/" + userId).body()).spliterator(), false).toList();
+    }
+}
