@@ -3,6 +3,7 @@ package org.rekindle.notification.app.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.journal.events.NoContactStarted;
 import org.rekindle.plan.events.PlanAssigned;
@@ -152,6 +153,39 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
     }
 
     /** Whether the service has processed something of this client (its facts are stored). */
+    @Test
+    void aBacktestReplaysTheCoachsHistoryThroughAProposedRuleWithoutSendingAnything() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String sam = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String priya = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(coach, "UTC");
+        Instant start = Instant.now().minus(Duration.ofDays(20));
+        assign(coach, sam, start);
+        assign(coach, priya, start);
+        assign("another-coach", "client-of-another", start);
+        int[][] moods = {{3, 2, 5, 1}, {4, 4, 3, 5}};
+        String[] clients = {sam, priya};
+        for (int c = 0; c < 2; c++) {
+            for (int day = 0; day < 4; day++) {
+                Instant at = start.plus(Duration.ofDays(1 + day));
+                send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, clients[c],
+                     new MoodCheckedIn(clients[c], "m" + day, moods[c][day], null, at), at);
+            }
+        }
+        String proposal = "{\"rule\":\"MOOD_AT_OR_BELOW\",\"score\":3,\"occurrences\":2,\"withinHours\":48}";
+        JsonNode result = Json.parse(http.post("/api/coaches/" + coach + "/backtest", proposal).body());
+        assertThat(result.get("clientsReplayed").asInt()).isEqualTo(2);
+        assertThat(result.get("eventsReplayed").asInt()).isEqualTo(8);
+        assertThat(result.get("alerts").asInt()).as("sam: 3 then 2 within 48 h; priya: one 3 only").isEqualTo(1);
+        assertThat(result.at("/byClient/0/clientId").asText()).isEqualTo(sam);
+        assertThat(result.at("/byClient/0/firings/0/causeEventIds")).hasSize(2);
+        assertThat(feedOf(coach)).as("nothing sent").isEmpty();
+        assertThat(http.post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"MOOD_AT_OR_BELOW\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(http.post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"TAROT\"}").statusCode())
+                .isEqualTo(400);
+    }
+
     private boolean scheduled(String client) {
         return stored("notification_clients", client);
     }

@@ -1,0 +1,48 @@
+package org.rekindle.notification.app.command;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest's rules over fixed histories. */
+class ProposedRuleTest {
+
+    private static final Instant T = Instant.parse("2026-11-01T08:00:00Z");
+
+    private static ClientActivity mood(String id, int score, long hours) {
+        return new ClientActivity.MoodCheckedIn(id, "rekindle.journal.MoodCheckedIn.v1", T.plus(Duration.ofHours(hours)),
+                                                score);
+    }
+
+    @Test
+    void moodAtOrBelowThreeTwiceIn48HoursFiresOncePerEpisode() {
+        ProposedRule rule = new ProposedRule.MoodAtOrBelow(3, 2, Duration.ofHours(48));
+        List<ClientActivity> sam = List.of(mood("a", 3, 0), mood("b", 5, 10), mood("c", 2, 40), mood("d", 1, 41),
+                                           mood("e", 3, 200), mood("f", 2, 260));
+        assertThat(rule.replay(sam)).extracting(ProposedRule.Firing::causeEventIds)
+                .as("a+c within 48 h; d starts a new window; e and f are 60 h apart")
+                .containsExactly(List.of("a", "c"));
+    }
+
+    @Test
+    void theResultCountsPerClientAndTheBreachRuleFiltersByInitiator() {
+        ClientActivity byClient = new ClientActivity.NoContactBroken("b1", "t", T, "p", "TEXT", "CLIENT", 4);
+        ClientActivity byEx = new ClientActivity.NoContactBroken("b2", "t", T.plusSeconds(60), "p", "CALL", "EX", 0);
+        BacktestResult result = BacktestResult.of(new ProposedRule.Breach("CLIENT"), Map.of(
+                "sam", List.of(byEx, byClient), "priya", List.of(mood("m", 1, 0))));
+        assertThat(result.alerts()).isEqualTo(1);
+        assertThat(result.clientsReplayed()).isEqualTo(2);
+        assertThat(result.eventsReplayed()).isEqualTo(3);
+        assertThat(result.byClient()).singleElement().satisfies(client -> {
+            assertThat(client.clientId()).isEqualTo("sam");
+            assertThat(client.firings().get(0).causeEventIds()).containsExactly("b1");
+        });
+        assertThat(BacktestResult.of(new ProposedRule.Breach(null), Map.of("sam", List.of(byEx, byClient))).alerts())
+                .isEqualTo(2);
+    }
+}
