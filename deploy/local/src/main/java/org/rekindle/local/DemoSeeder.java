@@ -30,14 +30,16 @@ final class DemoSeeder implements DemoJournal {
     private final String mongoUri;
     private final String journalUrl;
     private final String planUrl;
+    private final String notificationUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private int calls;
 
-    DemoSeeder(String mongoUri, String journalUrl, String planUrl) {
+    DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl) {
         this.mongoUri = mongoUri;
         this.journalUrl = journalUrl;
         this.planUrl = planUrl;
+        this.notificationUrl = notificationUrl;
     }
 
     /** Seeds unless already seeded; returns a line saying what happened. */
@@ -54,6 +56,7 @@ final class DemoSeeder implements DemoJournal {
             }
             long started = System.nanoTime();
             DemoPractice practice = new DemoPractice(Instant.now());
+            practice.people().forEach(this::reachableAt);
             practice.assignPlans(this::assignPlan);
             practice.seed(this);
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
@@ -93,6 +96,27 @@ final class DemoSeeder implements DemoJournal {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Gives a demo person an email address in the local inbox (the rest of their preferences stay default). */
+    void reachableAt(String userId) {
+        String email = userId.replace("coach-", "").replace("client-", "") + "@rekindle.local";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(notificationUrl + "/api/preferences/" + userId)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body("email", email)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            calls++;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("demo preferences of " + userId + " answered "
+                                                + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("demo seed could not reach notification-service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

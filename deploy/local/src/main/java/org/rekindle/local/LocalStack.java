@@ -2,9 +2,11 @@ package org.rekindle.local;
 
 import org.rekindle.content.app.ContentApplication;
 import org.rekindle.journal.app.JournalApplication;
+import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.EmbeddedSmtp;
 import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalSettings settings;
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
+    private EmbeddedSmtp smtp;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
     LocalStack(LocalSettings settings) {
@@ -68,10 +71,13 @@ public final class LocalStack implements AutoCloseable {
         services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
         services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
         services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
+        smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
+        services.add(NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
+                                                                                    "notification"))));
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
-                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl()).seedOnce()
+                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl()).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
     }
@@ -88,6 +94,14 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.planPort();
     }
 
+    String notificationUrl() {
+        return "http://127.0.0.1:" + settings.notificationPort();
+    }
+
+    EmbeddedSmtp smtp() {
+        return smtp;
+    }
+
     private void requirePortsFree() {
         Map<Integer, String> owners = new LinkedHashMap<>();
         requireFree(owners, settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
@@ -95,6 +109,9 @@ public final class LocalStack implements AutoCloseable {
         requireFree(owners, settings.journalPort(), "journal-service", LocalSettings.JOURNAL_PORT);
         requireFree(owners, settings.contentPort(), "content-service", LocalSettings.CONTENT_PORT);
         requireFree(owners, settings.planPort(), "plan-service", LocalSettings.PLAN_PORT);
+        requireFree(owners, settings.notificationPort(), "notification-service", LocalSettings.NOTIFICATION_PORT);
+        requireFree(owners, settings.smtpPort(), "SMTP server", LocalSettings.SMTP_PORT);
+        requireFree(owners, settings.inboxPort(), "local inbox", LocalSettings.INBOX_PORT);
     }
 
     private static void requireFree(Map<Integer, String> owners, int port, String what, String setting) {
@@ -118,6 +135,14 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.main.banner-mode=off"};
     }
 
+    private String[] withMail(String[] args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+        all[args.length] = "--spring.mail.host=127.0.0.1";
+        all[args.length + 1] = "--spring.mail.port=" + smtp.smtpPort();
+        all[args.length + 2] = "--rekindle.notification.app-url=" + notificationUrl();
+        return all;
+    }
+
     private String banner(Duration startup, String seedResult) {
         return """
 
@@ -126,6 +151,8 @@ public final class LocalStack implements AutoCloseable {
                    journal-service   %s   (API docs: %s/swagger-ui.html)
                    content-service   %s   (API docs: %s/swagger-ui.html)
                    plan-service      %s   (API docs: %s/swagger-ui.html)
+                   notification-svc  %s   (API docs: %s/swagger-ui.html)
+                   email inbox       %s   (every email sent, SMTP on 127.0.0.1:%d)
                    Kafka broker      %s   (rekindle.journal.v1, .content.v1, .plan.v1)
                    MongoDB-wire      %s
                    data folder       %s
@@ -133,6 +160,7 @@ public final class LocalStack implements AutoCloseable {
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
                 """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
+                              notificationUrl(), notificationUrl(), smtp.inboxUrl(), smtp.smtpPort(),
                               kafka.bootstrapServers(),
                               mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
                               DemoPractice.SAM);
@@ -144,6 +172,10 @@ public final class LocalStack implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
         if (kafka != null) {
             kafka.stop();
             kafka = null;

@@ -77,7 +77,8 @@ class LocalStackTest {
                     "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + taken.getLocalPort(),
                     "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(),
-                "--rekindle.plan.port=" + Ports.freePort()},
+                "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
+                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort()},
                     Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
@@ -97,6 +98,9 @@ class LocalStackTest {
         assertThat(defaults.journalPort()).isEqualTo(8081);
         assertThat(defaults.contentPort()).isEqualTo(8082);
         assertThat(defaults.planPort()).isEqualTo(8083);
+        assertThat(defaults.notificationPort()).isEqualTo(8084);
+        assertThat(defaults.smtpPort()).isEqualTo(1025);
+        assertThat(defaults.inboxPort()).isEqualTo(8025);
         LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
                                                    Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
         assertThat(fromEnv.mongoPort()).isEqualTo(27018);
@@ -116,7 +120,8 @@ class LocalStackTest {
                 "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
                 "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(),
-                "--rekindle.plan.port=" + Ports.freePort()},
+                "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
+                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort()},
                 Map.of());
     }
 

@@ -11,7 +11,7 @@ final class Messages {
             case BREACH_BY_CLIENT -> clientId + " reported contact during no-contact";
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + ": three low mood check-ins in a row";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has been quiet for 5 days";
-            case STEP_OVERDUE_TWO_DAYS -> clientId + ": a plan step is 2 days overdue";
+            case STEP_OVERDUE_TWO_DAYS -> clientId + ": \"" + detail + "\" is 2 days overdue";
             case DAILY_CHECK_IN -> "How are you today?";
             case STEP_DUE_TOMORROW -> "Tomorrow: " + detail;
             case NO_CONTACT_MILESTONE -> "Day " + detail + " of no contact";
@@ -27,8 +27,9 @@ final class Messages {
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + " scored their mood 2 or lower on three check-ins in a row. "
                                             + "It may be a good moment to reach out.";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has an active plan but has recorded nothing for 5 days.";
-            case STEP_OVERDUE_TWO_DAYS -> "A step of " + clientId + "'s plan is still open 2 days after its due "
-                                          + "date. You can talk it through, move it on, or skip it with a reason.";
+            case STEP_OVERDUE_TWO_DAYS -> "The step \"" + detail + "\" of " + clientId + "'s plan is still open 2 "
+                                          + "days after its due date. You can talk it through, move it on, or skip "
+                                          + "it with a reason.";
             case DAILY_CHECK_IN -> "Take a minute to notice how you feel and record your mood. Small, honest "
                                    + "check-ins add up to a clear picture of your progress.";
             case STEP_DUE_TOMORROW -> "\"" + detail + "\" is due tomorrow. There is no rush to be perfect; doing "

@@ -156,7 +156,8 @@ public final class NotificationRules {
                     && facts.coachId() != null) {
                     notices.add(alert(facts, Rule.STEP_OVERDUE_TWO_DAYS, noticeKey, now, List.of(new Cause(
                             p.get("eventId"), "rekindle.plan.PlanStepOverdue.v1", check.dueAt()
-                            .minus(OVERDUE_ALERT_AFTER), "step '" + step.title() + "' was due " + p.get("dueDate")))));
+                            .minus(OVERDUE_ALERT_AFTER), "step '" + step.title() + "' was due " + p.get("dueDate"))),
+                                      step.title()));
                 }
             }
         }
@@ -221,9 +222,14 @@ public final class NotificationRules {
     }
 
     private Notice alert(ClientFacts facts, Rule rule, String causeKey, Instant now, List<Cause> causes) {
+        return alert(facts, rule, causeKey, now, causes, null);
+    }
+
+    private Notice alert(ClientFacts facts, Rule rule, String causeKey, Instant now, List<Cause> causes,
+                         Object detail) {
         String key = causeKey.startsWith("check:") ? causeKey : rule + ":" + causeKey;
-        return new Notice(key, rule, facts.coachId(), facts.clientId(), messages.title(rule, facts.clientId(), null),
-                          messages.body(rule, facts.clientId(), null), causes, now);
+        return new Notice(key, rule, facts.coachId(), facts.clientId(), messages.title(rule, facts.clientId(), detail),
+                          messages.body(rule, facts.clientId(), detail), causes, now);
     }
 
     private Notice reminder(ClientFacts facts, Rule rule, String key, Instant now, List<Cause> causes, Object detail) {

@@ -107,8 +107,11 @@ class NotificationRulesTest {
                 overdueSince, "plan-1", "letter", LocalDate.parse("2026-11-25"), overdueSince), NOW, DEFAULTS);
         Check check = overdue.checks().get(0);
         assertThat(check.dueAt()).isEqualTo(overdueSince.plus(Duration.ofDays(2)));
-        assertThat(rules.check(overdue.facts(), check, check.dueAt(), DEFAULTS).notices()).extracting(Notice::rule)
-                .containsExactly(Rule.STEP_OVERDUE_TWO_DAYS);
+        assertThat(rules.check(overdue.facts(), check, check.dueAt(), DEFAULTS).notices()).singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.rule()).isEqualTo(Rule.STEP_OVERDUE_TWO_DAYS);
+                    assertThat(alert.title()).isEqualTo("sam: \"Write your apology\" is 2 days overdue");
+                });
         ClientFacts done = rules.on(overdue.facts(), new ClientActivity.StepChanged("c1", "rekindle.plan.PlanStepCompleted.v1",
                 overdueSince.plusSeconds(60), "plan-1", "letter", false), NOW, DEFAULTS).facts();
         assertThat(rules.check(done, check, check.dueAt(), DEFAULTS).notices()).isEmpty();
