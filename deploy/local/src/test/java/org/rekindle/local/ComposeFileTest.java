@@ -68,7 +68,10 @@ class ComposeFileTest {
                 Arguments.of("content-service", 8082, "content",
                              "content-service/content-app/src/main/resources/content-service.properties", "content-app"),
                 Arguments.of("plan-service", 8083, "plan",
-                             "plan-service/plan-app/src/main/resources/plan-service.properties", "plan-app"));
+                             "plan-service/plan-app/src/main/resources/plan-service.properties", "plan-app"),
+                Arguments.of("notification-service", 8084, "notification",
+                             "notification-service/notification-app/src/main/resources/notification-service.properties",
+                             "notification-app"));
     }
 
     @Test
@@ -111,6 +114,16 @@ class ComposeFileTest {
                          .contains("mongosh", "rs.status()", "rs.initiate(", "_id:'rs0'", "host:'mongo:27017'");
         assertThat(healthcheckSettings("mongo")).as("mongo healthcheck settings (time for the first initiate)")
                                                 .containsKey("start_period");
+    }
+
+    @Test
+    void notificationServiceSendsMailThroughTheMailCatcher() {
+        Map<String, String> env = env("notification-service");
+        assertThat(env).as("notification-service environment").containsEntry("SPRING_MAIL_HOST", "mailpit")
+                       .containsEntry("SPRING_MAIL_PORT", "1025");
+        assertThat(ports("mailpit")).as("mailpit ports: SMTP and the inbox a person opens")
+                                    .contains("1025:1025", "8025:8025");
+        assertThat(String.valueOf(service("notification-service").get("depends_on"))).contains("mailpit");
     }
 
     @Test
@@ -161,11 +174,12 @@ class ComposeFileTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("appServices")
-    void isWiredToTheComposeInfrastructure(String service, int port, String database) {
+    void isWiredToTheComposeInfrastructure(String service, int port, String database, String propertiesFile)
+            throws IOException {
         Map<String, String> env = env(service);
         assertThat(env).as(service + " environment")
                        .containsKeys("SPRING_DATA_MONGODB_URI", "SPRING_KAFKA_BOOTSTRAPSERVERS",
-                                     "REKINDLE_MONGO_DATABASE", "SERVER_PORT", "REKINDLE_PUBLISHING_TOPICREPLICAS");
+                                     "REKINDLE_MONGO_DATABASE", "SERVER_PORT");
         assertThat(env.get("SPRING_DATA_MONGODB_URI")).as(service + " SPRING_DATA_MONGODB_URI")
                                                       .startsWith("mongodb://mongo:27017")
                                                       .contains("replicaSet=rs0");
@@ -173,9 +187,12 @@ class ComposeFileTest {
                                                             .isEqualTo("kafka:9092");
         assertThat(env.get("REKINDLE_MONGO_DATABASE")).as(service + " REKINDLE_MONGO_DATABASE").isEqualTo(database);
         assertThat(env.get("SERVER_PORT")).as(service + " SERVER_PORT").isEqualTo(String.valueOf(port));
-        assertThat(Integer.parseInt(env.get("REKINDLE_PUBLISHING_TOPICREPLICAS")))
-                .as(service + " REKINDLE_PUBLISHING_TOPICREPLICAS (compose runs " + KAFKA_BROKERS + " Kafka node)")
-                .isBetween(1, KAFKA_BROKERS);
+        if (load(propertiesFile).containsKey("rekindle.publishing.topic-partitions")) {
+            assertThat(env).as(service + " publishes a topic").containsKey("REKINDLE_PUBLISHING_TOPICREPLICAS");
+            assertThat(Integer.parseInt(env.get("REKINDLE_PUBLISHING_TOPICREPLICAS")))
+                    .as(service + " REKINDLE_PUBLISHING_TOPICREPLICAS (compose runs " + KAFKA_BROKERS + " Kafka node)")
+                    .isBetween(1, KAFKA_BROKERS);
+        }
         assertThat(ports(service)).as(service + " ports").contains(port + ":" + port);
     }
 
