@@ -98,10 +98,15 @@ public final class EmbeddedSmtp implements AutoCloseable {
             }
             List<String> to = Arrays.stream(mime.getAllRecipients() == null ? new Address[0] : mime.getAllRecipients())
                                     .map(Address::toString).toList();
-            return new Message(mime.getFrom()[0].toString(), to, mime.getSubject(), text, html);
+            return new Message(mime.getFrom()[0].toString(), to, mime.getSubject(), lines(text), lines(html));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the embedded inbox", e);
         }
+    }
+
+    /** SMTP carries CRLF line ends; the inbox shows plain newlines. */
+    private static String lines(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     private static List<BodyPart> parts(Multipart multipart) throws MessagingException, IOException {

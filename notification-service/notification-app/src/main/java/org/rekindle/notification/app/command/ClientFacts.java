@@ -9,15 +9,18 @@ import java.util.Map;
 
 /**
  * What the rules remember of one client, folded from their events: plan, coach, zone, open steps, the running
- * no-contact period, recent moods, last activity, and the ids of recent events (so redelivery changes nothing).
+ * no-contact period, recent moods, last activity, the ids of recent events (so redelivery changes nothing), and
+ * coach alerts raised before the plan (and so the coach) was known: the journal and plan topics are read by
+ * separate consumers, so a client's breach can arrive before their assignment; the alert waits for the coach.
  */
 public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
                           Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
                           int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
-                          List<String> seenEventIds) {
+                          List<String> seenEventIds, List<Notice> awaitingCoach) {
 
     static final int SEEN_KEPT = 500;
     static final int MOODS_KEPT = 14;
+    static final int AWAITING_KEPT = 20;
 
     public record StepFact(String title, LocalDate dueDate, boolean open) {
     }
@@ -30,7 +33,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     public static ClientFacts of(String clientId) {
         return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
-                               List.of());
+                               List.of(), List.of());
     }
 
     public boolean hasSeen(String eventId) {
@@ -45,17 +48,34 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     private ClientFacts withSeen(List<String> seen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen));
+                               lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen),
+                               awaitingCoach);
     }
 
     ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
         return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
-                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
+                               awaitingCoach);
+    }
+
+    ClientFacts awaiting(List<Notice> notices) {
+        List<Notice> waiting = new ArrayList<>(awaitingCoach);
+        waiting.addAll(notices);
+        List<Notice> kept = waiting.size() > AWAITING_KEPT ? waiting.subList(waiting.size() - AWAITING_KEPT,
+                                                                             waiting.size()) : waiting;
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept));
+    }
+
+    ClientFacts released() {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of());
     }
 
     ClientFacts withPlanRunning(boolean running) {
         return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
-                               lastActivityEventId, lastActivityAt, seenEventIds);
+                               lastActivityEventId, lastActivityAt, seenEventIds,
+                               awaitingCoach);
     }
 
     ClientFacts withStep(String stepId, boolean open) {
@@ -66,12 +86,14 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         Map<String, StepFact> changed = new LinkedHashMap<>(steps);
         changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
-                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+                               recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
+                               awaitingCoach);
     }
 
     ClientFacts withNoContact(NoContact period) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
+                               awaitingCoach);
     }
 
     ClientFacts withMood(Mood mood, int run) {
@@ -79,7 +101,8 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         moods.add(mood);
         List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
-                               run, lastActivityEventId, lastActivityAt, seenEventIds);
+                               run, lastActivityEventId, lastActivityAt, seenEventIds,
+                               awaitingCoach);
     }
 
     ClientFacts withActivity(String eventId, Instant at) {
@@ -87,6 +110,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
             return this;
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, eventId, at, seenEventIds);
+                               lowMoodRun, eventId, at, seenEventIds,
+                               awaitingCoach);
     }
 }

@@ -56,7 +56,7 @@ public final class NotificationRules {
         } else if (activity instanceof NoContactEnded e) {
             next = active(stopped(facts, e.periodId()), e, checks);
         } else if (activity instanceof PlanAssigned e) {
-            next = assigned(facts, e, now, client, checks);
+            next = assigned(facts, e, now, client, checks, notices);
         } else if (activity instanceof StepChanged e) {
             next = ofThisPlan(facts, e.planId()) ? facts.withStep(e.stepId(), e.open()) : facts;
         } else if (activity instanceof StepOverdue e) {
@@ -70,13 +70,18 @@ public final class NotificationRules {
         } else {
             next = active(facts, activity, checks);
         }
+        List<Notice> withoutCoach = notices.stream().filter(n -> n.recipientId() == null).toList();
+        if (!withoutCoach.isEmpty()) {
+            notices.removeAll(withoutCoach);
+            next = next.awaiting(withoutCoach);
+        }
         return new Decision(next.seen(activity.eventId()), notices, checks);
     }
 
     private ClientFacts mood(ClientFacts facts, MoodCheckedIn e, boolean fresh, Instant now, List<Notice> notices) {
         int run = e.score() <= LOW_MOOD ? facts.lowMoodRun() + 1 : 0;
         ClientFacts moody = facts.withMood(new Mood(e.eventId(), e.score(), e.at()), run);
-        if (run == LOW_MOODS_IN_A_ROW && fresh && moody.coachId() != null) {
+        if (run == LOW_MOODS_IN_A_ROW && fresh) {
             List<Mood> moods = moody.recentMoods();
             List<Cause> causes = moods.subList(moods.size() - LOW_MOODS_IN_A_ROW, moods.size()).stream()
                     .map(m -> new Cause(m.eventId(), e.type(), m.at(), "mood " + m.score() + " of 5")).toList();
@@ -102,7 +107,7 @@ public final class NotificationRules {
         }
         Cause cause = new Cause(e.eventId(), e.type(), e.at(), "contact by " + e.channel().toLowerCase()
                                 + ", initiated by " + e.initiatedBy().toLowerCase());
-        if ("CLIENT".equals(e.initiatedBy()) && broken.coachId() != null) {
+        if ("CLIENT".equals(e.initiatedBy())) {
             notices.add(alert(broken, Rule.BREACH_BY_CLIENT, e.eventId(), now, List.of(cause)));
         }
         notices.add(reminder(broken, Rule.ENCOURAGEMENT_AFTER_BREACH, Rule.ENCOURAGEMENT_AFTER_BREACH + ":"
@@ -178,7 +183,7 @@ public final class NotificationRules {
     }
 
     private ClientFacts assigned(ClientFacts facts, PlanAssigned e, Instant now, Preferences client,
-                                 List<Check> checks) {
+                                 List<Check> checks, List<Notice> notices) {
         Map<String, StepFact> steps = new LinkedHashMap<>();
         e.steps().forEach(step -> steps.put(step.stepId(), new StepFact(step.title(), step.dueDate(), true)));
         ClientFacts planned = facts.withPlan(e.planId(), e.coachId(), e.timezone(), steps)
@@ -190,7 +195,10 @@ public final class NotificationRules {
                 Map.of("planId", e.planId(), "stepId", step.stepId()))));
         checks.add(dailyCheckIn(planned, now.isAfter(e.at()) ? now : e.at(), client));
         checks.add(inactivity(planned, e));
-        return planned;
+        planned.awaitingCoach().stream().filter(n -> !n.raisedAt().isBefore(now.minus(FRESH_FOR)))
+               .forEach(n -> notices.add(new Notice(n.key(), n.rule(), e.coachId(), n.clientId(), n.title(), n.body(),
+                                                    n.causes(), n.raisedAt())));
+        return planned.released();
     }
 
     private static ClientFacts active(ClientFacts facts, ClientActivity e, List<Check> checks) {

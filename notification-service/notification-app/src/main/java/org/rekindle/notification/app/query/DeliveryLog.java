@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.rekindle.notification.app.command.Channel;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
-/** Every delivery attempt of every notification: queued, sent, failed with the reason, skipped with the reason. */
+/**
+ * Every delivery attempt of every notification: queued, sent, failed with the reason, skipped with the reason.
+ * Ids are ObjectIds, so the log reads in the order it was written.
+ */
 @Component
 public class DeliveryLog {
 
@@ -30,13 +33,13 @@ public class DeliveryLog {
     }
 
     public void record(String notificationId, Channel channel, State state, int attempt, String reason, Instant at) {
-        deliveries.insertOne(new Document("_id", UUID.randomUUID().toString()).append("notificationId", notificationId)
+        deliveries.insertOne(new Document("_id", new ObjectId()).append("notificationId", notificationId)
                 .append("channel", channel.name()).append("state", state.name()).append("attempt", attempt)
                 .append("reason", reason).append("at", Date.from(at)));
     }
 
     public List<Attempt> of(String notificationId) {
-        return deliveries.find(Filters.eq("notificationId", notificationId)).sort(Sorts.ascending("at", "attempt"))
+        return deliveries.find(Filters.eq("notificationId", notificationId)).sort(Sorts.ascending("_id"))
                          .map(d -> new Attempt(notificationId, d.getString("channel"), d.getString("state"),
                                                d.getInteger("attempt"), d.getString("reason"),
                                                d.getDate("at").toInstant())).into(new ArrayList<>());

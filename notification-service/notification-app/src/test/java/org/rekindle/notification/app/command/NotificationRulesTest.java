@@ -57,6 +57,21 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aBreachReadBeforeThePlanWaitsForTheCoach() {
+        Decision early = breach(ClientFacts.of(CLIENT), "b1", "CLIENT", NOW.minusSeconds(30));
+        assertThat(early.notices()).extracting(Notice::rule).containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
+        ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
+                NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of());
+        Decision assigned = rules.on(early.facts(), plan, NOW, DEFAULTS);
+        assertThat(assigned.notices()).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo(Rule.BREACH_BY_CLIENT);
+            assertThat(alert.recipientId()).isEqualTo("maya");
+            assertThat(alert.key()).isEqualTo("BREACH_BY_CLIENT:b1");
+        });
+        assertThat(assigned.facts().awaitingCoach()).isEmpty();
+    }
+
+    @Test
     void contactTheExInitiatedOnlyEncouragesAndOldHistoryRaisesNothing() {
         assertThat(breach(planned(), "b2", "EX", NOW).notices()).extracting(Notice::rule)
                 .containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);

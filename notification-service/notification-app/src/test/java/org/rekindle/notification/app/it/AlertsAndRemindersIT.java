@@ -154,6 +154,39 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
 
     /** Whether the service has processed something of this client (its facts are stored). */
     @Test
+    void optOutsAndQuietHoursAreHonouredAndLogged() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String optedOut = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String sleeping = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.put("/api/preferences/" + optedOut, "{\"email\":\"" + optedOut + "@example.org\","
+                            + "\"quietFrom\":\"00:00\",\"quietUntil\":\"00:00\",\"optedOut\":[\"EMAIL\"]}")
+                       .statusCode()).isEqualTo(200);
+        java.time.LocalTime local = java.time.LocalTime.now(ZoneOffset.UTC);
+        assertThat(http.put("/api/preferences/" + sleeping, "{\"email\":\"" + sleeping + "@example.org\","
+                            + "\"timezone\":\"UTC\",\"quietFrom\":\"" + local.minusHours(1).withSecond(0).withNano(0)
+                            + "\",\"quietUntil\":\"" + local.plusHours(2).withSecond(0).withNano(0) + "\"}")
+                       .statusCode()).isEqualTo(200);
+        for (String client : List.of(optedOut, sleeping)) {
+            assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
+            Instant now = Instant.now();
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+                 new NoContactBroken(client, "period-1", "b1", "TEXT", "EX", 4, now), now);
+        }
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(optedOut).stream()
+                .map(n -> n.get("id").asText()).findFirst().orElse(null), found -> found != null);
+        JsonNode deliveries = Json.parse(http.get("/api/notifications/" + id).body()).get("deliveries");
+        assertThat(texts(deliveries, "channel", "state")).as("in the order written")
+                .containsExactly("FEED SENT", "EMAIL SKIPPED");
+        assertThat(deliveries.findValuesAsText("reason")).contains("the recipient opted out of email");
+        assertThat(mailsTo(optedOut)).isEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored("notification_clients", sleeping));
+        Thread.sleep(2000);
+        assertThat(feedOf(sleeping)).as("the reminder waits for the end of the quiet hours").isEmpty();
+        assertThat(mailsTo(sleeping)).isEmpty();
+    }
+
+    @Test
     void aBacktestReplaysTheCoachsHistoryThroughAProposedRuleWithoutSendingAnything() throws Exception {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String sam = "client-" + UUID.randomUUID().toString().substring(0, 8);
