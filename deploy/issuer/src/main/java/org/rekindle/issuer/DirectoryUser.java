@@ -1,0 +1,15 @@
+package org.rekindle.issuer;
+
+import java.util.List;
+
+/**
+ * A person who can log in: their id is the token's subject and the id every service uses (e.g. client-sam).
+ * A coach and a practice admin belong to a practice; a client has one coach at a time.
+ */
+public record DirectoryUser(String id, String name, String email, String password, List<String> roles,
+                            String practice, String coach) {
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,174 @@
+package org.rekindle.issuer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Spring Authorization Server with the demo directory. Tokens are RS256 JWTs with the audience {@code rekindle}
+ * and the claims every service authorizes with: {@code roles}, {@code practice}, and for a client {@code coach}.
+ */
+@Configuration
+class IssuerConfig {
+
+    static final String AUDIENCE = "rekindle";
+    static final String DIRECTORY_SCOPE = "directory.read";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(server.getEndpointsMatcher())
+            .with(server, as -> as.oidc(Customizer.withDefaults()))
+            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    /** The directory API, for services with a client-credentials token carrying {@value #DIRECTORY_SCOPE}. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain directoryApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + DIRECTORY_SCOPE))
+            .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
+            .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain login(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
+                                                       .anyRequest().authenticated())
+            .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    Directory directory(@Value("${rekindle.issuer.users}") Resource users, ObjectMapper json) throws IOException {
+        return new Directory(users, json);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The demo passwords are in the directory file (and the README); they are hashed when loaded. */
+    @Bean
+    UserDetailsService users(Directory directory, PasswordEncoder encoder) {
+        return username -> directory.find(username)
+                .map(user -> User.withUsername(user.id()).password(encoder.encode(user.password()))
+                                 .roles(user.roles().toArray(String[]::new)).build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    RegisteredClientRepository clients(@Value("${rekindle.issuer.web-redirect-uris}") List<String> redirectUris,
+                                       @Value("${rekindle.issuer.services-secret}") String servicesSecret,
+                                       PasswordEncoder encoder) {
+        RegisteredClient web = RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("rekindle-web")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                                              .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+        RegisteredClient services = RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("rekindle-services")
+                .clientSecret(encoder.encode(servicesSecret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope(DIRECTORY_SCOPE)
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build())
+                .build();
+        return new InMemoryRegisteredClientRepository(web, services);
+    }
+
+    /** Adds the audience and, for a person, what services authorize with. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> claims(Directory directory) {
+        return context -> {
+            context.getClaims().audience(List.of(AUDIENCE));
+            directory.find(context.getPrincipal().getName()).ifPresent(user -> {
+                context.getClaims().claim("roles", user.roles()).claim("name", user.name());
+                if (user.practice() != null) {
+                    context.getClaims().claim("practice", user.practice());
+                }
+                if (user.coach() != null) {
+                    context.getClaims().claim("coach", user.coach());
+                }
+            });
+        };
+    }
+
+    /** A fresh signing key each start: tokens do not outlive the local stack. */
+    @Bean
+    JWKSource<SecurityContext> signingKey() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                                                                         .keyID(UUID.randomUUID().toString()).build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> signingKey) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(signingKey);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${rekindle.issuer.url}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    }
+}
