@@ -85,6 +85,7 @@ class IssuerTest {
         JsonNode discovery = json.readTree(get("/.well-known/openid-configuration", null).body());
         assertThat(discovery.get("issuer").asText()).isEqualTo(url);
         assertThat(json.readTree(get("/oauth2/jwks", null).body()).get("keys")).hasSize(1);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

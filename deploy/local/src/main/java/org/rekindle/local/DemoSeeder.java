@@ -31,15 +31,17 @@ final class DemoSeeder implements DemoJournal {
     private final String journalUrl;
     private final String planUrl;
     private final String notificationUrl;
+    private final DemoLogins logins;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private int calls;
 
-    DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl) {
+    DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl, DemoLogins logins) {
         this.mongoUri = mongoUri;
         this.journalUrl = journalUrl;
         this.planUrl = planUrl;
         this.notificationUrl = notificationUrl;
+        this.logins = logins;
     }
 
     /** Seeds unless already seeded; returns a line saying what happened. */
@@ -78,7 +80,7 @@ final class DemoSeeder implements DemoJournal {
         while (true) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(planUrl + "/api/plans"))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", bearer(DemoPractice.COACH))
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 calls++;
@@ -105,6 +107,7 @@ final class DemoSeeder implements DemoJournal {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(notificationUrl + "/api/preferences/" + userId)).header("Content-Type", "application/json")
+                    .header("Authorization", bearer(userId))
                     .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body("email", email)))).build(),
                     HttpResponse.BodyHandlers.ofString());
             calls++;
@@ -145,7 +148,7 @@ final class DemoSeeder implements DemoJournal {
     @Override
     public void share(String client, String entryId) {
         send(HttpRequest.newBuilder(uri(client, "/journal/entries/" + entryId + "/share"))
-                        .PUT(HttpRequest.BodyPublishers.noBody()));
+                        .header("Authorization", bearer(client)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     @Override
@@ -172,7 +175,8 @@ final class DemoSeeder implements DemoJournal {
 
     private boolean journalExists(String client) {
         try {
-            return http.send(HttpRequest.newBuilder(uri(client, "/streak")).GET().build(),
+            return http.send(HttpRequest.newBuilder(uri(client, "/streak")).header("Authorization", bearer(client))
+                                        .GET().build(),
                              HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             throw new IllegalStateException("demo seed could not reach journal-service", e);
@@ -196,10 +200,15 @@ final class DemoSeeder implements DemoJournal {
     private JsonNode post(String client, String path, Map<String, Object> body) {
         try {
             return send(HttpRequest.newBuilder(uri(client, path)).header("Content-Type", "application/json")
+                                   .header("Authorization", bearer(client))
                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String bearer(String userId) {
+        return "Bearer " + logins.tokenOf(userId);
     }
 
     private URI uri(String client, String path) {

@@ -1,6 +1,7 @@
 package org.rekindle.local;
 
 import org.rekindle.content.app.ContentApplication;
+import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.plan.app.PlanApplication;
@@ -68,6 +69,10 @@ public final class LocalStack implements AutoCloseable {
         log.info("Data folder: {}", settings.dataDir());
         mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
+                "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
+                "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
+                "--spring.main.banner-mode=off"));
         services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
         services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
         services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
@@ -77,7 +82,8 @@ public final class LocalStack implements AutoCloseable {
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
-                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl()).seedOnce()
+                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
+                                 new DemoLogins(issuerUrl())).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
     }
@@ -92,6 +98,10 @@ public final class LocalStack implements AutoCloseable {
 
     String planUrl() {
         return "http://127.0.0.1:" + settings.planPort();
+    }
+
+    String issuerUrl() {
+        return "http://127.0.0.1:" + settings.issuerPort();
     }
 
     String notificationUrl() {
@@ -110,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree(owners, settings.contentPort(), "content-service", LocalSettings.CONTENT_PORT);
         requireFree(owners, settings.planPort(), "plan-service", LocalSettings.PLAN_PORT);
         requireFree(owners, settings.notificationPort(), "notification-service", LocalSettings.NOTIFICATION_PORT);
+        requireFree(owners, settings.issuerPort(), "OIDC issuer", LocalSettings.ISSUER_PORT);
         requireFree(owners, settings.smtpPort(), "SMTP server", LocalSettings.SMTP_PORT);
         requireFree(owners, settings.inboxPort(), "local inbox", LocalSettings.INBOX_PORT);
     }
@@ -130,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
                 "--rekindle.mongo.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--rekindle.security.issuer-uri=" + issuerUrl(),
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"};
@@ -153,14 +165,15 @@ public final class LocalStack implements AutoCloseable {
                    plan-service      %s   (API docs: %s/swagger-ui.html)
                    notification-svc  %s   (API docs: %s/swagger-ui.html)
                    email inbox       %s   (every email sent, SMTP on 127.0.0.1:%d)
+                   OIDC issuer       %s   (log in as a demo user: README, "Logging in")
                    Kafka broker      %s   (rekindle.journal.v1, .content.v1, .plan.v1)
                    MongoDB-wire      %s
                    data folder       %s
-                 Demo practice: %s Try: curl -s %s/api/clients/%s/streak
+                 Demo practice: %s Try: TOKEN=$(deploy/local/login client-sam demo-sam); curl -s -H "Authorization: Bearer $TOKEN" %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
                 """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
-                              notificationUrl(), notificationUrl(), smtp.inboxUrl(), smtp.smtpPort(),
+                              notificationUrl(), notificationUrl(), smtp.inboxUrl(), smtp.smtpPort(), issuerUrl(),
                               kafka.bootstrapServers(),
                               mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
                               DemoPractice.SAM);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
+import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,20 +41,24 @@ class BreachAlertJourneyTest {
                 "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(), "--rekindle.plan.port=" + Ports.freePort(),
                 "--rekindle.notification.port=" + Ports.freePort(), "--rekindle.smtp.port=" + Ports.freePort(),
-                "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.seed=false"}, Map.of());
+                "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.issuer.port=" + Ports.freePort(),
+                "--rekindle.seed=false"}, Map.of());
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
             TopicRecorder journalTopic = new TopicRecorder(bootstrap(settings), JournalTopic.NAME);
-            String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
-            String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
-            Http notifications = http(stack.notificationUrl());
-            Http journal = http(stack.journalUrl());
+            String coach = "coach-leo";
+            String client = "client-alex";
+            OidcLogin login = OidcLogin.web(stack.issuerUrl());
+            String coachToken = login.accessToken(coach, "demo-leo");
+            String clientToken = login.accessToken(client, "demo-alex");
+            Http notifications = http(stack.notificationUrl()).as(coachToken);
+            Http journal = http(stack.journalUrl()).as(clientToken);
             assertThat(notifications.put("/api/preferences/" + coach, "{\"email\":\"" + coach + "@example.org\"}")
                                     .statusCode()).isEqualTo(200);
             String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
                           + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
                           + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
-            Http plans = http(stack.planUrl());
+            Http plans = http(stack.planUrl()).as(coachToken);
             await().atMost(Duration.ofSeconds(60)).until(() -> plans.post("/api/plans", plan).statusCode() == 201);
             assertThat(journal.post("/api/clients/" + client + "/contact-log/no-contact-periods",
                                     "{\"targetDays\":30}").statusCode()).isEqualTo(201);
@@ -88,7 +92,7 @@ class BreachAlertJourneyTest {
             assertThat(feed).hasSize(1);
             assertThat(feed.get(0).get("rule").asText()).isEqualTo("BREACH_BY_CLIENT");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    Json.parse(http(stack.planUrl()).get("/api/dashboard/coaches/" + coach).body())
+                    Json.parse(plans.get("/api/dashboard/coaches/" + coach).body())
                         .at("/0/riskFlags").toString()).contains("BREACH_IN_48H"));
             journalTopic.close();
         }

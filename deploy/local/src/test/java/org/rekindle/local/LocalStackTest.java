@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 
@@ -26,6 +27,7 @@ class LocalStackTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private String token;
 
     @Test
     void startsSeedsTheDemoPracticeOnceAndKeepsItAcrossARestart(@TempDir Path dataDir) throws Exception {
@@ -33,6 +35,7 @@ class LocalStackTest {
         int entriesOfSam;
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
+            token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = stack.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode streak = get(sam + "/streak");
@@ -43,12 +46,14 @@ class LocalStackTest {
                 assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
             });
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
+            token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.JORDAN, "demo-jordan");
             JsonNode jordan = get(stack.journalUrl() + "/api/clients/" + DemoPractice.JORDAN + "/streak");
             assertThat(jordan.get("active").asBoolean()).isFalse();
             assertThat(jordan.get("longestStreakDays").asInt()).isEqualTo(22);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     get(stack.contentUrl() + "/api/programs?status=PUBLISHED").findValuesAsText("programId"))
                     .contains("reconciliation-default", "moving-on-default"));
+            token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode plans = get(stack.planUrl() + "/api/plans?clientId=" + DemoPractice.SAM);
                 assertThat(plans).hasSize(1);
@@ -60,6 +65,7 @@ class LocalStackTest {
 
         try (LocalStack again = new LocalStack(settings)) {
             again.start();
+            token = OidcLogin.web(again.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
             assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
@@ -78,7 +84,8 @@ class LocalStackTest {
                     "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(),
                 "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
-                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort()},
+                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort(),
+                "--rekindle.issuer.port=" + Ports.freePort()},
                     Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
@@ -101,6 +108,7 @@ class LocalStackTest {
         assertThat(defaults.notificationPort()).isEqualTo(8084);
         assertThat(defaults.smtpPort()).isEqualTo(1025);
         assertThat(defaults.inboxPort()).isEqualTo(8025);
+        assertThat(defaults.issuerPort()).isEqualTo(9000);
         LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
                                                    Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
         assertThat(fromEnv.mongoPort()).isEqualTo(27018);
@@ -121,12 +129,14 @@ class LocalStackTest {
                 "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(),
                 "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
-                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort()},
+                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort(),
+                "--rekindle.issuer.port=" + Ports.freePort()},
                 Map.of());
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                                             .header("Authorization", "Bearer " + token).GET().build(),
                                                   HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return json.readTree(response.body());

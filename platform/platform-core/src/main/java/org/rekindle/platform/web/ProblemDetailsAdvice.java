@@ -127,6 +127,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Another change to the same record happened at the same moment. Reload and try again."));
     }
 
+    /** Method security said no: the caller may not touch this object (OWASP API1), or not in this role. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> onDenied(org.springframework.security.access.AccessDeniedException ex) {
+        return Problems.respond(Problems.problem(HttpStatus.FORBIDDEN, "You may not do this."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);

@@ -13,9 +13,20 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} on every request (null: no token). */
+    public Http as(String bearerToken) {
+        return new Http(base, bearerToken);
     }
 
     public HttpResponse<String> get(String path) {
@@ -42,6 +53,9 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

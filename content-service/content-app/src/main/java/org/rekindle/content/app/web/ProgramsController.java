@@ -27,6 +27,7 @@ import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,6 +62,7 @@ class ProgramsController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Draft a new program")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Map<String, String>> draft(@Valid @RequestBody ProgramRequests.NewProgram body) {
         String programId = body.programId() != null ? body.programId() : "program-" + UUID.randomUUID();
         commands.sendAndWait(new DraftProgram(programId, body.title(), body.summary()));
@@ -69,6 +71,7 @@ class ProgramsController {
 
     @PutMapping(path = "/{programId}", consumes = "application/json")
     @Operation(summary = "Change the draft's title and summary")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> details(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                  @Valid @RequestBody ProgramRequests.Details body) {
         commands.sendAndWait(new ReviseProgramDetails(programId, body.title(), body.summary()));
@@ -77,6 +80,7 @@ class ProgramsController {
 
     @PostMapping(path = "/{programId}/phases", consumes = "application/json")
     @Operation(summary = "Add a phase at the end of the draft")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> addPhase(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                   @Valid @RequestBody ProgramRequests.NewPhase body) {
         commands.sendAndWait(new AddPhase(programId, body.phaseId(), body.title()));
@@ -85,6 +89,7 @@ class ProgramsController {
 
     @DeleteMapping("/{programId}/phases/{phaseId}")
     @Operation(summary = "Remove a phase and its steps from the draft")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> removePhase(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                      @PathVariable @Pattern(regexp = ProgramRequests.ID) String phaseId) {
         commands.sendAndWait(new RemovePhase(programId, phaseId));
@@ -93,6 +98,7 @@ class ProgramsController {
 
     @PostMapping(path = "/{programId}/phases/{phaseId}/steps", consumes = "application/json")
     @Operation(summary = "Add a step at the end of a phase of the draft")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> addStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                  @PathVariable @Pattern(regexp = ProgramRequests.ID) String phaseId,
                                  @Valid @RequestBody ProgramRequests.StepBody body) {
@@ -102,6 +108,7 @@ class ProgramsController {
 
     @PutMapping(path = "/{programId}/steps/{stepId}", consumes = "application/json")
     @Operation(summary = "Replace a step of the draft")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> editStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                   @PathVariable @Pattern(regexp = ProgramRequests.ID) String stepId,
                                   @Valid @RequestBody ProgramRequests.StepBody body) {
@@ -114,6 +121,7 @@ class ProgramsController {
 
     @DeleteMapping("/{programId}/steps/{stepId}")
     @Operation(summary = "Remove a step from the draft")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> removeStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                     @PathVariable @Pattern(regexp = ProgramRequests.ID) String stepId) {
         commands.sendAndWait(new RemoveStep(programId, stepId));
@@ -122,6 +130,7 @@ class ProgramsController {
 
     @PostMapping("/{programId}/versions")
     @Operation(summary = "Publish the draft as the next immutable version")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Map<String, Object>> publish(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId) {
         Integer version = commands.sendAndWait(new PublishProgramVersion(programId, clock.instant()));
         return ResponseEntity.created(URI.create("/api/programs/" + programId + "/versions/" + version))
@@ -130,6 +139,7 @@ class ProgramsController {
 
     @PostMapping("/{programId}/retire")
     @Operation(summary = "Retire the program: no new plans from it")
+    @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> retire(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId) {
         commands.sendAndWait(new RetireProgram(programId, clock.instant()));
         return ResponseEntity.noContent().build();
@@ -137,18 +147,21 @@ class ProgramsController {
 
     @GetMapping
     @Operation(summary = "Programs by title, optionally of one status")
+    @PreAuthorize("@contentAccess.mayRead()")
     List<ProgramView> list(@RequestParam(required = false) ProgramStatus status) {
         return programs.list(status);
     }
 
     @GetMapping("/{programId}")
     @Operation(summary = "A program's current draft and latest version number")
+    @PreAuthorize("@contentAccess.mayRead()")
     ProgramView program(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId) {
         return programs.program(programId).orElseThrow(() -> new UnknownEntityException("program", programId));
     }
 
     @GetMapping("/{programId}/versions/{version}")
     @Operation(summary = "A published version, exactly as it was published")
+    @PreAuthorize("@contentAccess.mayRead()")
     ProgramVersionView version(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                @PathVariable @Min(1) int version) {
         return programs.version(programId, version)
@@ -157,6 +170,7 @@ class ProgramsController {
 
     @GetMapping("/search")
     @Operation(summary = "Search published programs and their steps (title and text, ranked)")
+    @PreAuthorize("@contentAccess.mayRead()")
     List<SearchHit> search(@RequestParam @Size(min = 1, max = 200) String q,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return search.find(q, limit);

@@ -6,6 +6,7 @@ import org.rekindle.content.app.ContentApplication;
 import org.rekindle.content.events.ContentTopic;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.TestIssuer;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,11 +35,12 @@ class ProgramLibraryIT {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "content-it");
+        registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 
     @Test
     void theDefaultProgramsArePublishedWithAllNineStages() {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode version = Json.parse(http.get("/api/programs/reconciliation-default/versions/1").body());
             assertThat(version.get("phases")).hasSize(9);
@@ -55,7 +57,7 @@ class ProgramLibraryIT {
 
     @Test
     void authoringPublishesImmutableVersionsToKafkaAndSearch() throws Exception {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
         try (TopicRecorder topic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
                                                      ContentTopic.NAME)) {
@@ -102,7 +104,7 @@ class ProgramLibraryIT {
 
     @Test
     void searchRanksTitlesAboveText() {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode hits = Json.parse(http.get("/api/programs/search?q=apology").body());
             assertThat(hits.size()).isGreaterThan(0);
@@ -116,7 +118,7 @@ class ProgramLibraryIT {
 
     @Test
     void badInputIsAProblemNamingTheField() {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
         assertProblem(http.post("/api/programs", "{\"programId\":\"Bad Id\",\"title\":\"t\",\"summary\":\"s\"}"),
                       400, "programId");
         assertProblem(http.post("/api/programs", "{\"title\":\"\",\"summary\":\"s\"}"), 400, "title");
@@ -132,6 +134,20 @@ class ProgramLibraryIT {
         assertThat(http.get("/api/programs/reconciliation-default/versions/99").statusCode()).isEqualTo(404);
         assertThat(http.post("/api/programs/reconciliation-default/versions", "").statusCode()).isEqualTo(409);
         assertThat(http.get("/api/programs/search?q=" + "x".repeat(201)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void coachesAndAdminsAuthorEveryoneSignedInReads() {
+        Http client = new Http(port).as(TestIssuer.get().client("client-reader", "coach-author"));
+        assertThat(client.get("/api/programs/reconciliation-default").statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/programs/search?q=apology").statusCode()).isEqualTo(200);
+        assertThat(client.post("/api/programs", "{\"programId\":\"by-a-client\",\"title\":\"t\",\"summary\":\"s\"}")
+                         .statusCode()).isEqualTo(403);
+        assertThat(client.post("/api/programs/reconciliation-default/retire", "").statusCode()).isEqualTo(403);
+        Http admin = new Http(port).as(TestIssuer.get().admin("admin-practice"));
+        assertThat(admin.post("/api/programs", "{\"programId\":\"by-the-admin\",\"title\":\"t\",\"summary\":\"s\"}")
+                        .statusCode()).isEqualTo(201);
+        assertThat(new Http(port).get("/api/programs").statusCode()).isEqualTo(401);
     }
 
     private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String field) {

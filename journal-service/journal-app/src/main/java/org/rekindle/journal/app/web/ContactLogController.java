@@ -18,6 +18,7 @@ import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.rekindle.journal.app.query.StreakView;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,7 @@ class ContactLogController {
     @PostMapping(path = BASE + "/contact-log/no-contact-periods", consumes = "application/json",
                  produces = "application/json")
     @Operation(summary = "Start a no-contact period (target 1-365 days, default 30)")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> start(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                   @Valid @RequestBody JournalRequests.NoContactPeriod body) {
         String periodId = Ids.newId();
@@ -63,6 +65,7 @@ class ContactLogController {
 
     @PostMapping(path = BASE + "/contact-log/no-contact-periods/{periodId}/end", consumes = "application/json")
     @Operation(summary = "End the no-contact period (target reached, reopening contact, moving on)")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                              @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String periodId,
                              @Valid @RequestBody JournalRequests.EndNoContactPeriod body) {
@@ -72,6 +75,7 @@ class ContactLogController {
 
     @PostMapping(path = BASE + "/contact-log/breaches", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Record contact during a no-contact period, honestly; the attempt's days are kept")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> breach(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                    @Valid @RequestBody JournalRequests.Breach body) {
         String breachId = Ids.newId();
@@ -83,6 +87,7 @@ class ContactLogController {
 
     @PostMapping(path = BASE + "/contact-log/urges", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Record an urge to make contact, resisted or not")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> urge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @Valid @RequestBody JournalRequests.Urge body) {
         String urgeId = Ids.newId();
@@ -93,6 +98,7 @@ class ContactLogController {
 
     @GetMapping(path = BASE + "/contact-log", produces = "application/json")
     @Operation(summary = "The contact log, newest first")
+    @PreAuthorize("@journalAccess.mayReadPrivate(#clientId)")
     List<ContactLogRecordView> list(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
         journals.requireJournal(clientId);
@@ -101,6 +107,7 @@ class ContactLogController {
 
     @GetMapping(path = BASE + "/streak", produces = "application/json")
     @Operation(summary = "Current and longest no-contact streak and every attempt")
+    @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
     StreakView streak(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
         return streaks.current(clientId).orElseThrow(() -> new UnknownEntityException("journal of client", clientId));
     }

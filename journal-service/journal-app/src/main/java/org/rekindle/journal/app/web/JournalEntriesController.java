@@ -20,6 +20,7 @@ import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,16 +42,20 @@ class JournalEntriesController {
     private final EntryQueries entries;
     private final JournalGuard journals;
     private final RequestTime time;
+    private final JournalAccess access;
 
-    JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time) {
+    JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
+                             JournalAccess access) {
         this.commands = commands;
         this.entries = entries;
         this.journals = journals;
         this.time = time;
+        this.access = access;
     }
 
     @PostMapping(path = "/reflections", consumes = "application/json")
     @Operation(summary = "Complete a reflection for a prompt")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> reflect(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @Valid @RequestBody JournalRequests.Reflection body) {
         String entryId = Ids.newId();
@@ -61,6 +66,7 @@ class JournalEntriesController {
 
     @PostMapping(path = "/apologies", consumes = "application/json")
     @Operation(summary = "Draft an apology (version 1); it is never sent anywhere")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> draftApology(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody JournalRequests.Apology body) {
@@ -71,6 +77,7 @@ class JournalEntriesController {
 
     @PostMapping(path = "/apologies/{entryId}/revisions", consumes = "application/json")
     @Operation(summary = "Revise an apology draft; every version is kept")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> reviseApology(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId,
@@ -82,6 +89,7 @@ class JournalEntriesController {
 
     @PostMapping(path = "/mood-check-ins", consumes = "application/json")
     @Operation(summary = "Record a mood check-in (1 = very low, 5 = very good)")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Created> checkIn(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @Valid @RequestBody JournalRequests.MoodCheckIn body) {
         String entryId = Ids.newId();
@@ -92,6 +100,7 @@ class JournalEntriesController {
 
     @PutMapping("/entries/{entryId}/share")
     @Operation(summary = "Share an entry with the coach")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> share(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
         commands.sendAndWait(new ShareEntry(clientId, entryId, time.now()));
@@ -100,6 +109,7 @@ class JournalEntriesController {
 
     @DeleteMapping("/entries/{entryId}/share")
     @Operation(summary = "Stop sharing an entry with the coach")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> unshare(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
         commands.sendAndWait(new UnshareEntry(clientId, entryId, time.now()));
@@ -108,19 +118,22 @@ class JournalEntriesController {
 
     @GetMapping("/entries")
     @Operation(summary = "List the client's entries, newest first")
+    @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
     List<EntryView> list(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                          @RequestParam(required = false) EntryKind kind,
                          @RequestParam(required = false) Boolean shared,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
         journals.requireJournal(clientId);
-        return entries.list(clientId, kind, shared, limit);
+        return entries.list(clientId, kind, access.seesOnlyShared(clientId) ? Boolean.TRUE : shared, limit);
     }
 
     @GetMapping("/entries/{entryId}")
     @Operation(summary = "One entry; apology drafts come with every version")
+    @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
     EntryView get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                   @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        return entries.find(clientId, entryId).orElseThrow(() -> new UnknownEntityException("entry", entryId));
+        return entries.find(clientId, entryId).filter(entry -> entry.shared() || !access.seesOnlyShared(clientId))
+                      .orElseThrow(() -> new UnknownEntityException("entry", entryId));
     }
 
 

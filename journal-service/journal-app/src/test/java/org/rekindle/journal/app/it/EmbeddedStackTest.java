@@ -2,6 +2,7 @@ package org.rekindle.journal.app.it;
 
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.TestIssuer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,9 +25,16 @@ abstract class EmbeddedStackTest {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "journal-it");
+        registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 
-    Http http() {
+    /** Requests as the client themself (a token from the test issuer with the client's id as subject). */
+    Http http(String clientId) {
+        return new Http(port).as(TestIssuer.get().client(clientId, null));
+    }
+
+    /** Requests with no token at all. */
+    Http anonymous() {
         return new Http(port);
     }
 

@@ -48,7 +48,7 @@ class JournalBadInputIT extends EmbeddedStackTest {
             """)
     void invalidFieldsAreNamed(String method, String path, String body, int status, String field) {
         String client = newClientId();
-        HttpResponse<String> response = http().post("/api/clients/" + client + path, body);
+        HttpResponse<String> response = http(client).post("/api/clients/" + client + path, body);
 
         assertProblem(response, status);
         JsonNode problem = Json.parse(response.body());
@@ -60,29 +60,30 @@ class JournalBadInputIT extends EmbeddedStackTest {
     @Test
     void malformedJsonIsA400() {
         String client = newClientId();
-        assertProblem(http().post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\": 3"), 400);
-        assertProblem(http().post("/api/clients/" + client + "/journal/mood-check-ins", ""), 400);
+        assertProblem(http(client).post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\": 3"), 400);
+        assertProblem(http(client).post("/api/clients/" + client + "/journal/mood-check-ins", ""), 400);
         assertNothingStoredFor(client);
     }
 
     @Test
     void aClientIdThatIsNotAnIdIsA400() {
-        assertProblem(http().get("/api/clients/$where/streak"), 400);
-        assertProblem(http().post("/api/clients/a%20b/journal/mood-check-ins", "{\"score\":3}"), 400);
+        assertProblem(http("client-x").get("/api/clients/$where/streak"), 400);
+        assertProblem(http("client-x").post("/api/clients/a%20b/journal/mood-check-ins", "{\"score\":3}"), 400);
     }
 
     @Test
     void wrongMediaTypeIsA415() {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(
-                        URI.create(http().base() + "/api/clients/" + newClientId() + "/journal/mood-check-ins"))
+        String someone = newClientId();
+        HttpResponse<String> response = http(someone).send(HttpRequest.newBuilder(
+                        URI.create(anonymous().base() + "/api/clients/" + someone + "/journal/mood-check-ins"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("score=3")));
         assertProblem(response, 415);
     }
 
     @Test
     void unknownThingsAre404() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         assertProblem(http.get("/api/clients/" + client + "/streak"), 404);
         assertProblem(http.get("/api/clients/" + client + "/journal/entries"), 404);
         assertProblem(http.get("/api/clients/" + client + "/contact-log"), 404);
@@ -95,8 +96,8 @@ class JournalBadInputIT extends EmbeddedStackTest {
 
     @Test
     void conflictingCommandsAre409AndChangeNothing() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         assertThat(http.post("/api/clients/" + client + "/contact-log/no-contact-periods", "{}").statusCode())
                 .isEqualTo(201);
         long eventsBefore = storedEventsOf(client);
@@ -107,7 +108,7 @@ class JournalBadInputIT extends EmbeddedStackTest {
                                 + Instant.now().minus(400, ChronoUnit.DAYS) + "\"}"), 409);
 
         String other = newClientId();
-        assertProblem(http.post("/api/clients/" + other + "/contact-log/breaches",
+        assertProblem(http(other).post("/api/clients/" + other + "/contact-log/breaches",
                                 "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\"}"), 409);
         assertThat(storedEventsOf(client)).isEqualTo(eventsBefore);
         assertNothingStoredFor(other);
@@ -117,11 +118,11 @@ class JournalBadInputIT extends EmbeddedStackTest {
     void bodiesOver64KiBAreRefusedWith413() {
         String client = newClientId();
         String big = "{\"promptId\":\"p\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}";
-        assertProblem(http().post("/api/clients/" + client + "/journal/reflections", big), 413);
+        assertProblem(http(client).post("/api/clients/" + client + "/journal/reflections", big), 413);
 
         // chunked: no Content-Length, the limit applies while reading
-        HttpResponse<String> chunked = http().send(HttpRequest.newBuilder(
-                        URI.create(http().base() + "/api/clients/" + client + "/journal/reflections"))
+        HttpResponse<String> chunked = http(client).send(HttpRequest.newBuilder(
+                        URI.create(anonymous().base() + "/api/clients/" + client + "/journal/reflections"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(big.getBytes()))));
@@ -131,8 +132,8 @@ class JournalBadInputIT extends EmbeddedStackTest {
 
     @Test
     void noEndpointAnswers500ToGarbage() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         Stream.of("/journal/reflections", "/journal/apologies", "/journal/mood-check-ins",
                   "/contact-log/no-contact-periods", "/contact-log/breaches", "/contact-log/urges",
                   "/journal/apologies/x/revisions", "/contact-log/no-contact-periods/x/end")

@@ -44,12 +44,13 @@ class JournalOnRealInfrastructureIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("rekindle.security.issuer-uri", () -> org.rekindle.platform.testing.TestIssuer.get().url());
     }
 
     @Test
     void aBreachReachesKafkaAndTheStreak() throws Exception {
-        Http http = new Http(port);
         String client = "client-real-infra";
+        Http http = new Http(port).as(org.rekindle.platform.testing.TestIssuer.get().client(client, null));
         try (TopicRecorder topic = new TopicRecorder(KAFKA.getBootstrapServers(), JournalTopic.NAME)) {
             assertThat(http.post("/api/clients/" + client + "/contact-log/no-contact-periods", "{\"targetDays\":45}")
                            .statusCode()).isEqualTo(201);

@@ -44,8 +44,8 @@ class JournalRoundTripIT extends EmbeddedStackTest {
 
     @Test
     void aBreachTravelsFromHttpThroughTheStoreAndKafkaIntoTheStreak() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         Instant start = Instant.now().minus(20, ChronoUnit.DAYS);
         Instant breach = start.plus(12, ChronoUnit.DAYS);
 
@@ -104,17 +104,17 @@ class JournalRoundTripIT extends EmbeddedStackTest {
 
     @Test
     void theApiIsDescribedByOpenApiAndSwaggerUi() {
-        JsonNode api = Json.parse(http().get("/v3/api-docs").body());
+        JsonNode api = Json.parse(anonymous().get("/v3/api-docs").body());
         assertThat(api.get("openapi").asText()).startsWith("3.");
         assertThat(api.get("paths").has("/api/clients/{clientId}/contact-log/breaches")).isTrue();
         assertThat(api.get("paths").has("/api/clients/{clientId}/streak")).isTrue();
-        assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(anonymous().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     @Test
     void entriesAreListedSharedAndRevisedWithEveryVersionKept() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         String reflection = Json.parse(http.post("/api/clients/" + client + "/journal/reflections",
                 "{\"promptId\":\"understand-why\",\"text\":\"We stopped talking about the hard things.\"}").body())
                                 .get("entryId").asText();

@@ -60,6 +60,7 @@ class PublisherOutageIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+        registry.add("rekindle.security.issuer-uri", () -> org.rekindle.platform.testing.TestIssuer.get().url());
     }
 
     @AfterAll
@@ -69,8 +70,8 @@ class PublisherOutageIT {
 
     @Test
     void everyStoredEventIsPublishedInOrderAfterAnOutageAndThePositionWaitsForTheBroker() throws Exception {
-        Http http = new Http(port);
         String client = "outage-" + java.util.UUID.randomUUID();
+        Http http = new Http(port).as(org.rekindle.platform.testing.TestIssuer.get().client(client, null));
         try (TopicRecorder topic = new TopicRecorder(kafka.bootstrapServers(), JournalTopic.NAME)) {
             assertThat(http.post("/api/clients/" + client + "/contact-log/no-contact-periods", "{}").statusCode())
                     .isEqualTo(201);

@@ -31,8 +31,8 @@ class ReadModelRebuildIT extends EmbeddedStackTest {
 
     @Test
     void aReplayFromTheEventStoreRebuildsTheSameReadModels() {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         Instant start = Instant.now().minus(10, ChronoUnit.DAYS);
         String periodId = Json.parse(http.post("/api/clients/" + client + "/contact-log/no-contact-periods",
                 "{\"occurredAt\":\"" + start + "\"}").body()).get("periodId").asText();

@@ -41,8 +41,8 @@ class SnapshotIT extends EmbeddedStackTest {
 
     @Test
     void aLongJournalIsRestoredFromItsSnapshot() throws Exception {
-        Http http = http();
         String client = newClientId();
+        Http http = http(client);
         String apology = Json.parse(http.post("/api/clients/" + client + "/journal/apologies",
                                               "{\"text\":\"first\"}").body()).get("entryId").asText();
         for (int i = 0; i < 110; i++) {

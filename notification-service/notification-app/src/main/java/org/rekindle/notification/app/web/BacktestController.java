@@ -11,6 +11,7 @@ import org.rekindle.notification.app.command.BacktestResult;
 import org.rekindle.notification.app.command.ProposedRule;
 import org.rekindle.notification.app.messaging.in.KafkaHistory;
 import org.rekindle.platform.command.InvalidCommandException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +42,7 @@ class BacktestController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "How many alerts the rule would have raised, for which clients and events "
                          + "(e.g. {\"rule\":\"MOOD_AT_OR_BELOW\",\"score\":3,\"occurrences\":2,\"withinHours\":48})")
+    @PreAuthorize("@notificationAccess.mayBacktest(#coachId)")
     BacktestResult backtest(@PathVariable @Pattern(regexp = FeedController.ID) String coachId,
                             @Valid @RequestBody Proposal proposal) {
         return BacktestResult.of(rule(proposal), history.journalOfClientsOf(coachId));

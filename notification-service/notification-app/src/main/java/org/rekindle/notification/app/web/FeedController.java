@@ -10,6 +10,7 @@ import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.web.LiveStreams;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +42,7 @@ class FeedController {
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "The user's notifications, newest first (unread=true: only unread)")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
     List<NotificationView> feed(@PathVariable @Pattern(regexp = ID) String userId,
                                 @RequestParam(defaultValue = "false") boolean unread,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
@@ -49,6 +51,7 @@ class FeedController {
 
     @PostMapping("/{notificationId}/read")
     @Operation(summary = "Mark one of the user's notifications read")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
     ResponseEntity<Void> read(@PathVariable @Pattern(regexp = ID) String userId,
                               @PathVariable @Pattern(regexp = NOTIFICATION_ID) String notificationId) {
         if (!notifications.markRead(userId, notificationId, clock.instant())) {
@@ -59,6 +62,7 @@ class FeedController {
 
     @GetMapping(path = "/stream", produces = "text/event-stream")
     @Operation(summary = "Server-sent events: each new notification (event: notification) as it is delivered")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
     SseEmitter stream(@PathVariable @Pattern(regexp = ID) String userId) {
         return live.open(userId);
     }

@@ -7,6 +7,7 @@ import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.platform.command.UnknownEntityException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +33,7 @@ class NotificationsController {
 
     @GetMapping
     @Operation(summary = "The notification with its why (rule, meaning, causing events) and its delivery log")
+    @PreAuthorize("@notificationAccess.mayRead(#notificationId)")
     Explained explain(@PathVariable @Pattern(regexp = FeedController.NOTIFICATION_ID) String notificationId) {
         NotificationView notification = notifications.find(notificationId)
                 .orElseThrow(() -> new UnknownEntityException("notification", notificationId));

@@ -10,6 +10,7 @@ import org.rekindle.notification.app.command.Channel;
 import org.rekindle.notification.app.command.Preferences;
 import org.rekindle.notification.app.query.PreferencesStore;
 import org.rekindle.platform.command.InvalidCommandException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,12 +42,14 @@ class PreferencesController {
 
     @GetMapping
     @Operation(summary = "The user's preferences (the defaults if they set none)")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
     Preferences get(@PathVariable @Pattern(regexp = FeedController.ID) String userId) {
         return preferences.of(userId);
     }
 
     @PutMapping(consumes = "application/json")
     @Operation(summary = "Replace the user's preferences; omitted times take the defaults")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
     Preferences put(@PathVariable @Pattern(regexp = FeedController.ID) String userId,
                     @Valid @RequestBody Choices body) {
         if (body.timezone() != null) {

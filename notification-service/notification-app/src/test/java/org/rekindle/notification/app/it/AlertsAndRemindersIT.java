@@ -47,7 +47,9 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
 
         HttpClient sse = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> stream = sse.sendAsync(HttpRequest.newBuilder(
-                URI.create(http.base() + "/api/feed/" + coach + "/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+                URI.create(http.base() + "/api/feed/" + coach + "/stream"))
+                .header("Authorization", "Bearer " + org.rekindle.platform.testing.TestIssuer.get().coach(coach)).build(),
+                HttpResponse.BodyHandlers.ofLines());
 
         Instant now = Instant.now();
         String breachId = UUID.randomUUID().toString();
@@ -74,15 +76,18 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                 .filter(l -> l.startsWith("data:")).findFirst().orElseThrow()).get(10, TimeUnit.SECONDS);
         assertThat(Json.parse(line.substring(5)).get("id").asText()).isEqualTo(alert.get("id").asText());
 
-        JsonNode why = Json.parse(http.get("/api/notifications/" + alert.get("id").asText()).body());
+        JsonNode why = Json.parse(asCoach(coach).get("/api/notifications/" + alert.get("id").asText()).body());
+        assertThat(as(client).get("/api/notifications/" + alert.get("id").asText()).statusCode())
+                .as("someone else's alert").isEqualTo(403);
+        assertThat(as(client).get("/api/feed/" + coach).statusCode()).as("someone else's feed").isEqualTo(403);
         assertThat(why.at("/notification/why").asText()).contains("initiated during a no-contact period");
         assertThat(why.at("/notification/causes/0/eventId").asText()).isEqualTo(breachId);
         assertThat(texts(why.get("deliveries"), "channel", "state")).contains("FEED SENT", "EMAIL QUEUED", "EMAIL SENT");
 
-        assertThat(http.post("/api/feed/" + coach + "/" + alert.get("id").asText() + "/read", "").statusCode())
+        assertThat(asCoach(coach).post("/api/feed/" + coach + "/" + alert.get("id").asText() + "/read", "").statusCode())
                 .isEqualTo(204);
         assertThat(feedOf(coach).get(0).hasNonNull("readAt")).isTrue();
-        assertThat(http.post("/api/feed/someone-else/" + alert.get("id").asText() + "/read", "").statusCode())
+        assertThat(as("someone-else").post("/api/feed/someone-else/" + alert.get("id").asText() + "/read", "").statusCode())
                 .as("not theirs").isEqualTo(404);
         Thread.sleep(1500);
         assertThat(mailsTo(coach)).as("still exactly one").hasSize(1);
@@ -127,12 +132,12 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
              new NoContactBroken(client, "period-1", "b1", "CALL", "CLIENT", 2, now), now);
         String id = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).stream()
                 .map(n -> n.get("id").asText()).findFirst().orElse(null), found -> found != null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> texts(Json.parse(http.get("/api/notifications/" + id)
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(Json.parse(asCoach(coach).get("/api/notifications/" + id)
                 .body()).get("deliveries"), "channel", "state").contains("EMAIL FAILED"));
 
         smtp = EmbeddedSmtp.start(SMTP_PORT, 0);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailsTo(coach)).hasSize(1));
-        JsonNode deliveries = Json.parse(http.get("/api/notifications/" + id).body()).get("deliveries");
+        JsonNode deliveries = Json.parse(asCoach(coach).get("/api/notifications/" + id).body()).get("deliveries");
         assertThat(texts(deliveries, "channel", "state")).contains("EMAIL FAILED", "EMAIL SENT");
         assertThat(deliveries.findValuesAsText("reason")).anyMatch(reason -> reason.contains("Connection refused")
                                                                               || reason.contains("connect"));
@@ -145,11 +150,14 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
             sendRaw(JournalTopic.NAME, "poison", "{not a cloud event");
             await().atMost(Duration.ofSeconds(60)).until(() -> dlt.recordsWithKey("poison").size() == 1);
         }
-        assertThat(http.get("/api/feed/a/b").statusCode()).isEqualTo(404);
-        assertThat(http.get("/api/notifications/not-a-uuid").statusCode()).isEqualTo(400);
-        assertThat(http.put("/api/preferences/sam", "{\"timezone\":\"Mars/Olympus\"}").statusCode()).isEqualTo(400);
-        assertThat(http.put("/api/preferences/sam", "{\"email\":\"not an address\"}").statusCode()).isEqualTo(400);
-        assertThat(http.put("/api/preferences/sam", "{\"optedOut\":[\"PIGEON\"]}").statusCode()).isEqualTo(400);
+        assertThat(as("a").get("/api/feed/a/b").statusCode()).isEqualTo(404);
+        assertThat(as("a").get("/api/notifications/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(as("sam").put("/api/preferences/sam", "{\"timezone\":\"Mars/Olympus\"}").statusCode()).isEqualTo(400);
+        assertThat(as("sam").put("/api/preferences/sam", "{\"email\":\"not an address\"}").statusCode()).isEqualTo(400);
+        assertThat(as("sam").put("/api/preferences/sam", "{\"optedOut\":[\"PIGEON\"]}").statusCode()).isEqualTo(400);
+        assertThat(as("priya").put("/api/preferences/sam", "{}").statusCode()).as("someone else's settings")
+                .isEqualTo(403);
+        assertThat(http.get("/api/feed/sam").statusCode()).as("no token").isEqualTo(401);
     }
 
     /** Whether the service has processed something of this client (its facts are stored). */
@@ -158,11 +166,11 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String optedOut = "client-" + UUID.randomUUID().toString().substring(0, 8);
         String sleeping = "client-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(http.put("/api/preferences/" + optedOut, "{\"email\":\"" + optedOut + "@example.org\","
+        assertThat(as(optedOut).put("/api/preferences/" + optedOut, "{\"email\":\"" + optedOut + "@example.org\","
                             + "\"quietFrom\":\"00:00\",\"quietUntil\":\"00:00\",\"optedOut\":[\"EMAIL\"]}")
                        .statusCode()).isEqualTo(200);
         java.time.LocalTime local = java.time.LocalTime.now(ZoneOffset.UTC);
-        assertThat(http.put("/api/preferences/" + sleeping, "{\"email\":\"" + sleeping + "@example.org\","
+        assertThat(as(sleeping).put("/api/preferences/" + sleeping, "{\"email\":\"" + sleeping + "@example.org\","
                             + "\"timezone\":\"UTC\",\"quietFrom\":\"" + local.minusHours(1).withSecond(0).withNano(0)
                             + "\",\"quietUntil\":\"" + local.plusHours(2).withSecond(0).withNano(0) + "\"}")
                        .statusCode()).isEqualTo(200);
@@ -174,7 +182,7 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         }
         String id = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(optedOut).stream()
                 .map(n -> n.get("id").asText()).findFirst().orElse(null), found -> found != null);
-        JsonNode deliveries = Json.parse(http.get("/api/notifications/" + id).body()).get("deliveries");
+        JsonNode deliveries = Json.parse(as(optedOut).get("/api/notifications/" + id).body()).get("deliveries");
         assertThat(texts(deliveries, "channel", "state")).as("in the order written")
                 .containsExactly("FEED SENT", "EMAIL SKIPPED");
         assertThat(deliveries.findValuesAsText("reason")).contains("the recipient opted out of email");
@@ -206,16 +214,19 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
             }
         }
         String proposal = "{\"rule\":\"MOOD_AT_OR_BELOW\",\"score\":3,\"occurrences\":2,\"withinHours\":48}";
-        JsonNode result = Json.parse(http.post("/api/coaches/" + coach + "/backtest", proposal).body());
+        JsonNode result = Json.parse(asCoach(coach).post("/api/coaches/" + coach + "/backtest", proposal).body());
+        assertThat(asCoach("another-coach").post("/api/coaches/" + coach + "/backtest", proposal).statusCode())
+                .as("another coach's history").isEqualTo(403);
+        assertThat(as(sam).post("/api/coaches/" + coach + "/backtest", proposal).statusCode()).isEqualTo(403);
         assertThat(result.get("clientsReplayed").asInt()).isEqualTo(2);
         assertThat(result.get("eventsReplayed").asInt()).isEqualTo(8);
         assertThat(result.get("alerts").asInt()).as("sam: 3 then 2 within 48 h; priya: one 3 only").isEqualTo(1);
         assertThat(result.at("/byClient/0/clientId").asText()).isEqualTo(sam);
         assertThat(result.at("/byClient/0/firings/0/causeEventIds")).hasSize(2);
         assertThat(feedOf(coach)).as("nothing sent").isEmpty();
-        assertThat(http.post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"MOOD_AT_OR_BELOW\"}").statusCode())
+        assertThat(asCoach(coach).post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"MOOD_AT_OR_BELOW\"}").statusCode())
                 .isEqualTo(400);
-        assertThat(http.post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"TAROT\"}").statusCode())
+        assertThat(asCoach(coach).post("/api/coaches/" + coach + "/backtest", "{\"rule\":\"TAROT\"}").statusCode())
                 .isEqualTo(400);
     }
 

@@ -55,11 +55,13 @@ class NotificationOnRealInfrastructureIT {
                      "--server.port=0", "--spring.data.mongodb.uri=" + MONGO.getReplicaSetUrl(),
                      "--rekindle.mongo.database=notification",
                      "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
-                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort);
+                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                     "--rekindle.security.issuer-uri=" + org.rekindle.platform.testing.TestIssuer.get().url());
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()), new StringSerializer(),
                      new StringSerializer())) {
-            Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+            Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")))
+                    .as(org.rekindle.platform.testing.TestIssuer.get().coach("coach-real"));
             assertThat(http.put("/api/preferences/coach-real", "{\"email\":\"coach@example.org\"}").statusCode())
                     .isEqualTo(200);
             Instant now = Instant.now();

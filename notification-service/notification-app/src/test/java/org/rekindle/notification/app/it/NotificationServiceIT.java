@@ -17,6 +17,7 @@ import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TestIssuer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
@@ -71,7 +72,8 @@ abstract class NotificationServiceIT {
                 "--rekindle.mongo.database=notification-it",
                 "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
-                "--rekindle.schedule.poll-interval=PT0.2S", "--spring.main.banner-mode=off");
+                "--rekindle.schedule.poll-interval=PT0.2S", "--spring.main.banner-mode=off",
+                "--rekindle.security.issuer-uri=" + TestIssuer.get().url());
         http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 
@@ -86,9 +88,18 @@ abstract class NotificationServiceIT {
     void reachableAt(String userId, String timezone) {
         String body = "{\"email\":\"" + userId + "@example.org\",\"timezone\":\"" + timezone
                       + "\",\"quietFrom\":\"00:00\",\"quietUntil\":\"00:00\"}";
-        if (http.put("/api/preferences/" + userId, body).statusCode() != 200) {
+        if (as(userId).put("/api/preferences/" + userId, body).statusCode() != 200) {
             throw new AssertionError("could not set preferences of " + userId);
         }
+    }
+
+    /** Requests as this user (a client-role token; feeds and preferences are anyone's own). */
+    Http as(String userId) {
+        return http.as(TestIssuer.get().client(userId, null));
+    }
+
+    Http asCoach(String coachId) {
+        return http.as(TestIssuer.get().coach(coachId));
     }
 
     static String send(String topic, String id, String type, String subject, Record data, Instant time)
@@ -107,6 +118,7 @@ abstract class NotificationServiceIT {
     }
 
     List<JsonNode> feedOf(String userId) {
-        return StreamSupport.stream(Json.parse(http.get("/api/feed/" + userId).body()).spliterator(), false).toList();
+        return StreamSupport.stream(Json.parse(as(userId).get("/api/feed/" + userId).body()).spliterator(), false)
+                            .toList();
     }
 }

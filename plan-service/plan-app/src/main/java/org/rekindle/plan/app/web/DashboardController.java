@@ -7,6 +7,7 @@ import org.rekindle.plan.app.query.dashboard.ClientEvent;
 import org.rekindle.plan.app.query.dashboard.DashboardStore;
 import org.rekindle.plan.app.query.dashboard.DashboardView;
 import org.rekindle.platform.command.UnknownEntityException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,18 +38,21 @@ class DashboardController {
 
     @GetMapping(path = "/coaches/{coachId}", produces = "application/json")
     @Operation(summary = "Every client of the coach (phase, progress, streaks, mood trend, risk flags first)")
+    @PreAuthorize("@planAccess.mayReadDashboardOf(#coachId)")
     List<DashboardView> coach(@PathVariable @Pattern(regexp = ID) String coachId) {
         return dashboard.coach(coachId, clock.instant());
     }
 
     @GetMapping(path = "/coaches/{coachId}/stream", produces = "text/event-stream")
     @Operation(summary = "Server-sent events: a client's row each time it changes")
+    @PreAuthorize("@planAccess.mayReadDashboardOf(#coachId)")
     SseEmitter stream(@PathVariable @Pattern(regexp = ID) String coachId) {
         return live.subscribe(coachId);
     }
 
     @GetMapping(path = "/clients/{clientId}", produces = "application/json")
     @Operation(summary = "One client's row now, or as it was at asOf (time travel, from the events up to then)")
+    @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
     DashboardView client(@PathVariable @Pattern(regexp = ID) String clientId,
                          @RequestParam(required = false) Instant asOf) {
         return (asOf == null ? dashboard.client(clientId, clock.instant()) : dashboard.clientAsOf(clientId, asOf))
@@ -57,6 +61,7 @@ class DashboardController {
 
     @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")
     @Operation(summary = "Every event of the client, oldest first")
+    @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
     List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId) {
         return dashboard.timeline(clientId);
     }

@@ -24,6 +24,7 @@ import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,6 +74,7 @@ class PlansController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Assign a program version to a client; the plan pins that version")
+    @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody Assignment body) {
         CatalogVersion version = catalog.version(body.programId(), body.programVersion())
                 .orElseThrow(() -> new UnknownEntityException("program version",
@@ -93,6 +95,7 @@ class PlansController {
 
     @GetMapping
     @Operation(summary = "The plans of a client (clientId=…) or of a coach (coachId=…)")
+    @PreAuthorize("@planAccess.mayList(#clientId, #coachId)")
     List<Map<String, Object>> plans(@RequestParam(required = false) @Pattern(regexp = ID) String clientId,
                                     @RequestParam(required = false) @Pattern(regexp = ID) String coachId) {
         if ((clientId == null) == (coachId == null)) {
@@ -103,12 +106,14 @@ class PlansController {
 
     @GetMapping("/{planId}")
     @Operation(summary = "A plan with every step's state and due date")
+    @PreAuthorize("@planAccess.mayRead(#planId)")
     Map<String, Object> plan(@PathVariable @Pattern(regexp = ID) String planId) {
         return plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
     }
 
     @PostMapping("/{planId}/steps/{stepId}/complete")
     @Operation(summary = "The coach marks a step as done")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> complete(@PathVariable @Pattern(regexp = ID) String planId,
                                   @PathVariable @Pattern(regexp = ID) String stepId) {
         commands.sendAndWait(new CompleteStep(planId, stepId, clock.instant()));
@@ -117,6 +122,7 @@ class PlansController {
 
     @PostMapping("/{planId}/steps/{stepId}/reopen")
     @Operation(summary = "The coach reopens a step")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> reopen(@PathVariable @Pattern(regexp = ID) String planId,
                                 @PathVariable @Pattern(regexp = ID) String stepId) {
         commands.sendAndWait(new ReopenStep(planId, stepId, clock.instant()));
@@ -125,6 +131,7 @@ class PlansController {
 
     @PostMapping(path = "/{planId}/steps/{stepId}/skip", consumes = "application/json")
     @Operation(summary = "Skip a step, saying why")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> skip(@PathVariable @Pattern(regexp = ID) String planId,
                               @PathVariable @Pattern(regexp = ID) String stepId, @Valid @RequestBody Skip body) {
         commands.sendAndWait(new SkipStep(planId, stepId, body.reason(), clock.instant()));
@@ -133,6 +140,7 @@ class PlansController {
 
     @PostMapping("/{planId}/pause")
     @Operation(summary = "Pause the plan")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> pause(@PathVariable @Pattern(regexp = ID) String planId) {
         commands.sendAndWait(new PausePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
@@ -140,6 +148,7 @@ class PlansController {
 
     @PostMapping("/{planId}/resume")
     @Operation(summary = "Resume a paused plan")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> resume(@PathVariable @Pattern(regexp = ID) String planId) {
         commands.sendAndWait(new ResumePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
@@ -147,6 +156,7 @@ class PlansController {
 
     @PutMapping(path = "/{planId}/outcome", consumes = "application/json")
     @Operation(summary = "Set the plan's outcome (reconciled, moved on, paused, ended)")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> outcome(@PathVariable @Pattern(regexp = ID) String planId, @Valid @RequestBody Outcome body) {
         commands.sendAndWait(new ChangeOutcome(planId, body.outcome(), clock.instant()));
         return ResponseEntity.noContent().build();

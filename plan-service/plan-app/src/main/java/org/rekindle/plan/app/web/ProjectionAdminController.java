@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +28,7 @@ class ProjectionAdminController {
 
     @PostMapping("/api/admin/projections/{name}/rebuild")
     @Operation(summary = "Reset a projection and replay it from its source (Kafka for coach-dashboard)")
+    @PreAuthorize("@planAccess.mayAdminister()")
     ResponseEntity<Void> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = REBUILDABLE.contains(name)
                 ? processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null) : null;

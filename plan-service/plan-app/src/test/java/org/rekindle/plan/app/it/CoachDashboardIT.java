@@ -12,6 +12,7 @@ import org.rekindle.plan.events.PlanStepCompleted;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TestIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,8 +39,8 @@ class CoachDashboardIT extends PlanServiceIT {
 
     @Test
     void aCoachSeesEveryClientWithFlagsFirstAndTheRowAsItWas() throws Exception {
-        Http http = new Http(port);
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        Http http = asCoach(coach);
         String calm = "calm-" + UUID.randomUUID();
         String struggling = "struggling-" + UUID.randomUUID();
         Instant now = Instant.now();
@@ -101,7 +102,9 @@ class CoachDashboardIT extends PlanServiceIT {
         HttpClient sse = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> stream = sse.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboard/coaches/" + coach
-                                                  + "/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+                                                  + "/stream"))
+                           .header("Authorization", "Bearer " + TestIssuer.get().coach(coach)).build(),
+                HttpResponse.BodyHandlers.ofLines());
         Thread.sleep(500);
         Instant now = Instant.now();
         send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client, client, coach, "p", 1, today,
@@ -117,8 +120,8 @@ class CoachDashboardIT extends PlanServiceIT {
 
     @Test
     void aRebuildFromKafkaEndsEqualToTheLiveDashboard() throws Exception {
-        Http http = new Http(port);
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        Http http = asCoach(coach);
         Instant at = Instant.now().minus(3, ChronoUnit.DAYS);
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         for (int c = 0; c < 3; c++) {
@@ -134,10 +137,13 @@ class CoachDashboardIT extends PlanServiceIT {
         });
         JsonNode live = withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()));
 
-        assertThat(http.post("/api/admin/projections/coach-dashboard/rebuild", "").statusCode()).isEqualTo(202);
+        assertThat(http.post("/api/admin/projections/coach-dashboard/rebuild", "").statusCode())
+                .as("a coach may not rebuild").isEqualTo(403);
+        Http admin = new Http(port).as(TestIssuer.get().admin("admin-practice"));
+        assertThat(admin.post("/api/admin/projections/coach-dashboard/rebuild", "").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()))).isEqualTo(live));
-        assertThat(http.post("/api/admin/projections/nope/rebuild", "").statusCode()).isEqualTo(404);
+        assertThat(admin.post("/api/admin/projections/nope/rebuild", "").statusCode()).isEqualTo(404);
     }
 
     private static JsonNode withoutAsOf(JsonNode rows) {

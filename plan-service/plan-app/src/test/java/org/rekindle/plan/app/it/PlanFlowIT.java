@@ -17,6 +17,7 @@ import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TestIssuer;
 import org.rekindle.platform.testing.TopicRecorder;
 
 import java.time.Duration;
@@ -39,7 +40,7 @@ class PlanFlowIT extends PlanServiceIT {
 
     @Test
     void journalActivityCompletesTheStepsOfAnAssignedPlan() throws Exception {
-        Http http = new Http(port);
+        Http http = asCoach("coach-maya");
         String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
         String client = "client-" + UUID.randomUUID();
         Instant now = Instant.now();
@@ -69,6 +70,17 @@ class PlanFlowIT extends PlanServiceIT {
                  new ApologyDrafted(client, "a1", 1, now), now);
 
             String plan = planId;
+            Http theClient = new Http(port).as(TestIssuer.get().client(client, "coach-maya"));
+            Http otherCoach = asCoach("coach-leo");
+            assertThat(theClient.get("/api/plans/" + plan).statusCode()).isEqualTo(200);
+            assertThat(theClient.get("/api/plans?clientId=" + client).statusCode()).isEqualTo(200);
+            assertThat(theClient.post("/api/plans/" + plan + "/pause", "").statusCode()).as("the coach's call")
+                    .isEqualTo(403);
+            assertThat(otherCoach.get("/api/plans/" + plan).statusCode()).isEqualTo(403);
+            assertThat(otherCoach.get("/api/plans?clientId=" + client).statusCode()).isEqualTo(403);
+            assertThat(otherCoach.post("/api/plans/" + plan + "/steps/why/complete", "").statusCode()).isEqualTo(403);
+            assertThat(otherCoach.get("/api/plans?coachId=coach-maya").statusCode()).isEqualTo(403);
+            assertThat(new Http(port).get("/api/plans/" + plan).statusCode()).isEqualTo(401);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode view = Json.parse(http.get("/api/plans/" + plan).body());
                 assertThat(status(view, "why")).isEqualTo("COMPLETED");
@@ -99,7 +111,7 @@ class PlanFlowIT extends PlanServiceIT {
 
     @Test
     void timePassingMakesOpenStepsOverdueAndARunningNoContactAttemptCompletesItsStep() throws Exception {
-        Http http = new Http(port);
+        Http http = asCoach("coach-maya");
         String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
         String client = "client-" + UUID.randomUUID();
         Instant now = Instant.now();
@@ -138,10 +150,13 @@ class PlanFlowIT extends PlanServiceIT {
 
     @Test
     void badAssignmentsAreProblems() {
-        Http http = new Http(port);
-        assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"k\",\"programId\":\"nope\","
+        Http http = asCoach("coach-maya");
+        assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"coach-maya\",\"programId\":\"nope\","
                              + "\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\"}").statusCode())
                 .isEqualTo(404);
+        assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"coach-leo\",\"programId\":\"nope\","
+                             + "\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\"}").statusCode())
+                .as("a coach assigns only as themself").isEqualTo(403);
         assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"k\",\"programId\":\"nope\","
                              + "\"programVersion\":1,\"startDate\":\"yesterday\",\"timezone\":\"UTC\"}").statusCode())
                 .isEqualTo(400);

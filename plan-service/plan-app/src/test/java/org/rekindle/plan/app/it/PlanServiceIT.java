@@ -10,6 +10,8 @@ import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +38,7 @@ abstract class PlanServiceIT {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "plan-it");
+        registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 
     @BeforeAll
@@ -49,6 +52,11 @@ abstract class PlanServiceIT {
     @AfterAll
     static void closeProducer() {
         producer.close();
+    }
+
+    /** Requests as the coach (a token from the test issuer with the coach's id as subject). */
+    Http asCoach(String coachId) {
+        return new Http(port).as(TestIssuer.get().coach(coachId));
     }
 
     /** Publishes a CloudEvent keyed by its subject and waits for Kafka's acknowledgement. */

@@ -1,0 +1,43 @@
+package org.rekindle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rekindle.platform.embedded.OidcLogin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The demo people log in at the local issuer as they would in a browser (authorization code + PKCE), with the
+ * passwords of the issuer's own demo directory: the seed acts as each of them, never as a superuser.
+ */
+final class DemoLogins {
+
+    private final OidcLogin login;
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    DemoLogins(String issuerUrl) {
+        this.login = OidcLogin.web(issuerUrl);
+        try (InputStream users = DemoLogins.class.getResourceAsStream("/demo-users.json")) {
+            for (JsonNode user : new ObjectMapper().readTree(users)) {
+                passwords.put(user.get("id").asText(), user.get("password").asText());
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the issuer's demo directory (demo-users.json) is not on the classpath", e);
+        }
+    }
+
+    /** A bearer token of the demo person, logged in once per seed. */
+    String tokenOf(String userId) {
+        return tokens.computeIfAbsent(userId, id -> {
+            String password = passwords.get(id);
+            if (password == null) {
+                throw new IllegalArgumentException(id + " is not in the demo directory");
+            }
+            return login.accessToken(id, password);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.rekindle.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
+
+/**
+ * Every service is an OAuth2 resource server: a bearer JWT from the configured issuer is required on every API
+ * path, checked for signature (the issuer's published keys), issuer, expiry and audience. The token's
+ * {@code roles} claim becomes {@code ROLE_*} authorities; object-level decisions are the services' own policy
+ * beans, called from method security. Health probes and the API docs stay open.
+ */
+@AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class SecurityAutoConfiguration {
+
+    @Bean
+    public SecurityFilterChain resourceServer(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .permitAll()
+                    .anyRequest().authenticated())
+            .oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated(json))
+                    .accessDeniedHandler(ProblemResponses.denied(json)))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated(json))
+                                               .accessDeniedHandler(ProblemResponses.denied(json)))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Keys are fetched from the issuer when the first token arrives, so a service may start before its issuer. */
+    @Bean
+    public JwtDecoder jwtDecoder(@Value("${rekindle.security.issuer-uri}") String issuer,
+                                 @Value("${rekindle.security.jwk-set-uri:}") String jwkSetUri,
+                                 @Value("${rekindle.security.audience:rekindle}") String audience) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri.isBlank() ? issuer + "/oauth2/jwks"
+                                                                                      : jwkSetUri).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                                                                     audience(audience)));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                      ? OAuth2TokenValidatorResult.success()
+                      : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                              "The token is not meant for " + audience, null));
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> roles() {
+        return jwt -> {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return new JwtAuthenticationToken(jwt, roles == null ? List.of() : roles.stream()
+                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(), jwt.getSubject());
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package org.rekindle.platform.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A JWT issuer for service tests: it publishes its public key over HTTP (as the real issuer's /oauth2/jwks) and
+ * signs tokens, so the service under test validates them exactly as in production (signature, issuer, expiry,
+ * audience). The real login flows are tested against the real issuer (deploy/issuer, the local stack).
+ */
+public final class TestIssuer {
+
+    private static TestIssuer shared;
+
+    private final RSAKey key;
+    private final RSAKey otherKey;
+    private final HttpServer server;
+
+    private TestIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
+            otherKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/oauth2/jwks", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(jwks);
+                }
+            });
+            server.start();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized TestIssuer get() {
+        if (shared == null) {
+            shared = new TestIssuer();
+        }
+        return shared;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String client(String clientId, String coachId) {
+        return token(clientId, List.of("CLIENT"), coachId, url(), "rekindle", Duration.ofMinutes(10), key);
+    }
+
+    public String coach(String coachId) {
+        return token(coachId, List.of("COACH"), null, url(), "rekindle", Duration.ofMinutes(10), key);
+    }
+
+    public String admin(String adminId) {
+        return token(adminId, List.of("PRACTICE_ADMIN"), null, url(), "rekindle", Duration.ofMinutes(10), key);
+    }
+
+    /** Tokens that must be refused, each for one reason. */
+    public String expired(String clientId) {
+        return token(clientId, List.of("CLIENT"), null, url(), "rekindle", Duration.ofMinutes(-5), key);
+    }
+
+    public String forAnotherAudience(String clientId) {
+        return token(clientId, List.of("CLIENT"), null, url(), "somebody-else", Duration.ofMinutes(10), key);
+    }
+
+    public String fromAnotherIssuer(String clientId) {
+        return token(clientId, List.of("CLIENT"), null, "http://issuer.example", "rekindle", Duration.ofMinutes(10),
+                     key);
+    }
+
+    public String signedWithAnotherKey(String clientId) {
+        return token(clientId, List.of("CLIENT"), null, url(), "rekindle", Duration.ofMinutes(10), otherKey);
+    }
+
+    private static String token(String subject, List<String> roles, String coach, String issuer, String audience,
+                                Duration ttl, RSAKey signingKey) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+                .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plus(ttl)))
+                .claim("roles", roles).claim("practice", "practice-test");
+        if (coach != null) {
+            claims.claim("coach", coach);
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                                                                                   .build(), claims.build());
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
