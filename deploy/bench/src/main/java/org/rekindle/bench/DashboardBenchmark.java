@@ -19,7 +19,9 @@ import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.Ports;
+import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.springframework.boot.SpringApplication;
@@ -50,10 +52,12 @@ import java.util.stream.IntStream;
 final class DashboardBenchmark {
 
     private static final String COACH = "bench-coach";
+    private static final String PASSWORD = "bench-only";
 
     private final int clients;
     private final int events;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
 
     DashboardBenchmark(int clients, int events) {
         this.clients = clients;
@@ -70,8 +74,11 @@ final class DashboardBenchmark {
             double rawConsume = RawCeilings.kafkaConsume(kafka.bootstrapServers(), "bench.raw", events);
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), Math.min(events, 10_000), sample);
 
-            ConfigurableApplicationContext plan = startPlanService(mongo, kafka);
+            ConfigurableApplicationContext issuer = startIssuer(data);
+            String issuerUrl = "http://127.0.0.1:" + issuer.getEnvironment().getProperty("local.server.port");
+            ConfigurableApplicationContext plan = startPlanService(mongo, kafka, issuerUrl);
             int port = Integer.parseInt(plan.getEnvironment().getProperty("local.server.port"));
+            token = OidcLogin.web(issuerUrl).accessToken(COACH, PASSWORD);
             Results results = new Results("Coach dashboard: query cost as history grows")
                     .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
                     .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -110,6 +117,7 @@ final class DashboardBenchmark {
                          "documents read per query (dashboard_timeline): one client's events up to asOf");
             } finally {
                 plan.close();
+                issuer.close();
             }
             return results;
         }
@@ -126,7 +134,7 @@ final class DashboardBenchmark {
         String asOf = Instant.now().minus(Duration.ofDays(30)).toString();
         long timeline = MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline");
         int asOfReps = 50;
-        Latency asOfLatency = Latency.of(asOfReps, () -> get(port, "/api/dashboard/clients/" + client(7) + "?asOf="
+        Latency asOfLatency = Latency.of(asOfReps, () -> get(port, "/api/dashboard/clients/" + client(Math.min(7, clients - 1)) + "?asOf="
                                                                    + asOf));
         double timelineRead = (MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline") - timeline)
                               / (double) (asOfReps + 20);
@@ -143,12 +151,24 @@ final class DashboardBenchmark {
                     readNote);
     }
 
-    private ConfigurableApplicationContext startPlanService(EmbeddedMongo mongo, EmbeddedKafka kafka) {
+    /** The local issuer with one bench coach, so the queries are measured with real token validation. */
+    private static ConfigurableApplicationContext startIssuer(Path data) throws java.io.IOException {
+        Path users = data.resolve("bench-users.json");
+        Files.writeString(users, "[{\"id\":\"" + COACH + "\",\"name\":\"Bench\",\"email\":null,\"password\":\""
+                                 + PASSWORD + "\",\"roles\":[\"COACH\"],\"practice\":\"bench\",\"coach\":null}]");
+        int port = Ports.freePort();
+        return IssuerApplication.application().run("--server.port=" + port, "--server.address=127.0.0.1",
+                "--rekindle.issuer.url=http://127.0.0.1:" + port, "--rekindle.issuer.users=file:" + users,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+    }
+
+    private ConfigurableApplicationContext startPlanService(EmbeddedMongo mongo, EmbeddedKafka kafka, String issuer) {
         SpringApplication app = PlanApplication.application();
         app.addPrimarySources(List.of(MongoReadCounter.class));
         return app.run("--server.port=0", "--server.address=127.0.0.1",
                        "--spring.data.mongodb.uri=" + mongo.connectionString(), "--rekindle.mongo.database=plan",
                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.main.banner-mode=off",
+                       "--rekindle.security.issuer-uri=" + issuer,
                        "--logging.level.root=WARN");
     }
 
@@ -215,7 +235,8 @@ final class DashboardBenchmark {
 
     private String get(int port, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                                          .build(), HttpResponse.BodyHandlers.ofString());
+                                                          .header("Authorization", "Bearer " + token).build(),
+                                                  HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode());
         }
