@@ -1,6 +1,8 @@
 package org.rekindle.local;
 
 import org.junit.jupiter.api.BeforeAll;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,6 +116,54 @@ class ComposeFileTest {
                          .contains("mongosh", "rs.status()", "rs.initiate(", "_id:'rs0'", "host:'mongo:27017'");
         assertThat(healthcheckSettings("mongo")).as("mongo healthcheck settings (time for the first initiate)")
                                                 .containsKey("start_period");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    void validatesTokensOfTheComposeIssuerWithKeysFromKeycloak(String service) {
+        Map<String, String> env = env(service);
+        String publicUrl = env("keycloak").get("KC_HOSTNAME");
+        assertThat(env.get("REKINDLE_SECURITY_ISSUERURI")).as(service + " issuer: what tokens name, as a browser sees it")
+                                                          .isEqualTo(publicUrl + "/realms/rekindle");
+        assertThat(env.get("REKINDLE_SECURITY_JWKSETURI")).as(service + " keys: fetched over the compose network")
+                .isEqualTo("http://keycloak:8080/realms/rekindle/protocol/openid-connect/certs");
+        assertThat(ports("keycloak")).contains(publicUrl.substring(publicUrl.lastIndexOf(':') + 1) + ":8080");
+        assertThat(String.valueOf(service(service).get("depends_on"))).contains("keycloak");
+    }
+
+    @Test
+    void theKeycloakRealmHasTheDemoDirectoryTheClientsAndTheClaimsServicesRead() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(volumes("keycloak")).contains("./deploy/keycloak:/opt/keycloak/data/import:ro");
+        JsonNode realm = json.readTree(ROOT.resolve("deploy/keycloak/rekindle-realm.json").toFile());
+        JsonNode demo = json.readTree(ROOT.resolve("deploy/issuer/src/main/resources/demo-users.json").toFile());
+        assertThat(realm.get("realm").asText()).isEqualTo("rekindle");
+        Map<String, JsonNode> users = new LinkedHashMap<>();
+        realm.get("users").forEach(user -> users.put(user.get("id").asText(), user));
+        assertThat(users.keySet()).as("the same people as the local issuer, with their ids as token subjects")
+                                  .containsExactlyElementsOf(demo.findValuesAsText("id"));
+        demo.forEach(person -> {
+            JsonNode user = users.get(person.get("id").asText());
+            assertThat(user.at("/attributes/roles").toString()).isEqualTo(person.get("roles").toString());
+            assertThat(user.at("/attributes/coach/0").asText(null)).isEqualTo(person.get("coach").asText(null));
+            assertThat(user.at("/credentials/0/value").asText()).isEqualTo(person.get("password").asText());
+        });
+        JsonNode web = client(realm, "rekindle-web");
+        assertThat(web.get("publicClient").asBoolean()).isTrue();
+        assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(web.get("directAccessGrantsEnabled").asBoolean()).as("no password grant").isFalse();
+        assertThat(web.get("protocolMappers").findValuesAsText("claim.name")).contains("roles", "coach", "practice");
+        assertThat(web.get("protocolMappers").findValuesAsText("included.custom.audience")).contains("rekindle");
+        assertThat(client(realm, "rekindle-services").get("serviceAccountsEnabled").asBoolean()).isTrue();
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (clientId.equals(client.get("clientId").asText())) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId + " in the realm");
     }
 
     @Test
