@@ -32,6 +32,12 @@ public class LiveStreams {
         emitter.onCompletion(() -> pages.remove(emitter));
         emitter.onTimeout(() -> pages.remove(emitter));
         emitter.onError(error -> pages.remove(emitter));
+        try {
+            // A comment at once: the response starts now (status and headers), not at the first real event.
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException gone) {
+            pages.remove(emitter);
+        }
         return emitter;
     }
 

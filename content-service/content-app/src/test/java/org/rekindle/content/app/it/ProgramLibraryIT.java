@@ -7,6 +7,14 @@ import org.rekindle.content.events.ContentTopic;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.TestIssuer;
+import org.rekindle.platform.testing.AccessMatrix;
+import org.rekindle.platform.testing.AccessMatrix.Caller;
+import org.rekindle.platform.testing.AccessMatrix.Row;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.rekindle.platform.testing.AccessMatrix.row;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +157,50 @@ class ProgramLibraryIT {
         assertThat(admin.post("/api/programs", "{\"programId\":\"by-the-admin\",\"title\":\"t\",\"summary\":\"s\"}")
                         .statusCode()).isEqualTo(201);
         assertThat(new Http(port).get("/api/programs").statusCode()).isEqualTo(401);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void everyEndpointAnswersOnlyTheCallersItShould() {
+        TestIssuer issuer = TestIssuer.get();
+        String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        Http author = new Http(port).as(issuer.coach("coach-author"));
+        assertThat(author.post("/api/programs", "{\"programId\":\"" + id + "\",\"title\":\"t\",\"summary\":\"s\"}")
+                         .statusCode()).isEqualTo(201);
+        author.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"p1\",\"title\":\"P\"}");
+        author.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"p2\",\"title\":\"P\"}");
+        author.post("/api/programs/" + id + "/phases/p1/steps", step("s1", "READING", "t", "g"));
+        author.post("/api/programs/" + id + "/phases/p1/steps", step("s2", "READING", "t", "g"));
+        Caller[] authors = {Caller.OWN_COACH, Caller.OTHER_COACH, Caller.ADMIN};
+        Caller[] everyone = {Caller.OWNER, Caller.OTHER_CLIENT, Caller.OWN_COACH, Caller.OTHER_COACH, Caller.ADMIN};
+        String base = "/api/programs/" + id;
+        List<Row> rows = List.of(
+                row("POST", "/api/programs", "/api/programs", "{\"programId\":\"" + id + "-new\",\"title\":\"t\","
+                                                              + "\"summary\":\"s\"}", authors),
+                row("PUT", "/api/programs/{programId}", base, "{\"title\":\"t2\",\"summary\":\"s\"}", authors),
+                row("POST", "/api/programs/{programId}/phases", base + "/phases", "{\"phaseId\":\"p3\",\"title\":\"P\"}",
+                    authors),
+                row("DELETE", "/api/programs/{programId}/phases/{phaseId}", base + "/phases/p2", null, authors),
+                row("POST", "/api/programs/{programId}/phases/{phaseId}/steps", base + "/phases/p1/steps",
+                    step("s3", "READING", "t", "g"), authors),
+                row("PUT", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s1",
+                    step("s1", "READING", "t2", "g"), authors),
+                row("DELETE", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s2", null, authors),
+                row("POST", "/api/programs/{programId}/versions", base + "/versions", null, authors),
+                row("GET", "/api/programs", "/api/programs", null, everyone),
+                row("GET", "/api/programs/{programId}", base, null, everyone),
+                row("GET", "/api/programs/{programId}/versions/{version}", base + "/versions/1", null, everyone),
+                row("GET", "/api/programs/search", "/api/programs/search?q=harbour", null, everyone),
+                row("POST", "/api/programs/{programId}/retire", base + "/retire", null, authors));
+        AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
+        AccessMatrix.assertOutcomes("http://127.0.0.1:" + port, Map.of(
+                Caller.OWNER, issuer.client("client-one", "coach-author"),
+                Caller.OTHER_CLIENT, issuer.client("client-two", "coach-other"),
+                Caller.OWN_COACH, issuer.coach("coach-author"), Caller.OTHER_COACH, issuer.coach("coach-other"),
+                Caller.ADMIN, issuer.admin("admin-practice")), rows);
     }
 
     private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String field) {

@@ -94,7 +94,7 @@ class JournalAccessIT extends EmbeddedStackTest {
         assertThat(own2.findValuesAsText("entryId")).containsExactlyInAnyOrder(secret, shared);
     }
 
-    private static void assign(String client, String coach) throws Exception {
+    static void assign(String client, String coach) throws Exception {
         Instant now = Instant.now();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),

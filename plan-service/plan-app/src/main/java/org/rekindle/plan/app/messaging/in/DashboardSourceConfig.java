@@ -1,5 +1,6 @@
 package org.rekindle.plan.app.messaging.in;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
@@ -9,6 +10,7 @@ import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.plan.events.PlanTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
@@ -21,6 +23,17 @@ import java.util.Map;
  */
 @Configuration
 class DashboardSourceConfig {
+
+    /**
+     * The Kafka source assigns the partitions each topic has when the processor starts and does not look again, so
+     * a topic created later (journal-service has not published yet) would never be read until a restart. Declaring
+     * it here makes it exist first; an existing topic is left as its producer made it.
+     */
+    @Bean
+    NewTopic consumedJournalTopic(@Value("${rekindle.publishing.topic-partitions:3}") int partitions,
+                                  @Value("${rekindle.publishing.topic-replicas:1}") short replicas) {
+        return TopicBuilder.name(JournalTopic.NAME).partitions(partitions).replicas(replicas).build();
+    }
 
     @Bean
     StreamableKafkaMessageSource<String, String> dashboardEventSource(

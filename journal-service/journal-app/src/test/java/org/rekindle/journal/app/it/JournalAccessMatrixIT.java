@@ -1,0 +1,83 @@
+package org.rekindle.journal.app.it;
+
+import org.junit.jupiter.api.Test;
+import org.rekindle.platform.testing.AccessMatrix;
+import org.rekindle.platform.testing.AccessMatrix.Caller;
+import org.rekindle.platform.testing.AccessMatrix.Row;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TestIssuer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.rekindle.platform.testing.AccessMatrix.Caller.OWNER;
+import static org.rekindle.platform.testing.AccessMatrix.Caller.OWN_COACH;
+import static org.rekindle.platform.testing.AccessMatrix.row;
+
+/** Every journal endpoint × every caller, on one client's journal (OWASP API1). */
+class JournalAccessMatrixIT extends EmbeddedStackTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void everyEndpointAnswersOnlyTheCallersItShould() throws Exception {
+        String client = newClientId();
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        TestIssuer issuer = TestIssuer.get();
+        Http own = http(client);
+        String base = "/api/clients/" + client;
+        String entry = Json.parse(own.post(base + "/journal/reflections",
+                "{\"promptId\":\"understand-why\",\"text\":\"t\"}").body()).get("entryId").asText();
+        own.put(base + "/journal/entries/" + entry + "/share");
+        String apology = Json.parse(own.post(base + "/journal/apologies", "{\"text\":\"sorry\"}").body())
+                             .get("entryId").asText();
+        String period = Json.parse(own.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}").body())
+                            .get("periodId").asText();
+        JournalAccessIT.assign(client, coach);
+        Http coachHttp = anonymous().as(issuer.coach(coach));
+        await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.get(base + "/streak").statusCode() == 200);
+
+        List<Row> rows = List.of(
+                row("POST", "/api/clients/{clientId}/journal/reflections", base + "/journal/reflections",
+                    "{\"promptId\":\"p\",\"text\":\"t\"}", OWNER),
+                row("POST", "/api/clients/{clientId}/journal/apologies", base + "/journal/apologies",
+                    "{\"text\":\"t\"}", OWNER),
+                row("POST", "/api/clients/{clientId}/journal/apologies/{entryId}/revisions",
+                    base + "/journal/apologies/" + apology + "/revisions", "{\"text\":\"t2\"}", OWNER),
+                row("POST", "/api/clients/{clientId}/journal/mood-check-ins", base + "/journal/mood-check-ins",
+                    "{\"score\":3}", OWNER),
+                row("GET", "/api/clients/{clientId}/journal/entries", base + "/journal/entries", null, OWNER,
+                    OWN_COACH),
+                row("GET", "/api/clients/{clientId}/journal/entries/{entryId}", base + "/journal/entries/" + entry,
+                    null, OWNER, OWN_COACH),
+                row("PUT", "/api/clients/{clientId}/journal/entries/{entryId}/share",
+                    base + "/journal/entries/" + entry + "/share", null, OWNER),
+                row("DELETE", "/api/clients/{clientId}/journal/entries/{entryId}/share",
+                    base + "/journal/entries/" + apology + "/share", null, OWNER),
+                row("GET", "/api/clients/{clientId}/streak", base + "/streak", null, OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/contact-log", base + "/contact-log", null, OWNER),
+                row("POST", "/api/clients/{clientId}/contact-log/urges", base + "/contact-log/urges",
+                    "{\"resisted\":true}", OWNER),
+                row("POST", "/api/clients/{clientId}/contact-log/breaches", base + "/contact-log/breaches",
+                    "{\"channel\":\"TEXT\",\"initiatedBy\":\"EX\"}", OWNER),
+                row("POST", "/api/clients/{clientId}/contact-log/no-contact-periods",
+                    base + "/contact-log/no-contact-periods", "{\"targetDays\":30}", OWNER),
+                row("POST", "/api/clients/{clientId}/contact-log/no-contact-periods/{periodId}/end",
+                    base + "/contact-log/no-contact-periods/" + period + "/end", "{\"reason\":\"r\"}", OWNER));
+
+        AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
+        AccessMatrix.assertOutcomes(anonymous().base(), Map.of(
+                Caller.OWNER, issuer.client(client, coach), Caller.OTHER_CLIENT, issuer.client(newClientId(), coach),
+                Caller.OWN_COACH, issuer.coach(coach), Caller.OTHER_COACH, issuer.coach("coach-other"),
+                Caller.ADMIN, issuer.admin("admin-practice")), rows);
+    }
+}
