@@ -27,7 +27,9 @@ import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
 import org.rekindle.journal.app.command.api.RecordUrge;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.journal.app.command.api.ReviseApology;
+import org.rekindle.journal.app.command.api.RecordSharedRead;
 import org.rekindle.journal.app.command.api.ShareEntry;
+import org.rekindle.journal.app.command.api.SharedEntriesRead;
 import org.rekindle.journal.app.command.api.StartNoContactPeriod;
 import org.rekindle.journal.app.command.api.UnshareEntry;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
@@ -223,6 +225,16 @@ public class Journal {
         requireNotInFuture(command.occurredAt(), clock);
         if (requireEntry(command.entryId()).shared()) {
             apply(new EntryUnshared(clientId, command.entryId(), command.occurredAt()));
+        }
+    }
+
+    /** Records what a reader saw of the shared entries; entries that are not (or no longer) shared are not listed. */
+    @CommandHandler
+    void handle(RecordSharedRead command) {
+        java.util.List<String> shared = command.entryIds().stream()
+                .filter(id -> entries.containsKey(id) && entries.get(id).shared()).distinct().toList();
+        if (!shared.isEmpty()) {
+            apply(new SharedEntriesRead(clientId, command.readerId(), shared, command.readAt()));
         }
     }
 

@@ -20,6 +20,9 @@ import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.rekindle.journal.app.command.api.RecordSharedRead;
+import org.rekindle.journal.app.query.AccessLedger;
+import org.rekindle.platform.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +46,11 @@ class JournalEntriesController {
     private final JournalGuard journals;
     private final RequestTime time;
     private final JournalAccess access;
+    private final AccessLedger ledger;
 
     JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
-                             JournalAccess access) {
+                             JournalAccess access, AccessLedger ledger) {
+        this.ledger = ledger;
         this.commands = commands;
         this.entries = entries;
         this.journals = journals;
@@ -124,7 +129,10 @@ class JournalEntriesController {
                          @RequestParam(required = false) Boolean shared,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
         journals.requireJournal(clientId);
-        return entries.list(clientId, kind, access.seesOnlyShared(clientId) ? Boolean.TRUE : shared, limit);
+        List<EntryView> found = entries.list(clientId, kind, access.seesOnlyShared(clientId) ? Boolean.TRUE : shared,
+                                             limit);
+        recordReadByCoach(clientId, found);
+        return found;
     }
 
     @GetMapping("/entries/{entryId}")
@@ -132,8 +140,27 @@ class JournalEntriesController {
     @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
     EntryView get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                   @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        return entries.find(clientId, entryId).filter(entry -> entry.shared() || !access.seesOnlyShared(clientId))
-                      .orElseThrow(() -> new UnknownEntityException("entry", entryId));
+        EntryView entry = entries.find(clientId, entryId)
+                .filter(found -> found.shared() || !access.seesOnlyShared(clientId))
+                .orElseThrow(() -> new UnknownEntityException("entry", entryId));
+        recordReadByCoach(clientId, List.of(entry));
+        return entry;
+    }
+
+    @GetMapping("/reads")
+    @Operation(summary = "Who read which of the client's shared entries, and when (newest first)")
+    @PreAuthorize("@journalAccess.mayReadPrivate(#clientId)")
+    List<AccessLedger.Read> reads(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                  @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
+        return ledger.of(clientId, limit);
+    }
+
+    /** Every read of shared entries by someone other than the client is recorded before the entries are returned. */
+    private void recordReadByCoach(String clientId, List<EntryView> read) {
+        if (!read.isEmpty() && access.seesOnlyShared(clientId)) {
+            commands.sendAndWait(new RecordSharedRead(clientId, CurrentUser.get().orElseThrow().id(),
+                                                      read.stream().map(EntryView::entryId).toList(), time.now()));
+        }
     }
 
 

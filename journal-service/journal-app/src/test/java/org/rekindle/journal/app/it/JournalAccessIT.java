@@ -90,6 +90,13 @@ class JournalAccessIT extends EmbeddedStackTest {
             assertThat(stranger.get(base + "/streak").statusCode()).isEqualTo(403);
             assertThat(stranger.post(base + "/journal/mood-check-ins", "{\"score\":1}").statusCode()).isEqualTo(403);
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode reads = Json.parse(own.get(base + "/journal/reads").body());
+            assertThat(reads.findValuesAsText("readerId")).as("every read by the coach, none by the client")
+                    .isNotEmpty().containsOnly(coach);
+            assertThat(reads.findValues("entryIds").toString()).contains(shared).doesNotContain(secret);
+        });
+        assertThat(theCoach.get(base + "/journal/reads").statusCode()).as("the ledger is the client's").isEqualTo(403);
         JsonNode own2 = Json.parse(own.get(base + "/journal/entries").body());
         assertThat(own2.findValuesAsText("entryId")).containsExactlyInAnyOrder(secret, shared);
     }

@@ -63,6 +63,7 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     base + "/journal/entries/" + entry + "/share", null, OWNER),
                 row("DELETE", "/api/clients/{clientId}/journal/entries/{entryId}/share",
                     base + "/journal/entries/" + apology + "/share", null, OWNER),
+                row("GET", "/api/clients/{clientId}/journal/reads", base + "/journal/reads", null, OWNER),
                 row("GET", "/api/clients/{clientId}/streak", base + "/streak", null, OWNER, OWN_COACH),
                 row("GET", "/api/clients/{clientId}/contact-log", base + "/contact-log", null, OWNER),
                 row("POST", "/api/clients/{clientId}/contact-log/urges", base + "/contact-log/urges",

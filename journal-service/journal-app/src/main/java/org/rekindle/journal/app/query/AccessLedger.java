@@ -1,0 +1,31 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Who read which of a client's shared entries, and when: what the client sees of their coach's reading. */
+@Component
+public class AccessLedger {
+
+    public record Read(String readerId, List<String> entryIds, Instant readAt) {
+    }
+
+    private final MongoCollection<Document> ledger;
+
+    AccessLedger(ReadModelCollections collections) {
+        this.ledger = collections.accessLedger();
+    }
+
+    public List<Read> of(String clientId, int limit) {
+        return ledger.find(Filters.eq("clientId", clientId)).sort(Sorts.descending("readAt")).limit(limit)
+                     .map(doc -> new Read(doc.getString("readerId"), doc.getList("entryIds", String.class),
+                                          doc.getDate("readAt").toInstant())).into(new ArrayList<>());
+    }
+}

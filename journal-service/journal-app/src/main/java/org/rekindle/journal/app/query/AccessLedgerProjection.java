@@ -1,0 +1,38 @@
+package org.rekindle.journal.app.query;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.rekindle.journal.app.command.api.SharedEntriesRead;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
+
+/** One document per recorded read of shared entries, keyed by the event id (a redelivery writes nothing). */
+@Component
+@ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
+class AccessLedgerProjection {
+
+    private final MongoCollection<Document> ledger;
+
+    AccessLedgerProjection(ReadModelCollections collections) {
+        this.ledger = collections.accessLedger();
+    }
+
+    @EventHandler
+    void on(SharedEntriesRead event, EventMessage<?> message) {
+        insertOnce(ledger, new Document("_id", message.getIdentifier()).append("clientId", event.clientId())
+                .append("readerId", event.readerId()).append("entryIds", event.entryIds())
+                .append("readAt", Date.from(event.readAt())));
+    }
+
+    @ResetHandler
+    void onReset() {
+        ledger.deleteMany(new Document());
+    }
+}
