@@ -97,6 +97,11 @@ class JournalAccessIT extends EmbeddedStackTest {
             assertThat(reads.findValues("entryIds").toString()).contains(shared).doesNotContain(secret);
         });
         assertThat(theCoach.get(base + "/journal/reads").statusCode()).as("the ledger is the client's").isEqualTo(403);
+        assertThat(own.delete(base + "/journal/entries/" + shared + "/share").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(theCoach.get(base + "/journal/entries/" + shared).statusCode()).as("unshared").isEqualTo(404);
+            assertThat(Json.parse(theCoach.get(base + "/journal/entries").body())).isEmpty();
+        });
         JsonNode own2 = Json.parse(own.get(base + "/journal/entries").body());
         assertThat(own2.findValuesAsText("entryId")).containsExactlyInAnyOrder(secret, shared);
     }

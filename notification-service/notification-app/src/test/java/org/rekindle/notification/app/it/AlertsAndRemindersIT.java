@@ -148,7 +148,11 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         try (TopicRecorder dlt = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
                                                    JournalTopic.NAME + ".notification-service.DLT")) {
             sendRaw(JournalTopic.NAME, "poison", "{not a cloud event");
-            await().atMost(Duration.ofSeconds(60)).until(() -> dlt.recordsWithKey("poison").size() == 1);
+            Instant now = Instant.now();
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, "impostor",
+                 new NoContactBroken("client-someone-else", "p", "b", "TEXT", "CLIENT", 1, now), now);
+            await().atMost(Duration.ofSeconds(60)).until(() -> dlt.recordsWithKey("poison").size() == 1
+                                                               && dlt.recordsWithKey("impostor").size() == 1);
         }
         assertThat(as("a").get("/api/feed/a/b").statusCode()).isEqualTo(404);
         assertThat(as("a").get("/api/notifications/not-a-uuid").statusCode()).isEqualTo(400);
