@@ -1,15 +1,10 @@
 package org.rekindle.journal.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanTopic;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TestIssuer;
@@ -19,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,15 +100,12 @@ class JournalAccessIT extends EmbeddedStackTest {
         assertThat(own2.findValuesAsText("entryId")).containsExactlyInAnyOrder(secret, shared);
     }
 
-    static void assign(String client, String coach) throws Exception {
+    static void assign(String client, String coach) {
         Instant now = Instant.now();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(PlanTopic.NAME, client, CloudEventJson.write(CloudEvent.of(
-                    UUID.randomUUID().toString(), "/rekindle/plan-service", PlanAssigned.TYPE, client, now,
-                    new PlanAssigned("plan-" + client, client, coach, "p", 1, LocalDate.now(), "UTC", false,
-                                     List.of(), now))))).get();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers())) {
+            producer.send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client,
+                          new PlanAssigned("plan-" + client, client, coach, "p", 1, LocalDate.now(), "UTC", false,
+                                           List.of(), now), now);
         }
     }
 }

@@ -1,10 +1,6 @@
 package org.rekindle.notification.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +9,7 @@ import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TestIssuer;
@@ -22,7 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
@@ -31,7 +25,7 @@ import java.util.stream.StreamSupport;
  */
 abstract class NotificationServiceIT {
 
-    private static KafkaProducer<String, String> producer;
+    private static CloudEventProducer producer;
     static final int SMTP_PORT = Ports.freePort();
 
     EmbeddedSmtp smtp;
@@ -40,10 +34,7 @@ abstract class NotificationServiceIT {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                              SharedTestInfrastructure.kafka().bootstrapServers(),
-                                              ProducerConfig.ACKS_CONFIG, "all"),
-                                       new StringSerializer(), new StringSerializer());
+        producer = new CloudEventProducer(SharedTestInfrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
@@ -102,15 +93,12 @@ abstract class NotificationServiceIT {
         return http.as(TestIssuer.get().coach(coachId));
     }
 
-    static String send(String topic, String id, String type, String subject, Record data, Instant time)
-            throws Exception {
-        String json = CloudEventJson.write(CloudEvent.of(id, "/rekindle/test", type, subject, time, data));
-        producer.send(new ProducerRecord<>(topic, subject, json)).get();
-        return json;
+    static String send(String topic, String id, String type, String subject, Record data, Instant time) {
+        return producer.send(topic, id, type, subject, data, time);
     }
 
-    static void sendRaw(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    static void sendRaw(String topic, String key, String value) {
+        producer.sendRaw(topic, key, value);
     }
 
     List<EmbeddedSmtp.Message> mailsTo(String userId) {

@@ -1,15 +1,10 @@
 package org.rekindle.plan.app.it;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
-import org.rekindle.platform.publishing.CloudEvent;
-import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * plan-service on the embedded stack (one cached Spring context), with a producer that writes the other services'
@@ -28,7 +22,7 @@ import java.util.Map;
                 properties = "spring.config.name=" + PlanApplication.CONFIG_NAME)
 abstract class PlanServiceIT {
 
-    private static KafkaProducer<String, String> producer;
+    private static CloudEventProducer producer;
 
     @LocalServerPort
     int port;
@@ -43,10 +37,7 @@ abstract class PlanServiceIT {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                              SharedTestInfrastructure.kafka().bootstrapServers(),
-                                              ProducerConfig.ACKS_CONFIG, "all"),
-                                       new StringSerializer(), new StringSerializer());
+        producer = new CloudEventProducer(SharedTestInfrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
@@ -60,14 +51,12 @@ abstract class PlanServiceIT {
     }
 
     /** Publishes a CloudEvent keyed by its subject and waits for Kafka's acknowledgement. */
-    static void send(String topic, String id, String type, String subject, Record data, Instant time)
-            throws Exception {
-        producer.send(new ProducerRecord<>(topic, subject, CloudEventJson.write(
-                CloudEvent.of(id, "/rekindle/test", type, subject, time, data)))).get();
+    static void send(String topic, String id, String type, String subject, Record data, Instant time) {
+        producer.send(topic, id, type, subject, data, time);
     }
 
     /** Publishes a raw record (e.g. a poison one) keyed by {@code key}. */
-    static void sendRaw(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    static void sendRaw(String topic, String key, String value) {
+        producer.sendRaw(topic, key, value);
     }
 }
