@@ -15,7 +15,11 @@ import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.CompleteReflection;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.journal.app.command.api.EndNoContactPeriod;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.rekindle.journal.app.command.api.EntryShared;
+import org.rekindle.journal.app.command.api.EraseJournal;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.JournalOpened;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
@@ -67,6 +71,7 @@ public class Journal {
     private Set<String> endedPeriodIds = new HashSet<>();
     private Instant lastContactLogAt;
     private Map<String, EntryState> entries = new HashMap<>();
+    private boolean erased;
 
     protected Journal() {
         // for Axon and for snapshots
@@ -92,7 +97,7 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordBreach command, Clock clock) {
+    void handle(RecordBreach command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("breachId", command.breachId());
         requireAtMost("note", command.note(), MAX_NOTE);
@@ -112,14 +117,14 @@ public class Journal {
         }
         requireInTimeOrder(command.occurredAt());
         apply(new NoContactBroken(clientId, activePeriod.periodId(), command.breachId(), command.channel(),
-                                  command.initiatedBy(), command.note(),
+                                  command.initiatedBy(), cipher.seal(clientId, command.note()),
                                   wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
                                   command.occurredAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EndNoContactPeriod command, Clock clock) {
+    void handle(EndNoContactPeriod command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireAtMost("reason", command.reason(), MAX_REASON);
         if (endedPeriodIds.contains(command.periodId())) {
@@ -134,69 +139,71 @@ public class Journal {
                                                + activePeriod.attemptStartedAt() + ").");
         }
         requireInTimeOrder(command.occurredAt());
-        apply(new NoContactEnded(clientId, command.periodId(), command.reason(),
+        apply(new NoContactEnded(clientId, command.periodId(), cipher.seal(clientId, command.reason()),
                                  wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
                                  command.occurredAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordUrge command, Clock clock) {
+    void handle(RecordUrge command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("urgeId", command.urgeId());
         requireAtMost("note", command.note(), MAX_NOTE);
         requireInTimeOrder(command.occurredAt());
         openIfNew(command.clientId(), command.occurredAt());
-        apply(new UrgeRecorded(command.clientId(), command.urgeId(), command.resisted(), command.note(),
-                               command.occurredAt()));
+        apply(new UrgeRecorded(command.clientId(), command.urgeId(), command.resisted(),
+                               cipher.seal(command.clientId(), command.note()), command.occurredAt()));
     }
 
     // ---- entries
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CompleteReflection command, Clock clock) {
+    void handle(CompleteReflection command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireText("promptId", command.promptId(), MAX_ID);
         requireText("text", command.text(), MAX_TEXT);
         requireNewEntry(command.entryId());
         openIfNew(command.clientId(), command.occurredAt());
-        apply(new ReflectionCompleted(command.clientId(), command.entryId(), command.promptId(), command.text(),
-                                      command.occurredAt()));
+        apply(new ReflectionCompleted(command.clientId(), command.entryId(), command.promptId(),
+                                      cipher.seal(command.clientId(), command.text()), command.occurredAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DraftApology command, Clock clock) {
+    void handle(DraftApology command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireText("text", command.text(), MAX_TEXT);
         requireNewEntry(command.entryId());
         openIfNew(command.clientId(), command.occurredAt());
-        apply(new ApologyDrafted(command.clientId(), command.entryId(), command.text(), 1, command.occurredAt()));
+        apply(new ApologyDrafted(command.clientId(), command.entryId(), cipher.seal(command.clientId(), command.text()),
+                                 1, command.occurredAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(ReviseApology command, Clock clock) {
+    int handle(ReviseApology command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireText("text", command.text(), MAX_TEXT);
         EntryState apology = requireEntry(command.entryId());
         if (apology.kind() != EntryKind.APOLOGY) {
             throw new ConflictingCommandException("Entry '" + command.entryId() + "' is not an apology draft.");
         }
-        if (command.text().equals(apology.latestText())) {
+        if (command.text().equals(cipher.open(clientId, apology.latestText()))) {
             throw new ConflictingCommandException("The revision is the same as version " + apology.version() + ".");
         }
         int version = apology.version() + 1;
-        apply(new ApologyRevised(clientId, command.entryId(), command.text(), version, command.occurredAt()));
+        apply(new ApologyRevised(clientId, command.entryId(), cipher.seal(clientId, command.text()), version,
+                                 command.occurredAt()));
         return version;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordMoodCheckIn command, Clock clock) {
+    void handle(RecordMoodCheckIn command, Clock clock, TextCipher cipher) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireBetween("score", command.score(), 1, 5);
@@ -206,8 +213,9 @@ public class Journal {
         requireAtMost("note", command.note(), MAX_NOTE);
         requireNewEntry(command.entryId());
         openIfNew(command.clientId(), command.occurredAt());
-        apply(new MoodCheckedIn(command.clientId(), command.entryId(), command.score(), command.note(),
-                                command.sleepHours(), command.occurredAt()));
+        apply(new MoodCheckedIn(command.clientId(), command.entryId(), command.score(),
+                                cipher.seal(command.clientId(), command.note()), command.sleepHours(),
+                                command.occurredAt()));
     }
 
     @CommandHandler
@@ -226,6 +234,23 @@ public class Journal {
         if (requireEntry(command.entryId()).shared()) {
             apply(new EntryUnshared(clientId, command.entryId(), command.occurredAt()));
         }
+    }
+
+    /** Erasing deletes the client's data key: everything they wrote becomes unreadable, wherever it is stored. */
+    @CommandHandler
+    void handle(EraseJournal command, TextCipher cipher) {
+        apply(new JournalErased(clientId, command.erasedAt()));
+        cipher.erase(clientId);
+    }
+
+    /** Nothing reaches an erased journal: no new text, no shares, no reads recorded. */
+    @CommandHandlerInterceptor
+    Object refuseWhenErased(InterceptorChain chain) throws Exception {
+        if (erased) {
+            throw new ConflictingCommandException("This journal was erased at the client's request; nothing more "
+                                                  + "can be written to it.");
+        }
+        return chain.proceed();
     }
 
     /** Records what a reader saw of the shared entries; entries that are not (or no longer) shared are not listed. */
@@ -316,6 +341,11 @@ public class Journal {
     @EventSourcingHandler
     void on(MoodCheckedIn event) {
         entries.put(event.entryId(), EntryState.created(EntryKind.MOOD_CHECK_IN, null));
+    }
+
+    @EventSourcingHandler
+    void on(JournalErased event) {
+        erased = true;
     }
 
     @EventSourcingHandler

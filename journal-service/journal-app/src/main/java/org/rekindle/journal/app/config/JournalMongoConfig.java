@@ -25,4 +25,11 @@ class JournalMongoConfig {
         collections.contactLog().createIndex(Indexes.ascending("clientId", "occurredAt"));
         return collections;
     }
+
+    /** Journal text is sealed with a per-client key kept in its own collection (crypto-shredding on erasure). */
+    @Bean
+    org.rekindle.journal.app.command.TextCipher textCipher(MongoClient mongoClient,
+                                                            @Value("${rekindle.mongo.database}") String database) {
+        return new TinkTextCipher(mongoClient.getDatabase(database).getCollection("journal_client_keys"));
+    }
 }

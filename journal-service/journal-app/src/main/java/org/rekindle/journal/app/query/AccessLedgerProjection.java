@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.SharedEntriesRead;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,12 @@ class AccessLedgerProjection {
         insertOnce(ledger, new Document("_id", message.getIdentifier()).append("clientId", event.clientId())
                 .append("readerId", event.readerId()).append("entryIds", event.entryIds())
                 .append("readAt", Date.from(event.readAt())));
+    }
+
+    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    @EventHandler
+    void on(JournalErased event) {
+        ledger.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
     }
 
     @ResetHandler

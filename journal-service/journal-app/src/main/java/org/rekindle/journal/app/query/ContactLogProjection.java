@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
@@ -54,6 +55,12 @@ class ContactLogProjection {
     void on(UrgeRecorded event) {
         insertOnce(contactLog, record(event.urgeId(), event.clientId(), ContactLogType.URGE, event.occurredAt())
                 .append("resisted", event.resisted()).append("note", event.note()));
+    }
+
+    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    @EventHandler
+    void on(JournalErased event) {
+        contactLog.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
     }
 
     @ResetHandler

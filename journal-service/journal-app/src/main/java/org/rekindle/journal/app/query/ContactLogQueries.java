@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.rekindle.journal.app.command.TextCipher;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ public class ContactLogQueries {
 
     private final MongoCollection<Document> contactLog;
 
-    ContactLogQueries(ReadModelCollections collections) {
+    private final TextCipher cipher;
+
+    ContactLogQueries(ReadModelCollections collections, TextCipher cipher) {
+        this.cipher = cipher;
         this.contactLog = collections.contactLog();
     }
 
@@ -23,7 +27,7 @@ public class ContactLogQueries {
         return contactLog.find(Filters.eq("clientId", clientId))
                          .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
                          .limit(Math.min(limit, EntryQueries.MAX_PAGE))
-                         .map(ContactLogRecordView::of)
+                         .map(doc -> ContactLogRecordView.of(doc, cipher))
                          .into(new ArrayList<>());
     }
 }

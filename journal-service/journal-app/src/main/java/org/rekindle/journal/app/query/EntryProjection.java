@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.EntryShared;
@@ -75,6 +76,12 @@ class EntryProjection {
     void on(EntryUnshared event, @SequenceNumber long position) {
         applyOnce(entries, event.entryId(), position, Updates.combine(
                 Updates.set("shared", false), Updates.unset("sharedAt")));
+    }
+
+    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    @EventHandler
+    void on(JournalErased event) {
+        entries.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.rekindle.journal.app.command.TextCipher;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ public class EntryQueries {
 
     private final MongoCollection<Document> entries;
 
-    EntryQueries(ReadModelCollections collections) {
+    private final TextCipher cipher;
+
+    EntryQueries(ReadModelCollections collections, TextCipher cipher) {
+        this.cipher = cipher;
         this.entries = collections.entries();
     }
 
@@ -34,7 +38,7 @@ public class EntryQueries {
         return entries.find(Filters.and(filters))
                       .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
                       .limit(Math.min(limit, MAX_PAGE))
-                      .map(EntryView::of)
+                      .map(doc -> EntryView.of(doc, cipher))
                       .into(new ArrayList<>());
     }
 
@@ -42,6 +46,6 @@ public class EntryQueries {
     public Optional<EntryView> find(String clientId, String entryId) {
         return Optional.ofNullable(entries.find(Filters.and(Filters.eq("_id", entryId),
                                                             Filters.eq("clientId", clientId))).first())
-                       .map(EntryView::of);
+                       .map(doc -> EntryView.of(doc, cipher));
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.JournalOpened;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
@@ -51,6 +52,11 @@ class StreakProjection {
     @EventHandler
     void on(NoContactEnded event, @SequenceNumber long position) {
         change(event.clientId(), position, state -> state.periodEnded(event.endedAt(), event.attemptDays()));
+    }
+
+    @EventHandler
+    void on(JournalErased event) {
+        streaks.deleteOne(Filters.eq("_id", event.clientId()));
     }
 
     @ResetHandler

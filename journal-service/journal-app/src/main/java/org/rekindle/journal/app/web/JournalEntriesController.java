@@ -20,6 +20,7 @@ import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.rekindle.journal.app.command.api.EraseJournal;
 import org.rekindle.journal.app.command.api.RecordSharedRead;
 import org.rekindle.journal.app.query.AccessLedger;
 import org.rekindle.platform.security.CurrentUser;
@@ -145,6 +146,16 @@ class JournalEntriesController {
                 .orElseThrow(() -> new UnknownEntityException("entry", entryId));
         recordReadByCoach(clientId, List.of(entry));
         return entry;
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Erase the journal: the client's key is deleted, so everything they wrote becomes unreadable "
+                         + "everywhere; nothing more can be written")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
+    ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
+        journals.requireJournal(clientId);
+        commands.sendAndWait(new EraseJournal(clientId, time.now()));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/reads")

@@ -55,6 +55,7 @@ class JournalTest {
     private static final Instant DAY_0 = NOW.minus(20, ChronoUnit.DAYS);
     private static final Instant DAY_12 = DAY_0.plus(12, ChronoUnit.DAYS);
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final TextCipher PLAIN = new VisibleCipher("");
 
     private FixtureConfiguration<Journal> fixture;
 
@@ -62,6 +63,7 @@ class JournalTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Journal.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(PLAIN);
     }
 
     private static JournalOpened opened() {
@@ -517,17 +519,17 @@ class JournalTest {
             // Each refusal below is decided by restored state alone, before anything would be applied.
             assertThatThrownBy(() -> restored.handle(new StartNoContactPeriod(CLIENT, "p2", 30, NOW), CLOCK))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new EndNoContactPeriod(CLIENT, "p0", null, NOW), CLOCK))
+            assertThatThrownBy(() -> restored.handle(new EndNoContactPeriod(CLIENT, "p0", null, NOW), CLOCK, PLAIN))
                     .isInstanceOf(ConflictingCommandException.class);
             assertThatThrownBy(() -> restored.handle(
-                    new RecordBreach(CLIENT, "b2", Channel.CALL, InitiatedBy.EX, null, DAY_12.plusSeconds(1)), CLOCK))
+                    new RecordBreach(CLIENT, "b2", Channel.CALL, InitiatedBy.EX, null, DAY_12.plusSeconds(1)), CLOCK, PLAIN))
                     .as("the urge an hour after the breach is the latest contact-log record")
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "a1", "v2", NOW), CLOCK))
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "a1", "v2", NOW), CLOCK, PLAIN))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "r1", "v3", NOW), CLOCK))
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "r1", "v3", NOW), CLOCK, PLAIN))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, NOW), CLOCK))
+            assertThatThrownBy(() -> restored.handle(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, NOW), CLOCK, PLAIN))
                     .isInstanceOf(ConflictingCommandException.class);
         }
     }

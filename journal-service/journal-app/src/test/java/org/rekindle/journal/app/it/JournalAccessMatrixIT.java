@@ -73,7 +73,8 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                 row("POST", "/api/clients/{clientId}/contact-log/no-contact-periods",
                     base + "/contact-log/no-contact-periods", "{\"targetDays\":30}", OWNER),
                 row("POST", "/api/clients/{clientId}/contact-log/no-contact-periods/{periodId}/end",
-                    base + "/contact-log/no-contact-periods/" + period + "/end", "{\"reason\":\"r\"}", OWNER));
+                    base + "/contact-log/no-contact-periods/" + period + "/end", "{\"reason\":\"r\"}", OWNER),
+                row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
         AccessMatrix.assertOutcomes(anonymous().base(), Map.of(
