@@ -5,17 +5,18 @@ import java.util.Map;
 /** Every published CloudEvent type and the record its {@code data} holds. */
 public final class JournalEventTypes {
 
-    private static final Map<String, Class<? extends Record>> ALL = Map.of(
-            NoContactStarted.TYPE, NoContactStarted.class,
-            NoContactBroken.TYPE, NoContactBroken.class,
-            NoContactEnded.TYPE, NoContactEnded.class,
-            UrgeRecorded.TYPE, UrgeRecorded.class,
-            ReflectionCompleted.TYPE, ReflectionCompleted.class,
-            ApologyDrafted.TYPE, ApologyDrafted.class,
-            ApologyRevised.TYPE, ApologyRevised.class,
-            MoodCheckedIn.TYPE, MoodCheckedIn.class,
-            EntryShared.TYPE, EntryShared.class,
-            EntryUnshared.TYPE, EntryUnshared.class);
+    private static final Map<String, Class<? extends Record>> ALL = Map.ofEntries(
+            Map.entry(NoContactStarted.TYPE, NoContactStarted.class),
+            Map.entry(NoContactBroken.TYPE, NoContactBroken.class),
+            Map.entry(NoContactEnded.TYPE, NoContactEnded.class),
+            Map.entry(UrgeRecorded.TYPE, UrgeRecorded.class),
+            Map.entry(ReflectionCompleted.TYPE, ReflectionCompleted.class),
+            Map.entry(ApologyDrafted.TYPE, ApologyDrafted.class),
+            Map.entry(ApologyRevised.TYPE, ApologyRevised.class),
+            Map.entry(MoodCheckedIn.TYPE, MoodCheckedIn.class),
+            Map.entry(EntryShared.TYPE, EntryShared.class),
+            Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
+            Map.entry(JournalErased.TYPE, JournalErased.class));
 
     private JournalEventTypes() {
     }

@@ -43,6 +43,12 @@ public class WorkSchedule {
                               Updates.set("state", CANCELLED)).getModifiedCount() == 1;
     }
 
+    /** Cancels every piece of work not run yet whose payload has this value in this field; returns how many. */
+    public long cancelWhere(String payloadField, String value) {
+        return work.updateMany(Filters.and(Filters.eq("state", PENDING), Filters.eq("payload." + payloadField, value)),
+                               Updates.set("state", CANCELLED)).getModifiedCount();
+    }
+
     /** The state of the work with this key (PENDING, RUNNING, DONE, CANCELLED or FAILED), if it exists. */
     public Optional<String> stateOf(String key) {
         return Optional.ofNullable(work.find(Filters.eq("_id", key)).first()).map(doc -> doc.getString("state"));

@@ -70,6 +70,10 @@ public class ClientFactsStore {
                       .getModifiedCount() == 1;
     }
 
+    public void delete(String clientId) {
+        clients.deleteOne(Filters.eq("_id", clientId));
+    }
+
     /** Empties the outbox once flushed, unless another writer has moved on (then it flushes it again: harmless). */
     public void clearOutbox(String clientId, long version) {
         clients.updateOne(Filters.and(Filters.eq("_id", clientId), Filters.eq("version", version)),

@@ -38,6 +38,10 @@ public class DeliveryLog {
                 .append("reason", reason).append("at", Date.from(at)));
     }
 
+    public void deleteFor(List<String> notificationIds) {
+        deliveries.deleteMany(Filters.in("notificationId", notificationIds));
+    }
+
     public List<Attempt> of(String notificationId) {
         return deliveries.find(Filters.eq("notificationId", notificationId)).sort(Sorts.ascending("_id"))
                          .map(d -> new Attempt(notificationId, d.getString("channel"), d.getString("state"),

@@ -56,6 +56,14 @@ public class NotificationStore {
         }
     }
 
+    /** Deletes every notification about the client (alerts to their coach, reminders to them); returns the ids. */
+    public List<String> deleteAbout(String clientId) {
+        List<String> ids = notifications.find(Filters.eq("clientId", clientId)).map(doc -> doc.getString("_id"))
+                                        .into(new ArrayList<>());
+        notifications.deleteMany(Filters.eq("clientId", clientId));
+        return ids;
+    }
+
     public Optional<NotificationView> find(String id) {
         return Optional.ofNullable(notifications.find(Filters.eq("_id", id)).first()).map(NotificationStore::view);
     }

@@ -199,6 +199,27 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
     }
 
     @Test
+    void anErasedJournalTakesItsNotificationsAndFactsWithIt() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
+        Instant now = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "p1", "b1", "TEXT", "CLIENT", 2, now), now);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).size() == 1 && feedOf(client).size() == 1);
+        String alert = feedOf(coach).get(0).get("id").asText();
+
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), org.rekindle.journal.events.JournalErased.TYPE, client,
+             new org.rekindle.journal.events.JournalErased(client, Instant.now()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(feedOf(coach)).as("alerts about the client").isEmpty();
+            assertThat(feedOf(client)).as("reminders to the client").isEmpty();
+            assertThat(stored("notification_clients", client)).as("the facts kept of their journal").isFalse();
+        });
+        assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aBacktestReplaysTheCoachsHistoryThroughAProposedRuleWithoutSendingAnything() throws Exception {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String sam = "client-" + UUID.randomUUID().toString().substring(0, 8);

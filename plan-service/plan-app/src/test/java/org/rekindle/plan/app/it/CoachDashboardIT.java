@@ -146,6 +146,31 @@ class CoachDashboardIT extends PlanServiceIT {
         assertThat(admin.post("/api/admin/projections/nope/rebuild", "").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anErasedJournalLeavesTheDashboardWithOnlyThePlan() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "erased-" + UUID.randomUUID();
+        Http http = asCoach(coach);
+        Instant at = Instant.now().minus(2, ChronoUnit.HOURS);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client,
+                client, coach, "p", 1, day, "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read",
+                                                                               day.plusDays(9))), at), at);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
+             new MoodCheckedIn(client, "m", 1, null, at), at);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Json.parse(http.get("/api/dashboard/clients/" + client)
+                                                                          .body()).path("moodTrend").size() == 1);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), org.rekindle.journal.events.JournalErased.TYPE, client,
+             new org.rekindle.journal.events.JournalErased(client, Instant.now()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode row = Json.parse(http.get("/api/dashboard/clients/" + client).body());
+            assertThat(row.get("moodTrend")).isEmpty();
+            assertThat(row.get("coachId").asText()).isEqualTo(coach);
+            assertThat(Json.parse(http.get("/api/dashboard/clients/" + client + "/timeline").body())
+                           .findValuesAsText("type")).containsExactly("PlanAssigned");
+        });
+    }
+
     private static JsonNode withoutAsOf(JsonNode rows) {
         rows.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).remove("asOf"));
         return rows;

@@ -4,6 +4,7 @@ import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
+import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.JournalEvent;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.NoContactBroken;
@@ -35,6 +36,9 @@ final class JournalIntegrationEvents {
     }
 
     private static Record toPublished(Object event) {
+        if (event instanceof JournalErased e) {
+            return new org.rekindle.journal.events.JournalErased(e.clientId(), e.erasedAt());
+        }
         if (event instanceof NoContactStarted e) {
             return new org.rekindle.journal.events.NoContactStarted(e.clientId(), e.periodId(), e.targetDays(),
                                                                       e.startedAt());

@@ -41,6 +41,7 @@ class JournalWireFormatTest {
     static Stream<Arguments> publishedEvents() {
         return Stream.of(
                 Arguments.of(new NoContactStarted(CLIENT, "period-1", 30, AT)),
+                Arguments.of(new org.rekindle.journal.app.command.api.JournalErased(CLIENT, AT)),
                 Arguments.of(new NoContactBroken(CLIENT, "period-1", "breach-1", Channel.SOCIAL_MEDIA,
                                                  InitiatedBy.CLIENT, "private note, never published", 12, AT)),
                 Arguments.of(new NoContactEnded(CLIENT, "period-1", "target reached", 30, AT)),

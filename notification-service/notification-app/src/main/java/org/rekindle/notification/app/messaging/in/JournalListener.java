@@ -3,6 +3,7 @@ package org.rekindle.notification.app.messaging.in;
 import org.rekindle.journal.events.ApologyDrafted;
 import org.rekindle.journal.events.ApologyRevised;
 import org.rekindle.journal.events.EntryShared;
+import org.rekindle.journal.events.JournalErased;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
@@ -31,6 +32,11 @@ class JournalListener {
     @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-journal")
     void on(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parse(record);
+        if (JournalErased.TYPE.equals(event.type())) {
+            event.data(JournalErased.class);
+            engine.erase(event.subject());
+            return;
+        }
         ClientActivity activity = activityOf(event);
         if (activity != null) {
             engine.on(event.subject(), activity);

@@ -8,6 +8,8 @@ import org.rekindle.notification.app.command.NotificationRules;
 import org.rekindle.notification.app.command.Notice;
 import org.rekindle.notification.app.query.ClientFactsStore;
 import org.rekindle.notification.app.query.ClientFactsStore.Stored;
+import org.rekindle.notification.app.query.DeliveryLog;
+import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.PreferencesStore;
 import org.rekindle.notification.app.messaging.out.Notifier;
 import org.rekindle.platform.schedule.WorkSchedule;
@@ -35,8 +37,13 @@ class NotificationEngine {
     private final WorkSchedule schedule;
     private final Clock clock;
 
+    private final NotificationStore notifications;
+    private final DeliveryLog deliveries;
+
     NotificationEngine(ClientFactsStore facts, PreferencesStore preferences, Notifier notifier, WorkSchedule schedule,
-                       Clock clock) {
+                       Clock clock, NotificationStore notifications, DeliveryLog deliveries) {
+        this.notifications = notifications;
+        this.deliveries = deliveries;
         this.facts = facts;
         this.preferences = preferences;
         this.notifier = notifier;
@@ -47,6 +54,18 @@ class NotificationEngine {
     void on(String clientId, ClientActivity activity) {
         decide(clientId, stored -> stored.facts().hasSeen(activity.eventId()) ? null
                 : rules.on(stored.facts(), activity, clock.instant(), preferences.of(clientId)));
+    }
+
+    /**
+     * The client erased their journal: what was kept of it goes (facts, notifications about them and their delivery
+     * logs), and nothing scheduled for them runs any more.
+     */
+    void erase(String clientId) {
+        facts.delete(clientId);
+        List<String> notifications = this.notifications.deleteAbout(clientId);
+        deliveries.deleteFor(notifications);
+        schedule.cancelWhere("clientId", clientId);
+        notifications.forEach(id -> schedule.cancelWhere("id", id));
     }
 
     void check(String clientId, Check check) {

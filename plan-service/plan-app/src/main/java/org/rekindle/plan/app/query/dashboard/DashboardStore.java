@@ -53,6 +53,10 @@ public class DashboardStore {
     }
 
     void apply(ClientEvent event) {
+        if ("JournalErased".equals(event.type())) {
+            forgetJournalOf(event.clientId());
+            return;
+        }
         Document current = rows.find(Filters.eq("_id", event.clientId())).first();
         List<String> seen = current == null ? new ArrayList<>()
                                             : new ArrayList<>(current.getList("seen", String.class));
@@ -72,6 +76,29 @@ public class DashboardStore {
         IdempotentWrites.insertOnce(timeline, new Document("_id", event.eventId())
                 .append("clientId", event.clientId()).append("type", event.type())
                 .append("time", Date.from(event.time())).append("data", new Document(event.data())));
+    }
+
+    /**
+     * The client erased their journal: their journal events leave the timeline and the row is folded again from
+     * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard.
+     */
+    private void forgetJournalOf(String clientId) {
+        timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
+                                        Filters.not(Filters.regex("type", "^Plan"))));
+        Document current = rows.find(Filters.eq("_id", clientId)).first();
+        if (current == null) {
+            return;
+        }
+        List<ClientEvent> remaining = timeline(clientId);
+        DashboardRow row = new DashboardRow(clientId);
+        remaining.forEach(row::apply);
+        List<String> seen = new ArrayList<>(remaining.stream().map(ClientEvent::eventId).toList());
+        if (seen.size() > REMEMBERED_EVENT_IDS) {
+            seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
+        }
+        rows.replaceOne(Filters.eq("_id", clientId), new Document("coachId", row.coachId).append("seen", seen)
+                .append("row", Document.parse(write(row))));
+        changes.publishEvent(new DashboardRowChanged(row.coachId, clientId));
     }
 
     void clear() {
