@@ -73,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
                 "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
                 "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"));
-        services.add(JournalApplication.application().run(serviceArgs(settings.journalPort(), "journal")));
+        services.add(JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
+                                                                                        "journal"))));
         services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
         services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
         smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
@@ -145,6 +146,14 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"};
+    }
+
+    /** journal-service assembles a client's journey export from plan-service and notification-service. */
+    private String[] withExportSources(String[] args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--rekindle.journal.export.plan-service-url=" + planUrl();
+        all[args.length + 1] = "--rekindle.journal.export.notification-service-url=" + notificationUrl();
+        return all;
     }
 
     private String[] withMail(String[] args) {

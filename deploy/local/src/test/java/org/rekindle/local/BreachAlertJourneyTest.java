@@ -12,7 +12,6 @@ import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
 import org.rekindle.platform.embedded.OidcLogin;
-import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
@@ -26,6 +25,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rekindle.local.StackUnderTest.bootstrap;
+import static org.rekindle.local.StackUnderTest.http;
 
 /**
  * Across every service of the embedded stack: a client records a breach over HTTP in journal-service; it travels
@@ -36,13 +37,7 @@ class BreachAlertJourneyTest {
 
     @Test
     void aBreachRecordedOverHttpReachesTheCoachsInboxAndFeedExactlyOnce(@TempDir Path dataDir) throws Exception {
-        LocalSettings settings = LocalSettings.from(new String[]{
-                "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
-                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort(), "--rekindle.plan.port=" + Ports.freePort(),
-                "--rekindle.notification.port=" + Ports.freePort(), "--rekindle.smtp.port=" + Ports.freePort(),
-                "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.issuer.port=" + Ports.freePort(),
-                "--rekindle.seed=false"}, Map.of());
+        LocalSettings settings = StackUnderTest.settings(dataDir);
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
             TopicRecorder journalTopic = new TopicRecorder(bootstrap(settings), JournalTopic.NAME);
@@ -100,13 +95,5 @@ class BreachAlertJourneyTest {
 
     private static List<EmbeddedSmtp.Message> mailsTo(EmbeddedSmtp smtp, String userId) {
         return smtp.messages().stream().filter(m -> m.to().contains(userId + "@example.org")).toList();
-    }
-
-    private static String bootstrap(LocalSettings settings) {
-        return "127.0.0.1:" + settings.kafkaPort();
-    }
-
-    private static Http http(String baseUrl) {
-        return new Http(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)));
     }
 }

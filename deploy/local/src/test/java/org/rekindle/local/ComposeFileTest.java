@@ -177,6 +177,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void journalServiceReachesThePartsOfAJourneyExportOverTheComposeNetwork() {
+        Map<String, String> env = env("journal-service");
+        assertThat(env).as("journal-service asks plan- and notification-service for a client's export")
+                       .containsEntry("REKINDLE_JOURNAL_EXPORT_PLANSERVICEURL", "http://plan-service:8083")
+                       .containsEntry("REKINDLE_JOURNAL_EXPORT_NOTIFICATIONSERVICEURL",
+                                      "http://notification-service:8084");
+        assertThat(services).containsKeys("plan-service", "notification-service");
+    }
+
+    @Test
     void everyServiceHasAHealthCheck() {
         assertThat(services).as("compose services").containsKeys("kafka", "mongo", "journal-service");
         services.keySet().forEach(name -> assertThat(healthcheck(name)).as(name + " healthcheck test").isNotBlank());

@@ -25,7 +25,16 @@ public class AccessLedger {
 
     public List<Read> of(String clientId, int limit) {
         return ledger.find(Filters.eq("clientId", clientId)).sort(Sorts.descending("readAt")).limit(limit)
-                     .map(doc -> new Read(doc.getString("readerId"), doc.getList("entryIds", String.class),
-                                          doc.getDate("readAt").toInstant())).into(new ArrayList<>());
+                     .map(AccessLedger::read).into(new ArrayList<>());
+    }
+
+    /** Every recorded read, oldest first: for an export. */
+    public List<Read> all(String clientId) {
+        return ledger.find(Filters.eq("clientId", clientId)).sort(Sorts.ascending("readAt"))
+                     .map(AccessLedger::read).into(new ArrayList<>());
+    }
+
+    private static Read read(Document doc) {
+        return new Read(doc.getString("readerId"), doc.getList("entryIds", String.class), doc.getDate("readAt").toInstant());
     }
 }

@@ -30,4 +30,12 @@ public class ContactLogQueries {
                          .map(doc -> ContactLogRecordView.of(doc, cipher))
                          .into(new ArrayList<>());
     }
+
+    /** The whole contact log, oldest first: for an export. */
+    public List<ContactLogRecordView> all(String clientId) {
+        return contactLog.find(Filters.eq("clientId", clientId))
+                         .sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
+                         .map(doc -> ContactLogRecordView.of(doc, cipher))
+                         .into(new ArrayList<>());
+    }
 }

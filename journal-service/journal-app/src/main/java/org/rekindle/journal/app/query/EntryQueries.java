@@ -42,6 +42,14 @@ public class EntryQueries {
                       .into(new ArrayList<>());
     }
 
+    /** Every entry of the client (only the shared ones when asked), oldest first: for an export. */
+    public List<EntryView> all(String clientId, boolean sharedOnly) {
+        Bson filter = sharedOnly ? Filters.and(Filters.eq("clientId", clientId), Filters.eq("shared", true))
+                                 : Filters.eq("clientId", clientId);
+        return entries.find(filter).sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
+                      .map(doc -> EntryView.of(doc, cipher)).into(new ArrayList<>());
+    }
+
     /** The entry, if it exists and belongs to this client (an entry id of another client is simply not found). */
     public Optional<EntryView> find(String clientId, String entryId) {
         return Optional.ofNullable(entries.find(Filters.and(Filters.eq("_id", entryId),

@@ -74,6 +74,9 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     base + "/contact-log/no-contact-periods", "{\"targetDays\":30}", OWNER),
                 row("POST", "/api/clients/{clientId}/contact-log/no-contact-periods/{periodId}/end",
                     base + "/contact-log/no-contact-periods/" + period + "/end", "{\"reason\":\"r\"}", OWNER),
+                row("GET", "/api/clients/{clientId}/journal/shared/export", base + "/journal/shared/export", null,
+                    OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/export", base + "/export", null, OWNER),
                 row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);

@@ -111,6 +111,11 @@ public class NotificationStore {
                             .map(NotificationStore::view).into(new ArrayList<>());
     }
 
+    /** Everything raised for the recipient (in the feed or not, delivered or still waiting), newest first. */
+    public List<NotificationView> allFor(String recipientId) {
+        return notifications.find(Filters.eq("recipientId", recipientId)).sort(Sorts.descending("raisedAt", "_id"))
+                            .map(NotificationStore::view).into(new ArrayList<>());
+    }
 
     private static NotificationView view(Document doc) {
         List<NotificationView.CauseView> causes = doc.getList("causes", Document.class, List.of()).stream()

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.platform.command.UnknownEntityException;
@@ -31,11 +32,13 @@ class FeedController {
     static final String NOTIFICATION_ID = "[0-9a-f-]{36}";
 
     private final NotificationStore notifications;
+    private final DeliveryLog deliveries;
     private final LiveStreams live;
     private final Clock clock;
 
-    FeedController(NotificationStore notifications, LiveStreams live, Clock clock) {
+    FeedController(NotificationStore notifications, DeliveryLog deliveries, LiveStreams live, Clock clock) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.live = live;
         this.clock = clock;
     }
@@ -47,6 +50,15 @@ class FeedController {
                                 @RequestParam(defaultValue = "false") boolean unread,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return notifications.feed(userId, unread, limit);
+    }
+
+    @GetMapping(path = "/export", produces = "application/json")
+    @Operation(summary = "Everything raised for the user (in the feed or by email, delivered or still waiting), "
+                         + "newest first, each with its why and delivery log: their part of a data export")
+    @PreAuthorize("@notificationAccess.isSelf(#userId)")
+    List<Explained> export(@PathVariable @Pattern(regexp = ID) String userId) {
+        return notifications.allFor(userId).stream()
+                            .map(n -> new Explained(n, deliveries.of(n.id()))).toList();
     }
 
     @PostMapping("/{notificationId}/read")

@@ -20,9 +20,6 @@ import java.util.List;
 @Tag(name = "Notifications", description = "Why a notification was sent, and what happened to each delivery")
 class NotificationsController {
 
-    record Explained(NotificationView notification, List<DeliveryLog.Attempt> deliveries) {
-    }
-
     private final NotificationStore notifications;
     private final DeliveryLog deliveries;
 

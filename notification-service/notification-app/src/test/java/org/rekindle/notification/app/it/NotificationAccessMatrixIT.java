@@ -1,6 +1,8 @@
 package org.rekindle.notification.app.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.rekindle.platform.testing.Json;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.plan.events.PlanAssigned;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.rekindle.platform.testing.AccessMatrix.Caller.OWNER;
 import static org.rekindle.platform.testing.AccessMatrix.Caller.OWN_COACH;
@@ -42,6 +45,7 @@ class NotificationAccessMatrixIT extends NotificationServiceIT {
 
         List<Row> rows = List.of(
                 row("GET", "/api/feed/{userId}", "/api/feed/" + client, null, OWNER),
+                row("GET", "/api/feed/{userId}/export", "/api/feed/" + client + "/export", null, OWNER),
                 row("POST", "/api/feed/{userId}/{notificationId}/read",
                     "/api/feed/" + client + "/" + notification + "/read", null, OWNER),
                 row("GET", "/api/feed/{userId}/stream", "/api/feed/" + client + "/stream", null, OWNER),
@@ -57,5 +61,13 @@ class NotificationAccessMatrixIT extends NotificationServiceIT {
                 Caller.OWNER, issuer.client(client, coach), Caller.OTHER_CLIENT, issuer.client("client-other", coach),
                 Caller.OWN_COACH, issuer.coach(coach), Caller.OTHER_COACH, issuer.coach("coach-other"),
                 Caller.ADMIN, issuer.admin("admin-practice")), rows);
+
+        JsonNode export = Json.parse(http.as(issuer.client(client, coach)).get("/api/feed/" + client + "/export")
+                                         .body());
+        assertThat(export).as("the client's export holds their notification with its why and delivery log")
+                          .hasSize(1);
+        assertThat(export.at("/0/notification/id").asText()).isEqualTo(notification);
+        assertThat(export.at("/0/notification/why").asText()).isNotBlank();
+        assertThat(export.at("/0/deliveries")).isNotEmpty();
     }
 }

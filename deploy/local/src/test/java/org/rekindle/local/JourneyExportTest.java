@@ -1,0 +1,110 @@
+package org.rekindle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rekindle.platform.embedded.OidcLogin;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.rekindle.local.StackUnderTest.http;
+
+/**
+ * A client's whole journey, exported across every service of the embedded stack: their plan (plan-service), their
+ * journal with every text (journal-service), the contact log, who read what they shared, and what
+ * notification-service raised for them, as JSON and as a readable PDF; only the client can export it, and after
+ * they erase their journal no text they wrote is left in it.
+ */
+class JourneyExportTest {
+
+    private static final String REFLECTION = "We stopped talking about money and started keeping score.";
+    private static final String APOLOGY_V2 = "I am sorry I kept cancelling; I see what it cost you.";
+    private static final String BREACH_NOTE = "They called on my birthday and I picked up.";
+
+    @Test
+    void theClientExportsTheirWholeJourneyAsJsonAndPdf(@TempDir Path dataDir) throws Exception {
+        try (LocalStack stack = new LocalStack(StackUnderTest.settings(dataDir))) {
+            stack.start();
+            String coach = "coach-leo";
+            String client = "client-alex";
+            OidcLogin login = OidcLogin.web(stack.issuerUrl());
+            Http asCoach = http(stack.planUrl()).as(login.accessToken(coach, "demo-leo"));
+            Http journal = http(stack.journalUrl()).as(login.accessToken(client, "demo-alex"));
+            Http coachOnJournal = http(stack.journalUrl()).as(login.accessToken(coach, "demo-leo"));
+            String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
+                          + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
+                          + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
+            await().atMost(Duration.ofSeconds(60)).until(() -> asCoach.post("/api/plans", plan).statusCode() == 201);
+
+            String base = "/api/clients/" + client;
+            String reflection = Json.parse(journal.post(base + "/journal/reflections",
+                    "{\"promptId\":\"understand-why\",\"text\":\"" + REFLECTION + "\"}").body()).get("entryId").asText();
+            String apology = Json.parse(journal.post(base + "/journal/apologies",
+                    "{\"text\":\"Sorry about everything.\"}").body()).get("entryId").asText();
+            journal.post(base + "/journal/apologies/" + apology + "/revisions", "{\"text\":\"" + APOLOGY_V2 + "\"}");
+            journal.post(base + "/journal/mood-check-ins", "{\"score\":2,\"note\":\"Low after the call.\"}");
+            journal.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
+            journal.post(base + "/contact-log/breaches",
+                         "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\",\"note\":\"" + BREACH_NOTE + "\"}");
+            journal.put(base + "/journal/entries/" + reflection + "/share");
+            await().atMost(Duration.ofSeconds(30)).until(() -> coachOnJournal.get(base + "/journal/entries").body()
+                                                                             .contains(REFLECTION));
+
+            JsonNode export = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> Json.parse(journal.get(base + "/export").body()),
+                    json -> json.path("notifications").size() > 0 && json.path("sharedEntryReads").size() > 0
+                            && json.at("/plans/0/steps").toString().contains("COMPLETED"));
+            assertThat(export.get("format").asText()).isEqualTo("rekindle.journey-export.v1");
+            assertThat(export.get("timezone").asText()).as("dates in the client's own zone").isEqualTo("Europe/Lisbon");
+            assertThat(export.at("/plans/0/programId").asText()).isEqualTo("reconciliation-default");
+            assertThat(export.at("/plans/0/steps").size()).isGreaterThanOrEqualTo(25);
+            assertThat(export.get("entries").toString()).contains(REFLECTION, APOLOGY_V2, "Low after the call.");
+            assertThat(export.get("contactLog").findValuesAsText("type")).contains("NO_CONTACT_STARTED", "BREACH");
+            assertThat(export.get("contactLog").toString()).contains(BREACH_NOTE);
+            assertThat(export.at("/noContact/attempts").size()).isEqualTo(2);
+            assertThat(export.get("sharedEntryReads").findValuesAsText("readerId")).containsOnly(coach);
+            assertThat(export.get("notifications").findValuesAsText("recipientId")).containsOnly(client);
+
+            HttpResponse<byte[]> pdf = journal.download(base + "/export?format=pdf");
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                    .contains("rekindle-journey-" + client).endsWith(".pdf\"");
+            String text = textOf(pdf.body());
+            assertThat(text).contains("My Rekindle journey", "reconciliation-default, version 1",
+                                      "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
+                                      "mood 2 of 5", coach + " read 1 shared entry",
+                                      export.at("/notifications/0/notification/title").asText());
+
+            assertThat(coachOnJournal.get(base + "/export").statusCode()).as("the journey is the client's")
+                                                                          .isEqualTo(403);
+
+            assertThat(journal.delete(base + "/journal").statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                String after = journal.get(base + "/export").body();
+                assertThat(after).as("nothing the client wrote survives erasure, in any part of the export")
+                                 .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.");
+                assertThat(Json.parse(after).at("/plans/0/programId").asText()).isEqualTo("reconciliation-default");
+            });
+            assertThat(textOf(journal.download(base + "/export?format=pdf").body()))
+                    .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE);
+        }
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}

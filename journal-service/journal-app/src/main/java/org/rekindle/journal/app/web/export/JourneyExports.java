@@ -1,0 +1,73 @@
+package org.rekindle.journal.app.web.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.rekindle.journal.app.query.AccessLedger;
+import org.rekindle.journal.app.query.ContactLogQueries;
+import org.rekindle.journal.app.query.EntryQueries;
+import org.rekindle.journal.app.query.StreakQueries;
+import org.springframework.stereotype.Component;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.StreamSupport;
+
+/** Builds a client's exports from this service's read models and, for the whole journey, the other services. */
+@Component
+public class JourneyExports {
+
+    private final EntryQueries entries;
+    private final ContactLogQueries contactLog;
+    private final StreakQueries streaks;
+    private final AccessLedger ledger;
+    private final OtherServices others;
+
+    JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
+                   OtherServices others) {
+        this.entries = entries;
+        this.contactLog = contactLog;
+        this.streaks = streaks;
+        this.ledger = ledger;
+        this.others = others;
+    }
+
+    /** Everything about the client, for the client (asked with their token, so only they can get it). */
+    public Journey journey(String clientId, Instant now) {
+        JsonNode plans = others.plansOf(clientId);
+        JsonNode notifications = others.notificationsOf(clientId);
+        return new Journey(Journey.FORMAT, clientId, now, zoneOf(plans), plans, streaks.current(clientId).orElse(null),
+                           entries.all(clientId, false), contactLog.all(clientId), ledger.all(clientId),
+                           notifications);
+    }
+
+    /** Only what the client shares right now. */
+    public SharedJournal shared(String clientId, String exportedBy, Instant now) {
+        return new SharedJournal(SharedJournal.FORMAT, clientId, now, exportedBy, entries.all(clientId, true));
+    }
+
+    public static byte[] pdf(Journey journey) {
+        return JourneyPdf.render(journey);
+    }
+
+    public static byte[] pdf(SharedJournal shared) {
+        return SharedJournalPdf.render(shared);
+    }
+
+    /** Dates read in the client's own zone: their active plan's, else another plan's, else UTC. */
+    private static String zoneOf(JsonNode plans) {
+        return StreamSupport.stream(plans.spliterator(), false)
+                .sorted((a, b) -> Boolean.compare("ACTIVE".equals(b.path("outcome").asText()),
+                                                  "ACTIVE".equals(a.path("outcome").asText())))
+                .map(plan -> plan.path("timezone").asText(""))
+                .filter(JourneyExports::isZone).findFirst().orElse("UTC");
+    }
+
+    private static boolean isZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.rekindle.journal.app.web.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Dates and words as a person reads them in an export, in the client's zone. */
+final class Readable {
+
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
+                                                                                     Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final ZoneId zone;
+
+    Readable(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    String at(Instant instant) {
+        return instant == null ? "—" : DAY_AND_TIME.format(instant.atZone(zone));
+    }
+
+    String day(Instant instant) {
+        return instant == null ? "—" : DAY.format(instant.atZone(zone));
+    }
+
+    /** A date-time another service sent as JSON (ISO text or epoch milliseconds). */
+    String at(JsonNode node) {
+        return at(instantOf(node));
+    }
+
+    static Instant instantOf(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return Instant.ofEpochMilli(node.asLong());
+        }
+        try {
+            return OffsetDateTime.parse(node.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** NO_CONTACT_STARTED → "no contact started". */
+    static String words(String constant) {
+        return constant == null ? "" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String plural(int count, String one) {
+        return count + " " + (count == 1 ? one : one + "s");
+    }
+}
