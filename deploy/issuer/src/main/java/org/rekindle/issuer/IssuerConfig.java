@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -110,6 +111,7 @@ class IssuerConfig {
 
     @Bean
     RegisteredClientRepository clients(@Value("${rekindle.issuer.web-redirect-uris}") List<String> redirectUris,
+                                       @Value("${rekindle.issuer.web-post-logout-uris}") List<String> postLogoutUris,
                                        @Value("${rekindle.issuer.services-secret}") String servicesSecret,
                                        PasswordEncoder encoder) {
         RegisteredClient web = RegisteredClient.withId(UUID.randomUUID().toString())
@@ -118,6 +120,7 @@ class IssuerConfig {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
+                .postLogoutRedirectUris(uris -> uris.addAll(postLogoutUris))
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                                               .build())
@@ -138,7 +141,10 @@ class IssuerConfig {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> claims(Directory directory) {
         return context -> {
-            context.getClaims().audience(List.of(AUDIENCE));
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // Access tokens are for the services; an ID token keeps the client it was issued to as audience.
+                context.getClaims().audience(List.of(AUDIENCE));
+            }
             directory.find(context.getPrincipal().getName()).ifPresent(user -> {
                 context.getClaims().claim("roles", user.roles()).claim("name", user.name());
                 if (user.practice() != null) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * ({@code --rekindle.kafka.port=9093}), else an environment variable ({@code REKINDLE_KAFKA_PORT}), else its default.
  */
 record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int journalPort, int contentPort, int planPort,
-                     int notificationPort, int smtpPort, int inboxPort, int issuerPort, boolean seed) {
+                     int notificationPort, int smtpPort, int inboxPort, int issuerPort, int webPort,
+                     boolean seed) {
 
     static final String KAFKA_PORT = "rekindle.kafka.port";
     static final String MONGO_PORT = "rekindle.mongo.port";
@@ -19,6 +20,7 @@ record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int journalPort
     static final String SMTP_PORT = "rekindle.smtp.port";
     static final String INBOX_PORT = "rekindle.inbox.port";
     static final String ISSUER_PORT = "rekindle.issuer.port";
+    static final String WEB_PORT = "rekindle.web.port";
     static final String DATA_DIR = "rekindle.data-dir";
     static final String SEED = "rekindle.seed";
 
@@ -36,7 +38,7 @@ record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int journalPort
                                  port(given, env, JOURNAL_PORT, 8081), port(given, env, CONTENT_PORT, 8082),
                                  port(given, env, PLAN_PORT, 8083), port(given, env, NOTIFICATION_PORT, 8084),
                                  port(given, env, SMTP_PORT, 1025), port(given, env, INBOX_PORT, 8025),
-                                 port(given, env, ISSUER_PORT, 9000),
+                                 port(given, env, ISSUER_PORT, 9000), port(given, env, WEB_PORT, 8080),
                                  Boolean.parseBoolean(value(given, env, SEED, "true")));
     }
 

@@ -3,6 +3,7 @@ package org.rekindle.local;
 import org.rekindle.content.app.ContentApplication;
 import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.journal.app.JournalApplication;
+import org.rekindle.web.WebApplication;
 import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.EmbeddedKafka;
@@ -71,6 +72,8 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
                 "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
+                "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
+                "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
                 "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"));
         services.add(JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
@@ -80,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
         smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
         services.add(NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
                                                                                     "notification"))));
+        services.add(WebApplication.application().run(webArgs()));
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
@@ -99,6 +103,10 @@ public final class LocalStack implements AutoCloseable {
 
     String planUrl() {
         return "http://127.0.0.1:" + settings.planPort();
+    }
+
+    String webUrl() {
+        return "http://127.0.0.1:" + settings.webPort();
     }
 
     String issuerUrl() {
@@ -122,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree(owners, settings.planPort(), "plan-service", LocalSettings.PLAN_PORT);
         requireFree(owners, settings.notificationPort(), "notification-service", LocalSettings.NOTIFICATION_PORT);
         requireFree(owners, settings.issuerPort(), "OIDC issuer", LocalSettings.ISSUER_PORT);
+        requireFree(owners, settings.webPort(), "web app", LocalSettings.WEB_PORT);
         requireFree(owners, settings.smtpPort(), "SMTP server", LocalSettings.SMTP_PORT);
         requireFree(owners, settings.inboxPort(), "local inbox", LocalSettings.INBOX_PORT);
     }
@@ -148,6 +157,25 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.main.banner-mode=off"};
     }
 
+    /** The web app signs people in at the local issuer and calls the services as them. */
+    private String[] webArgs() {
+        String provider = "--spring.security.oauth2.client.provider.rekindle.";
+        return new String[]{
+                "--server.port=" + settings.webPort(),
+                "--server.address=127.0.0.1",
+                "--rekindle.web.journal-url=" + journalUrl(),
+                "--rekindle.web.content-url=" + contentUrl(),
+                "--rekindle.web.plan-url=" + planUrl(),
+                "--rekindle.web.notification-url=" + notificationUrl(),
+                "--rekindle.web.end-session-uri=" + issuerUrl() + "/connect/logout",
+                provider + "authorization-uri=" + issuerUrl() + "/oauth2/authorize",
+                provider + "token-uri=" + issuerUrl() + "/oauth2/token",
+                provider + "jwk-set-uri=" + issuerUrl() + "/oauth2/jwks",
+                "--spring.main.register-shutdown-hook=false",
+                "--logging.register-shutdown-hook=false",
+                "--spring.main.banner-mode=off"};
+    }
+
     /** journal-service assembles a client's journey export from plan-service and notification-service. */
     private String[] withExportSources(String[] args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
@@ -169,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
 
                 ──────────────────────────────────────────────────────────────────────
                  Rekindle local stack is up (%.1f s)
+                   web app           %s   (sign in as a demo user: README, "Logging in")
                    journal-service   %s   (API docs: %s/swagger-ui.html)
                    content-service   %s   (API docs: %s/swagger-ui.html)
                    plan-service      %s   (API docs: %s/swagger-ui.html)
@@ -181,7 +210,7 @@ public final class LocalStack implements AutoCloseable {
                  Demo practice: %s Try: TOKEN=$(deploy/local/login client-sam demo-sam); curl -s -H "Authorization: Bearer $TOKEN" %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
                 ──────────────────────────────────────────────────────────────────────
-                """.formatted(startup.toMillis() / 1000.0, journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
+                """.formatted(startup.toMillis() / 1000.0, webUrl(), journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
                               notificationUrl(), notificationUrl(), smtp.inboxUrl(), smtp.smtpPort(), issuerUrl(),
                               kafka.bootstrapServers(),
                               mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),

@@ -85,7 +85,7 @@ class LocalStackTest {
                 "--rekindle.content.port=" + Ports.freePort(),
                 "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
                 "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort(),
-                "--rekindle.issuer.port=" + Ports.freePort()},
+                "--rekindle.issuer.port=" + Ports.freePort(), "--rekindle.web.port=" + Ports.freePort()},
                     Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
@@ -109,6 +109,7 @@ class LocalStackTest {
         assertThat(defaults.smtpPort()).isEqualTo(1025);
         assertThat(defaults.inboxPort()).isEqualTo(8025);
         assertThat(defaults.issuerPort()).isEqualTo(9000);
+        assertThat(defaults.webPort()).isEqualTo(8080);
         LocalSettings fromEnv = LocalSettings.from(new String[]{"--rekindle.mongo.port=27018"},
                                                    Map.of("REKINDLE_MONGO_PORT", "1", "REKINDLE_KAFKA_PORT", "9093"));
         assertThat(fromEnv.mongoPort()).isEqualTo(27018);
@@ -124,14 +125,7 @@ class LocalStackTest {
     }
 
     private static LocalSettings settings(Path dataDir) {
-        return LocalSettings.from(new String[]{
-                "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
-                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort(),
-                "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
-                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort(),
-                "--rekindle.issuer.port=" + Ports.freePort()},
-                Map.of());
+        return StackUnderTest.seeded(dataDir);
     }
 
     private JsonNode get(String url) throws Exception {

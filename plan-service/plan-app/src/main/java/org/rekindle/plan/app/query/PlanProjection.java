@@ -45,6 +45,7 @@ class PlanProjection {
                 .append("steps", e.steps().stream().map(s -> new Document("stepId", s.stepId())
                         .append("phaseId", s.phaseId()).append("kind", s.kind()).append("title", s.title())
                         .append("dueDate", s.dueDate().toString()).append("status", "OPEN")
+                        .append("promptId", s.promptId()).append("targetDays", s.targetDays())
                         .append("checkIns", s.checkIns()).append("counted", 0)).toList()));
     }
 

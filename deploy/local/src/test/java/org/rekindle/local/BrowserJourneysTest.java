@@ -1,0 +1,228 @@
+package org.rekindle.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main journeys of both roles in a real browser (Debian's Chromium, headless) against the whole embedded stack
+ * with the demo practice: signing in at the issuer, the live coach dashboard, a client's page with time travel and
+ * alerts, authoring and publishing a program, backtesting a rule, assigning a plan; a client's day, reflection,
+ * apology with feedback, sharing, the contact log, who read what, export and erasure. Every page is checked for
+ * console errors and with axe-core; screenshots are saved in deploy/local/target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysTest {
+
+    private static LocalStack stack;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void startStackWithTheDemoPractice() throws Exception {
+        dataDir = Files.createTempDirectory("rekindle-e2e");
+        stack = new LocalStack(StackUnderTest.seeded(dataDir));
+        stack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    @Order(1)
+    void aCoachSeesEveryClientRiskFirstAndTheDashboardUpdatesLiveWhenAClientActs() {
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
+             Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam")) {
+            assertThat(coach.path()).isEqualTo("/coach");
+            List<WebElement> rows = coach.findAll(By.cssSelector("table.dashboard tbody tr"));
+            assertThat(rows).extracting(r -> r.getAttribute("data-client"))
+                            .containsExactlyInAnyOrder("client-sam", "client-priya", "client-jordan");
+            assertRiskFirst(rows);
+            coach.assertAccessible("the coach dashboard");
+            coach.screenshot("coach-dashboard");
+
+            coach.script("window.loadedOnce = true;");
+            String before = rowOf(coach, "client-sam");
+            sam.open("/me");
+            sam.find(By.cssSelector("input[name=score][value='1']")).click();
+            sam.fill("mood-note", "A hard evening.").submit("Check in");
+            assertThat(sam.text()).contains("Mood check-in saved");
+            coach.waitUntil("Sam's row changes on the open dashboard", d -> !rowOf(coach, "client-sam").equals(before));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place, not reloaded")
+                                                                       .isEqualTo(true);
+            assertThat(coach.consoleErrors()).isEmpty();
+            assertThat(sam.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aClientWritesAnApologyWithGentleFeedbackSharesLogsContactAndSeesWhoReadWhat() {
+        try (Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam");
+             Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            assertThat(sam.path()).isEqualTo("/me");
+            assertThat(sam.text()).contains("No contact", "Your steps", "How are you today?");
+            sam.assertAccessible("the client's today page");
+            sam.screenshot("client-today");
+
+            sam.open("/me/journal");
+            sam.fill("reflection-text", "I stopped listening when things got hard. I want to learn to stay.")
+               .submit("Save reflection");
+            assertThat(sam.text()).contains("Reflection saved", "I stopped listening when things got hard");
+            sam.fill("apology-text", "I'm sorry, but you always made plans without asking me.");
+            sam.waitUntil("feedback on the apology appears as it is written",
+                          d -> sam.find(By.id("apology-feedback")).getText().contains("You always"));
+            assertThat(sam.find(By.id("apology-feedback")).getText()).contains("“Sorry, but…” takes the apology back");
+            sam.assertAccessible("the journal with apology feedback");
+            sam.screenshot("client-apology-feedback");
+            sam.submit("Save draft");
+            assertThat(sam.text()).contains("Apology draft saved");
+
+            WebElement reflection = sam.findAll(By.cssSelector("article.entry")).stream()
+                    .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow();
+            reflection.findElement(By.xpath(".//button[normalize-space()='Share with my coach']")).click();
+            sam.waitFor(By.id("main"));
+            assertThat(sam.text()).contains("Shared with your coach.");
+
+            coach.open("/coach/clients/client-sam");
+            assertThat(coach.text()).contains("What they shared with you", "I stopped listening when things got hard");
+            coach.assertAccessible("a client's page for the coach");
+            coach.screenshot("coach-client-page");
+
+            sam.open("/me/contact");
+            sam.find(By.cssSelector("input[name=resisted][value=true]")).click();
+            sam.fill("urge-note", "Wanted to text after seeing a photo.").submit("Log urge");
+            assertThat(sam.text()).contains("resisted. That counts", "Wanted to text after seeing a photo");
+            assertThat(sam.findAll(By.cssSelector("svg.attempts rect"))).as("the attempts chart").isNotEmpty();
+            new org.openqa.selenium.support.ui.Select(sam.find(By.id("channel"))).selectByValue("TEXT");
+            new org.openqa.selenium.support.ui.Select(sam.find(By.id("initiated"))).selectByValue("CLIENT");
+            sam.fill("breach-note", "I texted first on a bad night.").submit("Log contact");
+            assertThat(sam.text()).contains("Logged. Being honest about contact", "I texted first on a bad night");
+            sam.assertAccessible("the contact log");
+            sam.screenshot("client-contact");
+
+            sam.open("/me/privacy");
+            assertThat(sam.text()).contains("coach-maya read");
+            Object pdf = sam.asyncScript("var done = arguments[arguments.length - 1];"
+                    + "fetch('/me/export.pdf').then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                    + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))));");
+            assertThat(pdf).isEqualTo("200 application/pdf %PDF-");
+            sam.assertAccessible("the privacy page");
+            sam.screenshot("client-privacy");
+            assertThat(sam.consoleErrors()).isEmpty();
+            assertThat(coach.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aCoachTravelsBackInTimeReadsWhyAnAlertCameAuthorsAProgramBacktestsARuleAndAssignsAPlan() {
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            coach.open("/coach/clients/client-sam");
+            coach.waitUntil("the coach is alerted that Sam reached out during no contact", d -> {
+                coach.open("/coach/clients/client-sam");
+                return !coach.findAll(By.xpath("//summary[normalize-space()='Why was I alerted?']")).isEmpty();
+            });
+            coach.script("const s = document.getElementById('as-of'); s.value = 20;"
+                         + "s.dispatchEvent(new Event('input', {bubbles: true}));");
+            coach.waitUntil("the row as it was 20 days ago", d -> coach.find(By.id("row")).getText()
+                                                                       .contains("20 days ago"));
+            coach.screenshot("coach-time-travel");
+            WebElement why = coach.findAll(By.xpath("//summary[normalize-space()='Why was I alerted?']")).stream()
+                                  .findFirst().orElseThrow(() -> new AssertionError("no alert about Sam"));
+            why.click();
+            assertThat(why.findElement(By.xpath("..")).getText()).isNotBlank();
+
+            coach.open("/coach/programs");
+            coach.fill("program-id", "gentle-restart").fill("program-title", "Gentle restart")
+                 .fill("program-summary", "Two weeks of small, steady steps.").submit("Create draft");
+            assertThat(coach.path()).isEqualTo("/coach/programs/gentle-restart");
+            coach.fill("phase-id", "settle").fill("phase-title", "Settle in").submit("Add phase");
+            coach.find(By.xpath("//summary[contains(., 'Add a step to Settle in')]")).click();
+            coach.fill("step-id-settle", "first-week").fill("step-title-settle", "Notice your week")
+                 .fill("step-guidance-settle", "Write down one thing each day that steadied you.")
+                 .fill("step-prompt-settle", "steady-week").submit("Add step");
+            coach.submit("Publish the draft as a new version");
+            assertThat(coach.text()).contains("Published as version 1");
+            coach.assertAccessible("the program editor");
+            coach.screenshot("coach-program-published");
+
+            coach.open("/coach/backtest");
+            coach.fill("score", "2").fill("occurrences", "1").fill("within", "48").submit("Run on the past");
+            assertThat(coach.find(By.id("result-heading")).getText()).matches("It would have alerted you \\d+ time\\(s\\)");
+            coach.assertAccessible("the backtest");
+            coach.screenshot("coach-backtest");
+
+            coach.open("/coach");
+            coach.fill("assign-client", "client-river");
+            coach.script("document.getElementById('assign-program').value = 'gentle-restart@1';");
+            coach.fill("assign-zone", "Europe/Lisbon").submit("Assign");
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-river");
+            assertThat(coach.text()).contains("Plan assigned to client-river", "gentle-restart, version 1",
+                                              "Notice your week");
+            assertThat(coach.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void onAPhoneTheDashboardAndTheClientPagesFitTheScreen() {
+        try (Browser coach = new Browser(stack.webUrl()).resize(390, 844).signIn("coach-maya", "demo-maya");
+             Browser priya = new Browser(stack.webUrl()).resize(390, 844).signIn("client-priya", "demo-priya")) {
+            for (Browser browser : List.of(coach, priya)) {
+                assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("no sideways scrolling at phone width on " + browser.path()).isEqualTo(true);
+            }
+            coach.screenshot("phone-coach-dashboard");
+            priya.screenshot("phone-client-today");
+            priya.open("/me/contact");
+            assertThat(priya.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            priya.screenshot("phone-client-contact");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aClientErasesTheirJournalAfterConfirmingAndSignsOut() {
+        try (Browser jordan = new Browser(stack.webUrl()).signIn("client-jordan", "demo-jordan")) {
+            jordan.open("/me/privacy");
+            jordan.fill("confirm", "erase").submit("Erase my journal");
+            assertThat(jordan.text()).contains("Type ERASE in capitals to confirm. Nothing was erased.");
+            jordan.fill("confirm", "ERASE").submit("Erase my journal");
+            assertThat(jordan.text()).contains("Your journal is erased");
+            jordan.open("/me/journal");
+            assertThat(jordan.text()).contains("Nothing written yet.");
+            jordan.submit("Sign out");
+            assertThat(jordan.text()).contains("You are signed out");
+            jordan.goTo("/");
+            assertThat(jordan.waitFor(By.name("username")).isDisplayed())
+                    .as("signing out ended the issuer's session too: signing in is asked again").isTrue();
+            assertThat(jordan.consoleErrors()).isEmpty();
+        }
+    }
+
+    private static String rowOf(Browser browser, String clientId) {
+        return browser.find(By.cssSelector("tr[data-client='" + clientId + "']")).getText();
+    }
+
+    private static void assertRiskFirst(List<WebElement> rows) {
+        boolean seenCalm = false;
+        for (WebElement row : rows) {
+            boolean atRisk = row.getAttribute("class").contains("at-risk");
+            assertThat(atRisk && seenCalm).as("a client at risk is listed after a calm one").isFalse();
+            seenCalm |= !atRisk;
+        }
+    }
+}

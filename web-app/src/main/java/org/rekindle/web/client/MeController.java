@@ -1,0 +1,132 @@
+package org.rekindle.web.client;
+
+import org.rekindle.web.api.Services;
+import org.rekindle.web.api.ServiceProblem;
+import org.rekindle.web.api.Viewer;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.rekindle.web.api.Services.Service.CONTENT;
+import static org.rekindle.web.api.Services.Service.JOURNAL;
+import static org.rekindle.web.api.Services.Service.NOTIFICATION;
+import static org.rekindle.web.api.Services.Service.PLAN;
+
+/** The client's pages: today, the journal, the contact log, and privacy (who read what, export, erase). */
+@Controller
+@RequestMapping("/me")
+class MeController {
+
+    private final Services services;
+
+    MeController(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping
+    String today(@ModelAttribute("viewer") Viewer viewer, Model model) {
+        Map<String, Object> plan = activePlan(viewer);
+        model.addAttribute("plan", plan);
+        model.addAttribute("todaySteps", plan == null ? List.of() : stepsDueBy(plan, today(plan).plusDays(1)));
+        model.addAttribute("guidance", plan == null ? Map.of() : guidance(plan));
+        model.addAttribute("streak", streak(viewer));
+        model.addAttribute("unread", services.list(NOTIFICATION, "/api/feed/{me}?unread=true&limit=5", viewer.id()));
+        return "client/today";
+    }
+
+    @GetMapping("/journal")
+    String journal(@ModelAttribute("viewer") Viewer viewer,
+                   @RequestParam(name = "prompt", required = false) String selectedPrompt, Model model) {
+        Map<String, Object> plan = activePlan(viewer);
+        model.addAttribute("selectedPrompt", selectedPrompt);
+        model.addAttribute("prompts", plan == null ? List.of() : prompts(plan));
+        model.addAttribute("entries", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/journal/entries?limit=200",
+                                                                    viewer.id())));
+        return "client/journal";
+    }
+
+    @GetMapping("/contact")
+    String contact(@ModelAttribute("viewer") Viewer viewer, Model model) {
+        model.addAttribute("streak", streak(viewer));
+        model.addAttribute("log", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/contact-log?limit=200",
+                                                                viewer.id())));
+        return "client/contact";
+    }
+
+    @GetMapping("/privacy")
+    String privacy(@ModelAttribute("viewer") Viewer viewer, Model model) {
+        model.addAttribute("reads", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/journal/reads",
+                                                                  viewer.id())));
+        return "client/privacy";
+    }
+
+    Map<String, Object> activePlan(Viewer viewer) {
+        return services.list(PLAN, "/api/plans?clientId={me}", viewer.id()).stream()
+                       .filter(p -> "ACTIVE".equals(p.get("outcome"))).findFirst().orElse(null);
+    }
+
+    /** What each step asks, in the words of the program version the plan pins. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> guidance(Map<String, Object> plan) {
+        Map<String, Object> version = services.objectOrNull(CONTENT, "/api/programs/{id}/versions/{v}",
+                                                            plan.get("programId"), plan.get("programVersion"));
+        Map<String, Object> byStep = new java.util.HashMap<>();
+        if (version != null) {
+            for (Map<String, Object> phase : (List<Map<String, Object>>) version.getOrDefault("phases", List.of())) {
+                for (Map<String, Object> step : (List<Map<String, Object>>) phase.getOrDefault("steps", List.of())) {
+                    byStep.put(String.valueOf(step.get("stepId")), step.get("guidance"));
+                }
+            }
+        }
+        return byStep;
+    }
+
+    private Map<String, Object> streak(Viewer viewer) {
+        return services.objectOrNull(JOURNAL, "/api/clients/{me}/streak", viewer.id());
+    }
+
+    /** Open steps due by the given day, the most overdue first. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> stepsDueBy(Map<String, Object> plan, LocalDate day) {
+        return ((List<Map<String, Object>>) plan.getOrDefault("steps", List.of())).stream()
+                .filter(step -> "OPEN".equals(step.get("status")))
+                .filter(step -> !LocalDate.parse(String.valueOf(step.get("dueDate"))).isAfter(day))
+                .sorted(Comparator.comparing(step -> String.valueOf(step.get("dueDate")))).toList();
+    }
+
+    /** The plan's reflection prompts: what a reflection can answer (and so complete a step). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> prompts(Map<String, Object> plan) {
+        return ((List<Map<String, Object>>) plan.getOrDefault("steps", List.of())).stream()
+                .filter(step -> step.get("promptId") != null).toList();
+    }
+
+    static LocalDate today(Map<String, Object> plan) {
+        try {
+            return LocalDate.now(ZoneId.of(String.valueOf(plan.get("timezone"))));
+        } catch (java.time.DateTimeException e) {
+            return LocalDate.now(ZoneId.of("UTC"));
+        }
+    }
+
+    /** A client who has not written anything yet has no journal: their lists are simply empty. */
+    private static List<Map<String, Object>> orEmpty(java.util.function.Supplier<List<Map<String, Object>>> list) {
+        try {
+            return list.get();
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 404) {
+                return List.of();
+            }
+            throw problem;
+        }
+    }
+}

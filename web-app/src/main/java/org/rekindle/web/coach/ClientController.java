@@ -1,0 +1,101 @@
+package org.rekindle.web.coach;
+
+import org.rekindle.web.api.Services;
+import org.rekindle.web.api.Viewer;
+import org.rekindle.web.view.Paths;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.rekindle.web.api.Services.Service.JOURNAL;
+import static org.rekindle.web.api.Services.Service.NOTIFICATION;
+import static org.rekindle.web.api.Services.Service.PLAN;
+
+/**
+ * One client, as their coach sees them: the dashboard row (also as of any past day), the plan with each step's state,
+ * what the client shared (reading it is recorded for the client to see), no-contact attempts, the timeline, and the
+ * alerts about them with why each was raised.
+ */
+@Controller
+@RequestMapping("/coach/clients/{clientId}")
+class ClientController {
+
+    static final int TIMELINE_SHOWN = 100;
+
+    private final Services services;
+
+    ClientController(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping
+    String client(@PathVariable String clientId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
+        model.addAttribute("plans", services.list(PLAN, "/api/plans?clientId={id}", clientId));
+        model.addAttribute("shared", sharedEntries(clientId));
+        model.addAttribute("streak", services.objectOrNull(JOURNAL, "/api/clients/{id}/streak", clientId));
+        List<Map<String, Object>> timeline = new ArrayList<>(services.list(PLAN, "/api/dashboard/clients/{id}/timeline",
+                                                                           clientId));
+        Collections.reverse(timeline);
+        model.addAttribute("timeline", timeline.subList(0, Math.min(TIMELINE_SHOWN, timeline.size())));
+        model.addAttribute("timelineTotal", timeline.size());
+        model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
+                                             .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
+        return "coach/client";
+    }
+
+    /** What the client shares (none yet when they have not written anything: their journal does not exist). */
+    private List<Map<String, Object>> sharedEntries(String clientId) {
+        try {
+            return services.list(JOURNAL, "/api/clients/{id}/journal/entries", clientId);
+        } catch (org.rekindle.web.api.ServiceProblem problem) {
+            if (problem.status() == 404) {
+                return List.of();
+            }
+            throw problem;
+        }
+    }
+
+    /** The row as it was {@code daysAgo} days ago, computed from the events up to then. */
+    @GetMapping("/as-of")
+    String asOf(@PathVariable String clientId, @RequestParam(defaultValue = "0") int daysAgo, Model model) {
+        int days = Math.max(0, Math.min(365, daysAgo));
+        Instant asOf = Instant.now().minus(Duration.ofDays(days));
+        model.addAttribute("row", days == 0 ? services.object(PLAN, "/api/dashboard/clients/{id}", clientId)
+                                            : services.object(PLAN, "/api/dashboard/clients/{id}?asOf={at}",
+                                                              clientId, asOf.toString()));
+        model.addAttribute("daysAgo", days);
+        return "coach/client :: row";
+    }
+
+    @PostMapping("/plans/{planId}/steps/{stepId}/{action:complete|reopen}")
+    String step(@PathVariable String clientId, @PathVariable String planId, @PathVariable String stepId,
+                @PathVariable String action, RedirectAttributes flash) {
+        services.post(PLAN, "/api/plans/{planId}/steps/{stepId}/" + action, null, planId, stepId);
+        flash.addFlashAttribute("notice", "complete".equals(action) ? "Step marked done." : "Step reopened.");
+        return Paths.redirect("/coach/clients/", clientId);
+    }
+
+    @PostMapping("/plans/{planId}/outcome")
+    String outcome(@PathVariable String clientId, @PathVariable String planId, @RequestParam String outcome,
+                   RedirectAttributes flash) {
+        services.send(PLAN, "PUT", "/api/plans/{planId}/outcome", Map.of("outcome", outcome), planId);
+        flash.addFlashAttribute("notice", "Outcome changed.");
+        return Paths.redirect("/coach/clients/", clientId);
+    }
+}

@@ -1,0 +1,12 @@
+package org.rekindle.web.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the services are, and where the issuer ends a session at sign-out ({@code endSessionUri}; the OIDC
+ * RP-initiated logout endpoint, so signing out of Rekindle also signs out of the issuer on a shared computer).
+ */
+@ConfigurationProperties("rekindle.web")
+public record WebProperties(String journalUrl, String contentUrl, String planUrl, String notificationUrl,
+                            String endSessionUri) {
+}

@@ -1,0 +1,69 @@
+package org.rekindle.web.view;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Dates and names as people read them, for the templates ({@code @fmt.when(...)}). Times are shown in UTC. */
+@Component("fmt")
+public class Formats {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final ZoneId ZONE = ZoneId.of("UTC");
+
+    public String when(Object value) {
+        Instant instant = instant(value);
+        return instant == null ? "—" : WHEN.format(instant.atZone(ZONE)) + " UTC";
+    }
+
+    public String day(Object value) {
+        if (value == null) {
+            return "—";
+        }
+        try {
+            return DAY.format(LocalDate.parse(value.toString()));
+        } catch (DateTimeParseException e) {
+            Instant instant = instant(value);
+            return instant == null ? value.toString() : DAY.format(instant.atZone(ZONE));
+        }
+    }
+
+    /** NO_CONTACT_STARTED → "No contact started"; BREACH_IN_48H → "Breach in 48h". */
+    public String words(Object constant) {
+        if (constant == null) {
+            return "";
+        }
+        String words = constant.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
+    public String event(Object type) {
+        return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number millis) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        try {
+            return OffsetDateTime.parse(value.toString()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value.toString());
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}
