@@ -86,9 +86,23 @@ class BrowserJourneysTest {
                           d -> sam.find(By.id("apology-feedback")).getText().contains("You always"));
             assertThat(sam.find(By.id("apology-feedback")).getText()).contains("“Sorry, but…” takes the apology back");
             sam.assertAccessible("the journal with apology feedback");
+            sam.script("document.getElementById('apology-feedback').scrollIntoView({block: 'center'})");
             sam.screenshot("client-apology-feedback");
             sam.submit("Save draft");
             assertThat(sam.text()).contains("Apology draft saved");
+            WebElement apology = apologyEntry(sam);
+            apology.findElement(By.tagName("summary")).click();
+            apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")).click();
+            assertThat(sam.waitFor(By.cssSelector(".problem[role=alert]")).getText())
+                    .as("the service's refusal, in words, on the same page").contains("The revision is the same as version 1");
+            assertThat(sam.path()).isEqualTo("/me/journal");
+            apology = apologyEntry(sam);
+            apology.findElement(By.tagName("summary")).click();
+            WebElement revision = apology.findElement(By.tagName("textarea"));
+            revision.clear();
+            revision.sendKeys("I am sorry I made plans without asking you. I will ask first from now on.");
+            apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")).click();
+            assertThat(sam.waitFor(By.cssSelector(".notice")).getText()).contains("Version 2 saved");
 
             WebElement reflection = sam.findAll(By.cssSelector("article.entry")).stream()
                     .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow();
@@ -211,6 +225,11 @@ class BrowserJourneysTest {
                     .as("signing out ended the issuer's session too: signing in is asked again").isTrue();
             assertThat(jordan.consoleErrors()).isEmpty();
         }
+    }
+
+    private static WebElement apologyEntry(Browser browser) {
+        return browser.findAll(By.cssSelector("article.entry")).stream()
+                      .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();
     }
 
     private static String rowOf(Browser browser, String clientId) {

@@ -187,6 +187,43 @@ class ComposeFileTest {
     }
 
     @Test
+    void theWebAppSignsInAtKeycloakAndCallsEveryServiceOverTheComposeNetwork() throws IOException {
+        Map<String, String> env = env("web-app");
+        String keycloak = env("keycloak").get("KC_HOSTNAME") + "/realms/rekindle/protocol/openid-connect";
+        assertThat(env).containsEntry("SERVER_PORT", "8080")
+                       .containsEntry("REKINDLE_WEB_JOURNALURL", "http://journal-service:8081")
+                       .containsEntry("REKINDLE_WEB_CONTENTURL", "http://content-service:8082")
+                       .containsEntry("REKINDLE_WEB_PLANURL", "http://plan-service:8083")
+                       .containsEntry("REKINDLE_WEB_NOTIFICATIONURL", "http://notification-service:8084")
+                       .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_REKINDLE_AUTHORIZATIONURI",
+                                      keycloak + "/auth")
+                       .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_REKINDLE_TOKENURI",
+                                      "http://keycloak:8080/realms/rekindle/protocol/openid-connect/token")
+                       .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_REKINDLE_JWKSETURI",
+                                      "http://keycloak:8080/realms/rekindle/protocol/openid-connect/certs")
+                       .containsEntry("REKINDLE_WEB_ENDSESSIONURI", keycloak + "/logout");
+        assertThat(ports("web-app")).contains("8080:8080");
+        assertThat(healthcheck("web-app")).contains("/actuator/health/readiness", "8080");
+        assertThat(String.valueOf(service("web-app").get("depends_on")))
+                .contains("keycloak", "journal-service", "content-service", "plan-service", "notification-service");
+        Properties defaults = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve("web-app/src/main/resources/rekindle-web.properties"))) {
+            defaults.load(in);
+        }
+        defaults.stringPropertyNames().stream().filter(name -> defaults.getProperty(name).startsWith("http://127.0.0.1"))
+                .forEach(name -> assertThat(env).as("compose overrides the local address " + name)
+                                                .containsKey(envName(name)));
+        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/rekindle-realm.json").toFile());
+        JsonNode web = client(realm, "rekindle-web");
+        assertThat(web.get("redirectUris").toString()).contains("http://localhost:8080/login/callback");
+        assertThat(web.at("/attributes/post.logout.redirect.uris").asText()).contains("http://localhost:8080/signed-out");
+        String dockerfile = Files.readString(ROOT.resolve("web-app/Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre").contains("EXPOSE 8080")
+                              .contains("COPY target/web-app-*-exec.jar /app/web-app.jar")
+                              .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+");
+    }
+
+    @Test
     void everyServiceHasAHealthCheck() {
         assertThat(services).as("compose services").containsKeys("kafka", "mongo", "journal-service");
         services.keySet().forEach(name -> assertThat(healthcheck(name)).as(name + " healthcheck test").isNotBlank());
@@ -198,6 +235,7 @@ class ComposeFileTest {
                                     .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
         Set<String> checked = appServices().map(args -> (String) args.get()[0])
                                            .collect(Collectors.toCollection(TreeSet::new));
+        checked.add("web-app");
         assertThat(built).as("services built in docker-compose.yml vs. appServices() in this test").isEqualTo(checked);
     }
 

@@ -1,0 +1,41 @@
+package org.rekindle.web.view;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartsAndFormatsTest {
+
+    private final Charts charts = new Charts();
+    private final Formats fmt = new Formats();
+
+    @Test
+    void aSparklineRunsFromLeftToRightWithLowMoodLowDown() {
+        String points = charts.sparkline(List.of(1, 5, 3));
+        assertThat(points).isEqualTo("2.0,26.0 56.0,2.0 110.0,14.0");
+        assertThat(charts.sparkline(List.of())).isEmpty();
+        assertThat(charts.moodSummary(List.of(2, 3))).isEqualTo("Mood over the last 2 check-ins: 2, 3 (of 5)");
+    }
+
+    @Test
+    void attemptBarsAreScaledToTheLongestAndTheOngoingOneIsMarked() {
+        List<Map<String, Object>> bars = charts.attempts(List.of(
+                Map.of("days", 8, "endedAt", "2026-11-09T10:00:00Z"), new java.util.HashMap<>(Map.of("days", 16))));
+        assertThat(bars).extracting(b -> b.get("height")).containsExactly(40, 80);
+        assertThat(bars).extracting(b -> b.get("ongoing")).containsExactly(false, true);
+        assertThat(charts.attemptsWidth(bars)).isEqualTo(Charts.GAP + 2 * (Charts.BAR + Charts.GAP));
+    }
+
+    @Test
+    void datesAndNamesReadAsWords() {
+        assertThat(fmt.when("2026-11-09T10:05:00Z")).isEqualTo("9 Nov 2026, 10:05 UTC");
+        assertThat(fmt.when("2026-11-09T10:05:00.000+00:00")).isEqualTo("9 Nov 2026, 10:05 UTC");
+        assertThat(fmt.when(null)).isEqualTo("—");
+        assertThat(fmt.day("2026-11-09")).isEqualTo("Mon 9 Nov 2026");
+        assertThat(fmt.words("BREACH_IN_48H")).isEqualTo("Breach in 48h");
+        assertThat(fmt.event("NoContactBroken")).isEqualTo("No contact broken");
+    }
+}
