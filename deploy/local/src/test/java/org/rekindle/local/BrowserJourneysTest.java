@@ -115,6 +115,20 @@ class BrowserJourneysTest {
             coach.assertAccessible("a client's page for the coach");
             coach.screenshot("coach-client-page");
 
+            sam.open("/me/journal");
+            sam.findAll(By.cssSelector("article.entry")).stream()
+               .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow()
+               .findElement(By.xpath(".//button[normalize-space()='Stop sharing']")).click();
+            assertThat(sam.waitFor(By.cssSelector(".notice")).getText()).contains("No longer shared");
+            coach.waitUntil("the coach no longer sees an entry once it is unshared", d -> {
+                coach.open("/coach/clients/client-sam");
+                return !coach.text().contains("I stopped listening when things got hard");
+            });
+            sam.findAll(By.cssSelector("article.entry")).stream()
+               .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow()
+               .findElement(By.xpath(".//button[normalize-space()='Share with my coach']")).click();
+            sam.waitFor(By.cssSelector(".notice"));
+
             sam.open("/me/contact");
             sam.find(By.cssSelector("input[name=resisted][value=true]")).click();
             sam.fill("urge-note", "Wanted to text after seeing a photo.").submit("Log urge");
@@ -129,6 +143,9 @@ class BrowserJourneysTest {
 
             sam.open("/me/privacy");
             assertThat(sam.text()).contains("coach-maya read");
+            sam.open("/notifications");
+            assertThat(sam.text()).contains("Notifications");
+            sam.assertAccessible("the notifications page");
             Object pdf = sam.asyncScript("var done = arguments[arguments.length - 1];"
                     + "fetch('/me/export.pdf').then(r => r.arrayBuffer().then(b => done(r.status + ' '"
                     + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))));");
@@ -209,6 +226,25 @@ class BrowserJourneysTest {
 
     @Test
     @Order(5)
+    void theKeyboardReachesTheContentFirstAndThePracticeAdminRebuildsTheDashboardsWithoutReadingJournals() {
+        try (Browser admin = new Browser(stack.webUrl()).signIn("admin-harbour", "demo-admin")) {
+            assertThat(admin.path()).isEqualTo("/admin");
+            admin.find(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(admin.script("return document.activeElement.textContent.trim()")).isEqualTo("Skip to content");
+            admin.script("document.activeElement.click()");
+            assertThat((String) admin.script("return location.hash")).isEqualTo("#main");
+            admin.submit("Rebuild coach dashboards");
+            assertThat(admin.text()).contains("Rebuilding 'coach-dashboard'");
+            admin.assertAccessible("the practice page");
+            admin.goTo("/coach/clients/client-sam");
+            assertThat(admin.waitFor(By.tagName("h1")).getText()).as("an admin reads no client's journal")
+                                                                 .isEqualTo("Not yours to see");
+            assertThat(admin.text()).doesNotContain("I stopped listening");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aClientErasesTheirJournalAfterConfirmingAndSignsOut() {
         try (Browser jordan = new Browser(stack.webUrl()).signIn("client-jordan", "demo-jordan")) {
             jordan.open("/me/privacy");
