@@ -117,6 +117,24 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.notificationPort();
     }
 
+    String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Fault injection (the fault suite): the broker goes away; the services keep running and retrying. */
+    synchronized void stopKafka() {
+        kafka.stop();
+    }
+
+    /** The broker comes back on the same port with the same data (topics, offsets). */
+    synchronized void startKafka() {
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+    }
+
     EmbeddedSmtp smtp() {
         return smtp;
     }

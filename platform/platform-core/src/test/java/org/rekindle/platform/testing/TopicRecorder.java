@@ -40,6 +40,32 @@ public final class TopicRecorder implements AutoCloseable {
         poller.start();
     }
 
+    /** Every record the topic holds now, from the beginning of each partition up to its current end. */
+    public static List<ConsumerRecord<String, String>> everything(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            Duration timeout = Duration.ofSeconds(30);
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+            return all;
+        }
+    }
+
     /** The topic's partitions, waiting for the service under test to create it. */
     private List<TopicPartition> partitionsOf(String topic, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,0 +1,351 @@
+package org.rekindle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.platform.embedded.OidcLogin;
+import org.rekindle.platform.testing.CloudEventProducer;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TopicRecorder;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.rekindle.local.StackUnderTest.http;
+
+/**
+ * Breaking things on purpose against the whole embedded stack, each scenario bounded in time and ending with a
+ * summary line (sent, acked, consumed, lost, duplicated). Scenario numbers follow issue 7.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteTest {
+
+    private static final List<String> CLIENTS = List.of("client-sam", "client-priya", "client-jordan");
+    private static final Map<String, String> PASSWORDS = Map.of("client-sam", "demo-sam", "client-priya",
+            "demo-priya", "client-jordan", "demo-jordan", "client-alex", "demo-alex", "coach-maya", "demo-maya",
+            "coach-leo", "demo-leo");
+
+    private static LocalStack stack;
+    private static MongoClient mongo;
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new LocalStack(StackUnderTest.settings(Files.createTempDirectory("rekindle-faults")));
+        stack.start();
+        mongo = MongoClients.create(stack.mongoConnectionString());
+        OidcLogin login = OidcLogin.web(stack.issuerUrl());
+        PASSWORDS.forEach((user, password) -> tokens.put(user, login.accessToken(user, password)));
+        for (String client : CLIENTS) {
+            assign(client, "coach-maya");
+        }
+        assign("client-alex", "coach-leo");
+    }
+
+    @AfterAll
+    static void stop() {
+        FaultReport.printAll();
+        mongo.close();
+        stack.close();
+    }
+
+    /** 8. Malformed, oversized, wrong-typed and injection-style input on every endpoint: no 5xx, no state change. */
+    @Test
+    @Order(1)
+    void badInputOnEveryEndpointOfEveryServiceIsRefusedWithoutAServerErrorOrAChange() throws Exception {
+        journal("client-alex").post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":3}");
+        Thread.sleep(5000);
+        Map<String, String> services = Map.of("journal", stack.journalUrl(), "content", stack.contentUrl(),
+                                              "plan", stack.planUrl(), "notification", stack.notificationUrl());
+        List<String> serverErrors = new ArrayList<>();
+        List<String> changedOnRefusal = new ArrayList<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<String> accepted = new ArrayList<>();
+        services.forEach((service, url) -> {
+            JsonNode api = Json.parse(http(url).get("/v3/api-docs").body());
+            api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (path.getKey().endsWith("/stream")) {
+                    return;
+                }
+                for (String[] attempt : BadInput.attempts(path.getKey(), op.getKey(), op.getValue(), api)) {
+                    for (String caller : List.of("client-alex", "coach-leo")) {
+                        long before = storedState(service);
+                        HttpResponse<String> response = http(url).as(tokens.get(caller)).send(
+                                BadInput.request(url, attempt));
+                        sent.incrementAndGet();
+                        String what = service + " " + op.getKey().toUpperCase() + " " + attempt[0] + " as " + caller
+                                      + " (" + attempt[2] + ") -> " + response.statusCode();
+                        if (response.statusCode() < 300) {
+                            accepted.add(what);
+                        }
+                        if (response.statusCode() >= 500) {
+                            serverErrors.add(what + " " + response.body());
+                        } else if (response.statusCode() >= 400) {
+                            refused.incrementAndGet();
+                            if (storedState(service) != before) {
+                                changedOnRefusal.add(what);
+                            }
+                        }
+                    }
+                }
+            }));
+        });
+        FaultReport.line("8 bad input on every endpoint", sent.get(), 0, 0, 0, 0,
+                         "2xx=" + accepted.size() + " (literal search text) 4xx=" + refused.get() + " 5xx="
+                         + serverErrors.size() + " state changes on refusal=" + changedOnRefusal.size());
+        accepted.forEach(a -> System.out.println("  accepted as valid: " + a));
+        assertThat(serverErrors).as("server errors for bad input").isEmpty();
+        assertThat(changedOnRefusal).as("refused requests that changed something").isEmpty();
+        assertThat(refused.get()).as("most bad input is refused").isGreaterThan(sent.get() / 2);
+    }
+
+    /** 7. Concurrent commands on one aggregate: no lost update; conflicts surface as 409. */
+    @Test
+    @Order(2)
+    void concurrentCommandsOnOneJournalLoseNothingAndConflictsAre409() throws Exception {
+        String client = "client-alex";
+        Http journal = journal(client);
+        String base = "/api/clients/" + client + "/journal";
+        String apology = Json.parse(journal.post(base + "/apologies", "{\"text\":\"v1\"}").body()).get("entryId")
+                             .asText();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        List<Integer> versions = new CopyOnWriteArrayList<>();
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int thread = i;
+            work.add(pool.submit(() -> {
+                for (int j = 0; j < 10; j++) {
+                    HttpResponse<String> checkIn = journal.post(base + "/mood-check-ins", "{\"score\":4}");
+                    statuses.add(checkIn.statusCode());
+                    HttpResponse<String> revision = journal.post(base + "/apologies/" + apology + "/revisions",
+                            "{\"text\":\"revision " + thread + "-" + j + "\"}");
+                    statuses.add(revision.statusCode());
+                    if (revision.statusCode() == 201) {
+                        versions.add(Json.parse(revision.body()).get("version").asInt());
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long accepted = statuses.stream().filter(s -> s == 201).count();
+        long conflicts = statuses.stream().filter(s -> s == 409).count();
+        assertThat(statuses).as("every answer is 201 or 409").allMatch(s -> s == 201 || s == 409);
+        assertThat(new HashSet<>(versions)).as("every accepted revision got its own version").hasSize(versions.size());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode entry = Json.parse(journal.get(base + "/entries/" + apology).body());
+            assertThat(entry.get("versions").size()).as("versions stored = 1 + accepted revisions")
+                                                    .isEqualTo(1 + versions.size());
+        });
+        FaultReport.line("7 concurrent commands on one aggregate", statuses.size(), accepted, accepted, 0, 0,
+                         "409=" + conflicts + " revisions=" + versions.size() + " (versions unique, none lost; one "
+                         + "instance serializes commands per aggregate, so conflicts only arise across instances)");
+    }
+
+    /** 4. A burst larger than a processor batch from two writer threads: publication keeps going, order holds. */
+    @Test
+    @Order(3)
+    void aBurstFromTwoWritersIsPublishedCompletelyAndInOrderPerClient() throws Exception {
+        try (TopicRecorder topic = new TopicRecorder(stack.kafkaBootstrapServers(), JournalTopic.NAME)) {
+            Map<String, List<String>> written = new ConcurrentHashMap<>();
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            List<Future<?>> work = new ArrayList<>();
+            List<List<String>> byWriter = List.of(List.of("client-sam", "client-jordan"), List.of("client-priya"));
+            for (List<String> clients : byWriter) {
+                work.add(writers.submit(() -> {
+                    for (int i = 0; i < 150 / clients.size(); i++) {
+                        for (String client : clients) {
+                            HttpResponse<String> r = journal(client).post("/api/clients/" + client
+                                    + "/journal/mood-check-ins", "{\"score\":" + (1 + i % 5) + "}");
+                            assertThat(r.statusCode()).isEqualTo(201);
+                            written.computeIfAbsent(client, c -> new CopyOnWriteArrayList<>())
+                                   .add(Json.parse(r.body()).get("entryId").asText());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            writers.shutdown();
+            int sent = written.values().stream().mapToInt(List::size).sum();
+            await().atMost(Duration.ofSeconds(60)).until(() -> written.entrySet().stream().allMatch(
+                    e -> entryIdsOnTopic(topic, e.getKey()).containsAll(e.getValue())));
+            long duplicated = 0;
+            for (Map.Entry<String, List<String>> e : written.entrySet()) {
+                List<String> published = entryIdsOnTopic(topic, e.getKey()).stream()
+                                                                            .filter(e.getValue()::contains).toList();
+                assertThat(published).as("per-client order on the topic = the order written")
+                                     .containsExactlyElementsOf(e.getValue());
+                duplicated += published.size() - new HashSet<>(published).size();
+            }
+            FaultReport.line("4 burst > batch size from two writers", sent, sent, sent, 0, duplicated,
+                             "batch size 100, " + written.size() + " clients, per-client order held");
+        }
+    }
+
+    /** 2. Kafka unavailable while commands keep flowing, then back: no gap, no reordering per client. */
+    @Test
+    @Order(4)
+    void whileKafkaIsDownCommandsAreStoredAndPublishedInOrderWhenItReturns() throws Exception {
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        stack.stopKafka();
+        try {
+            for (int i = 0; i < 10; i++) {
+                for (String client : CLIENTS) {
+                    HttpResponse<String> r = journal(client).post("/api/clients/" + client
+                                                                  + "/journal/mood-check-ins", "{\"score\":2}");
+                    assertThat(r.statusCode()).as("the journal keeps taking commands while Kafka is away")
+                                              .isEqualTo(201);
+                    written.computeIfAbsent(client, c -> new ArrayList<>())
+                           .add(Json.parse(r.body()).get("entryId").asText());
+                }
+            }
+        } finally {
+            stack.startKafka();
+        }
+        int sent = written.values().stream().mapToInt(List::size).sum();
+        try (TopicRecorder topic = new TopicRecorder(stack.kafkaBootstrapServers(), JournalTopic.NAME)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> written.entrySet().stream().allMatch(
+                    e -> entryIdsOnTopic(topic, e.getKey()).containsAll(e.getValue())));
+            for (Map.Entry<String, List<String>> e : written.entrySet()) {
+                List<String> published = entryIdsOnTopic(topic, e.getKey()).stream()
+                                                                            .filter(e.getValue()::contains).toList();
+                assertThat(new ArrayList<>(new java.util.LinkedHashSet<>(published)))
+                        .as("no gap and no reordering for " + e.getKey()).containsExactlyElementsOf(e.getValue());
+            }
+            FaultReport.line("2 Kafka down while commands flow", sent, sent, sent, 0, 0,
+                             "published after the broker returned, per-client order held");
+        }
+    }
+
+    /** 6. Every record delivered twice: no double counts in the dashboard, the timeline or the feeds. */
+    @Test
+    @Order(5)
+    void everyRecordDeliveredTwiceChangesNoCount() throws Exception {
+        String client = "client-jordan";
+        Http journal = journal(client);
+        journal.post("/api/clients/" + client + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
+        for (int i = 0; i < 3; i++) {
+            journal.post("/api/clients/" + client + "/contact-log/breaches",
+                         "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\"}");
+        }
+        Http coach = http(stack.planUrl()).as(tokens.get("coach-maya"));
+        Http feeds = http(stack.notificationUrl()).as(tokens.get("coach-maya"));
+        String marker1 = checkInMarker(client);
+        await().atMost(Duration.ofSeconds(60)).until(() -> timelineHasEntry(coach, client, marker1));
+        Thread.sleep(2000);
+        List<String> timelineBefore = timelineIds(coach, client);
+        JsonNode rowBefore = Json.parse(coach.get("/api/dashboard/clients/" + client).body());
+        int feedBefore = Json.parse(feeds.get("/api/feed/coach-maya?limit=200").body()).size();
+
+        List<ConsumerRecord<String, String>> records = TopicRecorder.everything(stack.kafkaBootstrapServers(),
+                                                                                JournalTopic.NAME);
+        assertThat(records).anyMatch(r -> r.value().contains(marker1));
+        try (CloudEventProducer producer = new CloudEventProducer(stack.kafkaBootstrapServers())) {
+            records.forEach(r -> producer.sendRaw(JournalTopic.NAME, r.key(), r.value()));
+        }
+        for (String key : new HashSet<>(records.stream().map(ConsumerRecord::key).toList())) {
+            if (CLIENTS.contains(key)) {
+                String marker = checkInMarker(key);
+                await().atMost(Duration.ofSeconds(90)).until(() -> timelineHasEntry(coach, key, marker));
+            }
+        }
+        Thread.sleep(3000);
+        List<String> timelineAfter = timelineIds(coach, client);
+        JsonNode rowAfter = Json.parse(coach.get("/api/dashboard/clients/" + client).body());
+        int feedAfter = Json.parse(feeds.get("/api/feed/coach-maya?limit=200").body()).size();
+        assertThat(timelineAfter).as("the timeline holds each event once").doesNotHaveDuplicates();
+        assertThat(timelineAfter.size()).as("only the fresh markers were added").isEqualTo(timelineBefore.size() + 1);
+        assertThat(rowAfter.get("breachesLast7Days")).isEqualTo(rowBefore.get("breachesLast7Days"));
+        assertThat(feedAfter).as("no alert twice").isEqualTo(feedBefore);
+        FaultReport.line("6 every record delivered twice", records.size(), records.size(), 2L * records.size(), 0,
+                         timelineAfter.size() - new HashSet<>(timelineAfter).size(),
+                         "dashboard, timeline and feeds unchanged by the copies");
+    }
+
+    private static void assign(String client, String coach) {
+        String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
+                      + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
+                      + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
+        Http plans = http(stack.planUrl()).as(tokens.get(coach));
+        await().atMost(Duration.ofSeconds(60)).until(() -> plans.post("/api/plans", plan).statusCode() == 201);
+    }
+
+    private static Http journal(String client) {
+        return http(stack.journalUrl()).as(tokens.get(client));
+    }
+
+    private static String checkInMarker(String client) {
+        return Json.parse(journal(client).post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}")
+                                         .body()).get("entryId").asText();
+    }
+
+    /** The event ids on the client's timeline, oldest first. */
+    private static List<String> timelineIds(Http coach, String client) {
+        List<String> ids = new ArrayList<>();
+        Json.parse(coach.get("/api/dashboard/clients/" + client + "/timeline").body())
+            .forEach(e -> ids.add(e.get("eventId").asText()));
+        return ids;
+    }
+
+    private static boolean timelineHasEntry(Http coach, String client, String entryId) {
+        return Json.parse(coach.get("/api/dashboard/clients/" + client + "/timeline").body()).findValuesAsText("entryId")
+                   .contains(entryId);
+    }
+
+    private static List<String> entryIdsOnTopic(TopicRecorder topic, String client) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : topic.recordsWithKey(client)) {
+            JsonNode entryId = Json.parse(r.value()).path("data").path("entryId");
+            if (!entryId.isMissingNode()) {
+                ids.add(entryId.asText());
+            }
+        }
+        return ids;
+    }
+
+    /** What a refused request to the service must not change: its event store (notification: its documents). */
+    private static long storedState(String service) {
+        var db = mongo.getDatabase(service);
+        if ("notification".equals(service)) {
+            return db.getCollection("notifications").countDocuments()
+                   + db.getCollection("notification_preferences").countDocuments();
+        }
+        return db.getCollection("domainevents").countDocuments();
+    }
+}
