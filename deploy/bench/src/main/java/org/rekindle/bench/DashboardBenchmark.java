@@ -109,7 +109,7 @@ final class DashboardBenchmark {
                             rate(stage1), rate(rawProduce) + " produce, " + rate(rawConsume) + " consume, "
                                           + rate(rawInsert) + " insertOne", "tracking processor, batch 100")
                        .add("dashboard projection catch-up (" + (events - small) + " more events)", rate(stage2),
-                            "as above", "writes per event: row replace + timeline insert");
+                            "as above", "per processor batch: one write per changed row, one insertMany of timeline entries");
                 addQuery(results, "GET /api/dashboard/coaches/{id}", before.dashboard(), after.dashboard(),
                          before.rowsRead(), after.rowsRead(), "documents read per query (dashboard_rows)");
                 addQuery(results, "GET /api/dashboard/clients/{id}?asOf=(30 days ago)", before.asOf(), after.asOf(),

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.rekindle.platform.readmodel.IdempotentWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -52,37 +54,62 @@ public class DashboardStore {
         timeline.createIndex(com.mongodb.client.model.Indexes.ascending("clientId", "time"));
     }
 
+    /** One event on its own (projection tests; a handler outside a processor batch). */
     void apply(ClientEvent event) {
-        if ("JournalErased".equals(event.type())) {
-            forgetJournalOf(event.clientId());
+        DashboardBatch batch = newBatch();
+        batch.apply(event);
+        batch.flush();
+    }
+
+    /** Collects a processor batch's changes so each client's row is read and written once per batch. */
+    DashboardBatch newBatch() {
+        return new DashboardBatch(this);
+    }
+
+    /** The client's stored row and the ids of the last events applied to it (a fresh row if there is none). */
+    DashboardBatch.PendingRow load(String clientId) {
+        Document current = rows.find(Filters.eq("_id", clientId)).first();
+        return new DashboardBatch.PendingRow(current == null ? new DashboardRow(clientId) : read(current),
+                                             current == null ? new ArrayList<>()
+                                                             : new ArrayList<>(current.getList("seen", String.class)));
+    }
+
+    void save(DashboardBatch.PendingRow pending) {
+        List<String> seen = pending.seen();
+        if (seen.size() > REMEMBERED_EVENT_IDS) {
+            seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
+        }
+        DashboardRow row = pending.row();
+        rows.replaceOne(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId).append("seen", seen)
+                                .append("row", Document.parse(write(row))), new ReplaceOptions().upsert(true));
+        changes.publishEvent(new DashboardRowChanged(row.coachId, row.clientId));
+    }
+
+    /** The batch's events in the timeline, each once: an id already there (a redelivery) is skipped. */
+    void insertTimeline(List<ClientEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
-        Document current = rows.find(Filters.eq("_id", event.clientId())).first();
-        List<String> seen = current == null ? new ArrayList<>()
-                                            : new ArrayList<>(current.getList("seen", String.class));
-        if (!seen.contains(event.eventId())) {
-            DashboardRow row = current == null ? new DashboardRow(event.clientId()) : read(current);
-            row.apply(event);
-            seen.add(event.eventId());
-            if (seen.size() > REMEMBERED_EVENT_IDS) {
-                seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
-            }
-            rows.replaceOne(Filters.eq("_id", event.clientId()),
-                            new Document("coachId", row.coachId).append("seen", seen)
-                                    .append("row", Document.parse(write(row))),
-                            new ReplaceOptions().upsert(true));
-            changes.publishEvent(new DashboardRowChanged(row.coachId, event.clientId()));
-        }
-        IdempotentWrites.insertOnce(timeline, new Document("_id", event.eventId())
+        List<Document> docs = events.stream().map(event -> new Document("_id", event.eventId())
                 .append("clientId", event.clientId()).append("type", event.type())
-                .append("time", Date.from(event.time())).append("data", new Document(event.data())));
+                .append("time", Date.from(event.time())).append("data", new Document(event.data()))).toList();
+        try {
+            timeline.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                                      .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
+                                                         == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
     }
 
     /**
      * The client erased their journal: their journal events leave the timeline and the row is folded again from
      * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard.
      */
-    private void forgetJournalOf(String clientId) {
+    void forgetJournalOf(String clientId) {
         timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
                                         Filters.not(Filters.regex("type", "^Plan"))));
         Document current = rows.find(Filters.eq("_id", clientId)).first();
