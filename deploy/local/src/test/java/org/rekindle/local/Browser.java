@@ -138,7 +138,14 @@ final class Browser implements AutoCloseable {
     }
 
     Browser submit(String buttonText) {
-        driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+        return clickAndLoad(driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page (not the old one) is there. */
+    Browser clickAndLoad(WebElement element) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
         waitFor(By.id("main"));
         return this;
     }

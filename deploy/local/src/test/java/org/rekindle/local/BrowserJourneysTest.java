@@ -92,7 +92,7 @@ class BrowserJourneysTest {
             assertThat(sam.text()).contains("Apology draft saved");
             WebElement apology = apologyEntry(sam);
             apology.findElement(By.tagName("summary")).click();
-            apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")).click();
+            sam.clickAndLoad(apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")));
             assertThat(sam.waitFor(By.cssSelector(".problem[role=alert]")).getText())
                     .as("the service's refusal, in words, on the same page").contains("The revision is the same as version 1");
             assertThat(sam.path()).isEqualTo("/me/journal");
@@ -101,13 +101,12 @@ class BrowserJourneysTest {
             WebElement revision = apology.findElement(By.tagName("textarea"));
             revision.clear();
             revision.sendKeys("I am sorry I made plans without asking you. I will ask first from now on.");
-            apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")).click();
+            sam.clickAndLoad(apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")));
             assertThat(sam.waitFor(By.cssSelector(".notice")).getText()).contains("Version 2 saved");
 
             WebElement reflection = sam.findAll(By.cssSelector("article.entry")).stream()
                     .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow();
-            reflection.findElement(By.xpath(".//button[normalize-space()='Share with my coach']")).click();
-            sam.waitFor(By.id("main"));
+            sam.clickAndLoad(reflection.findElement(By.xpath(".//button[normalize-space()='Share with my coach']")));
             assertThat(sam.text()).contains("Shared with your coach.");
 
             coach.open("/coach/clients/client-sam");
@@ -116,18 +115,17 @@ class BrowserJourneysTest {
             coach.screenshot("coach-client-page");
 
             sam.open("/me/journal");
-            sam.findAll(By.cssSelector("article.entry")).stream()
+            sam.clickAndLoad(sam.findAll(By.cssSelector("article.entry")).stream()
                .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow()
-               .findElement(By.xpath(".//button[normalize-space()='Stop sharing']")).click();
+               .findElement(By.xpath(".//button[normalize-space()='Stop sharing']")));
             assertThat(sam.waitFor(By.cssSelector(".notice")).getText()).contains("No longer shared");
             coach.waitUntil("the coach no longer sees an entry once it is unshared", d -> {
                 coach.open("/coach/clients/client-sam");
                 return !coach.text().contains("I stopped listening when things got hard");
             });
-            sam.findAll(By.cssSelector("article.entry")).stream()
+            sam.clickAndLoad(sam.findAll(By.cssSelector("article.entry")).stream()
                .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow()
-               .findElement(By.xpath(".//button[normalize-space()='Share with my coach']")).click();
-            sam.waitFor(By.cssSelector(".notice"));
+               .findElement(By.xpath(".//button[normalize-space()='Share with my coach']")));
 
             sam.open("/me/contact");
             sam.find(By.cssSelector("input[name=resisted][value=true]")).click();
