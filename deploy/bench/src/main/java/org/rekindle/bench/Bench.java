@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 /**
  * Runs a benchmark on a fresh embedded broker and store, prints a Markdown table and writes it with a JSON copy to
  * {@code deploy/bench/results/<date>-<scenario>.md|json}. Usage: {@code java -jar rekindle-bench.jar dashboard
- * [clients] [events]}.
+ * [clients] [events]} or {@code java -jar rekindle-bench.jar write [smallHistory] [largeHistory]}.
  */
 public final class Bench {
 
@@ -16,13 +16,20 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String scenario = args.length > 0 ? args[0] : "dashboard";
-        if (!scenario.equals("dashboard")) {
-            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard)");
+        Results results;
+        if (scenario.equals("dashboard")) {
+            int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+            int events = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
+            results = new DashboardBenchmark(clients, events).run();
+        } else if (scenario.equals("write")) {
+            int small = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+            int large = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+            results = new WriteBenchmark(small, large).run();
+        } else {
+            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard, write)");
             System.exit(2);
+            return;
         }
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        int events = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
-        Results results = new DashboardBenchmark(clients, events).run();
         Path dir = Path.of(System.getProperty("rekindle.bench.results", "deploy/bench/results"));
         String name = LocalDate.now(ZoneOffset.UTC) + "-" + scenario;
         System.out.println(results.markdown());

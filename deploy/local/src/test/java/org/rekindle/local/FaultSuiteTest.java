@@ -23,6 +23,7 @@ import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -373,6 +374,81 @@ class FaultSuiteTest {
         assertThat(lost).as("acknowledged events that no consumer saw").isZero();
         assertThat(new HashSet<>(projected)).as("the dashboard holds every acknowledged event").containsAll(acked);
         assertThat(projected).as("projection rows = distinct event ids").doesNotHaveDuplicates();
+    }
+
+    /**
+     * 5. Two instances of journal-service share one event store and token store; the one holding the processors'
+     * claims is restarted within the claim timeout: one token per processor segment, and nothing is published twice.
+     */
+    @Test
+    @Order(7)
+    void aProcessorInstanceRestartedWithinTheClaimTimeoutLeavesOneTokenAndReplaysNothing() throws Exception {
+        String database = "journal-f5";
+        ConfigurableApplicationContext first = journalInstance(database, "journal-f5-a");
+        ConfigurableApplicationContext second = journalInstance(database, "journal-f5-b");
+        List<String> written = new ArrayList<>();
+        try {
+            Http viaFirst = new Http(port(first)).as(tokens.get("client-alex"));
+            Http viaSecond = new Http(port(second)).as(tokens.get("client-alex"));
+            for (int i = 0; i < 20; i++) {
+                written.add(entryOf(viaFirst.post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":4}")));
+            }
+            var tokens = mongo.getDatabase(database).getCollection("trackingtokens");
+            await().atMost(Duration.ofSeconds(30)).until(() -> tokens.countDocuments(
+                    new org.bson.Document("processorName", "journal-publisher")) == 1);
+            String holder = tokens.find(new org.bson.Document("processorName", "journal-publisher")).first()
+                                  .getString("owner");
+            boolean firstHolds = "journal-f5-a".equals(holder);
+            (firstHolds ? first : second).close();
+            ConfigurableApplicationContext restarted = journalInstance(database, holder);
+            if (firstHolds) {
+                first = restarted;
+            } else {
+                second = restarted;
+            }
+            Http viaOther = firstHolds ? viaSecond : viaFirst;
+            for (int i = 0; i < 20; i++) {
+                written.add(entryOf(viaOther.post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":2}")));
+            }
+            List<String> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                published.clear();
+                TopicRecorder.everything(stack.kafkaBootstrapServers(), JournalTopic.NAME).stream()
+                             .map(r -> Json.parse(r.value()).path("data").path("entryId").asText())
+                             .filter(written::contains).forEach(published::add);
+                return new HashSet<>(published).containsAll(written);
+            });
+            long tokenDocs = tokens.countDocuments(new org.bson.Document("processorName", "journal-publisher"));
+            long readModelTokens = tokens.countDocuments(new org.bson.Document("processorName", "journal-read-model"));
+            FaultReport.line("5 claim holder restarted within the timeout", written.size(), written.size(),
+                             published.size(), 0, published.size() - new HashSet<>(published).size(),
+                             "restarted " + holder + "; token documents per processor: publisher=" + tokenDocs
+                             + " read model=" + readModelTokens);
+            assertThat(tokenDocs).as("one token per segment of the publisher").isEqualTo(1);
+            assertThat(readModelTokens).as("one token per segment of the read model").isEqualTo(1);
+            assertThat(published).as("nothing published twice").doesNotHaveDuplicates();
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext journalInstance(String database, String nodeId) {
+        return org.rekindle.journal.app.JournalApplication.application().run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=" + database,
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--rekindle.security.issuer-uri=" + stack.issuerUrl(), "--rekindle.axon.node-id=" + nodeId,
+                "--spring.main.register-shutdown-hook=false", "--spring.main.banner-mode=off");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static String entryOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(201);
+        return Json.parse(response.body()).get("entryId").asText();
     }
 
     private static void sleep(long millis) {

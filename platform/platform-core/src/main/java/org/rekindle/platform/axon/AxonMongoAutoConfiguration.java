@@ -73,11 +73,16 @@ public class AxonMongoAutoConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                 @Value("${rekindle.axon.token-claim-timeout:PT10S}") Duration claimTimeout) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(axonMongoTemplate)
-                              .serializer(serializer)
-                              .claimTimeout(claimTimeout)
-                              .build();
+                                 @Value("${rekindle.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
+                                 @Value("${rekindle.axon.node-id:}") String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
+                                                         .mongoTemplate(axonMongoTemplate)
+                                                         .serializer(serializer)
+                                                         .claimTimeout(claimTimeout);
+        // Who holds a processor's claim; by default the JVM's pid@host. Two instances in one JVM need their own.
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 }
