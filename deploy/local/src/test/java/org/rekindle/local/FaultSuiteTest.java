@@ -402,10 +402,10 @@ class FaultSuiteTest {
             for (int i = 0; i < 20; i++) {
                 written.add(entryOf(viaFirst.post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":4}")));
             }
-            var tokens = mongo.getDatabase(database).getCollection("trackingtokens");
-            await().atMost(Duration.ofSeconds(30)).until(() -> tokens.countDocuments(
+            var tokenStore = mongo.getDatabase(database).getCollection("trackingtokens");
+            await().atMost(Duration.ofSeconds(30)).until(() -> tokenStore.countDocuments(
                     new org.bson.Document("processorName", "journal-publisher")) == 1);
-            String holder = tokens.find(new org.bson.Document("processorName", "journal-publisher")).first()
+            String holder = tokenStore.find(new org.bson.Document("processorName", "journal-publisher")).first()
                                   .getString("owner");
             boolean firstHolds = "journal-f5-a".equals(holder);
             (firstHolds ? first : second).close();
@@ -427,12 +427,15 @@ class FaultSuiteTest {
                              .filter(written::contains).forEach(published::add);
                 return new HashSet<>(published).containsAll(written);
             });
-            long tokenDocs = tokens.countDocuments(new org.bson.Document("processorName", "journal-publisher"));
-            long readModelTokens = tokens.countDocuments(new org.bson.Document("processorName", "journal-read-model"));
+            long tokenDocs = tokenStore.countDocuments(new org.bson.Document("processorName", "journal-publisher"));
+            long readModelTokens = tokenStore.countDocuments(
+                    new org.bson.Document("processorName", "journal-read-model"));
             FaultReport.line("5 claim holder restarted within the timeout", written.size(), written.size(),
                              published.size(), 0, published.size() - new HashSet<>(published).size(),
                              "restarted " + holder + "; token documents per processor: publisher=" + tokenDocs
                              + " read model=" + readModelTokens);
+            crossInstanceConflicts(new Http(port(first)).as(tokens.get("client-alex")),
+                                   new Http(port(second)).as(tokens.get("client-alex")));
             assertThat(tokenDocs).as("one token per segment of the publisher").isEqualTo(1);
             assertThat(readModelTokens).as("one token per segment of the read model").isEqualTo(1);
             assertThat(published).as("nothing published twice").doesNotHaveDuplicates();
@@ -440,6 +443,43 @@ class FaultSuiteTest {
             first.close();
             second.close();
         }
+    }
+
+    /**
+     * 7, across instances: both instances take commands for the same journal at once. The event store's unique
+     * (aggregate, sequence) index refuses the loser's append, which surfaces as 409; nothing accepted is lost and
+     * each instance keeps working afterwards.
+     */
+    private static void crossInstanceConflicts(Http one, Http other) throws Exception {
+        String base = "/api/clients/client-alex/journal/mood-check-ins";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<HttpResponse<String>> answers = new CopyOnWriteArrayList<>();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Http via = t % 2 == 0 ? one : other;
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    answers.add(via.post(base, "{\"score\":3}"));
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long accepted = answers.stream().filter(r -> r.statusCode() == 201).count();
+        long conflicts = answers.stream().filter(r -> r.statusCode() == 409).count();
+        assertThat(answers).as("every answer is 201 or 409").allMatch(r -> r.statusCode() == 201
+                                                                         || r.statusCode() == 409);
+        Set<String> acceptedIds = new HashSet<>();
+        answers.stream().filter(r -> r.statusCode() == 201).forEach(r -> acceptedIds.add(entryOf(r)));
+        assertThat(entryOf(one.post(base, "{\"score\":5}"))).isNotBlank();
+        assertThat(entryOf(other.post(base, "{\"score\":5}"))).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Json.parse(one.get("/api/clients/client-alex/journal/entries?limit=500").body())
+                    .findValuesAsText("entryId")).as("every accepted command is in the journal").containsAll(acceptedIds));
+        FaultReport.line("7 concurrent commands across two instances", answers.size(), accepted, accepted, 0, 0,
+                         "409=" + conflicts + "; both instances accept commands afterwards");
     }
 
     private static ConfigurableApplicationContext journalInstance(String database, String nodeId) {
