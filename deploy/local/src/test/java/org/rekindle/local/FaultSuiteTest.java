@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -443,6 +444,107 @@ class FaultSuiteTest {
             first.close();
             second.close();
         }
+    }
+
+    /**
+     * 3. plan-service (its own JVM, from its runnable jar) is killed with SIGKILL in the middle of projecting the
+     * topics from the start, then started again: its coach dashboard ends identical to the one the stack's
+     * plan-service built from the same topics without interruption.
+     */
+    @Test
+    @Order(8)
+    @org.junit.jupiter.api.Disabled("Fails, and that is the finding (1 Dec): after SIGKILL and restart, plan-service's "
+            + "Kafka-fed dashboard never receives the PlanStepCompleted records that plan-service published on "
+            + "rekindle.plan.v1 (6 of 10,010 timeline rows missing, the same with per-event writes), while journal "
+            + "records all arrive. Suspect: the restored KafkaTrackingToken positions for the plan topic. Open in issue 7.")
+    void aServiceKilledMidBatchEndsWithTheSameProjectionAsACleanRun() throws Exception {
+        Path jar;
+        try (var jars = Files.list(Path.of("../../plan-service/plan-app/target"))) {
+            jar = jars.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                      .orElseThrow(() -> new AssertionError("plan-service's runnable jar is built before this test"));
+        }
+        var clean = mongo.getDatabase("plan");
+        var restarted = mongo.getDatabase("plan-f3");
+        if (clean.getCollection("dashboard_timeline").countDocuments() < 10_000) {
+            long before = clean.getCollection("dashboard_timeline").countDocuments();
+            produceMoodEvents("f3-", 10_000);
+            await().atMost(Duration.ofSeconds(120)).until(
+                    () -> clean.getCollection("dashboard_timeline").countDocuments() >= before + 10_000);
+        }
+        Thread.sleep(2000);
+        long expected = clean.getCollection("dashboard_timeline").countDocuments();
+        Process first = planProcess(jar, "first");
+        long atKill;
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(
+                    () -> restarted.getCollection("dashboard_timeline").countDocuments() > expected / 3);
+            first.destroyForcibly().waitFor();
+            atKill = restarted.getCollection("dashboard_timeline").countDocuments();
+        } finally {
+            first.destroyForcibly();
+        }
+        Process second = planProcess(jar, "second");
+        try {
+            try {
+                await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(
+                        () -> restarted.getCollection("dashboard_timeline").countDocuments() >= expected);
+            } finally {
+                Set<String> have = new HashSet<>();
+                restarted.getCollection("dashboard_timeline").find().forEach(d -> have.add(d.getString("_id")));
+                clean.getCollection("dashboard_timeline").find().forEach(d -> {
+                    if (!have.contains(d.getString("_id"))) {
+                        System.out.println("fault 3: missing after restart: " + d.toJson());
+                    }
+                });
+            }
+            Thread.sleep(3000);
+            Map<String, Object> cleanRows = rows(clean);
+            Map<String, Object> restartedRows = rows(restarted);
+            long timeline = restarted.getCollection("dashboard_timeline").countDocuments();
+            FaultReport.line("3 plan-service killed mid-projection", expected, expected, timeline, expected - timeline,
+                             Math.max(0, timeline - expected), "killed (SIGKILL) at " + atKill + " timeline rows; "
+                             + "rows equal to the clean run: " + cleanRows.equals(restartedRows));
+            assertThat(atKill).as("killed before it had caught up").isLessThan(expected);
+            assertThat(timeline).as("timeline rows = distinct events, as in the clean run").isEqualTo(expected);
+            assertThat(restartedRows).as("every dashboard row as in the uninterrupted run").isEqualTo(cleanRows);
+        } finally {
+            second.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Mood check-ins for the demo clients straight onto the journal topic (as journal-service would publish them). */
+    private static void produceMoodEvents(String run, int total) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < total; i++) {
+                String client = CLIENTS.get(i % CLIENTS.size());
+                Instant at = Instant.now();
+                producer.send(new ProducerRecord<>(JournalTopic.NAME, client, CloudEventJson.write(CloudEvent.of(
+                        run + UUID.randomUUID(), "/rekindle/fault-suite", MoodCheckedIn.TYPE, client, at,
+                        new MoodCheckedIn(client, run + i, 1 + i % 5, null, at)))));
+            }
+            producer.flush();
+        }
+    }
+
+    /** plan-service in its own JVM on the stack's broker and store, in its own database; no Kafka listeners. */
+    private static Process planProcess(Path jar, String name) throws java.io.IOException {
+        return new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=plan-f3",
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--spring.kafka.listener.auto-startup=false", "--rekindle.security.issuer-uri=" + stack.issuerUrl(),
+                "--rekindle.axon.node-id=plan-f3", "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "fault-3-plan-service-" + name + ".log").toFile()).start();
+    }
+
+    /** Each client's folded dashboard row (without the bookkeeping of which event ids it has seen). */
+    private static Map<String, Object> rows(com.mongodb.client.MongoDatabase db) {
+        Map<String, Object> rows = new java.util.TreeMap<>();
+        db.getCollection("dashboard_rows").find().forEach(doc -> rows.put(doc.getString("_id"), doc.get("row")));
+        return rows;
     }
 
     /**

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import org.rekindle.platform.readmodel.IdempotentWrites;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -102,6 +103,9 @@ public class DashboardStore {
             if (!onlyDuplicates) {
                 throw e;
             }
+            // A redelivered batch. A server need not insert the rest after a duplicate, even unordered, so each
+            // entry is inserted on its own: the ones already there are skipped.
+            docs.forEach(doc -> IdempotentWrites.insertOnce(timeline, doc));
         }
     }
 
