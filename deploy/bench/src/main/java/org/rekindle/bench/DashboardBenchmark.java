@@ -21,7 +21,6 @@ import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.Ports;
-import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.springframework.boot.SpringApplication;
@@ -52,7 +51,6 @@ import java.util.stream.IntStream;
 final class DashboardBenchmark {
 
     private static final String COACH = "bench-coach";
-    private static final String PASSWORD = "bench-only";
 
     private final int clients;
     private final int events;
@@ -74,11 +72,11 @@ final class DashboardBenchmark {
             double rawConsume = RawCeilings.kafkaConsume(kafka.bootstrapServers(), "bench.raw", events);
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), Math.min(events, 10_000), sample);
 
-            ConfigurableApplicationContext issuer = startIssuer(data);
-            String issuerUrl = "http://127.0.0.1:" + issuer.getEnvironment().getProperty("local.server.port");
+            ConfigurableApplicationContext issuer = BenchIssuer.start(data, COACH, List.of());
+            String issuerUrl = BenchIssuer.url(issuer);
             ConfigurableApplicationContext plan = startPlanService(mongo, kafka, issuerUrl);
             int port = Integer.parseInt(plan.getEnvironment().getProperty("local.server.port"));
-            token = OidcLogin.web(issuerUrl).accessToken(COACH, PASSWORD);
+            token = OidcLogin.web(issuerUrl).accessToken(COACH, BenchIssuer.PASSWORD);
             Results results = new Results("Coach dashboard: query cost as history grows")
                     .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
                     .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -149,17 +147,6 @@ final class DashboardBenchmark {
                     "", String.format("ratio p50 %.2f×", large.p50() / small.p50()))
                .add(query + " — reads", String.format("%.0f → %.0f", readSmall, readLarge), "",
                     readNote);
-    }
-
-    /** The local issuer with one bench coach, so the queries are measured with real token validation. */
-    private static ConfigurableApplicationContext startIssuer(Path data) throws java.io.IOException {
-        Path users = data.resolve("bench-users.json");
-        Files.writeString(users, "[{\"id\":\"" + COACH + "\",\"name\":\"Bench\",\"email\":null,\"password\":\""
-                                 + PASSWORD + "\",\"roles\":[\"COACH\"],\"practice\":\"bench\",\"coach\":null}]");
-        int port = Ports.freePort();
-        return IssuerApplication.application().run("--server.port=" + port, "--server.address=127.0.0.1",
-                "--rekindle.issuer.url=http://127.0.0.1:" + port, "--rekindle.issuer.users=file:" + users,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
     private ConfigurableApplicationContext startPlanService(EmbeddedMongo mongo, EmbeddedKafka kafka, String issuer) {

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.plan.app.PlanApplication;
@@ -58,7 +57,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WriteBenchmark {
 
     private static final String COACH = "bench-coach";
-    private static final String PASSWORD = "bench-only";
     private static final int CLIENTS = 20;
 
     private final int small;
@@ -80,8 +78,9 @@ final class WriteBenchmark {
             String sample = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"data\":{\"score\":3}}";
             double rawProduce = RawCeilings.kafkaProduce(kafka.bootstrapServers(), "bench.raw", 20_000, sample);
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), 5_000, sample);
-            ConfigurableApplicationContext issuer = startIssuer(data);
-            String issuerUrl = "http://127.0.0.1:" + issuer.getEnvironment().getProperty("local.server.port");
+            ConfigurableApplicationContext issuer = BenchIssuer.start(data, COACH, java.util.stream.IntStream
+                    .range(0, CLIENTS).mapToObj(WriteBenchmark::client).toList());
+            String issuerUrl = BenchIssuer.url(issuer);
             ConfigurableApplicationContext journal = startService(JournalApplication.application(), "journal", mongo,
                                                                   kafka, issuerUrl);
             ConfigurableApplicationContext plan = startService(PlanApplication.application(), "plan", mongo, kafka,
@@ -89,9 +88,9 @@ final class WriteBenchmark {
             journalPort = port(journal);
             int planPort = port(plan);
             OidcLogin login = OidcLogin.web(issuerUrl);
-            tokens.put(COACH, login.accessToken(COACH, PASSWORD));
+            tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
             for (int c = 0; c < CLIENTS; c++) {
-                tokens.put(client(c), login.accessToken(client(c), PASSWORD));
+                tokens.put(client(c), login.accessToken(client(c), BenchIssuer.PASSWORD));
             }
             Results results = new Results("Write path, growth and freshness")
                     .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
@@ -299,23 +298,6 @@ final class WriteBenchmark {
                         assigned)))).get();
             }
         }
-    }
-
-    private static ConfigurableApplicationContext startIssuer(Path data) throws java.io.IOException {
-        StringBuilder users = new StringBuilder("[{\"id\":\"" + COACH + "\",\"name\":\"Bench\",\"email\":null,"
-                                                + "\"password\":\"" + PASSWORD + "\",\"roles\":[\"COACH\"],"
-                                                + "\"practice\":\"bench\",\"coach\":null}");
-        for (int c = 0; c < CLIENTS; c++) {
-            users.append(",{\"id\":\"").append(client(c)).append("\",\"name\":\"Client\",\"email\":null,")
-                 .append("\"password\":\"").append(PASSWORD).append("\",\"roles\":[\"CLIENT\"],")
-                 .append("\"practice\":\"bench\",\"coach\":\"").append(COACH).append("\"}");
-        }
-        Path file = data.resolve("bench-users.json");
-        Files.writeString(file, users.append(']').toString());
-        int port = Ports.freePort();
-        return IssuerApplication.application().run("--server.port=" + port, "--server.address=127.0.0.1",
-                "--rekindle.issuer.url=http://127.0.0.1:" + port, "--rekindle.issuer.users=file:" + file,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
     private static ConfigurableApplicationContext startService(org.springframework.boot.SpringApplication app,

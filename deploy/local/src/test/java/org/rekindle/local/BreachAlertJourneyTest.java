@@ -18,8 +18,6 @@ import org.rekindle.platform.testing.TopicRecorder;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -50,11 +48,8 @@ class BreachAlertJourneyTest {
             Http journal = http(stack.journalUrl()).as(clientToken);
             assertThat(notifications.put("/api/preferences/" + coach, "{\"email\":\"" + coach + "@example.org\"}")
                                     .statusCode()).isEqualTo(200);
-            String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
-                          + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
-                          + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
+            StackUnderTest.assignDefaultProgram(stack, coachToken, client, coach);
             Http plans = http(stack.planUrl()).as(coachToken);
-            await().atMost(Duration.ofSeconds(60)).until(() -> plans.post("/api/plans", plan).statusCode() == 201);
             assertThat(journal.post("/api/clients/" + client + "/contact-log/no-contact-periods",
                                     "{\"targetDays\":30}").statusCode()).isEqualTo(201);
             assertThat(journal.post("/api/clients/" + client + "/contact-log/breaches",

@@ -32,8 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -630,11 +628,7 @@ class FaultSuiteTest {
     }
 
     private static void assign(String client, String coach) {
-        String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
-                      + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
-                      + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
-        Http plans = http(stack.planUrl()).as(tokens.get(coach));
-        await().atMost(Duration.ofSeconds(60)).until(() -> plans.post("/api/plans", plan).statusCode() == 201);
+        StackUnderTest.assignDefaultProgram(stack, tokens.get(coach), client, coach);
     }
 
     private static Http journal(String client) {

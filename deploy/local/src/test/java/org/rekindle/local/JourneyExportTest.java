@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,13 +38,9 @@ class JourneyExportTest {
             String coach = "coach-leo";
             String client = "client-alex";
             OidcLogin login = OidcLogin.web(stack.issuerUrl());
-            Http asCoach = http(stack.planUrl()).as(login.accessToken(coach, "demo-leo"));
             Http journal = http(stack.journalUrl()).as(login.accessToken(client, "demo-alex"));
             Http coachOnJournal = http(stack.journalUrl()).as(login.accessToken(coach, "demo-leo"));
-            String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
-                          + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
-                          + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
-            await().atMost(Duration.ofSeconds(60)).until(() -> asCoach.post("/api/plans", plan).statusCode() == 201);
+            StackUnderTest.assignDefaultProgram(stack, login.accessToken(coach, "demo-leo"), client, coach);
 
             String base = "/api/clients/" + client;
             String reflection = Json.parse(journal.post(base + "/journal/reflections",

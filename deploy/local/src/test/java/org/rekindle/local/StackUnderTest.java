@@ -4,7 +4,12 @@ import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.testing.Http;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** The whole local stack on free ports in a fresh data folder, for journeys across services. */
 final class StackUnderTest {
@@ -30,6 +35,18 @@ final class StackUnderTest {
                 "--rekindle.notification.port=" + Ports.freePort(), "--rekindle.smtp.port=" + Ports.freePort(),
                 "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.issuer.port=" + Ports.freePort(),
                 "--rekindle.web.port=" + Ports.freePort(), seed};
+    }
+
+    /**
+     * The coach assigns the default program to the client, starting today in Europe/Lisbon (retried until
+     * plan-service has the program from content-service's topic).
+     */
+    static void assignDefaultProgram(LocalStack stack, String coachToken, String client, String coach) {
+        String plan = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach
+                      + "\",\"programId\":\"reconciliation-default\",\"programVersion\":1,\"startDate\":\""
+                      + LocalDate.now(ZoneOffset.UTC) + "\",\"timezone\":\"Europe/Lisbon\"}";
+        Http plans = http(stack.planUrl()).as(coachToken);
+        await().atMost(Duration.ofSeconds(60)).until(() -> plans.post("/api/plans", plan).statusCode() == 201);
     }
 
     static Http http(String baseUrl) {

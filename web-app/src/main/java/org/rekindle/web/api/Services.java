@@ -61,6 +61,18 @@ public class Services {
         }
     }
 
+    /** The list, or an empty one when the service says its owner has none yet (404: no journal written so far). */
+    public List<Map<String, Object>> listOrEmpty(Service service, String path, Object... variables) {
+        try {
+            return list(service, path, variables);
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 404) {
+                return List.of();
+            }
+            throw problem;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(Service service, String path, Object... variables) {
         return call(() -> clients.get(service).get().uri(path, variables).retrieve().body(List.class));

@@ -2,6 +2,7 @@ package org.rekindle.web.client;
 
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
+import org.rekindle.web.view.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -70,8 +70,8 @@ class JournalFormsController {
                 RedirectAttributes flash) {
         Map<String, Object> body = new HashMap<>();
         body.put("score", score);
-        body.put("note", blankToNull(note));
-        body.put("sleepHours", blankToNull(sleepHours));
+        body.put("note", Forms.blankToNull(note));
+        body.put("sleepHours", Forms.blankToNull(sleepHours));
         services.post(JOURNAL, "/api/clients/{me}/journal/mood-check-ins", body, viewer.id());
         return done(flash, "Mood check-in saved. Thank you for checking in.", "/me");
     }
@@ -98,7 +98,7 @@ class JournalFormsController {
     String endNoContact(@ModelAttribute("viewer") Viewer viewer, @PathVariable String periodId,
                         @RequestParam(required = false) String reason, RedirectAttributes flash) {
         Map<String, Object> body = new HashMap<>();
-        body.put("reason", blankToNull(reason));
+        body.put("reason", Forms.blankToNull(reason));
         services.post(JOURNAL, "/api/clients/{me}/contact-log/no-contact-periods/{periodId}/end", body, viewer.id(),
                       periodId);
         return done(flash, "No-contact period ended.", "/me/contact");
@@ -111,7 +111,7 @@ class JournalFormsController {
         Map<String, Object> body = new HashMap<>();
         body.put("channel", channel);
         body.put("initiatedBy", initiatedBy);
-        body.put("note", blankToNull(note));
+        body.put("note", Forms.blankToNull(note));
         body.put("occurredAt", occurredAt(viewer, when));
         services.post(JOURNAL, "/api/clients/{me}/contact-log/breaches", body, viewer.id());
         return done(flash, "Logged. Being honest about contact is how the count stays yours. A new attempt starts "
@@ -123,7 +123,7 @@ class JournalFormsController {
                 @RequestParam(required = false) String note, RedirectAttributes flash) {
         Map<String, Object> body = new HashMap<>();
         body.put("resisted", resisted);
-        body.put("note", blankToNull(note));
+        body.put("note", Forms.blankToNull(note));
         services.post(JOURNAL, "/api/clients/{me}/contact-log/urges", body, viewer.id());
         return done(flash, resisted ? "Urge logged — and resisted. That counts." : "Urge logged.", "/me/contact");
     }
@@ -133,15 +133,9 @@ class JournalFormsController {
         if (when == null || when.isBlank()) {
             return null;
         }
-        Map<String, Object> plan = pages.activePlan(viewer);
-        ZoneId zone;
         try {
-            zone = ZoneId.of(plan == null ? "UTC" : String.valueOf(plan.get("timezone")));
-        } catch (DateTimeException e) {
-            zone = ZoneId.of("UTC");
-        }
-        try {
-            return LocalDateTime.parse(when).atZone(zone).toInstant().toString();
+            return LocalDateTime.parse(when).atZone(MeController.zoneOf(pages.activePlan(viewer))).toInstant()
+                                .toString();
         } catch (DateTimeException e) {
             return when;
         }
@@ -150,9 +144,5 @@ class JournalFormsController {
     private static String done(RedirectAttributes flash, String notice, String page) {
         flash.addFlashAttribute("notice", notice);
         return "redirect:" + page;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

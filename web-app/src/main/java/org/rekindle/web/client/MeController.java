@@ -1,7 +1,6 @@
 package org.rekindle.web.client;
 
 import org.rekindle.web.api.Services;
-import org.rekindle.web.api.ServiceProblem;
 import org.rekindle.web.api.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,23 +48,22 @@ class MeController {
         Map<String, Object> plan = activePlan(viewer);
         model.addAttribute("selectedPrompt", selectedPrompt);
         model.addAttribute("prompts", plan == null ? List.of() : prompts(plan));
-        model.addAttribute("entries", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/journal/entries?limit=200",
-                                                                    viewer.id())));
+        model.addAttribute("entries", services.listOrEmpty(JOURNAL, "/api/clients/{me}/journal/entries?limit=200",
+                                                           viewer.id()));
         return "client/journal";
     }
 
     @GetMapping("/contact")
     String contact(@ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("streak", streak(viewer));
-        model.addAttribute("log", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/contact-log?limit=200",
-                                                                viewer.id())));
+        model.addAttribute("log", services.listOrEmpty(JOURNAL, "/api/clients/{me}/contact-log?limit=200",
+                                                       viewer.id()));
         return "client/contact";
     }
 
     @GetMapping("/privacy")
     String privacy(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("reads", orEmpty(() -> services.list(JOURNAL, "/api/clients/{me}/journal/reads",
-                                                                  viewer.id())));
+        model.addAttribute("reads", services.listOrEmpty(JOURNAL, "/api/clients/{me}/journal/reads", viewer.id()));
         return "client/privacy";
     }
 
@@ -111,22 +109,15 @@ class MeController {
     }
 
     static LocalDate today(Map<String, Object> plan) {
-        try {
-            return LocalDate.now(ZoneId.of(String.valueOf(plan.get("timezone"))));
-        } catch (java.time.DateTimeException e) {
-            return LocalDate.now(ZoneId.of("UTC"));
-        }
+        return LocalDate.now(zoneOf(plan));
     }
 
-    /** A client who has not written anything yet has no journal: their lists are simply empty. */
-    private static List<Map<String, Object>> orEmpty(java.util.function.Supplier<List<Map<String, Object>>> list) {
+    /** The client's own zone: their plan's, else UTC. */
+    static ZoneId zoneOf(Map<String, Object> plan) {
         try {
-            return list.get();
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 404) {
-                return List.of();
-            }
-            throw problem;
+            return ZoneId.of(plan == null ? "UTC" : String.valueOf(plan.get("timezone")));
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of("UTC");
         }
     }
 }

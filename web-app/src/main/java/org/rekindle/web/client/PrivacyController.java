@@ -1,6 +1,5 @@
 package org.rekindle.web.client;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.springframework.http.ContentDisposition;
@@ -43,7 +42,7 @@ class PrivacyController {
 
     @PostMapping("/me/erase")
     String erase(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "") String confirm,
-                 RedirectAttributes flash, HttpServletRequest request) {
+                 RedirectAttributes flash) {
         if (!"ERASE".equals(confirm.trim())) {
             flash.addFlashAttribute("problem", "Type ERASE in capitals to confirm. Nothing was erased.");
             return "redirect:/me/privacy";

@@ -47,7 +47,7 @@ class ClientController {
         model.addAttribute("clientId", clientId);
         model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
         model.addAttribute("plans", services.list(PLAN, "/api/plans?clientId={id}", clientId));
-        model.addAttribute("shared", sharedEntries(clientId));
+        model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
         model.addAttribute("streak", services.objectOrNull(JOURNAL, "/api/clients/{id}/streak", clientId));
         List<Map<String, Object>> timeline = new ArrayList<>(services.list(PLAN, "/api/dashboard/clients/{id}/timeline",
                                                                            clientId));
@@ -57,18 +57,6 @@ class ClientController {
         model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
                                              .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
         return "coach/client";
-    }
-
-    /** What the client shares (none yet when they have not written anything: their journal does not exist). */
-    private List<Map<String, Object>> sharedEntries(String clientId) {
-        try {
-            return services.list(JOURNAL, "/api/clients/{id}/journal/entries", clientId);
-        } catch (org.rekindle.web.api.ServiceProblem problem) {
-            if (problem.status() == 404) {
-                return List.of();
-            }
-            throw problem;
-        }
     }
 
     /** The row as it was {@code daysAgo} days ago, computed from the events up to then. */

@@ -1,6 +1,7 @@
 package org.rekindle.web.coach;
 
 import org.rekindle.web.api.Services;
+import org.rekindle.web.view.Forms;
 import org.rekindle.web.view.Paths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,11 +76,11 @@ class ProgramsController {
         step.put("kind", kind);
         step.put("title", title);
         step.put("guidance", guidance);
-        step.put("dayOffset", blankToNull(dayOffset));
-        step.put("durationDays", blankToNull(durationDays));
-        step.put("promptId", blankToNull(promptId));
-        step.put("targetDays", blankToNull(targetDays));
-        step.put("checkIns", blankToNull(checkIns));
+        step.put("dayOffset", Forms.trimmedOrNull(dayOffset));
+        step.put("durationDays", Forms.trimmedOrNull(durationDays));
+        step.put("promptId", Forms.trimmedOrNull(promptId));
+        step.put("targetDays", Forms.trimmedOrNull(targetDays));
+        step.put("checkIns", Forms.trimmedOrNull(checkIns));
         services.post(CONTENT, "/api/programs/{id}/phases/{phaseId}/steps", step, programId, phaseId);
         flash.addFlashAttribute("notice", "Step added.");
         return Paths.redirect("/coach/programs/", programId);
@@ -91,10 +92,5 @@ class ProgramsController {
         flash.addFlashAttribute("notice", "Published as version " + published.get("version")
                                           + ". Plans can now be assigned from it.");
         return Paths.redirect("/coach/programs/", programId);
-    }
-
-    /** Numbers go to the service as typed; it names the field if one is not a number. */
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

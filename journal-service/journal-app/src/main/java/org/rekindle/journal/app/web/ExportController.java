@@ -3,9 +3,6 @@ package org.rekindle.journal.app.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.rekindle.journal.app.command.api.RecordSharedRead;
-import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.web.export.Journey;
 import org.rekindle.journal.app.web.export.JourneyExports;
 import org.rekindle.journal.app.web.export.SharedJournal;
@@ -32,14 +29,12 @@ class ExportController {
     private static final String FORMAT_MESSAGE = "must be 'json' or 'pdf'";
 
     private final JourneyExports exports;
-    private final JournalAccess access;
-    private final CommandGateway commands;
+    private final SharedReads reads;
     private final RequestTime time;
 
-    ExportController(JourneyExports exports, JournalAccess access, CommandGateway commands, RequestTime time) {
+    ExportController(JourneyExports exports, SharedReads reads, RequestTime time) {
         this.exports = exports;
-        this.access = access;
-        this.commands = commands;
+        this.reads = reads;
         this.time = time;
     }
 
@@ -67,11 +62,7 @@ class ExportController {
         String reader = CurrentUser.get().orElseThrow().id();
         Instant now = time.now();
         SharedJournal shared = exports.shared(clientId, reader, now);
-        if (access.seesOnlyShared(clientId) && !shared.sharedEntries().isEmpty()) {
-            commands.sendAndWait(new RecordSharedRead(clientId, reader,
-                                                      shared.sharedEntries().stream().map(EntryView::entryId).toList(),
-                                                      now));
-        }
+        reads.recordIfNotTheClient(clientId, shared.sharedEntries(), now);
         String name = fileName("rekindle-shared-", clientId, now);
         return "pdf".equals(format) ? pdf(JourneyExports.pdf(shared), name) : json(shared, name);
     }

@@ -21,9 +21,7 @@ import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.rekindle.journal.app.command.api.EraseJournal;
-import org.rekindle.journal.app.command.api.RecordSharedRead;
 import org.rekindle.journal.app.query.AccessLedger;
-import org.rekindle.platform.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +46,12 @@ class JournalEntriesController {
     private final RequestTime time;
     private final JournalAccess access;
     private final AccessLedger ledger;
+    private final SharedReads reads;
 
     JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
-                             JournalAccess access, AccessLedger ledger) {
+                             JournalAccess access, AccessLedger ledger, SharedReads reads) {
         this.ledger = ledger;
+        this.reads = reads;
         this.commands = commands;
         this.entries = entries;
         this.journals = journals;
@@ -132,7 +132,7 @@ class JournalEntriesController {
         journals.requireJournal(clientId);
         List<EntryView> found = entries.list(clientId, kind, access.seesOnlyShared(clientId) ? Boolean.TRUE : shared,
                                              limit);
-        recordReadByCoach(clientId, found);
+        reads.recordIfNotTheClient(clientId, found, time.now());
         return found;
     }
 
@@ -144,7 +144,7 @@ class JournalEntriesController {
         EntryView entry = entries.find(clientId, entryId)
                 .filter(found -> found.shared() || !access.seesOnlyShared(clientId))
                 .orElseThrow(() -> new UnknownEntityException("entry", entryId));
-        recordReadByCoach(clientId, List.of(entry));
+        reads.recordIfNotTheClient(clientId, List.of(entry), time.now());
         return entry;
     }
 
@@ -164,14 +164,6 @@ class JournalEntriesController {
     List<AccessLedger.Read> reads(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                   @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
         return ledger.of(clientId, limit);
-    }
-
-    /** Every read of shared entries by someone other than the client is recorded before the entries are returned. */
-    private void recordReadByCoach(String clientId, List<EntryView> read) {
-        if (!read.isEmpty() && access.seesOnlyShared(clientId)) {
-            commands.sendAndWait(new RecordSharedRead(clientId, CurrentUser.get().orElseThrow().id(),
-                                                      read.stream().map(EntryView::entryId).toList(), time.now()));
-        }
     }
 
 

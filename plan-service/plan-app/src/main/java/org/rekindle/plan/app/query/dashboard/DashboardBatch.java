@@ -1,9 +1,11 @@
 package org.rekindle.plan.app.query.dashboard;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The changes of one processor batch: each client's row is read once, every event of the batch is folded into it in
@@ -19,7 +21,7 @@ final class DashboardBatch {
 
     private final DashboardStore store;
     private final Map<String, PendingRow> rows = new LinkedHashMap<>();
-    private final Map<String, Boolean> changed = new LinkedHashMap<>();
+    private final Set<String> changed = new HashSet<>();
     private final List<ClientEvent> timeline = new ArrayList<>();
 
     DashboardBatch(DashboardStore store) {
@@ -36,7 +38,7 @@ final class DashboardBatch {
         if (!pending.seen().contains(event.eventId())) {
             pending.row().apply(event);
             pending.seen().add(event.eventId());
-            changed.put(event.clientId(), true);
+            changed.add(event.clientId());
         }
         timeline.add(event);
     }
@@ -44,7 +46,7 @@ final class DashboardBatch {
     /** Writes what the batch changed; the batch is empty afterwards (a second flush writes nothing). */
     void flush() {
         rows.forEach((clientId, pending) -> {
-            if (changed.containsKey(clientId)) {
+            if (changed.contains(clientId)) {
                 store.save(pending);
             }
         });
