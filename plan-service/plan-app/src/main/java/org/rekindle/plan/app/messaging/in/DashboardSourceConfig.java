@@ -5,7 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.plan.events.PlanTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * The Kafka source of the coach dashboard's tracking processor ({@code axon.eventhandling.processors.coach-dashboard
  * .source=dashboardEventSource}): the journal and plan topics, read with assigned partitions and the positions kept
- * in the processor's token, not in a consumer group.
+ * in the processor's token, not in a consumer group. Records are handed over in fetch order ({@link FetchOrderBuffer}),
+ * so a stored token never covers a record the projection has not seen.
  */
 @Configuration
 class DashboardSourceConfig {
@@ -46,10 +49,10 @@ class DashboardSourceConfig {
         return StreamableKafkaMessageSource.<String, String>builder()
                 .topics(List.of(JournalTopic.NAME, PlanTopic.NAME))
                 .consumerFactory(new DefaultConsumerFactory<>(consumer))
-                .fetcher(AsyncFetcher.<String, String, org.axonframework.extensions.kafka.eventhandling.consumer
-                        .streamable.KafkaEventMessage>builder().pollTimeout(100).build())
+                .fetcher(AsyncFetcher.<String, String, KafkaEventMessage>builder().pollTimeout(100).build())
+                .bufferFactory(FetchOrderBuffer::new)
                 .messageConverter(new CloudEventKafkaConverter())
-                .serializer(org.axonframework.serialization.json.JacksonSerializer.defaultSerializer())
+                .serializer(JacksonSerializer.defaultSerializer())
                 .build();
     }
 }
