@@ -3,11 +3,14 @@ package org.rekindle.bench;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs a benchmark on a fresh embedded broker and store, prints a Markdown table and writes it with a JSON copy to
  * {@code deploy/bench/results/<date>-<scenario>.md|json}. Usage: {@code java -jar rekindle-bench.jar dashboard
- * [clients] [events]} or {@code java -jar rekindle-bench.jar write [smallHistory] [largeHistory]}.
+ * [clients] [events]}, {@code java -jar rekindle-bench.jar write [smallHistory] [largeHistory]},
+ * {@code java -jar rekindle-bench.jar replay [size ...]} or {@code java -jar rekindle-bench.jar footprint [local jar]}.
  */
 public final class Bench {
 
@@ -25,8 +28,16 @@ public final class Bench {
             int small = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
             int large = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
             results = new WriteBenchmark(small, large).run();
+        } else if (scenario.equals("replay")) {
+            List<Integer> sizes = args.length > 1
+                    ? Arrays.stream(args).skip(1).map(Integer::parseInt).toList() : List.of(100_000, 1_000_000);
+            results = new ReplayBenchmark(sizes).run();
+        } else if (scenario.equals("footprint")) {
+            results = new FootprintBenchmark(Path.of(args.length > 1 ? args[1] : "deploy/local/target/rekindle-local.jar"),
+                                             Path.of(System.getProperty("java.class.path"))).run();
         } else {
-            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard, write)");
+            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard, write, replay, "
+                               + "footprint)");
             System.exit(2);
             return;
         }

@@ -50,7 +50,7 @@ import java.util.stream.IntStream;
  */
 final class DashboardBenchmark {
 
-    private static final String COACH = "bench-coach";
+    private static final String COACH = DashboardWorkload.COACH;
 
     private final int clients;
     private final int events;
@@ -67,7 +67,8 @@ final class DashboardBenchmark {
         try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
              EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
              MongoClient store = MongoClients.create(mongo.connectionString())) {
-            String sample = CloudEventJson.write(cloudEvent(JournalTopic.NAME, 0, Instant.now()));
+            DashboardWorkload workload = new DashboardWorkload(clients, events);
+            String sample = CloudEventJson.write(workload.journalEvent(0, Instant.now()));
             double rawProduce = RawCeilings.kafkaProduce(kafka.bootstrapServers(), "bench.raw", events, sample);
             double rawConsume = RawCeilings.kafkaConsume(kafka.bootstrapServers(), "bench.raw", events);
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), Math.min(events, 10_000), sample);
@@ -84,29 +85,26 @@ final class DashboardBenchmark {
                     .setup("stack", "embedded: Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                                     + " (KRaft, one broker), MongoDB-wire server (mongo-java-server, on disk)")
                     .setup("workload", "1 coach, " + clients + " clients, " + events + " journal events "
-                                       + "(mood 60 %, urges 20 %, reflections 15 %, no-contact 5 %) over 60 days");
-            try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-                Instant first = Instant.now().minus(Duration.ofDays(60));
-                for (int c = 0; c < clients; c++) {
-                    send(producer, PlanTopic.NAME, client(c), PlanAssigned.TYPE, assigned(c, first), first).get();
-                }
+                                       + "(" + DashboardWorkload.MIX + ") over 60 days");
+            try (KafkaProducer<String, String> producer = DashboardWorkload.producer(kafka.bootstrapServers())) {
+                workload.assignPlans(producer);
                 int small = events / 10;
                 long start = System.nanoTime();
-                produce(producer, 0, small, first);
+                workload.produce(producer, 0, small);
                 awaitTimeline(store, clients + small);
                 double stage1 = small / RawCeilings.seconds(start);
                 Stage before = measure(port, small);
 
                 start = System.nanoTime();
-                produce(producer, small, events, first);
+                workload.produce(producer, small, events);
                 awaitTimeline(store, clients + events);
                 double stage2 = (events - small) / RawCeilings.seconds(start);
                 Stage after = measure(port, events);
 
                 results.add("dashboard projection catch-up (produce + project, " + small + " events)",
-                            rate(stage1), rate(rawProduce) + " produce, " + rate(rawConsume) + " consume, "
-                                          + rate(rawInsert) + " insertOne", "tracking processor, batch 100")
-                       .add("dashboard projection catch-up (" + (events - small) + " more events)", rate(stage2),
+                            Results.rate(stage1), Results.rate(rawProduce) + " produce, " + Results.rate(rawConsume) + " consume, "
+                                          + Results.rate(rawInsert) + " insertOne", "tracking processor")
+                       .add("dashboard projection catch-up (" + (events - small) + " more events)", Results.rate(stage2),
                             "as above", "per processor batch: one write per changed row, one insertMany of timeline entries");
                 addQuery(results, "GET /api/dashboard/coaches/{id}", before.dashboard(), after.dashboard(),
                          before.rowsRead(), after.rowsRead(), "documents read per query (dashboard_rows)");
@@ -132,7 +130,7 @@ final class DashboardBenchmark {
         String asOf = Instant.now().minus(Duration.ofDays(30)).toString();
         long timeline = MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline");
         int asOfReps = 50;
-        Latency asOfLatency = Latency.of(asOfReps, () -> get(port, "/api/dashboard/clients/" + client(Math.min(7, clients - 1)) + "?asOf="
+        Latency asOfLatency = Latency.of(asOfReps, () -> get(port, "/api/dashboard/clients/" + DashboardWorkload.client(Math.min(7, clients - 1)) + "?asOf="
                                                                    + asOf));
         double timelineRead = (MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline") - timeline)
                               / (double) (asOfReps + 20);
@@ -159,56 +157,6 @@ final class DashboardBenchmark {
                        "--logging.level.root=WARN");
     }
 
-    private void produce(KafkaProducer<String, String> producer, int from, int to, Instant first) throws Exception {
-        Duration step = Duration.ofDays(60).dividedBy(events);
-        Future<?> last = null;
-        for (int i = from; i < to; i++) {
-            Instant at = first.plus(step.multipliedBy(i));
-            last = producer.send(new ProducerRecord<>(JournalTopic.NAME, client(i % clients),
-                                                      CloudEventJson.write(cloudEvent(JournalTopic.NAME, i, at))));
-        }
-        last.get();
-    }
-
-    private CloudEvent cloudEvent(String topic, int i, Instant at) {
-        String client = client(i % clients);
-        int kind = i % 20;
-        Record data;
-        String type;
-        if (kind < 12) {
-            data = new MoodCheckedIn(client, "m" + i, 1 + i % 5, 7.0, at);
-            type = MoodCheckedIn.TYPE;
-        } else if (kind < 16) {
-            data = new UrgeRecorded(client, "u" + i, i % 3 != 0, at);
-            type = UrgeRecorded.TYPE;
-        } else if (kind < 19) {
-            data = new ReflectionCompleted(client, "r" + i, "prompt-" + i % 9, at);
-            type = ReflectionCompleted.TYPE;
-        } else if (i % 40 == 19) {
-            data = new NoContactStarted(client, "p" + i, 30, at);
-            type = NoContactStarted.TYPE;
-        } else {
-            data = new NoContactBroken(client, "p" + (i - 20), "b" + i, "TEXT", "CLIENT", 3, at);
-            type = NoContactBroken.TYPE;
-        }
-        return CloudEvent.of(UUID.randomUUID().toString(), "/rekindle/bench", type, client, at, data);
-    }
-
-    private static Future<?> send(KafkaProducer<String, String> producer, String topic, String key, String type,
-                                  Record data, Instant at) {
-        return producer.send(new ProducerRecord<>(topic, key, CloudEventJson.write(
-                CloudEvent.of(UUID.randomUUID().toString(), "/rekindle/bench", type, key, at, data))));
-    }
-
-    private PlanAssigned assigned(int c, Instant at) {
-        LocalDate start = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        List<PlanStep> steps = new ArrayList<>();
-        IntStream.range(0, 30).forEach(s -> steps.add(new PlanStep("step-" + s, "phase-" + s / 4, "EXERCISE",
-                                                                   "Step " + s, start.plusDays(s * 3L))));
-        return new PlanAssigned("plan-" + client(c), client(c), COACH, "bench-program", 1, start, "UTC", false, steps,
-                                at);
-    }
-
     private void awaitTimeline(MongoClient store, long expected) throws InterruptedException {
         var timeline = store.getDatabase("plan").getCollection("dashboard_timeline");
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
@@ -230,17 +178,4 @@ final class DashboardBenchmark {
         return response.body();
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                                          ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                                   new StringSerializer());
-    }
-
-    private static String client(int c) {
-        return String.format("bench-client-%02d", c);
-    }
-
-    private static String rate(double perSecond) {
-        return String.format("%,.0f/s", perSecond);
-    }
 }

@@ -54,4 +54,8 @@ final class Results {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(name + ".json").toFile(),
                                                                                  json);
     }
+
+    static String rate(double perSecond) {
+        return String.format("%,.0f/s", perSecond);
+    }
 }

@@ -2,7 +2,14 @@ package org.rekindle.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanTopic;
@@ -81,12 +89,14 @@ final class WriteBenchmark {
             ConfigurableApplicationContext issuer = BenchIssuer.start(data, COACH, java.util.stream.IntStream
                     .range(0, CLIENTS).mapToObj(WriteBenchmark::client).toList());
             String issuerUrl = BenchIssuer.url(issuer);
-            ConfigurableApplicationContext journal = startService(JournalApplication.application(), "journal", mongo,
+            ConfigurableApplicationContext journal = BenchServices.start(JournalApplication.application(), "journal", mongo,
                                                                   kafka, issuerUrl);
-            ConfigurableApplicationContext plan = startService(PlanApplication.application(), "plan", mongo, kafka,
+            ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), "plan", mongo, kafka,
                                                                issuerUrl);
-            journalPort = port(journal);
-            int planPort = port(plan);
+            journalPort = BenchServices.port(journal);
+            ConfigurableApplicationContext notification = BenchServices.start(
+                    NotificationApplication.application(), "notification", mongo, kafka, issuerUrl);
+            int planPort = BenchServices.port(plan);
             OidcLogin login = OidcLogin.web(issuerUrl);
             tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
             for (int c = 0; c < CLIENTS; c++) {
@@ -97,14 +107,15 @@ final class WriteBenchmark {
                     .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                                       + System.getProperty("java.version"))
                     .setup("stack", "embedded: Kafka (KRaft, one broker), MongoDB-wire server (mongo-java-server, "
-                                    + "on disk); journal-service and plan-service with token validation")
+                                    + "on disk); journal-, plan- and notification-service with token validation")
                     .setup("workload", CLIENTS + " clients writing mood check-ins over HTTP");
             try {
                 assignPlans(kafka.bootstrapServers());
                 writePath(results, kafka, rawInsert, rawProduce);
-                growth(results, store);
-                freshness(results, kafka, planPort);
+                growth(results, store, kafka, journal, planPort);
+                freshness(results, kafka, planPort, BenchServices.port(notification));
             } finally {
+                notification.close();
                 plan.close();
                 journal.close();
                 issuer.close();
@@ -123,40 +134,151 @@ final class WriteBenchmark {
                 double stored = commands / RawCeilings.seconds(start);
                 topic.awaitAtLeast(commands, Duration.ofMinutes(5));
                 double published = commands / RawCeilings.seconds(start);
-                results.add("journal commands over HTTP, " + threads + " thread(s): stored (201)", rate(stored),
-                            rate(rawInsert) + " raw insertOne", "command → MongoDB event store")
-                       .add("… and published to Kafka (last one on the topic)", rate(published),
-                            rate(rawProduce) + " raw produce (acks=all)", "tracking publisher, batch 100, waits for acks");
+                results.add("journal commands over HTTP, " + threads + " thread(s): stored (201)", Results.rate(stored),
+                            Results.rate(rawInsert) + " raw insertOne", "command → MongoDB event store")
+                       .add("… and published to Kafka (last one on the topic)", Results.rate(published),
+                            Results.rate(rawProduce) + " raw produce (acks=all)", "tracking publisher, batch 100, waits for acks");
             }
         }
     }
 
-    private void growth(Results results, MongoClient store) throws Exception {
-        long stored = store.getDatabase("journal").getCollection("domainevents").countDocuments();
-        write((int) Math.max(0, small - stored), 4);
-        Latency atSmall = Latency.of(300, () -> post(client(0), "{\"score\":3}"));
-        stored = store.getDatabase("journal").getCollection("domainevents").countDocuments();
-        write((int) Math.max(0, large - stored), 4);
-        Latency atLarge = Latency.of(300, () -> post(client(0), "{\"score\":3}"));
-        results.add("mood check-in latency, " + small + " → " + large + " events stored", atSmall + " → " + atLarge, "",
-                    String.format("ratio p50 %.2f×", atLarge.p50() / atSmall.p50()));
+    /**
+     * Command latency and the coach's dashboard query with {@code small} and then {@code large} events stored, each
+     * measured once every consumer has caught up. Up to {@code small}: commands over HTTP; beyond: history appended
+     * through journal-service's event store ({@link JournalHistory}), published and projected like any other.
+     */
+    private void growth(Results results, MongoClient store, EmbeddedKafka kafka, ConfigurableApplicationContext journal,
+                        int planPort) throws Exception {
+        MongoCollection<Document> events = store.getDatabase("journal").getCollection("domainevents");
+        write((int) Math.max(0, small - events.estimatedDocumentCount()), 4);
+        Settled atSmall = settle(store, kafka.bootstrapServers(), events);
+        Latency commandSmall = Latency.of(300, () -> post(client(0), "{\"score\":3}"));
+        Latency querySmall = Latency.of(200, () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
+
+        long appendStart = System.nanoTime();
+        JournalHistory.append(journal, (int) Math.max(0, large - events.estimatedDocumentCount()), 100);
+        double appendSeconds = RawCeilings.seconds(appendStart);
+        Settled atLarge = settle(store, kafka.bootstrapServers(), events);
+        Latency commandLarge = Latency.of(300, () -> post(client(0), "{\"score\":3}"));
+        Latency queryLarge = Latency.of(200, () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
+        System.out.printf("growth: %,d → %,d stored; appended in %.0f s, consumers caught up %.0f s later%n",
+                          atSmall.stored(), atLarge.stored(), appendSeconds, atLarge.seconds());
+        String history = String.format("%,d → %,d events stored", atSmall.stored(), atLarge.stored());
+        results.add("mood check-in command latency, " + history, commandSmall + " → " + commandLarge, "",
+                    String.format("ratio p50 %.2f×, p99 %.2f×", commandLarge.p50() / commandSmall.p50(),
+                                  commandLarge.p99() / commandSmall.p99()))
+               .add("GET /api/dashboard/coaches/{id} latency, " + history, querySmall + " → " + queryLarge, "",
+                    String.format("ratio p50 %.2f×; %d clients on the coach's dashboard", queryLarge.p50()
+                                  / querySmall.p50(), CLIENTS))
+               .add("catch-up after appending " + String.format("%,d", atLarge.stored() - atSmall.stored())
+                    + " events at once", String.format("%.0f s", atLarge.seconds()), "",
+                    "until the publisher, the dashboard and notification-service had them all (the lag a "
+                    + "bulk import would cause)");
     }
 
-    private void freshness(Results results, EmbeddedKafka kafka, int planPort) throws Exception {
-        for (int perSecond : new int[]{10, 50}) {
-            Latency raw = rawFreshness(kafka.bootstrapServers(), perSecond, 20);
-            Latency dashboard = dashboardFreshness(planPort, perSecond, 20);
-            results.add("client action → coach dashboard live stream, " + perSecond + "/s", dashboard.toString(),
-                        "raw produce → consume " + raw, "HTTP → event store → publisher → Kafka → projection → SSE");
+    private record Settled(long stored, double seconds) {
+    }
+
+    /**
+     * Waits until every stored event is on the journal topic, the plan-service dashboard holds every record of both
+     * topics, and notification-service's consumer groups are at the end of them.
+     */
+    private static Settled settle(MongoClient store, String bootstrap, MongoCollection<Document> events)
+            throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(90).toNanos();
+        var timeline = store.getDatabase("plan").getCollection("dashboard_timeline");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (true) {
+                long stored = events.estimatedDocumentCount();
+                Map<TopicPartition, Long> ends = endOffsets(admin, List.of(JournalTopic.NAME, PlanTopic.NAME));
+                long journalRecords = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(JournalTopic.NAME))
+                                          .mapToLong(Map.Entry::getValue).sum();
+                long allRecords = ends.values().stream().mapToLong(Long::longValue).sum();
+                boolean published = journalRecords >= stored - opened(events);
+                boolean projected = timeline.estimatedDocumentCount() >= allRecords;
+                boolean notified = lag(admin, "notification-service-journal", ends) == 0
+                                   && lag(admin, "notification-service-plan", ends) == 0;
+                if (published && projected && notified) {
+                    return new Settled(stored, RawCeilings.seconds(start));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumers did not catch up: published " + published
+                                                    + ", projected " + projected + ", notified " + notified);
+                }
+                Thread.sleep(500);
+            }
         }
     }
 
+    /** Journals opened: stored, never published (the first event of each journal is its opening). */
+    private static long opened(MongoCollection<Document> events) {
+        return events.countDocuments(new Document("sequenceNumber", 0L));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+            description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
+                                                             OffsetSpec.latest()));
+        }
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    private static long lag(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                                                                .partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            if (groupReads(group, end.getKey().topic())) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += end.getValue() - (at == null ? 0 : at.offset());
+            }
+        }
+        return lag;
+    }
+
+    private static boolean groupReads(String group, String topic) {
+        return group.endsWith("-journal") ? topic.equals(JournalTopic.NAME) : topic.equals(PlanTopic.NAME);
+    }
+
+    private void freshness(Results results, EmbeddedKafka kafka, int planPort, int notificationPort)
+            throws Exception {
+        startNoContactPeriods();
+        for (int perSecond : new int[]{10, 50}) {
+            Latency raw = rawFreshness(kafka.bootstrapServers(), perSecond, 20);
+            Latency dashboard = streamFreshness(URI.create("http://127.0.0.1:" + planPort + "/api/dashboard/coaches/"
+                                                           + COACH + "/stream"), perSecond, 20,
+                                                client -> post(client, "{\"score\":3}"));
+            Latency feed = streamFreshness(URI.create("http://127.0.0.1:" + notificationPort + "/api/feed/" + COACH
+                                                      + "/stream"), perSecond, 20,
+                                           client -> post(client, "/contact-log/breaches",
+                                                          "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\"}"));
+            results.add("client action → coach dashboard live stream, " + perSecond + "/s", dashboard.toString(),
+                        "raw produce → consume " + raw, "HTTP → event store → publisher → Kafka → projection → SSE")
+                   .add("client breach → coach's notification feed stream, " + perSecond + "/s", feed.toString(),
+                        "as above", "HTTP → event store → publisher → Kafka → rules → outbox → delivery (schedule "
+                                    + "polled every 500 ms) → feed → SSE");
+        }
+    }
+
+    private void startNoContactPeriods() throws Exception {
+        for (int c = 0; c < CLIENTS; c++) {
+            post(client(c), "/contact-log/no-contact-periods", "{\"targetDays\":30}");
+        }
+    }
+
+    private interface ClientAction {
+        void run(String client) throws Exception;
+    }
+
     /** Seconds of actions at a fixed rate; each is timed from its request to the dashboard event for its client. */
-    private Latency dashboardFreshness(int planPort, int perSecond, int seconds) throws Exception {
+    private Latency streamFreshness(URI streamUri, int perSecond, int seconds, ClientAction action) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
-        HttpRequest streamRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + planPort
-                                                                      + "/api/dashboard/coaches/" + COACH + "/stream"))
+        HttpRequest streamRequest = HttpRequest.newBuilder(streamUri)
                                                .header("Authorization", "Bearer " + tokens.get(COACH)).build();
         HttpResponse<java.io.InputStream> stream = http.send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
@@ -188,7 +310,7 @@ final class WriteBenchmark {
                 Thread.sleep(1);
             }
             sentAt.put(client, System.nanoTime());
-            post(client, "{\"score\":" + (1 + i % 5) + "}");
+            action.run(client);
             next += interval;
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -274,13 +396,27 @@ final class WriteBenchmark {
         pool.shutdown();
     }
 
+    private String get(int port, String path, String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                          .header("Authorization", "Bearer " + tokens.get(user))
+                                                          .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private String post(String client, String body) throws Exception {
+        return post(client, "/journal/mood-check-ins", body);
+    }
+
+    private String post(String client, String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + journalPort + "/api/clients/" + client + "/journal/mood-check-ins"))
+                        "http://127.0.0.1:" + journalPort + "/api/clients/" + client + path))
                 .header("Authorization", "Bearer " + tokens.get(client)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("mood check-in answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
@@ -300,25 +436,9 @@ final class WriteBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext startService(org.springframework.boot.SpringApplication app,
-                                                               String database, EmbeddedMongo mongo,
-                                                               EmbeddedKafka kafka, String issuer) {
-        return app.run("--server.port=0", "--server.address=127.0.0.1",
-                       "--spring.data.mongodb.uri=" + mongo.connectionString(), "--rekindle.mongo.database=" + database,
-                       "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.main.banner-mode=off",
-                       "--rekindle.security.issuer-uri=" + issuer, "--logging.level.root=WARN");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
 
     private static String client(int c) {
-        return String.format("bench-client-%02d", c);
-    }
-
-    private static String rate(double perSecond) {
-        return String.format("%,.0f/s", perSecond);
+        return DashboardWorkload.client(c);
     }
 
     /** Counts the records arriving on a topic from now on. */

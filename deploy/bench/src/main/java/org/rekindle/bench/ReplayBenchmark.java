@@ -1,0 +1,156 @@
+package org.rekindle.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.plan.app.PlanApplication;
+import org.rekindle.plan.events.PlanTopic;
+import org.rekindle.platform.embedded.EmbeddedKafka;
+import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.Ports;
+import org.rekindle.platform.publishing.CloudEventJson;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Replay: the coach dashboard rebuilt from the start of the journal and plan topics, at each history size, next to
+ * a plain consumer reading the same records in the same run. Each rebuild is a plan-service with an empty read model
+ * and no token in its own database: the state {@code POST /api/admin/projections/coach-dashboard/rebuild} leaves.
+ * Its Spring Kafka listeners stay off: in a real rebuild their consumer groups are long past these records, and
+ * their catch-up would compete with the projection for the two cores.
+ */
+final class ReplayBenchmark {
+
+    private static final int CLIENTS = 50;
+
+    private final List<Integer> sizes;
+
+    ReplayBenchmark(List<Integer> sizes) {
+        this.sizes = sizes.stream().sorted().toList();
+    }
+
+    Results run() throws Exception {
+        Path data = Files.createTempDirectory("rekindle-bench-replay");
+        int largest = sizes.get(sizes.size() - 1);
+        try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
+             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
+             MongoClient store = MongoClients.create(mongo.connectionString())) {
+            DashboardWorkload workload = new DashboardWorkload(CLIENTS, largest);
+            String sample = CloudEventJson.write(workload.journalEvent(0, Instant.now()));
+            double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), 10_000, sample);
+            ConfigurableApplicationContext issuer = BenchIssuer.start(data, DashboardWorkload.COACH, List.of());
+            Results results = new Results("Replay: coach dashboard rebuilt from the topics")
+                    .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
+                    .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
+                                      + System.getProperty("java.version"))
+                    .setup("stack", "embedded: Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+                                    + " (KRaft, one broker), MongoDB-wire server "
+                                    + "(mongo-java-server, on disk)")
+                    .setup("workload", "1 coach, " + CLIENTS + " clients with a 30-step plan, journal events ("
+                                       + DashboardWorkload.MIX + ") produced straight onto the topics");
+            try (KafkaProducer<String, String> producer = DashboardWorkload.producer(kafka.bootstrapServers())) {
+                workload.assignPlans(producer);
+                workload.produce(producer, 0, 1);
+                results.setup("partitions", partitions(kafka.bootstrapServers()));
+                int produced = 1;
+                for (int size : sizes) {
+                    workload.produce(producer, produced, size);
+                    produced = size;
+                    int records = size + CLIENTS;
+                    double raw = consumeAll(kafka.bootstrapServers(), records);
+                    Rebuild rebuild = rebuild(mongo, kafka, BenchIssuer.url(issuer), store, "replay-" + size, records);
+                    double replay = records / rebuild.seconds();
+                    System.out.printf("replay of %,d events: %s in %.0f s, raw consumer %s%n", size,
+                                      Results.rate(replay), rebuild.seconds(), Results.rate(raw));
+                    results.add("dashboard rebuilt from " + String.format("%,d", size) + " events",
+                                Results.rate(replay) + String.format(" (%.0f s)", rebuild.seconds()),
+                                Results.rate(raw) + " raw consume (same records), " + Results.rate(rawInsert)
+                                + " raw insertOne", String.format("ratio to raw consume %.3f; includes the "
+                                        + "service's start (%.1f s); tracking processor, batch %s",
+                                        replay / raw, rebuild.startSeconds(), rebuild.batchSize()));
+                }
+            } finally {
+                issuer.close();
+            }
+            return results;
+        }
+    }
+
+    private record Rebuild(double seconds, double startSeconds, String batchSize) {
+    }
+
+    /** A fresh plan-service projecting every record from the start until its timeline holds them all. */
+    private static Rebuild rebuild(EmbeddedMongo mongo, EmbeddedKafka kafka, String issuer, MongoClient store,
+                                  String database, int records) throws InterruptedException {
+        MongoCollection<Document> timeline = store.getDatabase(database).getCollection("dashboard_timeline");
+        long start = System.nanoTime();
+        ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), database, mongo,
+                                                                  kafka, issuer, "--spring.kafka.listener.auto-startup=false");
+        double started = RawCeilings.seconds(start);
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(90).toNanos();
+            long lastPrint = System.nanoTime();
+            while (timeline.estimatedDocumentCount() < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the rebuild did not finish within 90 minutes");
+                }
+                if (System.nanoTime() - lastPrint > Duration.ofSeconds(60).toNanos()) {
+                    System.out.printf("  … %,d of %,d projected%n", timeline.estimatedDocumentCount(), records);
+                    lastPrint = System.nanoTime();
+                }
+                Thread.sleep(200);
+            }
+            return new Rebuild(RawCeilings.seconds(start), started, plan.getEnvironment().getProperty(
+                    "axon.eventhandling.processors.coach-dashboard.batch-size"));
+        } finally {
+            plan.close();
+        }
+    }
+
+    private static String partitions(String bootstrap) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(),
+                new StringDeserializer())) {
+            return JournalTopic.NAME + " " + consumer.partitionsFor(JournalTopic.NAME).size() + ", " + PlanTopic.NAME
+                   + " " + consumer.partitionsFor(PlanTopic.NAME).size();
+        }
+    }
+
+    /** Records/s of a plain consumer reading both topics from the start, as the dashboard's source does. */
+    private static double consumeAll(String bootstrap, int records) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(JournalTopic.NAME, PlanTopic.NAME)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            int read = 0;
+            while (read < records) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return read / RawCeilings.seconds(start);
+        }
+    }
+}
