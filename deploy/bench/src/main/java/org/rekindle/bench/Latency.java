@@ -1,6 +1,9 @@
 package org.rekindle.bench;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Repeats a call and reports percentiles in milliseconds. */
@@ -19,6 +22,31 @@ record Latency(double p50, double p99, double max) {
         Arrays.sort(nanos);
         return new Latency(ms(nanos[repetitions / 2]), ms(nanos[(int) Math.min(repetitions - 1, repetitions * 0.99)]),
                            ms(nanos[repetitions - 1]));
+    }
+
+    /**
+     * As {@link #of}, but stops after {@code budget} (at least 5 calls, no warm-up) when calls are too slow to make
+     * {@code repetitions} in reasonable time; {@code count} says how many were timed.
+     */
+    static Timed within(Duration budget, int repetitions, Callable<?> call) throws Exception {
+        long end = System.nanoTime() + budget.toNanos();
+        List<Long> nanos = new ArrayList<>();
+        while (nanos.size() < repetitions && (nanos.size() < 5 || System.nanoTime() < end)) {
+            long start = System.nanoTime();
+            call.call();
+            nanos.add(System.nanoTime() - start);
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Timed(new Latency(ms(sorted[sorted.length / 2]),
+                                     ms(sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)]),
+                                     ms(sorted[sorted.length - 1])), sorted.length);
+    }
+
+    record Timed(Latency latency, int count) {
+        @Override
+        public String toString() {
+            return latency + (count < 100 ? " (" + count + " calls)" : "");
+        }
     }
 
     private static double ms(long nanos) {
