@@ -30,7 +30,7 @@ class KubernetesManifestsTest {
 
     private static final Path ROOT = Path.of("../..");
     private static final Path BASE = ROOT.resolve("deploy/k8s/base");
-    /** Measured resident memory after start (deploy/bench/results/2026-12-01-footprint.md), in MiB. */
+    /** Measured resident memory after start (deploy/bench/results/2026-12-01-footprint-by-hand.md), in MiB. */
     private static final Map<String, Integer> MEASURED_RSS_MIB = Map.of(
             "journal-service", 395, "content-service", 357, "plan-service", 344, "notification-service", 325,
             "web-app", 225);
