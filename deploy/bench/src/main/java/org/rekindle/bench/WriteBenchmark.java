@@ -4,12 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -144,14 +139,14 @@ final class WriteBenchmark {
     }
 
     /** Latencies at one size of history, and whether every consumer had caught up when they were measured. */
-    private record Growth(Settled settled, Latency.Timed command, Latency.Timed query) {
+    private record Growth(ConsumersCaughtUp.Settled settled, Latency.Timed command, Latency.Timed query) {
     }
 
     /** Commands over HTTP up to {@code small} events stored, every consumer caught up, then both latencies. */
     private Growth growthAtSmall(MongoClient store, EmbeddedKafka kafka, int planPort) throws Exception {
         MongoCollection<Document> events = store.getDatabase("journal").getCollection("domainevents");
         write((int) Math.max(0, small - events.estimatedDocumentCount()), 4);
-        Settled settled = settle(store, kafka.bootstrapServers(), events, Duration.ofMinutes(30));
+        ConsumersCaughtUp.Settled settled = ConsumersCaughtUp.settle(store, kafka.bootstrapServers(), events, Duration.ofMinutes(30));
         return new Growth(settled, timedCommands(), timedQueries(planPort));
     }
 
@@ -166,7 +161,7 @@ final class WriteBenchmark {
         long appendStart = System.nanoTime();
         JournalHistory.append(journal, (int) Math.max(0, large - events.estimatedDocumentCount()), 100);
         double appendSeconds = RawCeilings.seconds(appendStart);
-        Settled settled = settle(store, kafka.bootstrapServers(), events, catchUp);
+        ConsumersCaughtUp.Settled settled = ConsumersCaughtUp.settle(store, kafka.bootstrapServers(), events, catchUp);
         Growth atLarge = new Growth(settled, timedCommands(), timedQueries(planPort));
         System.out.printf("growth: %,d → %,d stored; appended in %.0f s; %s%n", atSmall.settled().stored(),
                           settled.stored(), appendSeconds, settled);
@@ -197,82 +192,6 @@ final class WriteBenchmark {
 
     private Latency.Timed timedQueries(int planPort) throws Exception {
         return Latency.within(Duration.ofMinutes(1), 200, () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
-    }
-
-    /** Where the consumers stood when {@link #settle} returned. */
-    private record Settled(long stored, long unpublished, long publishedDuring, double seconds, boolean caughtUp) {
-        @Override
-        public String toString() {
-            return String.format("%s after %.0f s: %,d stored, %,d unpublished, %,d published meanwhile",
-                                 caughtUp ? "caught up" : "still behind", seconds, stored, unpublished,
-                                 publishedDuring);
-        }
-    }
-
-    /**
-     * Waits, at most {@code limit}, until every stored event is on the journal topic, the plan-service dashboard
-     * holds every record of both topics, and notification-service's consumer groups are at the end of them.
-     */
-    private static Settled settle(MongoClient store, String bootstrap, MongoCollection<Document> events,
-                                  Duration limit) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
-        var timeline = store.getDatabase("plan").getCollection("dashboard_timeline");
-        long neverPublished = opened(events);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            long publishedAtStart = -1;
-            while (true) {
-                long stored = events.estimatedDocumentCount();
-                Map<TopicPartition, Long> ends = endOffsets(admin, List.of(JournalTopic.NAME, PlanTopic.NAME));
-                long journalRecords = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(JournalTopic.NAME))
-                                          .mapToLong(Map.Entry::getValue).sum();
-                publishedAtStart = publishedAtStart < 0 ? journalRecords : publishedAtStart;
-                long allRecords = ends.values().stream().mapToLong(Long::longValue).sum();
-                long unpublished = Math.max(0, stored - neverPublished - journalRecords);
-                boolean projected = timeline.estimatedDocumentCount() >= allRecords;
-                boolean notified = lag(admin, "notification-service-journal", ends) == 0
-                                   && lag(admin, "notification-service-plan", ends) == 0;
-                boolean caughtUp = unpublished == 0 && projected && notified;
-                if (caughtUp || System.nanoTime() > deadline) {
-                    return new Settled(stored, unpublished, journalRecords - publishedAtStart,
-                                       RawCeilings.seconds(start), caughtUp);
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    /** Journals opened: stored, never published (the first event of each journal is its opening). */
-    private static long opened(MongoCollection<Document> events) {
-        return events.countDocuments(new Document("sequenceNumber", 0L));
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
-            description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-                                                             OffsetSpec.latest()));
-        }
-        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
-    }
-
-    private static long lag(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                                                                .partitionsToOffsetAndMetadata().get();
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            if (groupReads(group, end.getKey().topic())) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                lag += end.getValue() - (at == null ? 0 : at.offset());
-            }
-        }
-        return lag;
-    }
-
-    private static boolean groupReads(String group, String topic) {
-        return group.endsWith("-journal") ? topic.equals(JournalTopic.NAME) : topic.equals(PlanTopic.NAME);
     }
 
     private void freshness(Results results, EmbeddedKafka kafka, int planPort, int notificationPort)
