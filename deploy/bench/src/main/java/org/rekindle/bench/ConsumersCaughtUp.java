@@ -55,8 +55,8 @@ final class ConsumersCaughtUp {
                 long allRecords = ends.values().stream().mapToLong(Long::longValue).sum();
                 long unpublished = Math.max(0, stored - neverPublished - journalRecords);
                 boolean projected = timeline.estimatedDocumentCount() >= allRecords;
-                boolean notified = lag(admin, "notification-service-journal", ends) == 0
-                                   && lag(admin, "notification-service-plan", ends) == 0;
+                boolean notified = lag(admin, "notification-service-journal", JournalTopic.NAME, ends) == 0
+                                   && lag(admin, "notification-service-plan", PlanTopic.NAME, ends) == 0;
                 boolean caughtUp = unpublished == 0 && projected && notified;
                 if (caughtUp || System.nanoTime() > deadline) {
                     return new Settled(stored, unpublished, journalRecords - publishedAtStart,
@@ -83,21 +83,18 @@ final class ConsumersCaughtUp {
         return ends;
     }
 
-    private static long lag(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
+    /** How many records of {@code topic} the consumer group has not committed yet. */
+    private static long lag(Admin admin, String group, String topic, Map<TopicPartition, Long> ends)
+            throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                                                                 .partitionsToOffsetAndMetadata().get();
         long lag = 0;
         for (var end : ends.entrySet()) {
-            if (groupReads(group, end.getKey().topic())) {
+            if (end.getKey().topic().equals(topic)) {
                 OffsetAndMetadata at = committed.get(end.getKey());
                 lag += end.getValue() - (at == null ? 0 : at.offset());
             }
         }
         return lag;
     }
-
-    private static boolean groupReads(String group, String topic) {
-        return group.endsWith("-journal") ? topic.equals(JournalTopic.NAME) : topic.equals(PlanTopic.NAME);
-    }
-
 }

@@ -34,8 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +76,7 @@ final class DashboardBenchmark {
             ConfigurableApplicationContext plan = startPlanService(mongo, kafka, issuerUrl);
             int port = Integer.parseInt(plan.getEnvironment().getProperty("local.server.port"));
             token = OidcLogin.web(issuerUrl).accessToken(COACH, BenchIssuer.PASSWORD);
-            Results results = new Results("Coach dashboard: query cost as history grows")
-                    .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
-                    .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
-                                      + System.getProperty("java.version"))
+            Results results = Results.onThisMachine("Coach dashboard: query cost as history grows")
                     .setup("stack", "embedded: Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                                     + " (KRaft, one broker), MongoDB-wire server (mongo-java-server, on disk)")
                     .setup("workload", "1 coach, " + clients + " clients, " + events + " journal events "

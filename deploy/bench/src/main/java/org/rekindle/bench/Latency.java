@@ -19,9 +19,18 @@ record Latency(double p50, double p99, double max) {
             call.call();
             nanos[i] = System.nanoTime() - start;
         }
-        Arrays.sort(nanos);
-        return new Latency(ms(nanos[repetitions / 2]), ms(nanos[(int) Math.min(repetitions - 1, repetitions * 0.99)]),
-                           ms(nanos[repetitions - 1]));
+        return ofNanos(Arrays.stream(nanos).boxed().toList());
+    }
+
+    /** p50, p99 and max of measured durations in nanoseconds; NaN for none. */
+    static Latency ofNanos(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return new Latency(Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Latency(ms(sorted[sorted.length / 2]), ms(sorted[(int) Math.min(sorted.length - 1,
+                                                                                   sorted.length * 0.99)]),
+                           ms(sorted[sorted.length - 1]));
     }
 
     /**
@@ -36,10 +45,7 @@ record Latency(double p50, double p99, double max) {
             call.call();
             nanos.add(System.nanoTime() - start);
         }
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Timed(new Latency(ms(sorted[sorted.length / 2]),
-                                     ms(sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)]),
-                                     ms(sorted[sorted.length - 1])), sorted.length);
+        return new Timed(ofNanos(nanos), nanos.size());
     }
 
     record Timed(Latency latency, int count) {

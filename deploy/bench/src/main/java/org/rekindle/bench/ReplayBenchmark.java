@@ -22,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +54,7 @@ final class ReplayBenchmark {
             String sample = CloudEventJson.write(workload.journalEvent(0, Instant.now()));
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), 10_000, sample);
             ConfigurableApplicationContext issuer = BenchIssuer.start(data, DashboardWorkload.COACH, List.of());
-            Results results = new Results("Replay: coach dashboard rebuilt from the topics")
-                    .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
-                    .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
-                                      + System.getProperty("java.version"))
+            Results results = Results.onThisMachine("Replay: coach dashboard rebuilt from the topics")
                     .setup("stack", "embedded: Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                                     + " (KRaft, one broker), MongoDB-wire server "
                                     + "(mongo-java-server, on disk)")

@@ -25,6 +25,13 @@ final class Results {
         this.title = title;
     }
 
+    /** Results headed with today's date (UTC) and the cores and Java version of this run. */
+    static Results onThisMachine(String title) {
+        return new Results(title).setup("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                                 .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
+                                                   + System.getProperty("java.version"));
+    }
+
     Results setup(String key, Object value) {
         setup.put(key, value);
         return this;

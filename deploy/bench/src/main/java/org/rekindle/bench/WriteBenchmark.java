@@ -53,13 +53,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issue 7's write path, growth and freshness figures, each next to the raw broker and store of the same run:
- * journal commands/s over HTTP (stored, then published to Kafka) vs raw insertOne and raw producer; command latency
- * with {@code small} vs {@code large} events of history; client action → coach dashboard (its live stream) at
- * 10 and 50 actions/s vs raw produce → consume at the same rates.
+ * journal commands/s over HTTP (stored, then published to Kafka) vs raw insertOne and raw producer; client action →
+ * coach dashboard (its live stream) and client breach → coach's notification feed at 10 and 50 actions/s vs raw
+ * produce → consume at the same rates; command and dashboard-query latency with {@code small} vs {@code large}
+ * events of history.
  */
 final class WriteBenchmark {
 
-    private static final String COACH = "bench-coach";
+    private static final String COACH = DashboardWorkload.COACH;
     private static final int CLIENTS = 20;
 
     private final int small;
@@ -97,10 +98,7 @@ final class WriteBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 tokens.put(client(c), login.accessToken(client(c), BenchIssuer.PASSWORD));
             }
-            Results results = new Results("Write path, growth and freshness")
-                    .setup("date", LocalDate.now(ZoneOffset.UTC).toString())
-                    .setup("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
-                                      + System.getProperty("java.version"))
+            Results results = Results.onThisMachine("Write path, growth and freshness")
                     .setup("stack", "embedded: Kafka (KRaft, one broker), MongoDB-wire server (mongo-java-server, "
                                     + "on disk); journal-, plan- and notification-service with token validation")
                     .setup("workload", CLIENTS + " clients writing mood check-ins over HTTP");
@@ -277,7 +275,7 @@ final class WriteBenchmark {
             Thread.sleep(50);
         }
         stream.body().close();
-        return percentiles(delays);
+        return Latency.ofNanos(delays);
     }
 
     /** The same rate through a plain producer and consumer: the floor for any freshness figure. */
@@ -319,17 +317,7 @@ final class WriteBenchmark {
             }
             reader.join(30_000);
         }
-        return percentiles(delays);
-    }
-
-    private static Latency percentiles(List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return new Latency(Double.NaN, Double.NaN, Double.NaN);
-        }
-        return new Latency(sorted[sorted.length / 2] / 1e6, sorted[(int) Math.min(sorted.length - 1,
-                                                                                   sorted.length * 0.99)] / 1e6,
-                           sorted[sorted.length - 1] / 1e6);
+        return Latency.ofNanos(delays);
     }
 
     private void write(int commands, int threads) throws Exception {
