@@ -7,12 +7,13 @@ import java.util.Map;
  * Where the local stack listens and keeps its data. Each setting comes from a command-line argument
  * ({@code --rekindle.kafka.port=9093}), else an environment variable ({@code REKINDLE_KAFKA_PORT}), else its default.
  */
-record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int journalPort, int contentPort, int planPort,
+record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int postgresPort, int journalPort, int contentPort, int planPort,
                      int notificationPort, int smtpPort, int inboxPort, int issuerPort, int webPort,
                      boolean seed) {
 
     static final String KAFKA_PORT = "rekindle.kafka.port";
     static final String MONGO_PORT = "rekindle.mongo.port";
+    static final String POSTGRES_PORT = "rekindle.postgres.port";
     static final String JOURNAL_PORT = "rekindle.journal.port";
     static final String CONTENT_PORT = "rekindle.content.port";
     static final String PLAN_PORT = "rekindle.plan.port";
@@ -35,6 +36,7 @@ record LocalSettings(Path dataDir, int kafkaPort, int mongoPort, int journalPort
         }
         return new LocalSettings(Path.of(value(given, env, DATA_DIR, ".rekindle-data")).toAbsolutePath(),
                                  port(given, env, KAFKA_PORT, 9092), port(given, env, MONGO_PORT, 27017),
+                                 port(given, env, POSTGRES_PORT, 5432),
                                  port(given, env, JOURNAL_PORT, 8081), port(given, env, CONTENT_PORT, 8082),
                                  port(given, env, PLAN_PORT, 8083), port(given, env, NOTIFICATION_PORT, 8084),
                                  port(given, env, SMTP_PORT, 1025), port(given, env, INBOX_PORT, 8025),

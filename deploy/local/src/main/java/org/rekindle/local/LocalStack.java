@@ -8,6 +8,7 @@ import org.rekindle.notification.app.NotificationApplication;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
 import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
@@ -22,15 +23,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded default: a real Kafka broker (KRaft) and the MongoDB-wire server keeping its data on disk, every
- * service in this JVM, and a seeded demo practice. Ctrl-C stops everything in order; data survives restarts.
+ * The embedded default: a real Kafka broker (KRaft), a real PostgreSQL server (the event stores, one database per
+ * event-sourced service) and the MongoDB-wire server (read models, schedules, feeds, keys), each keeping its data on
+ * disk, every service in this JVM, and a seeded demo practice. Ctrl-C stops everything in order; data survives
+ * restarts.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /** The event-sourced services, each with its own database of the same name; notification-service has none. */
+    static final List<String> EVENT_STORES = List.of("journal", "content", "plan");
+
     private final LocalSettings settings;
     private EmbeddedMongo mongo;
+    private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private EmbeddedSmtp smtp;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
@@ -69,6 +76,10 @@ public final class LocalStack implements AutoCloseable {
         requirePortsFree();
         log.info("Data folder: {}", settings.dataDir());
         mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+        postgres = EmbeddedPostgresServer.startOnDisk(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        for (String database : EVENT_STORES) {
+            postgres.createDatabase(database);
+        }
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
                 "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
@@ -121,6 +132,20 @@ public final class LocalStack implements AutoCloseable {
         return mongo.connectionString();
     }
 
+    EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Fault injection (the fault suite): PostgreSQL is killed with SIGKILL, as a crash would. */
+    synchronized void killPostgres() {
+        postgres.crash();
+    }
+
+    /** PostgreSQL comes back on the same port with the same data (crash recovery from its write-ahead log). */
+    synchronized void startPostgres() {
+        postgres = EmbeddedPostgresServer.startOnDisk(settings.dataDir().resolve("postgres"), settings.postgresPort());
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -143,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
         Map<Integer, String> owners = new LinkedHashMap<>();
         requireFree(owners, settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
         requireFree(owners, settings.mongoPort(), "MongoDB-wire server", LocalSettings.MONGO_PORT);
+        requireFree(owners, settings.postgresPort(), "PostgreSQL", LocalSettings.POSTGRES_PORT);
         requireFree(owners, settings.journalPort(), "journal-service", LocalSettings.JOURNAL_PORT);
         requireFree(owners, settings.contentPort(), "content-service", LocalSettings.CONTENT_PORT);
         requireFree(owners, settings.planPort(), "plan-service", LocalSettings.PLAN_PORT);
@@ -163,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String[] serviceArgs(int port, String database) {
-        return new String[]{
+        String[] args = {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
@@ -173,6 +199,13 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"};
+        if (!EVENT_STORES.contains(database)) {
+            return args;
+        }
+        String[] withEventStore = java.util.Arrays.copyOf(args, args.length + 2);
+        withEventStore[args.length] = "--spring.datasource.url=" + postgres.jdbcUrl(database);
+        withEventStore[args.length + 1] = "--spring.datasource.username=" + EmbeddedPostgresServer.USER;
+        return withEventStore;
     }
 
     /** The web app signs people in at the local issuer and calls the services as them. */
@@ -224,6 +257,7 @@ public final class LocalStack implements AutoCloseable {
                    OIDC issuer       %s   (log in as a demo user: README, "Logging in")
                    Kafka broker      %s   (rekindle.journal.v1, .content.v1, .plan.v1)
                    MongoDB-wire      %s
+                   PostgreSQL        127.0.0.1:%d   (event stores: databases journal, content, plan)
                    data folder       %s
                  Demo practice: %s Try: TOKEN=$(deploy/local/login client-sam demo-sam); curl -s -H "Authorization: Bearer $TOKEN" %s/api/clients/%s/streak
                  Ctrl-C stops everything; data is kept for the next start.
@@ -231,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
                 """.formatted(startup.toMillis() / 1000.0, webUrl(), journalUrl(), journalUrl(), contentUrl(), contentUrl(), planUrl(), planUrl(),
                               notificationUrl(), notificationUrl(), smtp.inboxUrl(), smtp.smtpPort(), issuerUrl(),
                               kafka.bootstrapServers(),
-                              mongo.connectionString(), settings.dataDir(), seedResult, journalUrl(),
+                              mongo.connectionString(), postgres.port(), settings.dataDir(), seedResult, journalUrl(),
                               DemoPractice.SAM);
     }
 
@@ -248,6 +282,10 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop();
             kafka = null;
+        }
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
         }
         if (mongo != null) {
             mongo.stop();

@@ -40,12 +40,16 @@ class ComposeFileTest {
     private static final String PLATFORM_DEFAULTS =
             "platform/platform-core/src/main/resources/rekindle-platform-defaults.properties";
     private static final String ADDRESS = "[\\w.-]+:\\d{2,5}";
-    /** A value that points at infrastructure: a MongoDB URI, or host:port (a comma-separated list of them). */
+    /** A value that points at infrastructure: a MongoDB URI, a JDBC URL, or host:port (a comma-separated list). */
     private static final Pattern INFRASTRUCTURE_VALUE =
-            Pattern.compile("^(mongodb(\\+srv)?://.*|" + ADDRESS + "(\\s*,\\s*" + ADDRESS + ")*)$");
+            Pattern.compile("^(mongodb(\\+srv)?://.*|jdbc:.*|" + ADDRESS + "(\\s*,\\s*" + ADDRESS + ")*)$");
     private static final Pattern LOOPBACK = Pattern.compile("localhost|127\\.0\\.0\\.1|::1");
     /** The compose file runs one Kafka node, so no topic may ask for more replicas. */
     private static final int KAFKA_BROKERS = 1;
+    /** The services with an Axon event store, each in its own PostgreSQL database owned by a role of the same name. */
+    private static final Map<String, String> EVENT_STORE_DATABASES =
+            Map.of("journal-service", "journal", "content-service", "content", "plan-service", "plan");
+    private static final String POSTGRES_INIT = "deploy/postgres/10-rekindle-databases.sh";
 
     private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
@@ -116,6 +120,73 @@ class ComposeFileTest {
                          .contains("mongosh", "rs.status()", "rs.initiate(", "_id:'rs0'", "host:'mongo:27017'");
         assertThat(healthcheckSettings("mongo")).as("mongo healthcheck settings (time for the first initiate)")
                                                 .containsKey("start_period");
+    }
+
+    @Test
+    void postgresIsTheOfficialImageAndCreatesOneDatabaseAndRolePerEventStoreOnItsFirstStart() throws IOException {
+        String image = String.valueOf(service("postgres").get("image"));
+        assertThat(image).as("postgres image").matches("postgres:\\d+(\\.\\d+)*");
+        int major = Integer.parseInt(image.replaceAll("postgres:(\\d+).*", "$1"));
+        assertThat(volumeTargets("postgres"))
+                .as("postgres data on a named volume (18+ keeps it under /var/lib/postgresql/<major>/docker)")
+                .contains(major >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data");
+        assertThat(volumes("postgres")).as("postgres init scripts")
+                                       .contains("./deploy/postgres:/docker-entrypoint-initdb.d:ro");
+        assertThat(healthcheck("postgres")).as("postgres healthcheck: pg_isready over TCP, which the image's "
+                                               + "temporary server does not listen on while the init scripts run")
+                                           .contains("pg_isready").containsPattern("(-h |--host=)(127\\.0\\.0\\.1|localhost)");
+        assertThat(healthcheckSettings("postgres")).containsKey("start_period");
+        Map<String, String> env = env("postgres");
+        assertThat(env).as("postgres superuser").containsKeys("POSTGRES_USER", "POSTGRES_PASSWORD");
+
+        Path script = ROOT.resolve(POSTGRES_INIT);
+        assertThat(script).as("init script").exists();
+        String text = Files.readString(script);
+        assertThat(text).as(POSTGRES_INIT).startsWith("#!").contains("ON_ERROR_STOP=1")
+                        .contains("CREATE ROLE :\"name\" LOGIN PASSWORD :'password'")
+                        .contains("CREATE DATABASE :\"name\" OWNER :\"name\"")
+                        .contains("REVOKE ALL ON DATABASE :\"name\" FROM PUBLIC");
+        Matcher call = Pattern.compile("(?m)^create_service_database (\\w+) \"\\$\\{(\\w+):-}\"$").matcher(text);
+        Map<String, String> passwordVariables = new LinkedHashMap<>();
+        while (call.find()) {
+            passwordVariables.put(call.group(1), call.group(2));
+        }
+        assertThat(passwordVariables.keySet()).as(POSTGRES_INIT + " creates a role and database for each event store")
+                                              .containsExactlyInAnyOrderElementsOf(EVENT_STORE_DATABASES.values());
+        EVENT_STORE_DATABASES.forEach((service, database) -> {
+            String variable = passwordVariables.get(database);
+            assertThat(env).as("postgres environment gives the init script the password of " + database)
+                           .containsKey(variable);
+            assertThat(env(service).get("SPRING_DATASOURCE_PASSWORD"))
+                    .as(service + " logs in with the password its role was created with")
+                    .isEqualTo(env.get(variable));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("appServices")
+    @SuppressWarnings("unchecked")
+    void onlyTheEventSourcedServicesHaveADatasourceEachItsOwnDatabaseAndRole(String service) {
+        Map<String, String> env = env(service);
+        Map<String, Object> dependsOn = (Map<String, Object>) service(service).get("depends_on");
+        String database = EVENT_STORE_DATABASES.get(service);
+        if (database == null) {
+            assertThat(env.keySet()).as(service + " has no event store and no datasource")
+                                    .noneMatch(name -> name.startsWith("SPRING_DATASOURCE_"));
+            assertThat(dependsOn).as(service + " depends_on").doesNotContainKey("postgres");
+            return;
+        }
+        assertThat(env).as(service + " environment")
+                       .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
+                       .containsEntry("SPRING_DATASOURCE_USERNAME", database);
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).as(service + " SPRING_DATASOURCE_PASSWORD").isNotBlank();
+        assertThat(dependsOn).as(service + " depends_on").containsKey("postgres");
+        EVENT_STORE_DATABASES.forEach((other, otherDatabase) -> {
+            if (!other.equals(service)) {
+                assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).as(service + " and " + other + " share no password")
+                                                                 .isNotEqualTo(env(other).get("SPRING_DATASOURCE_PASSWORD"));
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -225,7 +296,7 @@ class ComposeFileTest {
 
     @Test
     void everyServiceHasAHealthCheck() {
-        assertThat(services).as("compose services").containsKeys("kafka", "mongo", "journal-service");
+        assertThat(services).as("compose services").containsKeys("kafka", "mongo", "postgres", "journal-service");
         services.keySet().forEach(name -> assertThat(healthcheck(name)).as(name + " healthcheck test").isNotBlank());
     }
 
@@ -259,6 +330,9 @@ class ComposeFileTest {
         assertThat(dependsOn).as(service + " depends_on (long form, with conditions)").isInstanceOf(Map.class);
         Map<String, Object> conditions = (Map<String, Object>) dependsOn;
         assertThat(conditions).as(service + " depends_on").containsKeys("kafka", "mongo");
+        if (EVENT_STORE_DATABASES.containsKey(service)) {
+            assertThat(conditions).as(service + " depends_on (its event store)").containsKey("postgres");
+        }
         conditions.forEach((name, condition) -> {
             assertThat(String.valueOf(condition)).as(service + " depends_on " + name + " condition")
                                                  .contains("condition=service_healthy");

@@ -18,6 +18,7 @@ import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
@@ -401,11 +402,10 @@ class FaultSuiteTest {
             for (int i = 0; i < 20; i++) {
                 written.add(entryOf(viaFirst.post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":4}")));
             }
-            var tokenStore = mongo.getDatabase(database).getCollection("trackingtokens");
-            await().atMost(Duration.ofSeconds(30)).until(() -> tokenStore.countDocuments(
-                    new org.bson.Document("processorName", "journal-publisher")) == 1);
-            String holder = tokenStore.find(new org.bson.Document("processorName", "journal-publisher")).first()
-                                  .getString("owner");
+            String tokenRows = "FROM token_entry WHERE processor_name = ?";
+            await().atMost(Duration.ofSeconds(30)).until(() -> EventStores.count(
+                    stack, database, "SELECT count(*) " + tokenRows, "journal-publisher") == 1);
+            String holder = EventStores.text(stack, database, "SELECT owner " + tokenRows, "journal-publisher");
             boolean firstHolds = "journal-f5-a".equals(holder);
             (firstHolds ? first : second).close();
             ConfigurableApplicationContext restarted = journalInstance(database, holder);
@@ -426,12 +426,12 @@ class FaultSuiteTest {
                              .filter(written::contains).forEach(published::add);
                 return new HashSet<>(published).containsAll(written);
             });
-            long tokenDocs = tokenStore.countDocuments(new org.bson.Document("processorName", "journal-publisher"));
-            long readModelTokens = tokenStore.countDocuments(
-                    new org.bson.Document("processorName", "journal-read-model"));
+            long tokenDocs = EventStores.count(stack, database, "SELECT count(*) " + tokenRows, "journal-publisher");
+            long readModelTokens = EventStores.count(stack, database, "SELECT count(*) " + tokenRows,
+                                                     "journal-read-model");
             FaultReport.line("5 claim holder restarted within the timeout", written.size(), written.size(),
                              published.size(), 0, published.size() - new HashSet<>(published).size(),
-                             "restarted " + holder + "; token documents per processor: publisher=" + tokenDocs
+                             "restarted " + holder + "; token rows per processor: publisher=" + tokenDocs
                              + " read model=" + readModelTokens);
             crossInstanceConflicts(new Http(port(first)).as(tokens.get("client-alex")),
                                    new Http(port(second)).as(tokens.get("client-alex")));
@@ -527,6 +527,8 @@ class FaultSuiteTest {
         return new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=plan-f3",
+                "--spring.datasource.url=" + stack.postgres().createDatabase("plan-f3"),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--spring.kafka.listener.auto-startup=false", "--rekindle.security.issuer-uri=" + stack.issuerUrl(),
                 "--rekindle.axon.node-id=plan-f3", "--logging.level.root=WARN")
@@ -587,6 +589,8 @@ class FaultSuiteTest {
         return org.rekindle.journal.app.JournalApplication.application().run(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=" + database,
+                "--spring.datasource.url=" + stack.postgres().createDatabase(database),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--rekindle.security.issuer-uri=" + stack.issuerUrl(), "--rekindle.axon.node-id=" + nodeId,
                 "--spring.main.register-shutdown-hook=false", "--spring.main.banner-mode=off");
@@ -667,6 +671,6 @@ class FaultSuiteTest {
             return db.getCollection("notifications").countDocuments()
                    + db.getCollection("notification_preferences").countDocuments();
         }
-        return db.getCollection("domainevents").countDocuments();
+        return EventStores.count(stack, service, "SELECT count(*) FROM domain_event_entry");
     }
 }

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/k8s cannot be applied here (no cluster, no kubectl), so it is held correct by reading it: every app the
  * compose file builds has a Deployment and a Service on its port; every setting compose gives an app is given in
- * Kubernetes too (directly, from the shared ConfigMap or a Secret); the shared patch adds startup, liveness and
- * readiness probes on the named port to every Deployment; memory is sized above the measured footprint; the
- * overlays point at the base and at objects that exist.
+ * Kubernetes too (directly, from the shared ConfigMap, a ConfigMap key or a Secret); the event-sourced services, and
+ * only they, reach their own PostgreSQL database with their own role and password Secret, as in compose; the shared
+ * patch adds startup, liveness and readiness probes on the named port to every Deployment; memory is sized above the
+ * measured footprint; the overlays point at the base and at objects (and ConfigMap keys) that exist.
  */
 class KubernetesManifestsTest {
 
@@ -108,6 +109,41 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theEventSourcedServicesAndOnlyTheyReachTheirOwnPostgresDatabaseAsInCompose() {
+        Set<String> inCompose = deployments.keySet().stream()
+                                           .filter(app -> composeEnv(app).containsKey("SPRING_DATASOURCE_URL"))
+                                           .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(inCompose).as("apps with an event store in docker-compose.yml")
+                             .containsExactly("content-service", "journal-service", "plan-service");
+        Set<String> secrets = new TreeSet<>();
+        for (String app : deployments.keySet()) {
+            Map<String, String> k8s = k8sEnv(app);
+            if (!inCompose.contains(app)) {
+                assertThat(k8s.keySet()).as(app + " has no datasource (directly or through a ConfigMap)")
+                                        .noneMatch(name -> name.startsWith("SPRING_DATASOURCE_"));
+                continue;
+            }
+            Map<String, String> compose = composeEnv(app);
+            String database = database(compose.get("SPRING_DATASOURCE_URL"));
+            assertThat(k8s.get("SPRING_DATASOURCE_URL")).as(app + " SPRING_DATASOURCE_URL (from the ConfigMap)")
+                                                        .startsWith("jdbc:postgresql://");
+            assertThat(database(k8s.get("SPRING_DATASOURCE_URL"))).as(app + " database, as in compose")
+                                                                  .isEqualTo(database);
+            assertThat(k8s.get("SPRING_DATASOURCE_USERNAME")).as(app + " role, as in compose")
+                                                             .isEqualTo(compose.get("SPRING_DATASOURCE_USERNAME"))
+                                                             .isEqualTo(database);
+            assertThat(k8s.get("SPRING_DATASOURCE_PASSWORD")).as(app + ": the role's password comes from its own Secret")
+                                                             .isEqualTo("secret:rekindle-postgres-" + database
+                                                                        + "/password");
+            secrets.add(k8s.get("SPRING_DATASOURCE_PASSWORD"));
+            assertThat(envSource(app, "SPRING_DATASOURCE_URL")).as(app + ": the URL is a key of a ConfigMap that is "
+                                                                   + "not loaded whole into every app")
+                                                               .startsWith("configMapKeyRef:");
+        }
+        assertThat(secrets).as("one password Secret per service").hasSameSizeAs(inCompose);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyDeploymentGetsStartupLivenessAndReadinessProbesOnItsNamedPort() throws IOException {
         Map<String, Object> patch = null;
@@ -164,6 +200,17 @@ class KubernetesManifestsTest {
                     String name = (String) map(doc.get("metadata")).get("name");
                     assertThat(configMaps.containsKey(name) || deployments.containsKey(name))
                             .as(overlay + " patches " + name + ", which the base defines").isTrue();
+                    if ("ConfigMap".equals(doc.get("kind"))) {
+                        Map<String, Object> base = map(configMaps.get(name).get("data"));
+                        map(doc.get("data")).forEach((key, value) -> {
+                            assertThat(base).as(overlay + " patches key " + key + " of ConfigMap " + name
+                                                + ", which the base defines").containsKey(key);
+                            if (String.valueOf(value).startsWith("jdbc:")) {
+                                assertThat(database(String.valueOf(value))).as(overlay + " " + name + "/" + key)
+                                        .isEqualTo(database(String.valueOf(base.get(key))));
+                            }
+                        });
+                    }
                 }
                 for (Object resource : list(kustomization.get("resources"))) {
                     if (!"../../base".equals(resource)) {
@@ -179,7 +226,10 @@ class KubernetesManifestsTest {
         }
     }
 
-    /** The app's environment as Kubernetes gives it: env values, Secret references, and the ConfigMaps it loads. */
+    /**
+     * The app's environment as Kubernetes gives it: env values, Secret references ("secret:name/key"), the values of
+     * ConfigMap keys it references, and the ConfigMaps it loads whole.
+     */
     private static Map<String, String> k8sEnv(String app) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, Object> container = container(app);
@@ -190,14 +240,42 @@ class KubernetesManifestsTest {
         }
         for (Object entry : list(container.getOrDefault("env", List.of()))) {
             Map<String, Object> e = map(entry);
-            if (e.containsKey("valueFrom")) {
-                Map<String, Object> secret = map(map(e.get("valueFrom")).get("secretKeyRef"));
+            Map<String, Object> valueFrom = map(e.get("valueFrom"));
+            if (valueFrom.containsKey("secretKeyRef")) {
+                Map<String, Object> secret = map(valueFrom.get("secretKeyRef"));
                 env.put((String) e.get("name"), "secret:" + secret.get("name") + "/" + secret.get("key"));
+            } else if (valueFrom.containsKey("configMapKeyRef")) {
+                Map<String, Object> ref = map(valueFrom.get("configMapKeyRef"));
+                assertThat(configMaps).as(app + " reads ConfigMap " + ref.get("name")).containsKey((String) ref.get("name"));
+                Map<String, Object> data = map(configMaps.get((String) ref.get("name")).get("data"));
+                assertThat(data).as(app + " reads key " + ref.get("key") + " of ConfigMap " + ref.get("name"))
+                                .containsKey((String) ref.get("key"));
+                env.put((String) e.get("name"), String.valueOf(data.get((String) ref.get("key"))));
             } else {
+                assertThat(valueFrom).as(app + " " + e.get("name") + ": a value, a Secret key or a ConfigMap key").isEmpty();
                 env.put((String) e.get("name"), String.valueOf(e.get("value")));
             }
         }
         return env;
+    }
+
+    /** How the app's container sets one variable: "value", "secretKeyRef:…" or "configMapKeyRef:…". */
+    private static String envSource(String app, String name) {
+        for (Object entry : list(container(app).getOrDefault("env", List.of()))) {
+            Map<String, Object> e = map(entry);
+            if (name.equals(e.get("name"))) {
+                return e.containsKey("valueFrom") ? String.valueOf(map(e.get("valueFrom")).keySet().iterator().next())
+                                                    + ":" + map(e.get("valueFrom")).values().iterator().next()
+                                                  : "value";
+            }
+        }
+        return "unset";
+    }
+
+    /** The database a JDBC URL names: the path after host:port, without parameters. */
+    private static String database(String jdbcUrl) {
+        assertThat(jdbcUrl).as("a JDBC URL with a database").matches("jdbc:\\w+://[^/]+/[^/?]+(\\?.*)?");
+        return jdbcUrl.replaceAll("jdbc:\\w+://[^/]+/([^/?]+).*", "$1");
     }
 
     private static Map<String, String> composeEnv(String app) {

@@ -3,6 +3,8 @@ package org.rekindle.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.PortInUseException;
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,23 +79,28 @@ class LocalStackTest {
         }
     }
 
-    @Test
-    void aTakenPortIsNamedWithTheSettingThatChangesIt(@TempDir Path dataDir) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Kafka, rekindle.kafka.port, REKINDLE_KAFKA_PORT",
+                "PostgreSQL, rekindle.postgres.port, REKINDLE_POSTGRES_PORT",
+                "MongoDB, rekindle.mongo.port, REKINDLE_MONGO_PORT"})
+    void aTakenPortIsNamedWithTheSettingThatChangesIt(String component, String setting, String env,
+                                                      @TempDir Path dataDir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            LocalSettings settings = LocalSettings.from(new String[]{
-                    "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + taken.getLocalPort(),
-                    "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort(),
-                "--rekindle.plan.port=" + Ports.freePort(), "--rekindle.notification.port=" + Ports.freePort(),
-                "--rekindle.smtp.port=" + Ports.freePort(), "--rekindle.inbox.port=" + Ports.freePort(),
-                "--rekindle.issuer.port=" + Ports.freePort(), "--rekindle.web.port=" + Ports.freePort()},
-                    Map.of());
+            Map<String, String> ports = new java.util.LinkedHashMap<>();
+            for (String name : List.of("kafka", "mongo", "postgres", "journal", "content", "plan", "notification",
+                                       "smtp", "inbox", "issuer", "web")) {
+                ports.put("rekindle." + name + ".port", String.valueOf(Ports.freePort()));
+            }
+            ports.put(setting, String.valueOf(taken.getLocalPort()));
+            List<String> args = new java.util.ArrayList<>(List.of("--rekindle.data-dir=" + dataDir));
+            ports.forEach((name, port) -> args.add("--" + name + "=" + port));
+            LocalSettings settings = LocalSettings.from(args.toArray(String[]::new), Map.of());
             try (LocalStack stack = new LocalStack(settings)) {
                 assertThatThrownBy(stack::start).isInstanceOf(PortInUseException.class)
                         .hasMessageContaining(String.valueOf(taken.getLocalPort()))
-                        .hasMessageContaining("Kafka")
-                        .hasMessageContaining("--rekindle.kafka.port=")
-                        .hasMessageContaining("REKINDLE_KAFKA_PORT");
+                        .hasMessageContaining(component)
+                        .hasMessageContaining("--" + setting + "=")
+                        .hasMessageContaining(env);
             }
         }
     }
@@ -102,6 +110,7 @@ class LocalStackTest {
         LocalSettings defaults = LocalSettings.from(new String[0], Map.of());
         assertThat(defaults.kafkaPort()).isEqualTo(9092);
         assertThat(defaults.mongoPort()).isEqualTo(27017);
+        assertThat(defaults.postgresPort()).isEqualTo(5432);
         assertThat(defaults.journalPort()).isEqualTo(8081);
         assertThat(defaults.contentPort()).isEqualTo(8082);
         assertThat(defaults.planPort()).isEqualTo(8083);

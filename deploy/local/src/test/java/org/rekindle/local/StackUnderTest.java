@@ -30,7 +30,8 @@ final class StackUnderTest {
     private static String[] args(Path dataDir, String seed) {
         return new String[]{
                 "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
-                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.journal.port=" + Ports.freePort(),
+                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.postgres.port=" + Ports.freePort(),
+                "--rekindle.journal.port=" + Ports.freePort(),
                 "--rekindle.content.port=" + Ports.freePort(), "--rekindle.plan.port=" + Ports.freePort(),
                 "--rekindle.notification.port=" + Ports.freePort(), "--rekindle.smtp.port=" + Ports.freePort(),
                 "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.issuer.port=" + Ports.freePort(),

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
  * without ever letting the processor's position pass an event the broker has not acknowledged.
  * <p>
  * Within a batch, sends are pipelined; after the last message of the batch {@link #awaitAcknowledgements()} waits
- * for every acknowledgement. Only then does the batch commit and the processor store its token (which requires the
- * processor to run without a transaction manager, see {@code AxonMongoAutoConfiguration}). If any send fails or
+ * for every acknowledgement. Only then does the batch commit: the processor's token is written in the batch's
+ * database transaction (platform-eventstore), so it becomes visible only with an acknowledged batch. If any send fails or
  * times out, the batch fails, the token stays where it was, and the processor retries the whole batch with
  * back-off: consumers may see an event twice (they dedupe on the CloudEvent id), never zero times.
  */

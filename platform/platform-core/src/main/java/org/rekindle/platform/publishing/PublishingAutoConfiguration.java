@@ -16,7 +16,7 @@ import java.time.Duration;
  * The publication side every service shares, set up from its {@link Publication}: the topic (partitions and
  * replicas from {@code rekindle.publishing.topic-partitions|replicas}), the {@link AcknowledgedKafkaPublisher}, and
  * the interceptor that makes the publishing processor wait for acknowledgements. (That a failed send fails the batch
- * instead of being skipped is the default for every processor, see {@code AxonMongoAutoConfiguration}.)
+ * instead of being skipped is the default for every processor, see {@code AxonProcessingAutoConfiguration}.)
  */
 @AutoConfiguration
 @ConditionalOnBean(Publication.class)

@@ -135,6 +135,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
+        if (storeUnreachable(ex)) {
+            log.warn("The store could not be reached while handling a request: {}", ex.toString());
+            ResponseEntity<ProblemDetail> unavailable = Problems.respond(Problems.problem(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Our store is briefly unavailable; please try again in a "
+                                                    + "moment."));
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                                 .header("Retry-After", "5").body(unavailable.getBody());
+        }
         log.error("Unexpected error while handling a request", ex);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing you sent was lost; please try again."));
@@ -180,6 +188,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "must be a " + mismatched.getTargetType().getSimpleName() + ", not an object or array";
         }
         return "is invalid";
+    }
+
+    /**
+     * The database could not be reached or went away mid-request (SQLState class 08 "connection exception", 57P
+     * "operator intervention" such as a server shutting down, or no pooled connection within the timeout). Whether
+     * a commit that was cut off took effect is unknown, so the answer promises nothing about it.
+     */
+    private static boolean storeUnreachable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layout rules every service app follows (see shared/ARCHITECTURE.md), written once and checked by each
+ * The layout rules every service app follows (see docs/architecture.md), written once and checked by each
  * service's own architecture test against its base package, e.g. {@code org.rekindle.journal.app}.
  */
 public final class ServiceArchitectureRules {

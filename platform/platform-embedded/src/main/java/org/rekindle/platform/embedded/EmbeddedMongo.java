@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A MongoDB wire-protocol server in this JVM ({@code de.bwaldvogel:mongo-java-server}), listening on 127.0.0.1.
  *
- * <p>This is not MongoDB: see ARCHITECTURE.md, "The embedded default and its limits" (non-unique secondary indexes
+ * <p>This is not MongoDB: see docs/architecture.md, "The embedded default and its limits" (non-unique secondary indexes
  * are ignored, no sessions/transactions, no change streams, no text indexes). Unique indexes work. Never quote a
  * figure measured against it as a MongoDB figure.
  *

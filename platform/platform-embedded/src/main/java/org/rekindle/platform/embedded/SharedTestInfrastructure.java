@@ -9,9 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * JVM-wide shared infrastructure for integration tests: starts one in-memory {@link EmbeddedMongo} and one
- * {@link EmbeddedKafka} (temp dir, random port) lazily on first use, stops them in a shutdown hook (and deletes the
- * Kafka temp dir).
+ * JVM-wide shared infrastructure for integration tests: starts one in-memory {@link EmbeddedMongo}, one
+ * {@link EmbeddedKafka} and one {@link EmbeddedPostgresServer} (temp dirs, random ports) lazily on first use, stops
+ * them in a shutdown hook (and deletes the temp dirs).
  *
  * <p>Tests sharing them must isolate themselves by name (own topics, consumer groups, databases), not by restarting.
  * Typical use with Spring: a {@code @DynamicPropertySource} that sets {@code spring.kafka.bootstrap-servers} to
@@ -23,6 +23,7 @@ public final class SharedTestInfrastructure {
     private static EmbeddedKafka kafka;
     private static Path kafkaDir;
     private static EmbeddedMongo mongo;
+    private static EmbeddedPostgresServer postgres;
     private static boolean hookRegistered;
 
     private SharedTestInfrastructure() {
@@ -51,6 +52,18 @@ public final class SharedTestInfrastructure {
         return mongo;
     }
 
+    /**
+     * The shared PostgreSQL server (temporary data), started on first call; a test takes a database of its own with
+     * {@code postgres().createDatabase("journal-it")}, which answers the JDBC URL.
+     */
+    public static synchronized EmbeddedPostgresServer postgres() {
+        if (postgres == null) {
+            registerShutdownHook();
+            postgres = EmbeddedPostgresServer.startTemporary(0);
+        }
+        return postgres;
+    }
+
     private static void registerShutdownHook() {
         if (!hookRegistered) {
             Runtime.getRuntime().addShutdownHook(new Thread(SharedTestInfrastructure::stopAll,
@@ -60,6 +73,13 @@ public final class SharedTestInfrastructure {
     }
 
     private static synchronized void stopAll() {
+        if (postgres != null) {
+            try {
+                postgres.stop();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
+        }
         if (mongo != null) {
             try {
                 mongo.stop();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.rekindle.content.app.ContentApplication;
 import org.rekindle.content.events.ContentTopic;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.TestIssuer;
@@ -44,6 +45,8 @@ class ProgramLibraryIT {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "content-it");
+        registry.add("spring.datasource.url", () -> SharedTestInfrastructure.postgres().createDatabase("content-it"));
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
         registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 

@@ -3,6 +3,7 @@ package org.rekindle.journal.app.it;
 import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.TestIssuer;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,8 @@ abstract class EmbeddedStackTest {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "journal-it");
+        registry.add("spring.datasource.url", () -> SharedTestInfrastructure.postgres().createDatabase("journal-it"));
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
         registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 

@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 
@@ -28,10 +30,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Crypto-shredding end to end: what a client writes is never stored in plain text, reads back for them while their
- * key exists, and after erasure no plain text of theirs is left in any MongoDB collection or Kafka topic of the
- * stack, while their events stay in the event store and the journal takes no new writes.
+ * key exists, and after erasure no plain text of theirs is left in the event store (PostgreSQL), any MongoDB
+ * collection or Kafka topic of the stack, while their events stay in the event store and the journal takes no new
+ * writes.
  */
 class ErasureIT extends EmbeddedStackTest {
+
+    @Autowired
+    JdbcTemplate eventStore;
 
     @Test
     void afterErasureNoPlainTextOfTheClientRemainsAnywhereAndTheEventsStay() throws Exception {
@@ -69,9 +75,23 @@ class ErasureIT extends EmbeddedStackTest {
         assertThat(storedEventsOf(client)).as("the event log stays, plus the erasure").isEqualTo(events + 1);
     }
 
-    /** Every MongoDB collection of every database, and every Kafka topic, that contains the text. */
-    private static List<String> placesHolding(String text) throws Exception {
+    /** Every column of the event store's tables, MongoDB collection of every database, and Kafka topic that contains the text. */
+    private List<String> placesHolding(String text) throws Exception {
         List<String> places = new ArrayList<>();
+        List<Map<String, Object>> columns = eventStore.queryForList(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'"
+                + " AND data_type IN ('bytea', 'character varying', 'text')");
+        assertThat(columns).as("the event store's columns").isNotEmpty();
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String asText = "bytea".equals(column.get("data_type")) ? "convert_from(" + name + ", 'UTF8')" : name;
+            Long rows = eventStore.queryForObject("SELECT count(*) FROM " + table + " WHERE strpos(" + asText
+                                                  + ", ?) > 0", Long.class, text);
+            if (rows != null && rows > 0) {
+                places.add("postgres " + table + "." + name);
+            }
+        }
         try (MongoClient mongo = MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
             for (String name : mongo.listDatabaseNames()) {
                 MongoDatabase db = mongo.getDatabase(name);
@@ -111,10 +131,8 @@ class ErasureIT extends EmbeddedStackTest {
         return places.stream().distinct().toList();
     }
 
-    private static long storedEventsOf(String client) {
-        try (MongoClient mongo = MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
-            return mongo.getDatabase("journal-it").getCollection("domainevents")
-                        .countDocuments(new Document("aggregateIdentifier", client));
-        }
+    private long storedEventsOf(String client) {
+        return eventStore.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                         Long.class, client);
     }
 }

@@ -1,14 +1,13 @@
 package org.rekindle.journal.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalBadInputIT extends EmbeddedStackTest {
 
     @Autowired
-    MongoClient mongoClient;
+    JdbcTemplate eventStore;
 
     @ParameterizedTest(name = "{0} {1} -> {3} on {4}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -154,8 +153,8 @@ class JournalBadInputIT extends EmbeddedStackTest {
     }
 
     private long storedEventsOf(String client) {
-        return mongoClient.getDatabase("journal-it").getCollection("domainevents")
-                          .countDocuments(Filters.eq("aggregateIdentifier", client));
+        return eventStore.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                         Long.class, client);
     }
 
     private void assertNothingStoredFor(String client) {

@@ -1,10 +1,7 @@
 package org.rekindle.journal.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +10,7 @@ import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TopicRecorder;
 import org.rekindle.journal.events.JournalTopic;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,7 @@ class JournalRoundTripIT extends EmbeddedStackTest {
     private TopicRecorder topic;
 
     @Autowired
-    MongoClient mongoClient;
+    JdbcTemplate eventStore;
 
     @BeforeEach
     void listen() {
@@ -61,12 +59,10 @@ class JournalRoundTripIT extends EmbeddedStackTest {
         String breachId = Json.parse(broken.body()).get("breachId").asText();
 
         // stored: the event store holds the domain events of this journal
-        Document stored = mongoClient.getDatabase("journal-it").getCollection("domainevents")
-                                     .find(Filters.and(Filters.eq("aggregateIdentifier", client),
-                                                       Filters.eq("payloadType",
-                                                                  "org.rekindle.journal.app.command.api.NoContactBroken")))
-                                     .first();
-        assertThat(stored).as("NoContactBroken in the event store").isNotNull();
+        List<String> stored = eventStore.queryForList(
+                "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+                String.class, client, "org.rekindle.journal.app.command.api.NoContactBroken");
+        assertThat(stored).as("NoContactBroken in the event store").hasSize(1);
 
         // published: a CloudEvent keyed by the client, with the domain event's id, and no journal text
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).size() >= 2);
@@ -78,7 +74,7 @@ class JournalRoundTripIT extends EmbeddedStackTest {
         assertThat(second.get("specversion").asText()).isEqualTo("1.0");
         assertThat(second.get("source").asText()).isEqualTo("/rekindle/journal-service");
         assertThat(second.get("subject").asText()).isEqualTo(client);
-        assertThat(second.get("id").asText()).isEqualTo(stored.getString("eventIdentifier"));
+        assertThat(second.get("id").asText()).isEqualTo(stored.get(0));
         assertThat(second.at("/data/breachId").asText()).isEqualTo(breachId);
         assertThat(second.at("/data/periodId").asText()).isEqualTo(periodId);
         assertThat(second.at("/data/attemptDays").asInt()).isEqualTo(12);

@@ -1,10 +1,5 @@
 package org.rekindle.journal.app.it;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.app.JournalApplication;
@@ -15,14 +10,17 @@ import org.rekindle.platform.testing.TopicRecorder;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.Ports;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = JournalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"spring.config.name=" + JournalApplication.CONFIG_NAME,
                               "rekindle.mongo.database=journal-outage-it",
+                              "spring.datasource.username=" + EmbeddedPostgresServer.USER,
                               "spring.kafka.producer.properties.max.block.ms=2000",
                               "spring.kafka.producer.properties.request.timeout.ms=2000",
                               "spring.kafka.producer.properties.delivery.timeout.ms=4000"})
@@ -54,12 +53,14 @@ class PublisherOutageIT {
     int port;
 
     @Autowired
-    MongoClient mongoClient;
+    JdbcTemplate eventStore;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+        registry.add("spring.datasource.url",
+                     () -> SharedTestInfrastructure.postgres().createDatabase("journal-outage-it"));
         registry.add("rekindle.security.issuer-uri", () -> org.rekindle.platform.testing.TestIssuer.get().url());
     }
 
@@ -124,22 +125,16 @@ class PublisherOutageIT {
     }
 
     private List<String> storedPublishableEventIds(String client) {
-        return db().getCollection("domainevents")
-                   .find(Filters.and(Filters.eq("aggregateIdentifier", client),
-                                     Filters.ne("payloadType",
-                                                "org.rekindle.journal.app.command.api.JournalOpened")))
-                   .sort(Sorts.ascending("sequenceNumber"))
-                   .map(doc -> doc.getString("eventIdentifier")).into(new ArrayList<>());
+        return eventStore.queryForList("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                       + " AND payload_type <> ? ORDER BY sequence_number", String.class, client,
+                                       "org.rekindle.journal.app.command.api.JournalOpened");
     }
 
-    private Object storedPosition() {
-        Document token = db().getCollection("trackingtokens")
-                             .find(Filters.eq("processorName", JournalEventPublisher.PROCESSING_GROUP)).first();
-        return token == null ? null : token.get("token");
-    }
-
-    private MongoDatabase db() {
-        return mongoClient.getDatabase("journal-outage-it");
+    /** The publisher's stored token, as stored (null before its first batch). */
+    private String storedPosition() {
+        return eventStore.query("SELECT token FROM token_entry WHERE processor_name = ?",
+                                rows -> rows.next() ? new String(rows.getBytes(1), StandardCharsets.UTF_8) : null,
+                                JournalEventPublisher.PROCESSING_GROUP);
     }
 
     private static Path tempDir() {

@@ -1,14 +1,10 @@
 package org.rekindle.journal.app.it;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.app.command.Journal;
 import org.rekindle.platform.command.ConflictingCommandException;
@@ -16,6 +12,7 @@ import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class SnapshotIT extends EmbeddedStackTest {
 
     @Autowired
-    MongoClient mongoClient;
+    JdbcTemplate store;
 
     @Autowired
     EventStore eventStore;
@@ -49,15 +46,12 @@ class SnapshotIT extends EmbeddedStackTest {
             assertThat(http.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}").statusCode())
                     .isEqualTo(201);
         }
-        MongoDatabase db = mongoClient.getDatabase("journal-it");
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> db.getCollection("snapshotevents").countDocuments(Filters.eq("aggregateIdentifier", client)) > 0);
-        Document snapshot = db.getCollection("snapshotevents").find(Filters.eq("aggregateIdentifier", client)).first();
-        long covered = snapshot.get("sequenceNumber", Number.class).longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotSequence(client) != null);
+        long covered = snapshotSequence(client);
         assertThat(covered).isGreaterThanOrEqualTo(99);
 
-        db.getCollection("domainevents").deleteMany(Filters.and(Filters.eq("aggregateIdentifier", client),
-                                                                Filters.lte("sequenceNumber", covered)));
+        store.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number <= ?",
+                     client, covered);
 
         EventSourcingRepository<Journal> uncached = EventSourcingRepository.builder(Journal.class)
                                                                            .eventStore(eventStore)
@@ -74,5 +68,10 @@ class SnapshotIT extends EmbeddedStackTest {
         } finally {
             unitOfWork.rollback();
         }
+    }
+
+    private Long snapshotSequence(String client) {
+        return store.query("SELECT max(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                           rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, client);
     }
 }

@@ -3,6 +3,7 @@ package org.rekindle.plan.app.it;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.rekindle.plan.app.PlanApplication;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.testing.CloudEventProducer;
 import org.rekindle.platform.testing.Http;
@@ -32,6 +33,8 @@ abstract class PlanServiceIT {
         registry.add("spring.data.mongodb.uri", () -> SharedTestInfrastructure.mongo().connectionString());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("rekindle.mongo.database", () -> "plan-it");
+        registry.add("spring.datasource.url", () -> SharedTestInfrastructure.postgres().createDatabase("plan-it"));
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
         registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
     }
 

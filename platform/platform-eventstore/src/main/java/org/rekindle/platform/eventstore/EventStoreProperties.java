@@ -1,0 +1,28 @@
+package org.rekindle.platform.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the event store and of the token store beside it.
+ *
+ * @param fetchBatchSize       events read per query by a tracking processor or an aggregate load
+ * @param gapTimeoutMillis     how long a gap in the global index (a transaction still writing, or one rolled back)
+ *                             is waited for before a tracking processor gives up on it; concurrent writers make
+ *                             gaps, so a processor must keep looking for them, and a rolled-back insert leaves one
+ *                             for ever
+ * @param maxGapOffset         how far behind the newest event a gap is still tracked
+ * @param gapCleaningThreshold gaps kept in a token before those timed out are cleaned
+ * @param tokenClaimTimeout    after this long without an update, another instance may take a processor's claim
+ * @param nodeId               the claim owner's name; empty = the JVM's pid@host
+ */
+@ConfigurationProperties("rekindle.axon")
+public record EventStoreProperties(@DefaultValue("100") int fetchBatchSize,
+                                   @DefaultValue("60000") int gapTimeoutMillis,
+                                   @DefaultValue("10000") int maxGapOffset,
+                                   @DefaultValue("250") int gapCleaningThreshold,
+                                   @DefaultValue("PT10S") Duration tokenClaimTimeout,
+                                   @DefaultValue("") String nodeId) {
+}
