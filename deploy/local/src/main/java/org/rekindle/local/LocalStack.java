@@ -1,5 +1,7 @@
 package org.rekindle.local;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.rekindle.content.app.ContentApplication;
 import org.rekindle.issuer.IssuerApplication;
 import org.rekindle.journal.app.JournalApplication;
@@ -59,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "rekindle-local-shutdown"));
         try {
             stack.start();
-        } catch (PortInUseException | IllegalArgumentException e) {
+        } catch (PortInUseException | IllegalArgumentException | LegacyEventStoreMigration.Refusal e) {
             System.err.println("rekindle-local: " + e.getMessage());
             stack.close();
             System.exit(2);
@@ -80,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
         for (String database : EVENT_STORES) {
             postgres.createDatabase(database);
         }
+        copyEventStoresWrittenBeforePostgres();
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
                 "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
@@ -102,6 +105,16 @@ public final class LocalStack implements AutoCloseable {
                                  new DemoLogins(issuerUrl())).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
+    }
+
+    /** A data folder from before the event stores moved to PostgreSQL: its events are copied once, before any service. */
+    private void copyEventStoresWrittenBeforePostgres() {
+        try (MongoClient legacy = MongoClients.create(mongo.connectionString())) {
+            for (String database : EVENT_STORES) {
+                log.info("{}", LegacyEventStoreMigration.copyIfNeeded(legacy, database, postgres.jdbcUrl(database),
+                                                                      EmbeddedPostgresServer.USER));
+            }
+        }
     }
 
     String journalUrl() {

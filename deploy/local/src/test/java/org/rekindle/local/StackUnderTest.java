@@ -28,14 +28,17 @@ final class StackUnderTest {
     }
 
     private static String[] args(Path dataDir, String seed) {
-        return new String[]{
-                "--rekindle.data-dir=" + dataDir, "--rekindle.kafka.port=" + Ports.freePort(),
-                "--rekindle.mongo.port=" + Ports.freePort(), "--rekindle.postgres.port=" + Ports.freePort(),
-                "--rekindle.journal.port=" + Ports.freePort(),
-                "--rekindle.content.port=" + Ports.freePort(), "--rekindle.plan.port=" + Ports.freePort(),
-                "--rekindle.notification.port=" + Ports.freePort(), "--rekindle.smtp.port=" + Ports.freePort(),
-                "--rekindle.inbox.port=" + Ports.freePort(), "--rekindle.issuer.port=" + Ports.freePort(),
-                "--rekindle.web.port=" + Ports.freePort(), seed};
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--rekindle.data-dir=" + dataDir, seed));
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (String component : java.util.List.of("kafka", "mongo", "postgres", "journal", "content", "plan",
+                                                  "notification", "smtp", "inbox", "issuer", "web")) {
+            int port;
+            do {
+                port = Ports.freePort(); // the system may hand the same free port out twice in a row
+            } while (!taken.add(port));
+            args.add("--rekindle." + component + ".port=" + port);
+        }
+        return args.toArray(String[]::new);
     }
 
     /**

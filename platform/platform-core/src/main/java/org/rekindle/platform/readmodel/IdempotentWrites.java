@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -13,9 +15,14 @@ import org.bson.conversions.Bson;
  * Read-model writes that a replay or a redelivery cannot apply twice.
  * <p>
  * Every document remembers the position ({@value #POSITION}) of the last event applied to it, e.g. the aggregate
- * sequence number. An update runs only if its event is newer; an older or equal one finds no match, the upsert then
- * collides on {@code _id}, and the duplicate is dropped. Works on the embedded MongoDB-wire server too: it only
- * relies on the unique {@code _id} index.
+ * sequence number. The document's position is read by {@code _id} first; an event at or before it (or a document
+ * that has none) changes nothing, a newer one is written by {@code _id}. Both are lookups on the unique {@code _id}
+ * index: a filter on {@code _id} and the position together would make the embedded MongoDB-wire server scan the
+ * whole collection on every event (it only uses an index when the filter names exactly the index's fields), and
+ * some of these collections grow with history (one document per journal entry).
+ * <p>
+ * The read and the write are two steps, so one writer per document is assumed: a tracking processor's segment,
+ * which receives the events of an aggregate in order and is claimed by one instance at a time.
  */
 public final class IdempotentWrites {
 
@@ -26,18 +33,12 @@ public final class IdempotentWrites {
 
     /** Applies {@code update} to document {@code id} (creating it) unless an event at or after {@code position} was applied. */
     public static boolean applyOnce(MongoCollection<Document> collection, String id, long position, Bson update) {
-        try {
-            var result = collection.updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.lt(POSITION, position)),
-                    Updates.combine(update, Updates.set(POSITION, position)),
-                    new UpdateOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (alreadyApplied(collection, id, position)) {
+            return false;
         }
+        collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set(POSITION, position)),
+                             new UpdateOptions().upsert(true));
+        return true;
     }
 
     /**
@@ -46,17 +47,22 @@ public final class IdempotentWrites {
      */
     public static boolean replaceOnce(MongoCollection<Document> collection, String id, long position,
                                       Document document) {
-        Document replacement = new Document(document).append("_id", id).append(POSITION, position);
-        try {
-            var result = collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt(POSITION, position)),
-                                               replacement, new com.mongodb.client.model.ReplaceOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (alreadyApplied(collection, id, position)) {
+            return false;
         }
+        Document replacement = new Document(document).append("_id", id).append(POSITION, position);
+        collection.replaceOne(Filters.eq("_id", id), replacement, new ReplaceOptions().upsert(true));
+        return true;
+    }
+
+    /** The document exists and holds an event at or after {@code position} (or no position: not ours to change). */
+    private static boolean alreadyApplied(MongoCollection<Document> collection, String id, long position) {
+        Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(POSITION)).first();
+        if (current == null) {
+            return false;
+        }
+        Number applied = current.get(POSITION, Number.class);
+        return applied == null || applied.longValue() >= position;
     }
 
     /** Inserts a document keyed by an event-derived id once; later deliveries of the same event change nothing. */

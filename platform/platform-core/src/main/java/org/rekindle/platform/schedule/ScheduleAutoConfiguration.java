@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A persisted work schedule in the service's own database ({@code rekindle.mongo.database}), and a runner for it
- * once the service declares at least one {@link ScheduledWorkHandler}.
+ * A persisted work schedule in the service's own database ({@code rekindle.mongo.database}; collections
+ * {@code scheduled_work} and {@code scheduled_work_finished}), and a runner for it once the service declares at least
+ * one {@link ScheduledWorkHandler}.
  */
 @AutoConfiguration
 @ConditionalOnProperty("rekindle.mongo.database")
@@ -23,7 +24,8 @@ public class ScheduleAutoConfiguration {
     @Bean
     public WorkSchedule workSchedule(MongoClient mongoClient, @Value("${rekindle.mongo.database}") String database,
                                      @Value("${rekindle.schedule.collection:scheduled_work}") String collection) {
-        return new WorkSchedule(mongoClient.getDatabase(database).getCollection(collection));
+        var db = mongoClient.getDatabase(database);
+        return new WorkSchedule(db.getCollection(collection), db.getCollection(collection + "_finished"));
     }
 
     @Bean

@@ -32,6 +32,7 @@ public class ScheduleRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
 
+    private final WorkSchedule schedule;
     private final MongoCollection<Document> work;
     private final Map<String, ScheduledWorkHandler> handlers;
     private final Clock clock;
@@ -42,6 +43,7 @@ public class ScheduleRunner implements SmartLifecycle {
 
     public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
                           Duration pollInterval, Duration lease, int maxAttempts) {
+        this.schedule = schedule;
         this.work = schedule.collection();
         this.handlers = handlers.stream().collect(Collectors.toMap(ScheduledWorkHandler::kind, Function.identity()));
         this.clock = clock;
@@ -60,6 +62,10 @@ public class ScheduleRunner implements SmartLifecycle {
         return ran;
     }
 
+    /**
+     * Claims the work due first. The filter scans the polled collection on the embedded MongoDB-wire server; that
+     * collection holds only work not yet run (and work that failed for good): finished work has moved out.
+     */
     private Document claimNext() {
         Instant now = clock.instant();
         Date nowDate = Date.from(now);
@@ -79,8 +85,8 @@ public class ScheduleRunner implements SmartLifecycle {
                                                claimed.get("payload", Document.class), claimed.getInteger("attempt"));
         try {
             handlers.get(item.kind()).run(item);
-            work.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", WorkSchedule.DONE),
-                    Updates.set("doneAt", Date.from(clock.instant())), Updates.unset("leaseUntil")));
+            claimed.remove("leaseUntil");
+            schedule.finish(claimed.append("state", WorkSchedule.DONE).append("doneAt", Date.from(clock.instant())));
         } catch (Exception failure) {
             boolean last = item.attempt() >= maxAttempts;
             if (last) {

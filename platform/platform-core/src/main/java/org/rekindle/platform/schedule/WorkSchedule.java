@@ -2,18 +2,27 @@ package org.rekindle.platform.schedule;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Work scheduled for later, persisted in the service's own MongoDB database so it survives restarts. Scheduling is
  * idempotent by key: replaying the events that scheduled work does not schedule it twice, nor revive work that
  * already ran or was cancelled.
+ * <p>
+ * Two collections, both keyed by the work's key: {@code work} holds what may still run (PENDING, RUNNING) and what
+ * failed for good (FAILED, kept in sight), {@code finished} what ran (DONE) or was cancelled (CANCELLED). The runner
+ * polls {@code work} every second with a filter on state and due time, which the embedded MongoDB-wire server answers
+ * by scanning (it ignores non-unique indexes): moving finished work out keeps that scan as small as the work not yet
+ * run, instead of growing with every step, reminder and email the service ever scheduled.
  */
 public class WorkSchedule {
 
@@ -24,37 +33,77 @@ public class WorkSchedule {
     static final String FAILED = "FAILED";
 
     private final MongoCollection<Document> work;
+    private final MongoCollection<Document> finished;
 
-    public WorkSchedule(MongoCollection<Document> work) {
+    public WorkSchedule(MongoCollection<Document> work, MongoCollection<Document> finished) {
         this.work = work;
+        this.finished = finished;
+        moveFinishedWorkOut();
     }
 
     /** Schedules the work unless work with this key exists already; returns whether it was new. */
     public boolean schedule(String key, String kind, Instant dueAt, Document payload) {
-        return work.updateOne(Filters.eq("_id", key), Updates.combine(
+        if (isFinished(key)) {
+            return false;
+        }
+        boolean created = work.updateOne(Filters.eq("_id", key), Updates.combine(
                 Updates.setOnInsert("kind", kind), Updates.setOnInsert("dueAt", Date.from(dueAt)),
                 Updates.setOnInsert("payload", payload), Updates.setOnInsert("state", PENDING),
                 Updates.setOnInsert("attempt", 0)), new UpdateOptions().upsert(true)).getUpsertedId() != null;
+        if (created && isFinished(key)) {
+            // It finished between the check and the insert (the runner archives, then deletes): not revived.
+            work.deleteOne(Filters.eq("_id", key));
+            return false;
+        }
+        return created;
     }
 
     /** Cancels work that has not run yet; returns whether there was such work. */
     public boolean cancel(String key) {
-        return work.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", PENDING)),
-                              Updates.set("state", CANCELLED)).getModifiedCount() == 1;
+        Document cancelled = work.findOneAndDelete(Filters.and(Filters.eq("_id", key), Filters.eq("state", PENDING)));
+        if (cancelled == null) {
+            return false;
+        }
+        finish(cancelled.append("state", CANCELLED));
+        return true;
     }
 
     /** Cancels every piece of work not run yet whose payload has this value in this field; returns how many. */
     public long cancelWhere(String payloadField, String value) {
-        return work.updateMany(Filters.and(Filters.eq("state", PENDING), Filters.eq("payload." + payloadField, value)),
-                               Updates.set("state", CANCELLED)).getModifiedCount();
+        List<String> keys = work.find(Filters.and(Filters.eq("state", PENDING),
+                                                  Filters.eq("payload." + payloadField, value)))
+                                .map(doc -> doc.getString("_id")).into(new ArrayList<>());
+        return keys.stream().filter(this::cancel).count();
     }
 
     /** The state of the work with this key (PENDING, RUNNING, DONE, CANCELLED or FAILED), if it exists. */
     public Optional<String> stateOf(String key) {
-        return Optional.ofNullable(work.find(Filters.eq("_id", key)).first()).map(doc -> doc.getString("state"));
+        Document doc = work.find(Filters.eq("_id", key)).first();
+        if (doc == null) {
+            doc = finished.find(Filters.eq("_id", key)).first();
+        }
+        return Optional.ofNullable(doc).map(d -> d.getString("state"));
     }
 
     MongoCollection<Document> collection() {
         return work;
+    }
+
+    /** Moves work that ran or was cancelled to {@code finished}: kept there first, then removed from the polled set. */
+    void finish(Document done) {
+        Object key = done.get("_id");
+        finished.replaceOne(Filters.eq("_id", key), done, new ReplaceOptions().upsert(true));
+        work.deleteOne(Filters.eq("_id", key));
+    }
+
+    private boolean isFinished(String key) {
+        return finished.find(Filters.eq("_id", key)).first() != null;
+    }
+
+    /** Work finished before finished work had its own collection (one scan of the polled set, on start). */
+    private void moveFinishedWorkOut() {
+        for (Document done : work.find(Filters.in("state", DONE, CANCELLED)).into(new ArrayList<>())) {
+            finish(done);
+        }
     }
 }

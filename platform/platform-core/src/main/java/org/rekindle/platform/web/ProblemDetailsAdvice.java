@@ -191,21 +191,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database could not be reached or went away mid-request (SQLState class 08 "connection exception", 57P
-     * "operator intervention" such as a server shutting down, or no pooled connection within the timeout). Whether
+     * The database could not be reached or went away mid-request: SQLState class 08 "connection exception", 57P
+     * "operator intervention" (a server shutting down), no pooled connection within the timeout, or an SQLException
+     * with no SQLState at all, which the server never answered (the pool's "Connection is closed" after it evicted a
+     * broken connection). A duplicate key, the one SQL error a request can cause, is a 409 before it gets here. Whether
      * a commit that was cut off took effect is unknown, so the answer promises nothing about it.
      */
     private static boolean storeUnreachable(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || brokenConnectionInDriverBatch(t)) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() == null
+                                                           || sql.getSQLState().startsWith("08")
+                                                           || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The PostgreSQL driver asserts, while finishing a batch, that asking its connection for the auto-commit mode does
+     * not throw (BatchResultHandler.isAutoCommit); on a connection the server dropped mid-batch it does, and the
+     * assertion error carries no cause.
+     */
+    private static boolean brokenConnectionInDriverBatch(Throwable t) {
+        return t instanceof AssertionError && t.getStackTrace().length > 0
+               && t.getStackTrace()[0].getClassName().startsWith("org.postgresql.");
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -28,6 +28,7 @@ class WorkScheduleTest {
 
     private static MongoClient client;
     private MongoCollection<Document> collection;
+    private MongoCollection<Document> finished;
     private WorkSchedule schedule;
     private final List<String> ran = new ArrayList<>();
     private final MutableClock clock = new MutableClock(T0);
@@ -44,8 +45,10 @@ class WorkScheduleTest {
 
     @BeforeEach
     void freshCollection() {
-        collection = client.getDatabase("platform-test").getCollection("work-" + UUID.randomUUID());
-        schedule = new WorkSchedule(collection);
+        String name = "work-" + UUID.randomUUID();
+        collection = client.getDatabase("platform-test").getCollection(name);
+        finished = client.getDatabase("platform-test").getCollection(name + "_finished");
+        schedule = new WorkSchedule(collection, finished);
     }
 
     @Test
@@ -117,6 +120,39 @@ class WorkScheduleTest {
         assertThat(runner(work -> ran.add(work.key())).runDueWork()).isZero();
         assertThat(schedule.cancel("c")).isFalse();
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void finishedWorkLeavesThePolledCollectionAndIsNeverRevived() {
+        ScheduleRunner runner = runner(work -> ran.add(work.key()));
+        schedule.schedule("ran", "remind", T0, new Document());
+        schedule.schedule("dropped", "remind", T0.plusSeconds(60), new Document("clientId", "c-1"));
+        schedule.schedule("waiting", "remind", T0.plusSeconds(3600), new Document());
+        assertThat(runner.runDueWork()).isOne();
+        assertThat(schedule.cancelWhere("clientId", "c-1")).isOne();
+
+        assertThat(collection.find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
+                .as("the runner's poll scans only work not yet run").containsExactly("waiting");
+        assertThat(finished.find(Filters.eq("_id", "ran")).first().getDate("doneAt")).isNotNull();
+        assertThat(schedule.stateOf("ran")).contains("DONE");
+        assertThat(schedule.stateOf("dropped")).contains("CANCELLED");
+        assertThat(schedule.schedule("ran", "remind", T0, new Document())).isFalse();
+        assertThat(schedule.schedule("dropped", "remind", T0, new Document())).isFalse();
+        clock.advance(Duration.ofDays(1));
+        assertThat(runner.runDueWork()).isOne();
+        assertThat(ran).containsExactly("ran", "waiting");
+    }
+
+    @Test
+    void workFinishedBeforeFinishedWorkHadItsOwnCollectionMovesThereOnStart() {
+        collection.insertOne(new Document("_id", "old").append("kind", "remind").append("state", "DONE")
+                                                        .append("dueAt", java.util.Date.from(T0)));
+        collection.insertOne(new Document("_id", "next").append("kind", "remind").append("state", "PENDING")
+                                                         .append("dueAt", java.util.Date.from(T0)));
+        WorkSchedule restarted = new WorkSchedule(collection, finished);
+        assertThat(collection.find().map(doc -> doc.getString("_id")).into(new ArrayList<>())).containsExactly("next");
+        assertThat(restarted.stateOf("old")).contains("DONE");
+        assertThat(restarted.schedule("old", "remind", T0, new Document())).isFalse();
     }
 
     @Test

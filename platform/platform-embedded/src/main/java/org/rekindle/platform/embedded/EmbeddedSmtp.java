@@ -45,7 +45,10 @@ public final class EmbeddedSmtp implements AutoCloseable {
     /** Starts SMTP on {@code smtpPort} and the inbox view on {@code inboxPort} (0 = any free port), on 127.0.0.1. */
     public static EmbeddedSmtp start(int smtpPort, int inboxPort) {
         long start = System.nanoTime();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // GreenMail gives up after 2 s by default; a busy two-core machine needs longer to bind its thread.
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000);
+        GreenMail smtp = new GreenMail(setup);
         smtp.start();
         try {
             HttpServer inbox = HttpServer.create(new InetSocketAddress("127.0.0.1", inboxPort), 16);

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class JournalMongoConfig {
 
     /**
-     * Read models live in the service's own database beside its event store. The clientId indexes serve the
-     * list queries on real MongoDB; the embedded MongoDB-wire server accepts but ignores non-unique indexes and
-     * scans instead (correct, slower as the collection grows; see README "Known limits").
+     * Read models live in the service's own MongoDB database (the event store is in PostgreSQL). A client's lists
+     * are read through the per-client indexes by {@code _id}; the clientId indexes serve the erasure's delete on
+     * real MongoDB (the embedded MongoDB-wire server ignores non-unique indexes and scans; erasure is rare).
      */
     @Bean
     ReadModelCollections readModelCollections(MongoClient mongoClient,
@@ -23,6 +23,7 @@ class JournalMongoConfig {
         ReadModelCollections collections = new ReadModelCollections(db);
         collections.entries().createIndex(Indexes.ascending("clientId", "occurredAt"));
         collections.contactLog().createIndex(Indexes.ascending("clientId", "occurredAt"));
+        collections.indexExistingRecords();
         return collections;
     }
 

@@ -1,9 +1,9 @@
 package org.rekindle.journal.app.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,20 +18,23 @@ public class AccessLedger {
     }
 
     private final MongoCollection<Document> ledger;
+    private final OwnerIndex ledgerByClient;
 
     AccessLedger(ReadModelCollections collections) {
         this.ledger = collections.accessLedger();
+        this.ledgerByClient = collections.accessLedgerByClient();
     }
 
+    /** The latest reads, newest first (read by id through the client's index). */
     public List<Read> of(String clientId, int limit) {
-        return ledger.find(Filters.eq("clientId", clientId)).sort(Sorts.descending("readAt")).limit(limit)
-                     .map(AccessLedger::read).into(new ArrayList<>());
+        return ledgerByClient.documentsOf(ledger, clientId).sort(Sorts.descending("readAt")).limit(limit)
+                             .map(AccessLedger::read).into(new ArrayList<>());
     }
 
     /** Every recorded read, oldest first: for an export. */
     public List<Read> all(String clientId) {
-        return ledger.find(Filters.eq("clientId", clientId)).sort(Sorts.ascending("readAt"))
-                     .map(AccessLedger::read).into(new ArrayList<>());
+        return ledgerByClient.documentsOf(ledger, clientId).sort(Sorts.ascending("readAt"))
+                             .map(AccessLedger::read).into(new ArrayList<>());
     }
 
     private static Read read(Document doc) {

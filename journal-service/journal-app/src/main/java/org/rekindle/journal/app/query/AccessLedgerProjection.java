@@ -8,38 +8,50 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.SharedEntriesRead;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
 
 import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
 
-/** One document per recorded read of shared entries, keyed by the event id (a redelivery writes nothing). */
+/**
+ * One document per recorded read of shared entries, keyed by the event id (a redelivery writes nothing); the read ids
+ * of each client in {@code journal_access_ledger_by_client}.
+ */
 @Component
 @ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
 class AccessLedgerProjection {
 
     private final MongoCollection<Document> ledger;
+    private final OwnerIndex ledgerByClient;
 
     AccessLedgerProjection(ReadModelCollections collections) {
         this.ledger = collections.accessLedger();
+        this.ledgerByClient = collections.accessLedgerByClient();
     }
 
     @EventHandler
     void on(SharedEntriesRead event, EventMessage<?> message) {
+        ledgerByClient.add(event.clientId(), message.getIdentifier());
         insertOnce(ledger, new Document("_id", message.getIdentifier()).append("clientId", event.clientId())
                 .append("readerId", event.readerId()).append("entryIds", event.entryIds())
                 .append("readAt", Date.from(event.readAt())));
     }
 
-    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    /**
+     * An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. By the
+     * client id, not the index: erasure must find every record, and it is rare (the embedded server scans).
+     */
     @EventHandler
     void on(JournalErased event) {
         ledger.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
+        ledgerByClient.forget(event.clientId());
     }
 
     @ResetHandler
     void onReset() {
         ledger.deleteMany(new Document());
+        ledgerByClient.clear();
     }
 }

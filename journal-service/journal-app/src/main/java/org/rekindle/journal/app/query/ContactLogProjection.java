@@ -10,6 +10,7 @@ import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,27 +18,32 @@ import java.time.Instant;
 import static org.rekindle.journal.app.query.EntryProjection.date;
 import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
 
-/** The honest contact log: one document per record, keyed by the record's own id, so redelivery adds nothing. */
+/**
+ * The honest contact log: one document per record, keyed by the record's own id, so redelivery adds nothing; the
+ * record ids of each client in {@code journal_contact_log_by_client}.
+ */
 @Component
 @ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
 class ContactLogProjection {
 
     private final MongoCollection<Document> contactLog;
+    private final OwnerIndex contactLogByClient;
 
     ContactLogProjection(ReadModelCollections collections) {
         this.contactLog = collections.contactLog();
+        this.contactLogByClient = collections.contactLogByClient();
     }
 
     @EventHandler
     void on(NoContactStarted event) {
-        insertOnce(contactLog, record(event.periodId(), event.clientId(), ContactLogType.NO_CONTACT_STARTED,
+        store(record(event.periodId(), event.clientId(), ContactLogType.NO_CONTACT_STARTED,
                                       event.startedAt())
                 .append("periodId", event.periodId()).append("targetDays", event.targetDays()));
     }
 
     @EventHandler
     void on(NoContactBroken event) {
-        insertOnce(contactLog, record(event.breachId(), event.clientId(), ContactLogType.BREACH, event.occurredAt())
+        store(record(event.breachId(), event.clientId(), ContactLogType.BREACH, event.occurredAt())
                 .append("periodId", event.periodId()).append("channel", event.channel().name())
                 .append("initiatedBy", event.initiatedBy().name()).append("note", event.note())
                 .append("attemptDays", event.attemptDays()));
@@ -45,7 +51,7 @@ class ContactLogProjection {
 
     @EventHandler
     void on(NoContactEnded event) {
-        insertOnce(contactLog, record(event.periodId() + "/ended", event.clientId(),
+        store(record(event.periodId() + "/ended", event.clientId(),
                                       ContactLogType.NO_CONTACT_ENDED, event.endedAt())
                 .append("periodId", event.periodId()).append("reason", event.reason())
                 .append("attemptDays", event.attemptDays()));
@@ -53,19 +59,30 @@ class ContactLogProjection {
 
     @EventHandler
     void on(UrgeRecorded event) {
-        insertOnce(contactLog, record(event.urgeId(), event.clientId(), ContactLogType.URGE, event.occurredAt())
+        store(record(event.urgeId(), event.clientId(), ContactLogType.URGE, event.occurredAt())
                 .append("resisted", event.resisted()).append("note", event.note()));
     }
 
-    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    /**
+     * An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. By the
+     * client id, not the index: erasure must find every record, and it is rare (the embedded server scans).
+     */
     @EventHandler
     void on(JournalErased event) {
         contactLog.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
+        contactLogByClient.forget(event.clientId());
     }
 
     @ResetHandler
     void onReset() {
         contactLog.deleteMany(new Document());
+        contactLogByClient.clear();
+    }
+
+    /** The record once, and its id in the client's index (both idempotent). */
+    private void store(Document record) {
+        contactLogByClient.add(record.getString("clientId"), record.getString("_id"));
+        insertOnce(contactLog, record);
     }
 
     private static Document record(String id, String clientId, ContactLogType type, Instant occurredAt) {

@@ -1,10 +1,10 @@
 package org.rekindle.journal.app.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -14,28 +14,30 @@ import java.util.List;
 public class ContactLogQueries {
 
     private final MongoCollection<Document> contactLog;
+    private final OwnerIndex contactLogByClient;
 
     private final TextCipher cipher;
 
     ContactLogQueries(ReadModelCollections collections, TextCipher cipher) {
         this.cipher = cipher;
         this.contactLog = collections.contactLog();
+        this.contactLogByClient = collections.contactLogByClient();
     }
 
-    /** The client's contact log, newest first. */
+    /** The client's contact log, newest first (read by id through the client's index). */
     public List<ContactLogRecordView> list(String clientId, int limit) {
-        return contactLog.find(Filters.eq("clientId", clientId))
-                         .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
-                         .limit(Math.min(limit, EntryQueries.MAX_PAGE))
-                         .map(doc -> ContactLogRecordView.of(doc, cipher))
-                         .into(new ArrayList<>());
+        return contactLogByClient.documentsOf(contactLog, clientId)
+                                 .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
+                                 .limit(Math.min(limit, EntryQueries.MAX_PAGE))
+                                 .map(doc -> ContactLogRecordView.of(doc, cipher))
+                                 .into(new ArrayList<>());
     }
 
     /** The whole contact log, oldest first: for an export. */
     public List<ContactLogRecordView> all(String clientId) {
-        return contactLog.find(Filters.eq("clientId", clientId))
-                         .sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
-                         .map(doc -> ContactLogRecordView.of(doc, cipher))
-                         .into(new ArrayList<>());
+        return contactLogByClient.documentsOf(contactLog, clientId)
+                                 .sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
+                                 .map(doc -> ContactLogRecordView.of(doc, cipher))
+                                 .into(new ArrayList<>());
     }
 }

@@ -14,6 +14,7 @@ import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,19 +23,26 @@ import java.util.List;
 
 import static org.rekindle.platform.readmodel.IdempotentWrites.applyOnce;
 
-/** Journal entries as the client (and, for shared ones, the coach) reads them. One document per entry. */
+/**
+ * Journal entries as the client (and, for shared ones, the coach) reads them. One document per entry, and the entry
+ * ids of each client in {@code journal_entries_by_client} (added on every delivery: idempotent, and a replay over
+ * documents stored before that index existed fills it).
+ */
 @Component
 @ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
 class EntryProjection {
 
     private final MongoCollection<Document> entries;
+    private final OwnerIndex entriesByClient;
 
     EntryProjection(ReadModelCollections collections) {
         this.entries = collections.entries();
+        this.entriesByClient = collections.entriesByClient();
     }
 
     @EventHandler
     void on(ReflectionCompleted event, @SequenceNumber long position) {
+        entriesByClient.add(event.clientId(), event.entryId());
         applyOnce(entries, event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.REFLECTION, event.occurredAt()),
                 Updates.set("promptId", event.promptId()),
@@ -43,6 +51,7 @@ class EntryProjection {
 
     @EventHandler
     void on(ApologyDrafted event, @SequenceNumber long position) {
+        entriesByClient.add(event.clientId(), event.entryId());
         applyOnce(entries, event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.APOLOGY, event.occurredAt()),
                 Updates.set("text", event.text()),
@@ -59,6 +68,7 @@ class EntryProjection {
 
     @EventHandler
     void on(MoodCheckedIn event, @SequenceNumber long position) {
+        entriesByClient.add(event.clientId(), event.entryId());
         applyOnce(entries, event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.MOOD_CHECK_IN, event.occurredAt()),
                 Updates.set("score", event.score()),
@@ -78,15 +88,20 @@ class EntryProjection {
                 Updates.set("shared", false), Updates.unset("sharedAt")));
     }
 
-    /** An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. */
+    /**
+     * An erased client's records go; what stays elsewhere (events, snapshots) is sealed with the deleted key. By the
+     * client id, not the index: erasure must find every record, and it is rare (the embedded server scans).
+     */
     @EventHandler
     void on(JournalErased event) {
         entries.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
+        entriesByClient.forget(event.clientId());
     }
 
     @ResetHandler
     void onReset() {
         entries.deleteMany(new Document());
+        entriesByClient.clear();
     }
 
     private static org.bson.conversions.Bson created(String clientId, EntryKind kind, Instant occurredAt) {

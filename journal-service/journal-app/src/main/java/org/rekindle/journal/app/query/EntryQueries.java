@@ -6,11 +6,13 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 @Component
 public class EntryQueries {
@@ -18,42 +20,44 @@ public class EntryQueries {
     public static final int MAX_PAGE = 500;
 
     private final MongoCollection<Document> entries;
+    private final OwnerIndex entriesByClient;
 
     private final TextCipher cipher;
 
     EntryQueries(ReadModelCollections collections, TextCipher cipher) {
         this.cipher = cipher;
         this.entries = collections.entries();
+        this.entriesByClient = collections.entriesByClient();
     }
 
-    /** The client's entries, newest first, optionally only of one kind or only shared ones. */
+    /**
+     * The client's entries, newest first, optionally only of one kind or only shared ones. Reads the client's
+     * entries by id (their index) and filters them here: the cost grows with this client's journal only.
+     */
     public List<EntryView> list(String clientId, EntryKind kind, Boolean shared, int limit) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("clientId", clientId)));
-        if (kind != null) {
-            filters.add(Filters.eq("kind", kind.name()));
-        }
-        if (shared != null) {
-            filters.add(Filters.eq("shared", shared));
-        }
-        return entries.find(Filters.and(filters))
-                      .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
-                      .limit(Math.min(limit, MAX_PAGE))
-                      .map(doc -> EntryView.of(doc, cipher))
-                      .into(new ArrayList<>());
+        return entriesOf(clientId, Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
+                .filter(doc -> kind == null || kind.name().equals(doc.getString("kind")))
+                .filter(doc -> shared == null || shared.equals(doc.getBoolean("shared")))
+                .limit(Math.min(limit, MAX_PAGE))
+                .map(doc -> EntryView.of(doc, cipher)).toList();
     }
 
     /** Every entry of the client (only the shared ones when asked), oldest first: for an export. */
     public List<EntryView> all(String clientId, boolean sharedOnly) {
-        Bson filter = sharedOnly ? Filters.and(Filters.eq("clientId", clientId), Filters.eq("shared", true))
-                                 : Filters.eq("clientId", clientId);
-        return entries.find(filter).sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
-                      .map(doc -> EntryView.of(doc, cipher)).into(new ArrayList<>());
+        return entriesOf(clientId, Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
+                .filter(doc -> !sharedOnly || Boolean.TRUE.equals(doc.getBoolean("shared")))
+                .map(doc -> EntryView.of(doc, cipher)).toList();
     }
 
     /** The entry, if it exists and belongs to this client (an entry id of another client is simply not found). */
     public Optional<EntryView> find(String clientId, String entryId) {
-        return Optional.ofNullable(entries.find(Filters.and(Filters.eq("_id", entryId),
-                                                            Filters.eq("clientId", clientId))).first())
+        return Optional.ofNullable(entries.find(Filters.eq("_id", entryId)).first())
+                       .filter(doc -> clientId.equals(doc.getString("clientId")))
                        .map(doc -> EntryView.of(doc, cipher));
+    }
+
+    private Stream<Document> entriesOf(String clientId, Bson order) {
+        return entriesByClient.documentsOf(entries, clientId).sort(order).into(new ArrayList<>()).stream()
+                              .filter(doc -> clientId.equals(doc.getString("clientId")));
     }
 }

@@ -26,6 +26,7 @@ public class StreakQueries {
     }
 
     public boolean journalExists(String clientId) {
-        return streaks.countDocuments(Filters.eq("_id", clientId)) > 0;
+        // find, not countDocuments: a count runs as an aggregation, which the embedded server answers by scanning
+        return streaks.find(Filters.eq("_id", clientId)).first() != null;
     }
 }

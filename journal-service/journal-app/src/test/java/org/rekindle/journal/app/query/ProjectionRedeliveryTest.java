@@ -57,6 +57,8 @@ class ProjectionRedeliveryTest {
         Document apology = once.entries().find(Filters.eq("_id", "a1")).first();
         assertThat(apology.getList("versions", Document.class)).hasSize(2);
         assertThat(once.contactLog().countDocuments()).isEqualTo(3);
+        assertThat(twice.entriesByClient().ids("c1")).as("each entry in the client's index once").containsExactly("a1");
+        assertThat(twice.contactLogByClient().ids("c1")).containsExactly("p1", "b1", "u1");
     }
 
     @Test

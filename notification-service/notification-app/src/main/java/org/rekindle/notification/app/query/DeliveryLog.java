@@ -6,6 +6,7 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.rekindle.notification.app.command.Channel;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Every delivery attempt of every notification: queued, sent, failed with the reason, skipped with the reason.
- * Ids are ObjectIds, so the log reads in the order it was written.
+ * Ids are ObjectIds, so the log reads in the order it was written. A notification's attempts are found through
+ * {@code notification_deliveries_by_notification} (their ids, indexed before each attempt is written).
  */
 @Component
 public class DeliveryLog {
@@ -27,25 +29,32 @@ public class DeliveryLog {
     }
 
     private final MongoCollection<Document> deliveries;
+    private final OwnerIndex byNotification;
 
     DeliveryLog(NotificationCollections collections) {
         this.deliveries = collections.deliveries();
+        this.byNotification = collections.deliveriesByNotification();
     }
 
     public void record(String notificationId, Channel channel, State state, int attempt, String reason, Instant at) {
-        deliveries.insertOne(new Document("_id", new ObjectId()).append("notificationId", notificationId)
+        ObjectId id = new ObjectId();
+        byNotification.add(notificationId, id);
+        deliveries.insertOne(new Document("_id", id).append("notificationId", notificationId)
                 .append("channel", channel.name()).append("state", state.name()).append("attempt", attempt)
                 .append("reason", reason).append("at", Date.from(at)));
     }
 
+    /** Erasure: by notification id, not the index, so every attempt goes (rare; the embedded server scans). */
     public void deleteFor(List<String> notificationIds) {
         deliveries.deleteMany(Filters.in("notificationId", notificationIds));
+        notificationIds.forEach(byNotification::forget);
     }
 
+    /** The notification's attempts in the order they were written, read by id through its index. */
     public List<Attempt> of(String notificationId) {
-        return deliveries.find(Filters.eq("notificationId", notificationId)).sort(Sorts.ascending("_id"))
-                         .map(d -> new Attempt(notificationId, d.getString("channel"), d.getString("state"),
-                                               d.getInteger("attempt"), d.getString("reason"),
-                                               d.getDate("at").toInstant())).into(new ArrayList<>());
+        return byNotification.documentsOf(deliveries, notificationId).sort(Sorts.ascending("_id"))
+                             .map(d -> new Attempt(notificationId, d.getString("channel"), d.getString("state"),
+                                                   d.getInteger("attempt"), d.getString("reason"),
+                                                   d.getDate("at").toInstant())).into(new ArrayList<>());
     }
 }

@@ -4,10 +4,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.OwnerIndex;
 
 /**
- * notification-service's own collections. The indexes serve real MongoDB; the embedded MongoDB-wire server ignores
- * non-unique ones and scans (feeds and delivery logs stay small per recipient; see the canvas).
+ * notification-service's own collections. {@code notifications} and {@code notification_deliveries} grow with
+ * history, so a recipient's notifications and a notification's delivery attempts are found through indexes of their
+ * ids ({@code notifications_by_recipient}, {@code notification_deliveries_by_notification}) by {@code _id}: the
+ * embedded MongoDB-wire server ignores non-unique indexes and would scan every notification of every recipient. The
+ * field indexes serve the erasure's deletes on real MongoDB (see the canvas).
  */
 public final class NotificationCollections {
 
@@ -18,6 +22,17 @@ public final class NotificationCollections {
         notifications().createIndex(Indexes.ascending("recipientId", "deliveredAt"));
         notifications().createIndex(Indexes.ascending("coachId", "raisedAt"));
         deliveries().createIndex(Indexes.ascending("notificationId"));
+        notificationsByRecipient().buildOnceFrom(notifications(), doc -> doc.getString("recipientId"), "recipientId");
+        deliveriesByNotification().buildOnceFrom(deliveries(), doc -> doc.getString("notificationId"),
+                                                 "notificationId");
+    }
+
+    OwnerIndex notificationsByRecipient() {
+        return new OwnerIndex(db.getCollection("notifications_by_recipient"));
+    }
+
+    OwnerIndex deliveriesByNotification() {
+        return new OwnerIndex(db.getCollection("notification_deliveries_by_notification"));
     }
 
     MongoCollection<Document> clients() {

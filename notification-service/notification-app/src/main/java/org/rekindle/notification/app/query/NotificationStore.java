@@ -4,31 +4,41 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.rekindle.notification.app.command.Notice;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Every notification once: its id is derived from the rule and cause ({@link Notice#key()}), so a second raise of
- * the same firing finds it there. The feed shows a recipient's delivered notifications, newest first.
+ * the same firing finds it there. The feed shows a recipient's delivered notifications, newest first. Every query
+ * here is by {@code _id}: one notification, or a recipient's through {@code notifications_by_recipient} (only the
+ * erasure filters by client id).
  */
 @Component
 public class NotificationStore {
 
     private final MongoCollection<Document> notifications;
+    private final OwnerIndex byRecipient;
 
     NotificationStore(NotificationCollections collections) {
         this.notifications = collections.notifications();
+        this.byRecipient = collections.notificationsByRecipient();
     }
 
     public static String idOf(Notice notice) {
@@ -39,6 +49,7 @@ public class NotificationStore {
     public boolean insertOnce(Notice notice, String coachId, Instant deliverAt) {
         List<Document> causes = notice.causes().stream().map(c -> new Document("eventId", c.eventId())
                 .append("type", c.type()).append("at", Date.from(c.at())).append("detail", c.detail())).toList();
+        byRecipient.add(notice.recipientId(), idOf(notice));
         try {
             notifications.insertOne(new Document("_id", idOf(notice)).append("key", notice.key())
                     .append("recipientId", notice.recipientId()).append("clientId", notice.clientId())
@@ -56,12 +67,19 @@ public class NotificationStore {
         }
     }
 
-    /** Deletes every notification about the client (alerts to their coach, reminders to them); returns the ids. */
+    /**
+     * Deletes every notification about the client (alerts to their coach, reminders to them); returns the ids. By
+     * the client id, not an index: erasure must find every one, and it is rare (the embedded server scans).
+     */
     public List<String> deleteAbout(String clientId) {
-        List<String> ids = notifications.find(Filters.eq("clientId", clientId)).map(doc -> doc.getString("_id"))
-                                        .into(new ArrayList<>());
+        Map<String, List<String>> idsByRecipient = new HashMap<>();
+        notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("recipientId"))
+                     .forEach(doc -> idsByRecipient.computeIfAbsent(doc.getString("recipientId"),
+                                                                    r -> new ArrayList<>()).add(doc.getString("_id")));
         notifications.deleteMany(Filters.eq("clientId", clientId));
-        return ids;
+        idsByRecipient.forEach(byRecipient::remove);
+        byRecipient.forget(clientId);
+        return idsByRecipient.values().stream().flatMap(List::stream).toList();
     }
 
     public Optional<NotificationView> find(String id) {
@@ -78,10 +96,13 @@ public class NotificationStore {
         return doc != null && doc.get("emailedAt") != null;
     }
 
+    /** Marks it delivered unless it was (its delivery runs as claimed schedule work: one runner at a time). */
     public void markDelivered(String id, boolean inFeed, Instant at) {
-        notifications.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("deliveredAt", null)),
-                                Updates.combine(Updates.set("deliveredAt", Date.from(at)),
-                                                Updates.set("inFeed", inFeed)));
+        if (isDelivered(id)) {
+            return;
+        }
+        notifications.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("deliveredAt", Date.from(at)),
+                                                                       Updates.set("inFeed", inFeed)));
     }
 
     public void markEmailed(String id, Instant at) {
@@ -90,9 +111,9 @@ public class NotificationStore {
 
     /** Marks it read if it belongs to the recipient; false if there is no such notification of theirs. */
     public boolean markRead(String recipientId, String id, Instant at) {
-        Document doc = notifications.find(Filters.and(Filters.eq("_id", id), Filters.eq("recipientId", recipientId),
-                                                      Filters.eq("inFeed", true))).first();
-        if (doc == null) {
+        Document doc = notifications.find(Filters.eq("_id", id)).first();
+        if (doc == null || !recipientId.equals(doc.getString("recipientId"))
+            || !Boolean.TRUE.equals(doc.getBoolean("inFeed"))) {
             return false;
         }
         if (doc.get("readAt") == null) {
@@ -101,20 +122,25 @@ public class NotificationStore {
         return true;
     }
 
+    /**
+     * The recipient's feed, newest first: their notifications read by id through their index and filtered here, so
+     * the cost grows with this recipient's notifications, never with everyone's.
+     */
     public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit) {
-        List<org.bson.conversions.Bson> filters = new ArrayList<>(List.of(Filters.eq("recipientId", recipientId),
-                                                                          Filters.eq("inFeed", true)));
-        if (unreadOnly) {
-            filters.add(Filters.eq("readAt", null));
-        }
-        return notifications.find(Filters.and(filters)).sort(Sorts.descending("deliveredAt", "_id")).limit(limit)
-                            .map(NotificationStore::view).into(new ArrayList<>());
+        return notificationsOf(recipientId, Sorts.descending("deliveredAt", "_id"))
+                .filter(doc -> Boolean.TRUE.equals(doc.getBoolean("inFeed")))
+                .filter(doc -> !unreadOnly || doc.get("readAt") == null)
+                .limit(limit).map(NotificationStore::view).toList();
     }
 
     /** Everything raised for the recipient (in the feed or not, delivered or still waiting), newest first. */
     public List<NotificationView> allFor(String recipientId) {
-        return notifications.find(Filters.eq("recipientId", recipientId)).sort(Sorts.descending("raisedAt", "_id"))
-                            .map(NotificationStore::view).into(new ArrayList<>());
+        return notificationsOf(recipientId, Sorts.descending("raisedAt", "_id")).map(NotificationStore::view).toList();
+    }
+
+    private Stream<Document> notificationsOf(String recipientId, Bson order) {
+        return byRecipient.documentsOf(notifications, recipientId).sort(order).into(new ArrayList<>()).stream()
+                          .filter(doc -> recipientId.equals(doc.getString("recipientId")));
     }
 
     private static NotificationView view(Document doc) {

@@ -16,6 +16,7 @@ import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -30,13 +31,19 @@ import static org.rekindle.platform.readmodel.IdempotentWrites.replaceOnce;
 class PlanProjection {
 
     private final MongoCollection<Document> plans;
+    private final OwnerIndex plansByClient;
+    private final OwnerIndex plansByCoach;
 
     PlanProjection(PlanCollections collections) {
         this.plans = collections.plans();
+        this.plansByClient = collections.plansByClient();
+        this.plansByCoach = collections.plansByCoach();
     }
 
     @EventHandler
     void on(PlanAssigned e, @SequenceNumber long position) {
+        plansByClient.add(e.clientId(), e.planId());
+        plansByCoach.add(e.coachId(), e.planId());
         replaceOnce(plans, e.planId(), position, new Document("clientId", e.clientId()).append("coachId", e.coachId())
                 .append("programId", e.programId()).append("programVersion", e.programVersion())
                 .append("startDate", e.startDate().toString()).append("timezone", e.timezone())
@@ -96,6 +103,8 @@ class PlanProjection {
     @ResetHandler
     void onReset() {
         plans.deleteMany(new Document());
+        plansByClient.clear();
+        plansByCoach.clear();
     }
 
     private void changeStep(String planId, long position, String stepId, UnaryOperator<Document> change) {

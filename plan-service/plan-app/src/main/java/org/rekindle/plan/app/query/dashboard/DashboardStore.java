@@ -14,23 +14,37 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.rekindle.platform.readmodel.IdempotentWrites;
+import org.rekindle.platform.readmodel.OwnerIndex;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The dashboard's two collections. {@code dashboard_rows}: one document per client with its folded row and the ids
+ * The dashboard's collections. {@code dashboard_rows}: one document per client with its folded row and the ids
  * of the last events applied (a redelivered event is recognised and skipped). {@code dashboard_timeline}: one
  * document per event, keyed by its id. Reading a coach's dashboard touches one row per client, never the events,
  * so its cost grows with the number of clients, not with history.
+ * <p>
+ * The timeline grows with history, so a client's events are found through two small indexes, by {@code _id} only
+ * (the embedded MongoDB-wire server ignores non-unique indexes and would scan every event of every client):
+ * {@code dashboard_timeline_months} lists the months (UTC, {@code yyyy-MM}) a client has events in, and
+ * {@code dashboard_timeline_by_month} the event ids of each client and month ({@code _id} = clientId/yyyy-MM).
+ * Time travel reads the months up to its instant; the timeline reads them all.
  */
 @Component
 public class DashboardStore {
@@ -39,6 +53,8 @@ public class DashboardStore {
 
     private final MongoCollection<Document> rows;
     private final MongoCollection<Document> timeline;
+    private final OwnerIndex timelineMonths;
+    private final OwnerIndex timelineByMonth;
     private final ApplicationEventPublisher changes;
     private final ObjectMapper json = JsonMapper.builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
@@ -50,9 +66,15 @@ public class DashboardStore {
         MongoDatabase db = mongoClient.getDatabase(database);
         this.rows = db.getCollection("dashboard_rows");
         this.timeline = db.getCollection("dashboard_timeline");
+        this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
+        this.timelineByMonth = new OwnerIndex(db.getCollection("dashboard_timeline_by_month"));
         this.changes = changes;
         rows.createIndex(com.mongodb.client.model.Indexes.ascending("coachId"));
         timeline.createIndex(com.mongodb.client.model.Indexes.ascending("clientId", "time"));
+        timelineByMonth.buildOnceFrom(timeline, doc -> monthOf(doc.getString("clientId"), doc.getDate("time")),
+                                      "clientId", "time");
+        timelineMonths.buildOnceFrom(timeline, doc -> doc.getDate("time") == null ? null : doc.getString("clientId"),
+                                     doc -> month(doc.getDate("time").toInstant()), "clientId", "time");
     }
 
     /** One event on its own (projection tests; a handler outside a processor batch). */
@@ -86,7 +108,10 @@ public class DashboardStore {
         changes.publishEvent(new DashboardRowChanged(row.coachId, row.clientId));
     }
 
-    /** The batch's events in the timeline, each once: an id already there (a redelivery) is skipped. */
+    /**
+     * The batch's events in the timeline, each once: an id already there (a redelivery) is skipped. Then each
+     * client's months and event ids in the indexes (idempotent, so a redelivery indexes nothing twice).
+     */
     void insertTimeline(List<ClientEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -107,6 +132,21 @@ public class DashboardStore {
             // entry is inserted on its own: the ones already there are skipped.
             docs.forEach(doc -> IdempotentWrites.insertOnce(timeline, doc));
         }
+        index(events);
+    }
+
+    /** Two bulk writes per batch: the event ids of each client and month, and the months of each client. */
+    private void index(List<ClientEvent> events) {
+        Map<String, List<String>> idsByClientMonth = new LinkedHashMap<>();
+        Map<String, Set<String>> monthsByClient = new LinkedHashMap<>();
+        for (ClientEvent event : events) {
+            String month = month(event.time());
+            idsByClientMonth.computeIfAbsent(event.clientId() + "/" + month, m -> new ArrayList<>())
+                            .add(event.eventId());
+            monthsByClient.computeIfAbsent(event.clientId(), c -> new LinkedHashSet<>()).add(month);
+        }
+        timelineByMonth.add(idsByClientMonth);
+        timelineMonths.add(monthsByClient);
     }
 
     /**
@@ -114,13 +154,17 @@ public class DashboardStore {
      * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard.
      */
     void forgetJournalOf(String clientId) {
+        // By the client id, not the index: erasure must find every event, and it is rare (the embedded server scans).
         timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
                                         Filters.not(Filters.regex("type", "^Plan"))));
+        List<ClientEvent> remaining = timeline(clientId);
+        monthsOf(clientId).forEach(month -> timelineByMonth.forget(clientId + "/" + month));
+        timelineMonths.forget(clientId);
+        index(remaining);
         Document current = rows.find(Filters.eq("_id", clientId)).first();
         if (current == null) {
             return;
         }
-        List<ClientEvent> remaining = timeline(clientId);
         DashboardRow row = new DashboardRow(clientId);
         remaining.forEach(row::apply);
         List<String> seen = new ArrayList<>(remaining.stream().map(ClientEvent::eventId).toList());
@@ -135,6 +179,8 @@ public class DashboardStore {
     void clear() {
         rows.deleteMany(new Document());
         timeline.deleteMany(new Document());
+        timelineMonths.clear();
+        timelineByMonth.clear();
     }
 
     /** Every client of the coach, those with risk flags first. */
@@ -150,10 +196,15 @@ public class DashboardStore {
         return Optional.ofNullable(rows.find(Filters.eq("_id", clientId)).first()).map(doc -> read(doc).asOf(now));
     }
 
-    /** Time travel: the row computed from the client's events up to {@code asOf}, as it looked then. */
+    /**
+     * Time travel: the row computed from the client's events up to {@code asOf}, as it looked then. Reads the
+     * client's events of the months up to {@code asOf} by id, never the other clients' events.
+     */
     public Optional<DashboardView> clientAsOf(String clientId, Instant asOf) {
-        List<ClientEvent> events = timeline(Filters.and(Filters.eq("clientId", clientId),
-                                                        Filters.lte("time", java.util.Date.from(asOf))), clientId);
+        String lastMonth = month(asOf);
+        List<ClientEvent> events = timeline(clientId, month -> month.compareTo(lastMonth) <= 0).stream()
+                                                                  .filter(event -> !event.time().isAfter(asOf))
+                                                                  .toList();
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -164,15 +215,37 @@ public class DashboardStore {
 
     /** Every event of the client, oldest first. */
     public List<ClientEvent> timeline(String clientId) {
-        return timeline(Filters.eq("clientId", clientId), clientId);
+        return timeline(clientId, month -> true);
     }
 
-    private List<ClientEvent> timeline(org.bson.conversions.Bson filter, String clientId) {
-        return timeline.find(filter).sort(Sorts.ascending("time", "_id"))
+    /** The client's events of the months chosen, oldest first: found by id through the indexes. */
+    private List<ClientEvent> timeline(String clientId, Predicate<String> months) {
+        List<String> owners = monthsOf(clientId).stream().filter(months).map(month -> clientId + "/" + month)
+                                                .toList();
+        List<Object> ids = timelineByMonth.ids(owners);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return timeline.find(Filters.in("_id", ids)).sort(Sorts.ascending("time", "_id"))
+                       .into(new ArrayList<>()).stream()
+                       .filter(doc -> clientId.equals(doc.getString("clientId")))
                        .map(doc -> new ClientEvent(doc.getString("_id"), clientId, doc.getString("type"),
                                                    doc.getDate("time").toInstant(),
                                                    doc.get("data", Document.class)))
-                       .into(new ArrayList<>());
+                       .toList();
+    }
+
+    private List<String> monthsOf(String clientId) {
+        return timelineMonths.ids(clientId).stream().map(String::valueOf).toList();
+    }
+
+    /** The UTC month of an instant, {@code yyyy-MM}: months of a client sort as strings. */
+    private static String month(Instant time) {
+        return YearMonth.from(time.atOffset(ZoneOffset.UTC)).toString();
+    }
+
+    private static String monthOf(String clientId, Date time) {
+        return clientId == null || time == null ? null : clientId + "/" + month(time.toInstant());
     }
 
     private DashboardRow read(Document doc) {
