@@ -75,10 +75,11 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything, seeds the demo practice (once per data folder) and prints where to find it. */
     void start() {
         long startedAt = System.nanoTime();
+        EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
         log.info("Data folder: {}", settings.dataDir());
         mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        postgres = EmbeddedPostgresServer.startOnDisk(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        postgres = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
         for (String database : EVENT_STORES) {
             postgres.createDatabase(database);
         }
@@ -107,12 +108,16 @@ public final class LocalStack implements AutoCloseable {
         System.out.println(banner(startup, seedResult));
     }
 
+    private java.nio.file.Path postgresDataDir() {
+        return settings.dataDir().resolve("postgres");
+    }
+
     /** A data folder from before the event stores moved to PostgreSQL: its events are copied once, before any service. */
     private void copyEventStoresWrittenBeforePostgres() {
         try (MongoClient legacy = MongoClients.create(mongo.connectionString())) {
             for (String database : EVENT_STORES) {
-                log.info("{}", LegacyEventStoreMigration.copyIfNeeded(legacy, database, postgres.jdbcUrl(database),
-                                                                      EmbeddedPostgresServer.USER));
+                LegacyEventStoreMigration.copyIfNeeded(legacy, database, postgres.jdbcUrl(database),
+                                                       EmbeddedPostgresServer.USER); // logs what it did
             }
         }
     }
@@ -156,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** PostgreSQL comes back on the same port with the same data (crash recovery from its write-ahead log). */
     synchronized void startPostgres() {
-        postgres = EmbeddedPostgresServer.startOnDisk(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        postgres = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
     }
 
     String kafkaBootstrapServers() {

@@ -50,7 +50,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startOnDisk(Path dataDir, int port) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        stopOrphanedServer(dir);
+        stopLeftOverServer(dir);
         return start(dir, port, false, "data in " + dir);
     }
 
@@ -93,11 +93,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * PostgreSQL runs as its own process: when the JVM that started it is killed, it keeps the data folder. Its pid
-     * is in {@code postmaster.pid}; if that process is still a postgres server, ask it to shut down (SIGTERM: no
-     * client is left, so it stops cleanly) and wait.
+     * PostgreSQL runs as its own process: when the JVM that started it is killed, it keeps the data folder and its
+     * port. Its pid is in {@code postmaster.pid}; if that process is still a postgres server, ask it to shut down
+     * (SIGTERM: no client is left, so it stops cleanly) and wait. A launcher calls this before it checks its ports.
      */
-    private static void stopOrphanedServer(Path dir) {
+    public static void stopLeftOverServer(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
