@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Runs a benchmark on a fresh embedded broker and store, prints a Markdown table and writes it with a JSON copy to
- * {@code deploy/bench/results/<date>-<scenario>.md|json}. Usage: {@code java -jar rekindle-bench.jar dashboard
- * [clients] [events]}, {@code java -jar rekindle-bench.jar write [smallHistory] [largeHistory]},
+ * {@code deploy/bench/results/<date>-<scenario>.md|json} ({@code -Drekindle.bench.name=<name>} names it otherwise).
+ * Usage: {@code java -jar rekindle-bench.jar dashboard [clients] [events]},
+ * {@code java -jar rekindle-bench.jar write [history size ...]} (default 10000 100000 1000000),
  * {@code java -jar rekindle-bench.jar replay [size ...]} or {@code java -jar rekindle-bench.jar footprint [local jar]}.
  */
 public final class Bench {
@@ -25,9 +26,9 @@ public final class Bench {
             int events = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
             results = new DashboardBenchmark(clients, events).run();
         } else if (scenario.equals("write")) {
-            int small = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-            int large = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-            results = new WriteBenchmark(small, large).run();
+            List<Integer> sizes = args.length > 1
+                    ? Arrays.stream(args).skip(1).map(Integer::parseInt).toList() : List.of(10_000, 100_000, 1_000_000);
+            results = new WriteBenchmark(sizes).run();
         } else if (scenario.equals("replay")) {
             List<Integer> sizes = args.length > 1
                     ? Arrays.stream(args).skip(1).map(Integer::parseInt).toList() : List.of(100_000, 1_000_000);
@@ -42,7 +43,7 @@ public final class Bench {
             return;
         }
         Path dir = Path.of(System.getProperty("rekindle.bench.results", "deploy/bench/results"));
-        String name = LocalDate.now(ZoneOffset.UTC) + "-" + scenario;
+        String name = LocalDate.now(ZoneOffset.UTC) + "-" + System.getProperty("rekindle.bench.name", scenario);
         System.out.println(results.markdown());
         results.write(dir, name);
         System.out.println("Written to " + dir.resolve(name + ".md") + " and .json");

@@ -19,6 +19,7 @@ import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.publishing.CloudEvent;
@@ -63,17 +64,22 @@ final class DashboardBenchmark {
     Results run() throws Exception {
         Path data = Files.createTempDirectory("rekindle-bench");
         try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
+             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOnDisk(data.resolve("postgres"),
+                                                                                  Ports.freePort());
              EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
              MongoClient store = MongoClients.create(mongo.connectionString())) {
+            // PostgreSQL runs as its own process: stop it also when the benchmark is interrupted (Ctrl-C).
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "bench-postgres-stop"));
             DashboardWorkload workload = new DashboardWorkload(clients, events);
             String sample = CloudEventJson.write(workload.journalEvent(0, Instant.now()));
             double rawProduce = RawCeilings.kafkaProduce(kafka.bootstrapServers(), "bench.raw", events, sample);
             double rawConsume = RawCeilings.kafkaConsume(kafka.bootstrapServers(), "bench.raw", events);
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), Math.min(events, 10_000), sample);
+            RawCeilings.RawInsert rawRow = RawCeilings.postgresInsert(postgres, 1, java.time.Duration.ofSeconds(5), 300);
 
             ConfigurableApplicationContext issuer = BenchIssuer.start(data, COACH, List.of());
             String issuerUrl = BenchIssuer.url(issuer);
-            ConfigurableApplicationContext plan = startPlanService(mongo, kafka, issuerUrl);
+            ConfigurableApplicationContext plan = startPlanService(mongo, postgres, kafka, issuerUrl);
             int port = Integer.parseInt(plan.getEnvironment().getProperty("local.server.port"));
             token = OidcLogin.web(issuerUrl).accessToken(COACH, BenchIssuer.PASSWORD);
             Results results = Results.onThisMachine("Coach dashboard: query cost as history grows")
@@ -98,9 +104,14 @@ final class DashboardBenchmark {
 
                 results.add("dashboard projection catch-up (produce + project, " + small + " events)",
                             Results.rate(stage1), Results.rate(rawProduce) + " produce, " + Results.rate(rawConsume) + " consume, "
-                                          + Results.rate(rawInsert) + " insertOne", "tracking processor")
+                                          + Results.rate(rawInsert) + " insertOne, " + rawRow,
+                            "tracking processor", Results.Figures.ratio(stage1, rawConsume, "events/s vs records/s consumed")
+                                                                 .put("raw_produce_per_s", rawProduce)
+                                                                 .put("raw_insert_one_per_s", rawInsert)
+                                                                 .put("raw_insert_row_per_s", rawRow.perSecond()))
                        .add("dashboard projection catch-up (" + (events - small) + " more events)", Results.rate(stage2),
-                            "as above", "per processor batch: one write per changed row, one insertMany of timeline entries");
+                            "as above", "per processor batch: one write per changed row, one insertMany of timeline entries",
+                            Results.Figures.ratio(stage2, rawConsume, "events/s vs records/s consumed"));
                 addQuery(results, "GET /api/dashboard/coaches/{id}", before.dashboard(), after.dashboard(),
                          before.rowsRead(), after.rowsRead(), "documents read per query (dashboard_rows)");
                 addQuery(results, "GET /api/dashboard/clients/{id}?asOf=(30 days ago)", before.asOf(), after.asOf(),
@@ -137,19 +148,19 @@ final class DashboardBenchmark {
     private static void addQuery(Results results, String query, Latency small, Latency large, double readSmall,
                                  double readLarge, String readNote) {
         results.add(query + " — latency", small + " → " + large,
-                    "", String.format("ratio p50 %.2f×", large.p50() / small.p50()))
+                    "", String.format("ratio p50 %.2f×", large.p50() / small.p50()),
+                    new Results.Figures().put("p50_ms", large.p50()).put("p99_ms", large.p99())
+                                         .put("before_p50_ms", small.p50()).put("before_p99_ms", small.p99())
+                                         .put("ratio", large.p50() / small.p50()).put("unit", "ms"))
                .add(query + " — reads", String.format("%.0f → %.0f", readSmall, readLarge), "",
                     readNote);
     }
 
-    private ConfigurableApplicationContext startPlanService(EmbeddedMongo mongo, EmbeddedKafka kafka, String issuer) {
+    private ConfigurableApplicationContext startPlanService(EmbeddedMongo mongo, EmbeddedPostgresServer postgres,
+                                                           EmbeddedKafka kafka, String issuer) {
         SpringApplication app = PlanApplication.application();
         app.addPrimarySources(List.of(MongoReadCounter.class));
-        return app.run("--server.port=0", "--server.address=127.0.0.1",
-                       "--spring.data.mongodb.uri=" + mongo.connectionString(), "--rekindle.mongo.database=plan",
-                       "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.main.banner-mode=off",
-                       "--rekindle.security.issuer-uri=" + issuer,
-                       "--logging.level.root=WARN");
+        return BenchServices.start(app, "plan", mongo, postgres, kafka, issuer);
     }
 
     private void awaitTimeline(MongoClient store, long expected) throws InterruptedException {

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * History appended through journal-service's own event store: the events a mood check-in command stores
- * ({@code JournalOpened}, then {@code MoodCheckedIn}), for clients of their own, in batches of 1,000. Writing 90,000
- * commands over HTTP at ~100/s would take most of an hour here; what the growth figure needs is the stored history
- * (and every processor caught up with it), not the way it got there.
+ * ({@code JournalOpened}, then {@code MoodCheckedIn}), for clients of their own, in batches of 1,000 (one transaction
+ * each on the JDBC event store). Writing 1,000,000 commands over HTTP would take hours here; what the growth figure
+ * needs is the stored history (and every processor caught up with it), not the way it got there.
  */
 final class JournalHistory {
 
@@ -25,13 +25,14 @@ final class JournalHistory {
     private JournalHistory() {
     }
 
-    static void append(ConfigurableApplicationContext journal, int events, int clients) {
+    /** {@code events} events for {@code clients} new journals named {@code <prefix>-NNNN}. */
+    static void append(ConfigurableApplicationContext journal, int events, int clients, String prefix) {
         EventStore store = journal.getBean(EventStore.class);
         int perClient = (events + clients - 1) / clients;
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         int written = 0;
         for (int c = 0; c < clients && written < events; c++) {
-            String client = String.format("bench-history-%03d", c);
+            String client = String.format("%s-%04d", prefix, c);
             Instant opened = Instant.now();
             batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, client, 0, new JournalOpened(client, opened)));
             written++;

@@ -14,6 +14,7 @@ import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,8 +49,12 @@ final class ReplayBenchmark {
         Path data = Files.createTempDirectory("rekindle-bench-replay");
         int largest = sizes.get(sizes.size() - 1);
         try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
+             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOnDisk(data.resolve("postgres"),
+                                                                                  Ports.freePort());
              EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
              MongoClient store = MongoClients.create(mongo.connectionString())) {
+            // PostgreSQL runs as its own process: stop it also when the benchmark is interrupted (Ctrl-C).
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "bench-postgres-stop"));
             DashboardWorkload workload = new DashboardWorkload(CLIENTS, largest);
             String sample = CloudEventJson.write(workload.journalEvent(0, Instant.now()));
             double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), 10_000, sample);
@@ -57,7 +62,7 @@ final class ReplayBenchmark {
             Results results = Results.onThisMachine("Replay: coach dashboard rebuilt from the topics")
                     .setup("stack", "embedded: Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                                     + " (KRaft, one broker), MongoDB-wire server "
-                                    + "(mongo-java-server, on disk)")
+                                    + "(mongo-java-server, on disk), PostgreSQL (plan-service's event store, on disk)")
                     .setup("workload", "1 coach, " + CLIENTS + " clients with a 30-step plan, journal events ("
                                        + DashboardWorkload.MIX + ") produced straight onto the topics");
             try (KafkaProducer<String, String> producer = DashboardWorkload.producer(kafka.bootstrapServers())) {
@@ -70,7 +75,7 @@ final class ReplayBenchmark {
                     produced = size;
                     int records = size + CLIENTS;
                     double raw = consumeAll(kafka.bootstrapServers(), records);
-                    Rebuild rebuild = rebuild(mongo, kafka, BenchIssuer.url(issuer), store, "replay-" + size, records);
+                    Rebuild rebuild = rebuild(mongo, postgres, kafka, BenchIssuer.url(issuer), store, "replay-" + size, records);
                     double replay = records / rebuild.seconds();
                     System.out.printf("replay of %,d events: %s in %.0f s, raw consumer %s%n", size,
                                       Results.rate(replay), rebuild.seconds(), Results.rate(raw));
@@ -79,7 +84,10 @@ final class ReplayBenchmark {
                                 Results.rate(raw) + " raw consume (same records), " + Results.rate(rawInsert)
                                 + " raw insertOne", String.format("ratio to raw consume %.3f; includes the "
                                         + "service's start (%.1f s); tracking processor, batch %s",
-                                        replay / raw, rebuild.startSeconds(), rebuild.batchSize()));
+                                        replay / raw, rebuild.startSeconds(), rebuild.batchSize()),
+                                Results.Figures.ratio(replay, raw, "events/s vs records/s consumed")
+                                               .put("seconds", rebuild.seconds())
+                                               .put("raw_insert_one_per_s", rawInsert));
                 }
             } finally {
                 issuer.close();
@@ -92,12 +100,13 @@ final class ReplayBenchmark {
     }
 
     /** A fresh plan-service projecting every record from the start until its timeline holds them all. */
-    private static Rebuild rebuild(EmbeddedMongo mongo, EmbeddedKafka kafka, String issuer, MongoClient store,
+    private static Rebuild rebuild(EmbeddedMongo mongo, EmbeddedPostgresServer postgres, EmbeddedKafka kafka,
+                                  String issuer, MongoClient store,
                                   String database, int records) throws InterruptedException {
         MongoCollection<Document> timeline = store.getDatabase(database).getCollection("dashboard_timeline");
         long start = System.nanoTime();
         ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), database, mongo,
-                                                                  kafka, issuer, "--spring.kafka.listener.auto-startup=false");
+                                                                  postgres, kafka, issuer, "--spring.kafka.listener.auto-startup=false");
         double started = RawCeilings.seconds(start);
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(90).toNanos();

