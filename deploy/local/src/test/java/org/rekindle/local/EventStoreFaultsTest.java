@@ -8,9 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.rekindle.journal.app.JournalApplication;
 import org.rekindle.journal.events.JournalTopic;
-import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
@@ -154,11 +152,11 @@ class EventStoreFaultsTest {
     @Order(2)
     void twoInstancesWritingConcurrentlyLoseNoEventAcrossGlobalIndexGaps() throws Exception {
         String database = "journal-f10";
-        ConfigurableApplicationContext first = journalInstance(database, "journal-f10-a");
-        ConfigurableApplicationContext second = journalInstance(database, "journal-f10-b");
+        ConfigurableApplicationContext first = StackUnderTest.journalInstance(stack, database, "journal-f10-a");
+        ConfigurableApplicationContext second = StackUnderTest.journalInstance(stack, database, "journal-f10-b");
         try {
-            Function<String, Http> viaFirst = client -> new Http(port(first)).as(tokens.get(client));
-            Function<String, Http> viaSecond = client -> new Http(port(second)).as(tokens.get(client));
+            Function<String, Http> viaFirst = client -> new Http(StackUnderTest.port(first)).as(tokens.get(client));
+            Function<String, Http> viaSecond = client -> new Http(StackUnderTest.port(second)).as(tokens.get(client));
             List<Http> writers = List.of(viaFirst.apply("client-sam"), viaFirst.apply("client-priya"),
                                          viaSecond.apply("client-jordan"), viaSecond.apply("client-alex"),
                                          viaFirst.apply("client-jordan"), viaSecond.apply("client-sam"));
@@ -223,21 +221,6 @@ class EventStoreFaultsTest {
         Map<String, Integer> counts = new HashMap<>();
         payloads.forEach(p -> counts.merge(Json.parse(p).get("entryId").asText(), 1, Integer::sum));
         return counts;
-    }
-
-    private static ConfigurableApplicationContext journalInstance(String database, String nodeId) {
-        return JournalApplication.application().run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=" + database,
-                "--spring.datasource.url=" + stack.postgres().createDatabase(database),
-                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                "--rekindle.security.issuer-uri=" + stack.issuerUrl(), "--rekindle.axon.node-id=" + nodeId,
-                "--spring.main.register-shutdown-hook=false", "--spring.main.banner-mode=off");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private static void sleep(long millis) {

@@ -393,12 +393,12 @@ class FaultSuiteTest {
     @Order(7)
     void aProcessorInstanceRestartedWithinTheClaimTimeoutLeavesOneTokenAndReplaysNothing() throws Exception {
         String database = "journal-f5";
-        ConfigurableApplicationContext first = journalInstance(database, "journal-f5-a");
-        ConfigurableApplicationContext second = journalInstance(database, "journal-f5-b");
+        ConfigurableApplicationContext first = StackUnderTest.journalInstance(stack, database, "journal-f5-a");
+        ConfigurableApplicationContext second = StackUnderTest.journalInstance(stack, database, "journal-f5-b");
         List<String> written = new ArrayList<>();
         try {
-            Http viaFirst = new Http(port(first)).as(tokens.get("client-alex"));
-            Http viaSecond = new Http(port(second)).as(tokens.get("client-alex"));
+            Http viaFirst = new Http(StackUnderTest.port(first)).as(tokens.get("client-alex"));
+            Http viaSecond = new Http(StackUnderTest.port(second)).as(tokens.get("client-alex"));
             for (int i = 0; i < 20; i++) {
                 written.add(entryOf(viaFirst.post("/api/clients/client-alex/journal/mood-check-ins", "{\"score\":4}")));
             }
@@ -408,7 +408,7 @@ class FaultSuiteTest {
             String holder = EventStores.text(stack, database, "SELECT owner " + tokenRows, "journal-publisher");
             boolean firstHolds = "journal-f5-a".equals(holder);
             (firstHolds ? first : second).close();
-            ConfigurableApplicationContext restarted = journalInstance(database, holder);
+            ConfigurableApplicationContext restarted = StackUnderTest.journalInstance(stack, database, holder);
             if (firstHolds) {
                 first = restarted;
             } else {
@@ -433,8 +433,8 @@ class FaultSuiteTest {
                              published.size(), 0, published.size() - new HashSet<>(published).size(),
                              "restarted " + holder + "; token rows per processor: publisher=" + tokenDocs
                              + " read model=" + readModelTokens);
-            crossInstanceConflicts(new Http(port(first)).as(tokens.get("client-alex")),
-                                   new Http(port(second)).as(tokens.get("client-alex")));
+            crossInstanceConflicts(new Http(StackUnderTest.port(first)).as(tokens.get("client-alex")),
+                                   new Http(StackUnderTest.port(second)).as(tokens.get("client-alex")));
             assertThat(tokenDocs).as("one token per segment of the publisher").isEqualTo(1);
             assertThat(readModelTokens).as("one token per segment of the read model").isEqualTo(1);
             assertThat(published).as("nothing published twice").doesNotHaveDuplicates();
@@ -583,21 +583,6 @@ class FaultSuiteTest {
                     .findValuesAsText("entryId")).as("every accepted command is in the journal").containsAll(acceptedIds));
         FaultReport.line("7 concurrent commands across two instances", answers.size(), accepted, accepted, 0, 0,
                          "409=" + conflicts + "; both instances accept commands afterwards (a stale cache: one 409, then through)");
-    }
-
-    private static ConfigurableApplicationContext journalInstance(String database, String nodeId) {
-        return org.rekindle.journal.app.JournalApplication.application().run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=" + database,
-                "--spring.datasource.url=" + stack.postgres().createDatabase(database),
-                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                "--rekindle.security.issuer-uri=" + stack.issuerUrl(), "--rekindle.axon.node-id=" + nodeId,
-                "--spring.main.register-shutdown-hook=false", "--spring.main.banner-mode=off");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private static String entryOf(HttpResponse<String> response) {

@@ -24,7 +24,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.rekindle.platform.eventstore.EventStoreTables;
 import org.rekindle.local.LegacyEventStoreMigration.Outcome;
 import org.rekindle.local.LegacyEventStoreMigration.Report;
 import org.rekindle.platform.embedded.EmbeddedMongo;
@@ -569,20 +569,7 @@ class LegacyEventStoreMigrationTest {
                                      .transactionManager(NoTransactionManager.INSTANCE)
                                      .eventSerializer(serializer)
                                      .snapshotSerializer(serializer)
-                                     .schema(EventSchema.builder()
-                                                        .eventTable("domain_event_entry")
-                                                        .snapshotTable("snapshot_event_entry")
-                                                        .globalIndexColumn("global_index")
-                                                        .timestampColumn("time_stamp")
-                                                        .eventIdentifierColumn("event_identifier")
-                                                        .aggregateIdentifierColumn("aggregate_identifier")
-                                                        .sequenceNumberColumn("sequence_number")
-                                                        .typeColumn("type")
-                                                        .payloadTypeColumn("payload_type")
-                                                        .payloadRevisionColumn("payload_revision")
-                                                        .payloadColumn("payload")
-                                                        .metaDataColumn("meta_data")
-                                                        .build())
+                                     .schema(EventStoreTables.events())
                                      .dataType(byte[].class)
                                      .batchSize(100)
                                      .build();

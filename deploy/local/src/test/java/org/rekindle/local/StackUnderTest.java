@@ -60,4 +60,24 @@ final class StackUnderTest {
     static String bootstrap(LocalSettings settings) {
         return "127.0.0.1:" + settings.kafkaPort();
     }
+
+    /**
+     * One more journal-service on the stack's broker and stores, in its own databases (MongoDB and PostgreSQL both
+     * named {@code database}), its processors' claims held as {@code nodeId}: a second instance, or one to restart.
+     */
+    static org.springframework.context.ConfigurableApplicationContext journalInstance(LocalStack stack, String database,
+                                                                                      String nodeId) {
+        return org.rekindle.journal.app.JournalApplication.application().run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.data.mongodb.uri=" + stack.mongoConnectionString(), "--rekindle.mongo.database=" + database,
+                "--spring.datasource.url=" + stack.postgres().createDatabase(database),
+                "--spring.datasource.username=" + org.rekindle.platform.embedded.EmbeddedPostgresServer.USER,
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--rekindle.security.issuer-uri=" + stack.issuerUrl(), "--rekindle.axon.node-id=" + nodeId,
+                "--spring.main.register-shutdown-hook=false", "--spring.main.banner-mode=off");
+    }
+
+    static int port(org.springframework.context.ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
 }

@@ -6,14 +6,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 /**
  * The table and column names of {@code db/eventstore/V1__axon_event_store.sql}. Axon's defaults are its JPA entity
  * names ({@code DomainEventEntry.globalIndex}); PostgreSQL folds unquoted names to lower case, so the schema uses
- * snake case and says so here, once.
+ * snake case and says so here, once (tools that read the store, such as the local stack's migration test, use it too).
  */
-final class EventStoreTables {
+public final class EventStoreTables {
 
     private EventStoreTables() {
     }
 
-    static EventSchema events() {
+    public static EventSchema events() {
         return EventSchema.builder()
                           .eventTable("domain_event_entry")
                           .snapshotTable("snapshot_event_entry")
@@ -30,7 +30,7 @@ final class EventStoreTables {
                           .build();
     }
 
-    static TokenSchema tokens() {
+    public static TokenSchema tokens() {
         return TokenSchema.builder()
                           .setTokenTable("token_entry")
                           .setProcessorNameColumn("processor_name")
