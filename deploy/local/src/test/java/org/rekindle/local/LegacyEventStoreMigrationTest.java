@@ -21,7 +21,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -580,15 +579,7 @@ class LegacyEventStoreMigrationTest {
         return JdbcTokenStore.builder()
                              .connectionProvider(dataSource::getConnection)
                              .serializer(serializer)
-                             .schema(TokenSchema.builder()
-                                                .setTokenTable("token_entry")
-                                                .setProcessorNameColumn("processor_name")
-                                                .setSegmentColumn("segment")
-                                                .setTokenColumn("token")
-                                                .setTokenTypeColumn("token_type")
-                                                .setTimestampColumn("timestamp")
-                                                .setOwnerColumn("owner")
-                                                .build())
+                             .schema(EventStoreTables.tokens())
                              .contentType(byte[].class)
                              .build();
     }
