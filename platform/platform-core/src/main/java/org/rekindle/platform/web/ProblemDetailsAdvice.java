@@ -137,11 +137,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
         if (storeUnreachable(ex)) {
             log.warn("The store could not be reached while handling a request: {}", ex.toString());
-            ResponseEntity<ProblemDetail> unavailable = Problems.respond(Problems.problem(
-                    HttpStatus.SERVICE_UNAVAILABLE, "Our store is briefly unavailable; please try again in a "
-                                                    + "moment."));
-            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
-                                 .header("Retry-After", "5").body(unavailable.getBody());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                                 .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+                                 .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                                        "Our store is briefly unavailable; please try again in a moment."));
         }
         log.error("Unexpected error while handling a request", ex);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -198,17 +198,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * a commit that was cut off took effect is unknown, so the answer promises nothing about it.
      */
     private static boolean storeUnreachable(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || brokenConnectionInDriverBatch(t)) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() == null
-                                                           || sql.getSQLState().startsWith("08")
-                                                           || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(ex, t -> t instanceof java.sql.SQLTransientConnectionException
+                                 || brokenConnectionInDriverBatch(t)
+                                 || t instanceof java.sql.SQLException sql && (sql.getSQLState() == null
+                                                                              || sql.getSQLState().startsWith("08")
+                                                                              || sql.getSQLState().startsWith("57P")));
     }
 
     /**
@@ -222,8 +216,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        return causedBy(ex, type::isInstance);
+    }
+
+    private static boolean causedBy(Throwable ex, java.util.function.Predicate<Throwable> matches) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            if (matches.test(t)) {
                 return true;
             }
         }
