@@ -32,6 +32,9 @@ final class BenchServices {
             args.add("--spring.datasource.username=" + EmbeddedPostgresServer.USER);
         }
         args.addAll(List.of(more));
+        if (MongoCommandProfile.enabled()) {
+            app.addPrimarySources(List.of(MongoCommandProfile.class));
+        }
         return app.run(args.toArray(String[]::new));
     }
 

@@ -112,14 +112,8 @@ final class WriteBenchmark {
             String issuerUrl = BenchIssuer.url(issuer);
             ConfigurableApplicationContext journal = BenchServices.start(JournalApplication.application(), "journal",
                                                                          mongo, postgres, kafka, issuerUrl);
-            ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), "plan", mongo,
-                                                                      postgres, kafka, issuerUrl);
             journalPort = BenchServices.port(journal);
-            ConfigurableApplicationContext notification = BenchServices.start(
-                    NotificationApplication.application(), "notification", mongo, null, kafka, issuerUrl);
-            int planPort = BenchServices.port(plan);
             journalStore = new EventStoreProbe(postgres, "journal");
-            consumers = new ConsumersCaughtUp(journalStore, plan, kafka.bootstrapServers());
             OidcLogin login = OidcLogin.web(issuerUrl);
             tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
             for (int c = 0; c < CLIENTS; c++) {
@@ -156,25 +150,44 @@ final class WriteBenchmark {
                         Results.Figures.of(rawProduce, "records/s"))
                    .add("raw insertOne on the MongoDB-wire server", Results.rate(rawInsertOne), "",
                         "the read models' store; no longer the event store", Results.Figures.of(rawInsertOne, "documents/s"));
+            ConfigurableApplicationContext plan = null;
+            ConfigurableApplicationContext notification = null;
             try {
                 assignPlans(kafka.bootstrapServers());
-                writePath(results, raw1, raw4, rawProduce);
+                writePath(results, raw1, raw4, rawProduce, "journal-service alone");
+                plan = BenchServices.start(PlanApplication.application(), "plan", mongo, postgres, kafka, issuerUrl);
+                notification = BenchServices.start(NotificationApplication.application(), "notification", mongo, null,
+                                                   kafka, issuerUrl);
+                int planPort = BenchServices.port(plan);
+                consumers = new ConsumersCaughtUp(journalStore, plan, kafka.bootstrapServers());
+                System.out.printf("plan- and notification-service started: %s%n",
+                                  consumers.settle(Duration.ofMinutes(10)));
+                writePath(results, raw1, raw4, rawProduce, "whole stack");
                 freshness(results, kafka, planPort, BenchServices.port(notification));
                 growth(results, journal, planPort, postgres);
             } finally {
-                consumers.close();
+                if (consumers != null) {
+                    consumers.close();
+                }
                 journalStore.close();
-                notification.close();
-                plan.close();
-                journal.close();
-                issuer.close();
+                for (ConfigurableApplicationContext context : java.util.Arrays.asList(notification, plan, journal,
+                                                                                      issuer)) {
+                    if (context != null) {
+                        context.close();
+                    }
+                }
             }
             return results;
         }
     }
 
-    private void writePath(Results results, RawCeilings.RawInsert raw1, RawCeilings.RawInsert raw4, double rawProduce)
-            throws Exception {
+    /**
+     * {@code setting} "journal-service alone": the write path with nothing else in the JVM but the broker, stores and
+     * the service's own processors (its publisher and read model), as it runs on a machine of its own; "whole
+     * stack": with plan- and notification-service taking in every event on the same two cores.
+     */
+    private void writePath(Results results, RawCeilings.RawInsert raw1, RawCeilings.RawInsert raw4, double rawProduce,
+                           String setting) throws Exception {
         for (RawCeilings.RawInsert raw : List.of(raw1, raw4)) {
             int threads = raw.threads();
             int commands = Integer.getInteger("rekindle.bench.commands", 3_000);
@@ -184,8 +197,9 @@ final class WriteBenchmark {
                 double stored = commands / RawCeilings.seconds(start);
                 topic.awaitAtLeast(commands, Duration.ofMinutes(5));
                 double published = commands / RawCeilings.seconds(start);
+                printMongoProfile("write path, " + setting + ", " + threads + " thread(s)");
                 double ratio = stored / raw.perSecond();
-                results.add("journal commands over HTTP, " + threads + " thread(s): stored (201)", Results.rate(stored),
+                results.add("journal commands over HTTP, " + setting + ", " + threads + " thread(s): stored (201)", Results.rate(stored),
                             raw.toString(), String.format("**ratio %.2f** (target ≥ 0.5); command p50 %.1f ms, p99 "
                                                           + "%.1f ms vs INSERT p50 %.2f ms; HTTP + token → command → "
                                                           + "PostgreSQL event store", ratio, latency.p50(),
@@ -194,7 +208,7 @@ final class WriteBenchmark {
                                            .put("p50_ms", latency.p50()).put("p99_ms", latency.p99())
                                            .put("raw_p50_ms", raw.latency().p50())
                                            .put("raw_p99_ms", raw.latency().p99()))
-                       .add("… and published to Kafka (last one on the topic), " + threads + " thread(s)",
+                       .add("… and published to Kafka (last one on the topic), " + setting + ", " + threads + " thread(s)",
                             Results.rate(published), raw + "; " + Results.rate(rawProduce) + " raw produce",
                             String.format("ratio %.2f to INSERT, %.4f to produce; tracking publisher, batch 100, "
                                           + "waits for acks", published / raw.perSecond(), published / rawProduce),
@@ -205,6 +219,12 @@ final class WriteBenchmark {
     }
 
     private String bootstrap;
+
+    private static void printMongoProfile(String phase) {
+        if (MongoCommandProfile.enabled()) {
+            System.out.printf("MongoDB commands by total time, %s:%n%s%n", phase, MongoCommandProfile.INSTANCE.report(25));
+        }
+    }
 
     private String kafka() {
         return bootstrap;
@@ -243,6 +263,7 @@ final class WriteBenchmark {
             ConsumersCaughtUp.Settled settled = consumers.settle(Duration.ofSeconds(
                     Math.max(60, COMPLETION_LIMIT.toSeconds() - (long) fill)));
             System.out.printf("growth %,d: %s%n", size, settled);
+            printMongoProfile("growth " + size + ": history taken in");
             Latency.Timed command = Latency.within(Duration.ofMinutes(3), 300,
                                                    new RoundRobin(c -> post(c, "{\"score\":3}")));
             Latency.Timed query = Latency.within(Duration.ofMinutes(1), 200,

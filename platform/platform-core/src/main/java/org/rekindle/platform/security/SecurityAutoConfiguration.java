@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -50,6 +51,16 @@ public class SecurityAutoConfiguration {
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization: profiled on the
+     * write benchmark (2 cores, JFR), Micrometer code took 16 % of the request threads' CPU samples, most of it in
+     * these per-filter wrappers. The request as a whole is still observed ({@code http.server.requests}).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Keys are fetched from the issuer when the first token arrives, so a service may start before its issuer. */
