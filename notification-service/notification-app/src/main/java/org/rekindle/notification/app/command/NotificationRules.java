@@ -194,7 +194,7 @@ public final class NotificationRules {
                 ZonedDateTime.of(step.dueDate().minusDays(1), DUE_TOMORROW_AT, zone).toInstant(),
                 Map.of("planId", e.planId(), "stepId", step.stepId()))));
         checks.add(dailyCheckIn(planned, now.isAfter(e.at()) ? now : e.at(), client));
-        checks.add(inactivity(planned, e));
+        checks.add(inactivity(facts, e));
         planned.awaitingCoach().stream().filter(n -> !n.raisedAt().isBefore(now.minus(FRESH_FOR)))
                .forEach(n -> notices.add(new Notice(n.key(), n.rule(), e.coachId(), n.clientId(), n.title(), n.body(),
                                                     n.causes(), n.raisedAt())));
@@ -204,14 +204,28 @@ public final class NotificationRules {
     private static ClientFacts active(ClientFacts facts, ClientActivity e, List<Check> checks) {
         ClientFacts active = facts.withActivity(e.eventId(), e.at());
         if (e.eventId().equals(active.lastActivityEventId())) {
-            checks.add(inactivity(active, e));
+            checks.add(inactivity(facts, e));
         }
         return active;
     }
 
-    private static Check inactivity(ClientFacts facts, ClientActivity e) {
-        return new Check("inactive:" + facts.clientId() + ":" + e.eventId(), CheckKind.NO_ACTIVITY, facts.clientId(),
-                         e.at().plus(INACTIVE_AFTER), Map.of("eventId", e.eventId(), "type", e.type()));
+    /**
+     * Is the client still quiet {@link #INACTIVE_AFTER} after {@code e}? It replaces the check of the activity
+     * before ({@code before}'s last), which could never fire any more: one pending inactivity check per client, not
+     * one per event (the schedule's polled set stays as small as the clients, whatever the history).
+     */
+    private static Check inactivity(ClientFacts before, ClientActivity e) {
+        Map<String, String> params = new java.util.HashMap<>(Map.of("eventId", e.eventId(), "type", e.type()));
+        String previous = before.lastActivityEventId();
+        if (previous != null && !previous.equals(e.eventId())) {
+            params.put(Check.SUPERSEDES, inactivityKey(before.clientId(), previous));
+        }
+        return new Check(inactivityKey(before.clientId(), e.eventId()), CheckKind.NO_ACTIVITY, before.clientId(),
+                         e.at().plus(INACTIVE_AFTER), Map.copyOf(params));
+    }
+
+    private static String inactivityKey(String clientId, String eventId) {
+        return "inactive:" + clientId + ":" + eventId;
     }
 
     private static ClientFacts stopped(ClientFacts facts, String periodId) {

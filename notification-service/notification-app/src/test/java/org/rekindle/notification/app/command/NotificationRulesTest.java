@@ -111,8 +111,12 @@ class NotificationRulesTest {
                     assertThat(alert.rule()).isEqualTo(Rule.NO_ACTIVITY_FIVE_DAYS);
                     assertThat(alert.causes()).extracting(Cause::eventId).containsExactly("r1");
                 });
-        ClientFacts later = mood(entry.facts(), "m1", 4, NOW.plus(Duration.ofDays(2))).facts();
+        Decision next = mood(entry.facts(), "m1", 4, NOW.plus(Duration.ofDays(2)));
+        ClientFacts later = next.facts();
         assertThat(rules.check(later, inactive, fiveDaysOn, DEFAULTS).notices()).isEmpty();
+        assertThat(next.checks()).filteredOn(c -> c.kind() == CheckKind.NO_ACTIVITY).singleElement()
+                .satisfies(check -> assertThat(check.params()).as("the check it makes pointless is cancelled")
+                        .containsEntry(Check.SUPERSEDES, inactive.key()));
     }
 
     @Test

@@ -96,8 +96,14 @@ class NotificationEngine {
 
     private void act(List<Notice> notices, List<Check> checks, Stored stored) {
         notices.forEach(notice -> notifier.raise(notice, stored.facts().coachId(), stored.facts().timezone()));
-        checks.forEach(check -> schedule.schedule(check.key(), CHECK_KIND, check.dueAt(), new Document("clientId",
-                check.clientId()).append("key", check.key()).append("kind", check.kind().name())
-                .append("params", new Document(check.params()))));
+        for (Check check : checks) {
+            schedule.schedule(check.key(), CHECK_KIND, check.dueAt(), new Document("clientId", check.clientId())
+                    .append("key", check.key()).append("kind", check.kind().name())
+                    .append("params", new Document(check.params())));
+            String superseded = check.params().get(Check.SUPERSEDES);
+            if (superseded != null) {
+                schedule.cancel(superseded);
+            }
+        }
     }
 }
