@@ -61,6 +61,18 @@ public class Services {
         }
     }
 
+    /** The object, or null when there is none (404) or the owner keeps it from this viewer (403, e.g. consent). */
+    public Map<String, Object> objectIfVisible(Service service, String path, Object... variables) {
+        try {
+            return objectOrNull(service, path, variables);
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 403) {
+                return null;
+            }
+            throw problem;
+        }
+    }
+
     /** The list, or an empty one when the service says its owner has none yet (404: no journal written so far). */
     public List<Map<String, Object>> listOrEmpty(Service service, String path, Object... variables) {
         try {

@@ -64,6 +64,8 @@ class MeController {
     @GetMapping("/privacy")
     String privacy(@ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("reads", services.listOrEmpty(JOURNAL, "/api/clients/{me}/journal/reads", viewer.id()));
+        model.addAttribute("consent", services.objectOrNull(JOURNAL, "/api/clients/{me}/consent", viewer.id()));
+        model.addAttribute("consentChoices", ConsentChoices.ALL);
         return "client/privacy";
     }
 

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static org.rekindle.web.api.Services.Service.JOURNAL;
 
@@ -38,6 +40,19 @@ class PrivacyController {
     ResponseEntity<byte[]> shared(@PathVariable String clientId, @PathVariable String format) {
         return download(services.download(JOURNAL, "/api/clients/{id}/journal/shared/export?format={f}", clientId,
                                           format), "rekindle-shared-" + clientId, format);
+    }
+
+    /** The whole choice from the privacy page's checkboxes (none ticked: the coach sees shared entries only). */
+    @PostMapping("/me/consent")
+    String consent(@ModelAttribute("viewer") Viewer viewer,
+                   @RequestParam(name = "coachSees", required = false) List<String> coachSees,
+                   RedirectAttributes flash) {
+        List<String> chosen = coachSees == null ? List.of() : coachSees;
+        services.send(JOURNAL, "PUT", "/api/clients/{me}/consent", Map.of("coachSees", chosen), viewer.id());
+        flash.addFlashAttribute("notice", chosen.isEmpty()
+                ? "Saved. Your coach now sees only the entries you share."
+                : "Saved. Your coach now sees: " + ConsentChoices.describe(chosen) + ", and the entries you share.");
+        return "redirect:/me/privacy";
     }
 
     @PostMapping("/me/erase")

@@ -48,9 +48,9 @@ class ClientController {
         model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
         model.addAttribute("plans", services.list(PLAN, "/api/plans?clientId={id}", clientId));
         model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
-        model.addAttribute("streak", services.objectOrNull(JOURNAL, "/api/clients/{id}/streak", clientId));
-        List<Map<String, Object>> timeline = new ArrayList<>(services.list(PLAN, "/api/dashboard/clients/{id}/timeline",
-                                                                           clientId));
+        model.addAttribute("streak", services.objectIfVisible(JOURNAL, "/api/clients/{id}/streak", clientId));
+        List<Map<String, Object>> timeline = new ArrayList<>(services.listOrEmpty(
+                PLAN, "/api/dashboard/clients/{id}/timeline", clientId));
         Collections.reverse(timeline);
         model.addAttribute("timeline", timeline.subList(0, Math.min(TIMELINE_SHOWN, timeline.size())));
         model.addAttribute("timelineTotal", timeline.size());

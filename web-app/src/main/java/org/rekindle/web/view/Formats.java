@@ -44,6 +44,15 @@ public class Formats {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Constants → a lower-case list: [STREAK, MOOD_TREND] → "streak, mood trend". */
+    public String wordList(Object constants) {
+        if (!(constants instanceof java.util.Collection<?> all)) {
+            return "";
+        }
+        return all.stream().map(c -> words(c).toLowerCase(Locale.ROOT))
+                  .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
     public String event(Object type) {
         return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));

@@ -16,7 +16,8 @@ public final class JournalEventTypes {
             Map.entry(MoodCheckedIn.TYPE, MoodCheckedIn.class),
             Map.entry(EntryShared.TYPE, EntryShared.class),
             Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
-            Map.entry(JournalErased.TYPE, JournalErased.class));
+            Map.entry(JournalErased.TYPE, JournalErased.class),
+            Map.entry(ConsentChanged.TYPE, ConsentChanged.class));
 
     private JournalEventTypes() {
     }

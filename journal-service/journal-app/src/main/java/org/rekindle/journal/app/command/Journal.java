@@ -12,7 +12,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.ChangeConsent;
+import org.rekindle.journal.app.command.api.CoachView;
 import org.rekindle.journal.app.command.api.CompleteReflection;
+import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.journal.app.command.api.EndNoContactPeriod;
 import org.axonframework.messaging.InterceptorChain;
@@ -72,6 +75,7 @@ public class Journal {
     private Instant lastContactLogAt;
     private Map<String, EntryState> entries = new HashMap<>();
     private boolean erased;
+    private Set<CoachView> coachSees;
 
     protected Journal() {
         // for Axon and for snapshots
@@ -236,6 +240,29 @@ public class Journal {
         }
     }
 
+    // ---- consent
+
+    /** The client's whole choice of what their coach sees; choosing what is already chosen changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChangeConsent command, Clock clock) {
+        requireNotInFuture(command.changedAt(), clock);
+        if (command.coachSees() == null || command.coachSees().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidCommandException("coachSees", "must list what the coach may see (an empty list "
+                                                           + "shows nothing but shared entries)");
+        }
+        Set<CoachView> chosen = Set.copyOf(command.coachSees());
+        openIfNew(command.clientId(), command.changedAt());
+        if (!chosen.equals(coachSees())) {
+            apply(new ConsentChanged(command.clientId(), chosen, command.changedAt()));
+        }
+    }
+
+    /** What the coach may see now: the client's last choice, or the default if they never chose. */
+    private Set<CoachView> coachSees() {
+        return coachSees == null ? CoachView.DEFAULT : coachSees;
+    }
+
     /** Erasing deletes the client's data key: everything they wrote becomes unreadable, wherever it is stored. */
     @CommandHandler
     void handle(EraseJournal command, TextCipher cipher) {
@@ -351,6 +378,11 @@ public class Journal {
     @EventSourcingHandler
     void on(EntryShared event) {
         entries.computeIfPresent(event.entryId(), (id, entry) -> entry.sharing(true));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentChanged event) {
+        coachSees = Set.copyOf(event.coachSees());
     }
 
     @EventSourcingHandler

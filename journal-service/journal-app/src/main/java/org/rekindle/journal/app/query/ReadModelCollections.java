@@ -13,12 +13,14 @@ import org.rekindle.platform.readmodel.OwnerIndex;
  */
 public record ReadModelCollections(MongoCollection<Document> entries, MongoCollection<Document> contactLog,
                                    MongoCollection<Document> streaks, MongoCollection<Document> accessLedger,
+                                   MongoCollection<Document> consent,
                                    OwnerIndex entriesByClient, OwnerIndex contactLogByClient,
                                    OwnerIndex accessLedgerByClient) {
 
     public ReadModelCollections(MongoDatabase database) {
         this(database.getCollection("journal_entries"), database.getCollection("journal_contact_log"),
              database.getCollection("journal_streaks"), database.getCollection("journal_access_ledger"),
+             database.getCollection("journal_consent"),
              new OwnerIndex(database.getCollection("journal_entries_by_client")),
              new OwnerIndex(database.getCollection("journal_contact_log_by_client")),
              new OwnerIndex(database.getCollection("journal_access_ledger_by_client")));

@@ -20,6 +20,14 @@ public record StreakView(String clientId, boolean active, String periodId, Integ
                               String initiatedBy) {
     }
 
+    /** The same streak without who initiated each breach (the client's consent keeps contact details private). */
+    public StreakView withoutContactDetails() {
+        return new StreakView(clientId, active, periodId, targetDays, periodStartedAt, currentStreakDays,
+                              longestStreakDays, targetReached, attempts.stream().map(a -> new AttemptView(
+                                      a.periodId(), a.startedAt(), a.endedAt(), a.days(), a.endedBy(), null)).toList(),
+                              asOf);
+    }
+
     static StreakView of(String clientId, Document doc, Instant asOf) {
         List<AttemptView> attempts = new ArrayList<>();
         for (Document a : doc.getList("attempts", Document.class, List.of())) {

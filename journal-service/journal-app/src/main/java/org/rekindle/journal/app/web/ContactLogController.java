@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.journal.app.command.api.CoachView;
 import org.rekindle.journal.app.command.api.EndNoContactPeriod;
 import org.rekindle.journal.app.command.api.RecordBreach;
 import org.rekindle.journal.app.command.api.RecordUrge;
@@ -40,9 +41,11 @@ class ContactLogController {
     private final StreakQueries streaks;
     private final JournalGuard journals;
     private final RequestTime time;
+    private final JournalAccess access;
 
     ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks,
-                         JournalGuard journals, RequestTime time) {
+                         JournalGuard journals, RequestTime time, JournalAccess access) {
+        this.access = access;
         this.commands = commands;
         this.contactLog = contactLog;
         this.streaks = streaks;
@@ -107,9 +110,11 @@ class ContactLogController {
 
     @GetMapping(path = BASE + "/streak", produces = "application/json")
     @Operation(summary = "Current and longest no-contact streak and every attempt")
-    @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
+    @PreAuthorize("@journalAccess.mayReadStreak(#clientId)")
     StreakView streak(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
-        return streaks.current(clientId).orElseThrow(() -> new UnknownEntityException("journal of client", clientId));
+        StreakView streak = streaks.current(clientId)
+                                   .orElseThrow(() -> new UnknownEntityException("journal of client", clientId));
+        return access.maySee(clientId, CoachView.CONTACT_DETAILS) ? streak : streak.withoutContactDetails();
     }
 
 }

@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.CoachView;
 import org.rekindle.journal.app.command.api.InitiatedBy;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Request bodies of the journal API. {@code occurredAt} is optional everywhere (default: now) so a client can log
@@ -49,5 +51,9 @@ final class JournalRequests {
     }
 
     record Urge(@NotNull Boolean resisted, @Size(max = MAX_NOTE) String note, Instant occurredAt) {
+    }
+
+    /** The whole choice: every kind of information the coach may see (empty: only shared entries). */
+    record Consent(@NotNull @Size(max = 20) List<@NotNull CoachView> coachSees) {
     }
 }

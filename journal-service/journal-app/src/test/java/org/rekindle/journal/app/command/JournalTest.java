@@ -18,6 +18,9 @@ import org.rekindle.journal.app.command.api.Channel;
 import org.rekindle.journal.app.command.api.CompleteReflection;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.journal.app.command.api.EndNoContactPeriod;
+import org.rekindle.journal.app.command.api.ChangeConsent;
+import org.rekindle.journal.app.command.api.CoachView;
+import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.InitiatedBy;
@@ -42,6 +45,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +89,8 @@ class JournalTest {
                        at -> new ReviseApology(CLIENT, "a1", "v2", at),
                        at -> new RecordMoodCheckIn(CLIENT, "m9", 3, null, null, at),
                        at -> new ShareEntry(CLIENT, "e1", at),
-                       at -> new UnshareEntry(CLIENT, "e1", at));
+                       at -> new UnshareEntry(CLIENT, "e1", at),
+                       at -> new ChangeConsent(CLIENT, Set.of(CoachView.SLEEP), at));
     }
 
     private static Object[] everyKindOfRecord() {
@@ -483,6 +488,41 @@ class JournalTest {
                    .expectException(UnknownEntityException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new UnshareEntry(CLIENT, "nope", DAY_12))
                    .expectException(UnknownEntityException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Consent {
+
+        @Test
+        void theClientChoosesWhatTheCoachSees() {
+            fixture.given(opened()).when(new ChangeConsent(CLIENT, Set.of(CoachView.MOOD_TREND, CoachView.SLEEP), DAY_12))
+                   .expectEvents(new ConsentChanged(CLIENT, Set.of(CoachView.MOOD_TREND, CoachView.SLEEP), DAY_12));
+            fixture.given(opened(), new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP), DAY_0))
+                   .when(new ChangeConsent(CLIENT, Set.of(), DAY_12))
+                   .expectEvents(new ConsentChanged(CLIENT, Set.of(), DAY_12));
+        }
+
+        @Test
+        void aClientWithoutAJournalYetMayChooseBeforeWritingAnything() {
+            fixture.givenNoPriorActivity().when(new ChangeConsent(CLIENT, Set.of(CoachView.STREAK), DAY_12))
+                   .expectEvents(new JournalOpened(CLIENT, DAY_12),
+                                 new ConsentChanged(CLIENT, Set.of(CoachView.STREAK), DAY_12));
+        }
+
+        @Test
+        void choosingWhatIsAlreadyChosenRecordsNothing() {
+            fixture.given(opened()).when(new ChangeConsent(CLIENT, CoachView.DEFAULT, DAY_12))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(opened(), new ConsentChanged(CLIENT, Set.of(CoachView.URGES), DAY_0))
+                   .when(new ChangeConsent(CLIENT, Set.of(CoachView.URGES), DAY_12))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aMissingChoiceIsRefused() {
+            fixture.given(opened()).when(new ChangeConsent(CLIENT, null, DAY_12))
+                   .expectException(InvalidCommandException.class).expectNoEvents();
         }
     }
 

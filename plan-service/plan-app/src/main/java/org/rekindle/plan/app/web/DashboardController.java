@@ -60,9 +60,12 @@ class DashboardController {
     }
 
     @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")
-    @Operation(summary = "Every event of the client, oldest first")
+    @Operation(summary = "Every event of the client the client's consent lets the coach see, oldest first")
     @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
     List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId) {
-        return dashboard.timeline(clientId);
+        if (dashboard.client(clientId, clock.instant()).isEmpty()) {
+            throw new UnknownEntityException("dashboard row of client", clientId);
+        }
+        return dashboard.timelineForCoach(clientId);
     }
 }

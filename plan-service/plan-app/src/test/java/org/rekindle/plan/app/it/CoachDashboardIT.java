@@ -2,10 +2,12 @@ package org.rekindle.plan.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.ConsentChanged;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.journal.events.NoContactStarted;
+import org.rekindle.journal.events.UrgeRecorded;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanStepCompleted;
@@ -169,6 +171,79 @@ class CoachDashboardIT extends PlanServiceIT {
             assertThat(Json.parse(http.get("/api/dashboard/clients/" + client + "/timeline").body())
                            .findValuesAsText("type")).containsExactly("PlanAssigned");
         });
+    }
+
+    /**
+     * The client's consent, published by journal-service, decides what the coach reads: by default no urges, no
+     * sleep and no breach channel; nothing but the plan once the client allows nothing but it; everything once they
+     * allow everything. Each change applies at once to what was projected before it.
+     */
+    @Test
+    void theClientsConsentDecidesWhatTheCoachSeesOnTheRowAndTimeline() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "consent-" + UUID.randomUUID();
+        Http http = asCoach(coach);
+        Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client,
+                client, coach, "p", 1, day, "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read",
+                                                                               day.plusDays(9))), at), at);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactStarted.TYPE, client,
+             new NoContactStarted(client, "period", 30, at), at);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
+             new MoodCheckedIn(client, "m", 2, 4.5, at.plusSeconds(60)), at.plusSeconds(60));
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), UrgeRecorded.TYPE, client,
+             new UrgeRecorded(client, "u", false, at.plusSeconds(120)), at.plusSeconds(120));
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "period", "b", "TEXT", "EX", 0, at.plusSeconds(180)), at.plusSeconds(180));
+        String timeline = "/api/dashboard/clients/" + client + "/timeline";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode events = Json.parse(http.get(timeline).body());
+            assertThat(events.findValuesAsText("type"))
+                    .containsExactly("PlanAssigned", "NoContactStarted", "MoodCheckedIn", "NoContactBroken");
+            assertThat(events.get(2).get("data").has("sleepHours")).isFalse();
+            assertThat(events.get(2).get("data").get("score").asInt()).isEqualTo(2);
+            assertThat(events.get(3).get("data").has("channel")).isFalse();
+            assertThat(events.get(3).get("data").has("initiatedBy")).isFalse();
+        });
+
+        Instant changed = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client,
+             new ConsentChanged(client, List.of("PLAN_PROGRESS"), changed), changed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode row = Json.parse(http.get("/api/dashboard/clients/" + client).body());
+            assertThat(row.get("moodTrend").isNull()).isTrue();
+            assertThat(row.get("currentStreakDays").isNull()).isTrue();
+            assertThat(row.get("breachesLast7Days").isNull()).isTrue();
+            assertThat(texts(row.get("riskFlags"))).doesNotContain("BREACH_IN_48H");
+            assertThat(row.get("percentDone").asInt()).isZero();
+            assertThat(texts(row.get("coachSees"))).containsExactly("PLAN_PROGRESS");
+            JsonNode pastRow = Json.parse(http.get("/api/dashboard/clients/" + client + "?asOf="
+                                                   + at.plusSeconds(200)).body());
+            assertThat(pastRow.get("moodTrend").isNull()).as("time travel follows today's consent").isTrue();
+            assertThat(Json.parse(http.get(timeline).body()).findValuesAsText("type"))
+                    .containsExactly("PlanAssigned", "ConsentChanged");
+        });
+
+        Instant all = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client, new ConsentChanged(client,
+                List.of("STREAK", "PLAN_PROGRESS", "MOOD_TREND", "SLEEP", "URGES", "JOURNAL_ACTIVITY",
+                        "CONTACT_DETAILS"), all), all);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode events = Json.parse(http.get(timeline).body());
+            assertThat(events.findValuesAsText("type")).contains("UrgeRecorded", "MoodCheckedIn", "NoContactBroken");
+            assertThat(events.get(2).get("data").get("sleepHours").asDouble()).isEqualTo(4.5);
+            assertThat(events.get(4).get("data").get("initiatedBy").asText()).isEqualTo("EX");
+        });
+    }
+
+    @Test
+    void theTimelineOfSomeoneWhoIsNoClientIsNotFound() {
+        Http http = asCoach("coach-" + UUID.randomUUID().toString().substring(0, 8));
+        var response = http.get("/api/dashboard/clients/nobody-" + UUID.randomUUID() + "/timeline");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     private static JsonNode withoutAsOf(JsonNode rows) {

@@ -2,6 +2,7 @@ package org.rekindle.journal.app.messaging.out;
 
 import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
+import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.JournalErased;
@@ -71,6 +72,10 @@ final class JournalIntegrationEvents {
         if (event instanceof MoodCheckedIn e) {
             return new org.rekindle.journal.events.MoodCheckedIn(e.clientId(), e.entryId(), e.score(),
                                                                    e.sleepHours(), e.occurredAt());
+        }
+        if (event instanceof ConsentChanged e) {
+            return new org.rekindle.journal.events.ConsentChanged(
+                    e.clientId(), e.coachSees().stream().map(Enum::name).sorted().toList(), e.changedAt());
         }
         if (event instanceof EntryShared e) {
             return new org.rekindle.journal.events.EntryShared(e.clientId(), e.entryId(), e.occurredAt());

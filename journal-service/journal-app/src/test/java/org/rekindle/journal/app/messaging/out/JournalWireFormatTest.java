@@ -1,12 +1,15 @@
 package org.rekindle.journal.app.messaging.out;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rekindle.journal.app.command.api.ApologyDrafted;
 import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.Channel;
+import org.rekindle.journal.app.command.api.CoachView;
+import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.InitiatedBy;
@@ -16,6 +19,7 @@ import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.journal.events.CoachSees;
 import org.rekindle.journal.events.JournalEventTypes;
 import org.rekindle.platform.publishing.CloudEvent;
 import org.rekindle.platform.publishing.CloudEventJson;
@@ -23,6 +27,8 @@ import org.rekindle.platform.publishing.IntegrationEvent;
 import org.rekindle.platform.testing.GoldenJson;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +57,17 @@ class JournalWireFormatTest {
                 Arguments.of(new ApologyRevised(CLIENT, "entry-2", "private text", 2, AT)),
                 Arguments.of(new MoodCheckedIn(CLIENT, "entry-3", 2, "private note", 6.5, AT)),
                 Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),
-                Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)));
+                Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)),
+                Arguments.of(new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP, CoachView.STREAK,
+                                                               CoachView.MOOD_TREND), AT)));
+    }
+
+    @Test
+    void theJournalsConsentVocabularyIsThePublishedOne() {
+        assertThat(Arrays.stream(CoachView.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(CoachSees.values()).map(Enum::name).toList());
+        assertThat(CoachView.DEFAULT.stream().map(Enum::name).sorted())
+                .containsExactlyElementsOf(CoachSees.DEFAULT.stream().map(Enum::name).sorted().toList());
     }
 
     @ParameterizedTest(name = "{0}")

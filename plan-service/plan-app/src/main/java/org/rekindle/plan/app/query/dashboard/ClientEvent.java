@@ -1,6 +1,7 @@
 package org.rekindle.plan.app.query.dashboard;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,12 @@ public record ClientEvent(String eventId, String clientId, String type, Instant 
     public String text(String field) {
         Object value = data.get(field);
         return value == null ? null : value.toString();
+    }
+
+    /** A list of strings (e.g. the names a consent allows); empty when the field is missing. */
+    public List<String> texts(String field) {
+        Object value = data.get(field);
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     public Integer number(String field) {

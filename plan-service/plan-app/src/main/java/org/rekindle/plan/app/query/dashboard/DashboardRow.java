@@ -1,5 +1,6 @@
 package org.rekindle.plan.app.query.dashboard;
 
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,8 @@ public final class DashboardRow {
     int longestEndedAttempt;
     Instant lastActivityAt;
     Instant assignedAt;
+    /** The client's consent as last chosen; null until they choose (then the default applies). */
+    List<String> coachSees;
 
     record Mood(int score, Instant at) {
     }
@@ -72,9 +75,10 @@ public final class DashboardRow {
                     moods.remove(0);
                 }
             }
+            case "ConsentChanged" -> coachSees = List.copyOf(event.texts("coachSees"));
             default -> { }
         }
-        if (!event.type().startsWith("Plan") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
+        if (!event.type().startsWith("Plan") && !event.type().equals("ConsentChanged") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
             lastActivityAt = event.time();
         }
         return this;
@@ -134,10 +138,18 @@ public final class DashboardRow {
         if (!overdue.isEmpty()) {
             flags.add("OVERDUE_STEP");
         }
-        return new DashboardView(clientId, coachId, planId, phase,
-                                 steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size()), current,
-                                 Math.max(current, longestEndedAttempt), attemptStartedAt != null, targetDays,
-                                 (int) breaches7, moods.stream().map(Mood::score).toList(), lastActivityAt,
-                                 overdue.stream().map(s -> (String) s.get("stepId")).toList(), flags, now);
+        CoachConsent consent = CoachConsent.of(coachSees);
+        boolean plan = consent.sees(ConsentScope.PLAN_PROGRESS);
+        boolean streak = consent.sees(ConsentScope.STREAK);
+        boolean mood = consent.sees(ConsentScope.MOOD_TREND);
+        flags.removeIf(flag -> flag.equals("OVERDUE_STEP") && !plan || flag.equals("BREACH_IN_48H") && !streak
+                               || flag.equals("LOW_MOOD_3_IN_A_ROW") && !mood);
+        return new DashboardView(clientId, coachId, planId, plan ? phase : null,
+                                 plan ? (steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size())) : null,
+                                 streak ? current : null, streak ? Math.max(current, longestEndedAttempt) : null,
+                                 streak ? attemptStartedAt != null : null, streak ? targetDays : null,
+                                 streak ? (int) breaches7 : null, mood ? moods.stream().map(Mood::score).toList() : null,
+                                 lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
+                                 flags, consent.names(), now);
     }
 }

@@ -210,12 +210,24 @@ public class DashboardStore {
         }
         DashboardRow row = new DashboardRow(clientId);
         events.forEach(row::apply);
+        row.coachSees = currentConsent(clientId);
         return Optional.of(row.asOf(asOf));
     }
 
     /** Every event of the client, oldest first. */
     public List<ClientEvent> timeline(String clientId) {
         return timeline(clientId, month -> true);
+    }
+
+    /** Every event of the client the coach may see now (the client's current consent), oldest first. */
+    public List<ClientEvent> timelineForCoach(String clientId) {
+        return CoachConsent.of(currentConsent(clientId)).show(timeline(clientId));
+    }
+
+    /** The client's consent as it stands now (time travel shows the past only as far as today's consent allows). */
+    private List<String> currentConsent(String clientId) {
+        Document doc = rows.find(Filters.eq("_id", clientId)).first();
+        return doc == null ? null : read(doc).coachSees;
     }
 
     /** The client's events of the months chosen, oldest first: found by id through the indexes. */
