@@ -80,7 +80,9 @@ class BreachAlertJourneyTest {
             assertThat(mailsTo(stack.smtp(), coach)).as("the redelivered record changes nothing").hasSize(1);
             JsonNode feed = Json.parse(notifications.get("/api/feed/" + coach).body());
             assertThat(feed).hasSize(1);
-            assertThat(feed.get(0).get("rule").asText()).isEqualTo("BREACH_BY_CLIENT");
+            assertThat(feed.get(0).get("rule").asText())
+                    .as("by default the client keeps who initiated contact to themself").isEqualTo("BREACH_REPORTED");
+            assertThat(feed.get(0).toString()).doesNotContainIgnoringCase("initiated by");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     Json.parse(plans.get("/api/dashboard/coaches/" + coach).body())
                         .at("/0/riskFlags").toString()).contains("BREACH_IN_48H"));

@@ -23,6 +23,10 @@ public sealed interface ClientActivity {
     record MoodCheckedIn(String eventId, String type, Instant at, int score) implements ClientActivity {
     }
 
+    /** The client changed what their coach may see (not activity: a setting). */
+    record ConsentChanged(String eventId, String type, Instant at, List<String> coachSees) implements ClientActivity {
+    }
+
     record NoContactStarted(String eventId, String type, Instant at, String periodId, int targetDays)
             implements ClientActivity {
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
                           Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
                           int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
-                          List<String> seenEventIds, List<Notice> awaitingCoach) {
+                          List<String> seenEventIds, List<Notice> awaitingCoach, List<String> coachSees) {
 
     static final int SEEN_KEPT = 500;
     static final int MOODS_KEPT = 14;
@@ -33,7 +33,24 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     public static ClientFacts of(String clientId) {
         return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
-                               List.of(), List.of());
+                               List.of(), List.of(), null);
+    }
+
+    /** The client's latest consent (the names of what their coach may see); null until they choose. */
+    ClientFacts withConsent(List<String> chosen) {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach,
+                               List.copyOf(chosen));
+    }
+
+    /** Whether the client's consent lets their coach learn what this rule's alert tells. */
+    public boolean allows(Rule rule) {
+        return rule.consent().stream().allMatch(this::coachSees);
+    }
+
+    /** Whether the client lets their coach see this (their latest choice, or the default). */
+    public boolean coachSees(ConsentScope scope) {
+        return coachSees == null ? ConsentScope.DEFAULT.contains(scope) : coachSees.contains(scope.name());
     }
 
     public boolean hasSeen(String eventId) {
@@ -49,13 +66,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     private ClientFacts withSeen(List<String> seen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen),
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
         return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts awaiting(List<Notice> notices) {
@@ -64,18 +81,18 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Notice> kept = waiting.size() > AWAITING_KEPT ? waiting.subList(waiting.size() - AWAITING_KEPT,
                                                                              waiting.size()) : waiting;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept));
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees);
     }
 
     ClientFacts released() {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of());
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees);
     }
 
     ClientFacts withPlanRunning(boolean running) {
         return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
                                lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts withStep(String stepId, boolean open) {
@@ -87,13 +104,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts withNoContact(NoContact period) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts withMood(Mood mood, int run) {
@@ -102,7 +119,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
                                run, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 
     ClientFacts withActivity(String eventId, Instant at) {
@@ -111,6 +128,6 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, eventId, at, seenEventIds,
-                               awaitingCoach);
+                               awaitingCoach, coachSees);
     }
 }

@@ -8,7 +8,7 @@ final class Messages {
 
     String title(Rule rule, String clientId, Object detail) {
         return switch (rule) {
-            case BREACH_BY_CLIENT -> clientId + " reported contact during no-contact";
+            case BREACH_BY_CLIENT, BREACH_REPORTED -> clientId + " reported contact during no-contact";
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + ": three low mood check-ins in a row";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has been quiet for 5 days";
             case STEP_OVERDUE_TWO_DAYS -> clientId + ": \"" + detail + "\" is 2 days overdue";
@@ -24,6 +24,9 @@ final class Messages {
             case BREACH_BY_CLIENT -> clientId + " logged contact they initiated during their no-contact period. "
                                      + "Their streak restarts; a short, calm check-in from you may help them "
                                      + "look at what led to it.";
+            case BREACH_REPORTED -> clientId + " logged contact during their no-contact period. Their streak "
+                                    + "restarts; a short, calm check-in from you may help them look at what led "
+                                    + "to it.";
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + " scored their mood 2 or lower on three check-ins in a row. "
                                             + "It may be a good moment to reach out.";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has an active plan but has recorded nothing for 5 days.";

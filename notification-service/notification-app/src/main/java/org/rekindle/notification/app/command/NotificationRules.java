@@ -67,9 +67,13 @@ public final class NotificationRules {
             next = facts;
         } else if (activity instanceof PlanStateChanged e) {
             next = ofThisPlan(facts, e.planId()) ? facts.withPlanRunning(e.running()) : facts;
+        } else if (activity instanceof ClientActivity.ConsentChanged e) {
+            next = facts.withConsent(e.coachSees());
         } else {
             next = active(facts, activity, checks);
         }
+        ClientFacts consented = next;
+        notices.removeIf(n -> !consented.allows(n.rule()));
         List<Notice> withoutCoach = notices.stream().filter(n -> n.recipientId() == null).toList();
         if (!withoutCoach.isEmpty()) {
             notices.removeAll(withoutCoach);
@@ -107,8 +111,14 @@ public final class NotificationRules {
         }
         Cause cause = new Cause(e.eventId(), e.type(), e.at(), "contact by " + e.channel().toLowerCase()
                                 + ", initiated by " + e.initiatedBy().toLowerCase());
-        if ("CLIENT".equals(e.initiatedBy())) {
-            notices.add(alert(broken, Rule.BREACH_BY_CLIENT, e.eventId(), now, List.of(cause)));
+        if (broken.coachSees(ConsentScope.CONTACT_DETAILS)) {
+            if ("CLIENT".equals(e.initiatedBy())) {
+                notices.add(alert(broken, Rule.BREACH_BY_CLIENT, e.eventId(), now, List.of(cause)));
+            }
+        } else {
+            // Who initiated is the client's to share: the coach learns that contact happened, for any breach.
+            notices.add(alert(broken, Rule.BREACH_REPORTED, e.eventId(), now, List.of(new Cause(
+                    e.eventId(), e.type(), e.at(), "contact during the no-contact period"))));
         }
         notices.add(reminder(broken, Rule.ENCOURAGEMENT_AFTER_BREACH, Rule.ENCOURAGEMENT_AFTER_BREACH + ":"
                              + e.eventId(), now, List.of(cause), e.attemptDays()));
@@ -166,6 +176,7 @@ public final class NotificationRules {
                 }
             }
         }
+        notices.removeIf(n -> !facts.allows(n.rule()));
         return new Decision(facts, notices, checks);
     }
 

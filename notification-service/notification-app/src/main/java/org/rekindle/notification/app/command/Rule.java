@@ -1,11 +1,20 @@
 package org.rekindle.notification.app.command;
 
-/** Every rule that can notify someone, who it notifies, and the "why" a recipient sees. */
+import java.util.Set;
+
+/**
+ * Every rule that can notify someone, who it notifies, the "why" a recipient sees, and the client's consent a coach
+ * alert needs (an alert would tell the coach what the client keeps from them otherwise).
+ */
 public enum Rule {
-    BREACH_BY_CLIENT(Audience.COACH, "The client reported contact they initiated during a no-contact period."),
-    LOW_MOOD_THREE_IN_A_ROW(Audience.COACH, "Three mood check-ins in a row scored 2 or lower."),
+    BREACH_BY_CLIENT(Audience.COACH, "The client reported contact they initiated during a no-contact period.",
+                     ConsentScope.STREAK, ConsentScope.CONTACT_DETAILS),
+    BREACH_REPORTED(Audience.COACH, "The client reported contact during a no-contact period (who initiated it and "
+                                    + "how is theirs to share).", ConsentScope.STREAK),
+    LOW_MOOD_THREE_IN_A_ROW(Audience.COACH, "Three mood check-ins in a row scored 2 or lower.", ConsentScope.MOOD_TREND),
     NO_ACTIVITY_FIVE_DAYS(Audience.COACH, "A client with an active plan has recorded nothing for 5 days."),
-    STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after its due date."),
+    STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after its due date.",
+                          ConsentScope.PLAN_PROGRESS),
     DAILY_CHECK_IN(Audience.CLIENT, "Your daily mood check-in, at the time you chose."),
     STEP_DUE_TOMORROW(Audience.CLIENT, "A step of your plan is due tomorrow."),
     NO_CONTACT_MILESTONE(Audience.CLIENT, "A milestone of your no-contact period (day 7, 14, 30 or your target)."),
@@ -16,10 +25,17 @@ public enum Rule {
 
     private final Audience audience;
     private final String why;
+    private final Set<ConsentScope> consent;
 
-    Rule(Audience audience, String why) {
+    Rule(Audience audience, String why, ConsentScope... consent) {
         this.audience = audience;
         this.why = why;
+        this.consent = Set.of(consent);
+    }
+
+    /** What the client must let their coach see for this alert to reach the coach (empty: nothing beyond the plan). */
+    public Set<ConsentScope> consent() {
+        return consent;
     }
 
     public Audience audience() {

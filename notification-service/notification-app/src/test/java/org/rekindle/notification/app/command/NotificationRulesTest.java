@@ -39,9 +39,13 @@ class NotificationRulesTest {
                         NOW, DEFAULTS);
     }
 
+    private static ClientFacts sharingContactDetails(ClientFacts facts) {
+        return facts.withConsent(List.of("STREAK", "PLAN_PROGRESS", "MOOD_TREND", "CONTACT_DETAILS"));
+    }
+
     @Test
     void aBreachTheClientInitiatedAlertsTheCoachAtOnceAndEncouragesTheClient() {
-        Decision decision = breach(planned(), "b1", "CLIENT", NOW.minusSeconds(5));
+        Decision decision = breach(sharingContactDetails(planned()), "b1", "CLIENT", NOW.minusSeconds(5));
         assertThat(decision.notices()).extracting(Notice::rule, Notice::recipientId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.BREACH_BY_CLIENT, "maya"),
                                  org.assertj.core.groups.Tuple.tuple(Rule.ENCOURAGEMENT_AFTER_BREACH, CLIENT));
@@ -57,8 +61,36 @@ class NotificationRulesTest {
     }
 
     @Test
+    void byDefaultTheCoachLearnsThatContactHappenedButNotWhoInitiatedItOrHow() {
+        for (String initiatedBy : List.of("CLIENT", "EX")) {
+            Decision decision = breach(planned(), "b-" + initiatedBy, initiatedBy, NOW.minusSeconds(5));
+            assertThat(decision.notices()).extracting(Notice::rule, Notice::recipientId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.BREACH_REPORTED, "maya"),
+                                     org.assertj.core.groups.Tuple.tuple(Rule.ENCOURAGEMENT_AFTER_BREACH, CLIENT));
+            Notice alert = decision.notices().get(0);
+            assertThat(alert.causes()).singleElement().satisfies(cause -> assertThat(cause.detail())
+                    .isEqualTo("contact during the no-contact period"));
+            assertThat(alert.title() + alert.body()).doesNotContainIgnoringCase("initiated")
+                                                    .doesNotContainIgnoringCase("text");
+        }
+    }
+
+    @Test
+    void alertsAboutWhatTheClientKeepsFromTheCoachAreNotRaised() {
+        ClientFacts private_ = planned().withConsent(List.of("PLAN_PROGRESS"));
+        assertThat(breach(private_, "b1", "CLIENT", NOW.minusSeconds(5)).notices()).extracting(Notice::rule)
+                .as("the client's own encouragement stays").containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
+        ClientFacts low = private_;
+        for (int i = 1; i <= 3; i++) {
+            Decision decision = mood(low, "m" + i, 1, NOW);
+            assertThat(decision.notices()).as("no low-mood alert without the mood trend").isEmpty();
+            low = decision.facts();
+        }
+    }
+
+    @Test
     void aBreachReadBeforeThePlanWaitsForTheCoach() {
-        Decision early = breach(ClientFacts.of(CLIENT), "b1", "CLIENT", NOW.minusSeconds(30));
+        Decision early = breach(sharingContactDetails(ClientFacts.of(CLIENT)), "b1", "CLIENT", NOW.minusSeconds(30));
         assertThat(early.notices()).extracting(Notice::rule).containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
                 NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of());
@@ -73,7 +105,7 @@ class NotificationRulesTest {
 
     @Test
     void contactTheExInitiatedOnlyEncouragesAndOldHistoryRaisesNothing() {
-        assertThat(breach(planned(), "b2", "EX", NOW).notices()).extracting(Notice::rule)
+        assertThat(breach(sharingContactDetails(planned()), "b2", "EX", NOW).notices()).extracting(Notice::rule)
                 .containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
         assertThat(breach(planned(), "b3", "CLIENT", NOW.minus(Duration.ofDays(3))).notices())
                 .as("a breach from three days ago, replayed on a first start").isEmpty();
@@ -207,6 +239,7 @@ class NotificationRulesTest {
     void noNoticeEverCarriesMoreThanTheRuleCounted() {
         Decision decision = breach(planned(), "b1", "CLIENT", NOW);
         decision.notices().forEach(notice -> assertThat(notice.causes()).allSatisfy(cause ->
-                assertThat(cause.detail()).matches("contact by [a-z_ ]+, initiated by [a-z]+")));
+                assertThat(cause.detail()).matches("contact by [a-z_ ]+, initiated by [a-z]+|contact during the "
+                                                   + "no-contact period")));
     }
 }

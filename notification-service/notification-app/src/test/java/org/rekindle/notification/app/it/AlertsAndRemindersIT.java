@@ -2,6 +2,7 @@ package org.rekindle.notification.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.ConsentChanged;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
@@ -51,6 +52,9 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                 .header("Authorization", "Bearer " + org.rekindle.platform.testing.TestIssuer.get().coach(coach)).build(),
                 HttpResponse.BodyHandlers.ofLines());
 
+        Instant consented = Instant.now().minusSeconds(1);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client, new ConsentChanged(client,
+                List.of("STREAK", "PLAN_PROGRESS", "MOOD_TREND", "CONTACT_DETAILS"), consented), consented);
         Instant now = Instant.now();
         String breachId = UUID.randomUUID().toString();
         String record = send(JournalTopic.NAME, breachId, NoContactBroken.TYPE, client,

@@ -2,6 +2,7 @@ package org.rekindle.notification.app.messaging.in;
 
 import org.rekindle.journal.events.ApologyDrafted;
 import org.rekindle.journal.events.ApologyRevised;
+import org.rekindle.journal.events.ConsentChanged;
 import org.rekindle.journal.events.EntryShared;
 import org.rekindle.journal.events.JournalErased;
 import org.rekindle.journal.events.JournalTopic;
@@ -74,6 +75,10 @@ class JournalListener {
         }
         if (UrgeRecorded.TYPE.equals(type)) {
             return new ClientActivity.JournalEntry(id, type, event.data(UrgeRecorded.class).occurredAt());
+        }
+        if (ConsentChanged.TYPE.equals(type)) {
+            ConsentChanged e = event.data(ConsentChanged.class);
+            return new ClientActivity.ConsentChanged(id, type, e.changedAt(), e.coachSees());
         }
         if (EntryShared.TYPE.equals(type)) {
             return new ClientActivity.JournalEntry(id, type, event.data(EntryShared.class).occurredAt());
