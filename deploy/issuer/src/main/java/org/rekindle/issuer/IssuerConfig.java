@@ -13,8 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -86,14 +90,27 @@ class IssuerConfig {
     SecurityFilterChain login(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
                                                        .anyRequest().authenticated())
-            .formLogin(Customizer.withDefaults());
+            .formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                // the generated form keeps its own error URL; only a locked sign-in is answered differently
+                @Override
+                public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                    filter.setAuthenticationFailureHandler(SignInThrottle.failureHandler());
+                    return filter;
+                }
+            }));
         return http.build();
     }
 
     @Bean
     Directory directory(@Value("${rekindle.issuer.users}") Resource users, ObjectMapper json) throws IOException {
-        return new Directory(users, json);
+        Directory directory = new Directory(users, json);
+        if (!DEMO_DIRECTORY.equals(users.getDescription())) {
+            PasswordPolicy.requireAll(directory.all());
+        }
+        return directory;
     }
+
+    private static final String DEMO_DIRECTORY = "class path resource [demo-users.json]";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -107,6 +124,17 @@ class IssuerConfig {
                 .map(user -> User.withUsername(user.id()).password(encoder.encode(user.password()))
                                  .roles(user.roles().toArray(String[]::new)).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Passwords are checked behind the sign-in throttle (failures per account and per address). */
+    @Bean
+    AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder encoder,
+                                  @Value("${rekindle.issuer.sign-in.max-failures-per-account:5}") int perAccount,
+                                  @Value("${rekindle.issuer.sign-in.max-failures-per-address:20}") int perAddress,
+                                  @Value("${rekindle.issuer.sign-in.lockout:PT15M}") Duration lockout) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(users);
+        return new SignInThrottle(passwords, perAccount, perAddress, lockout, java.time.Clock.systemUTC());
     }
 
     @Bean

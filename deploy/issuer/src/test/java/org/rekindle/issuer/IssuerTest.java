@@ -80,6 +80,54 @@ class IssuerTest {
                 .hasMessageContaining("401");
     }
 
+    /**
+     * Five wrong passwords lock the account for the lockout window: even the right password is then refused, and
+     * the answer (429) says until when. Another account from the same address is not locked by it (the address
+     * limit is higher).
+     */
+    @Test
+    void repeatedFailedSignInsLockTheAccountForAWhileAndSaySo() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(formSignIn("client-priya", "guess-" + i)).contains("Invalid credentials");
+        }
+        assertThat(formSignIn("client-priya", "guess-5")).as("the fifth failure says the account is paused")
+                .contains("Too many failed sign-ins for this account");
+        String locked = formSignIn("client-priya", "demo-priya");
+        assertThat(locked).contains("Too many failed sign-ins for this account. Try again after")
+                          .containsPattern("\\d\\d:\\d\\d UTC");
+        assertThat(formSignIn("coach-leo", "demo-leo")).as("another account").doesNotContain("Too many");
+    }
+
+    /** Signs in with the issuer's form; returns the page the browser ends on (the form again, with any error). */
+    private String formSignIn(String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                                       .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
+                                   HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                                                              .matcher(form);
+        assertThat(csrf.find()).as("the sign-in form has a CSRF token").isTrue();
+        String body = "username=" + username + "&password=" + password + "&_csrf=" + csrf.group(1);
+        return browser.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                                       .header("Content-Type", "application/x-www-form-urlencoded")
+                                       .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The sign-in session lives in a cookie only: no ";jsessionid=" in the redirect to the sign-in page. */
+    @Test
+    void theSessionIsNeverInAUrl() throws Exception {
+        HttpResponse<String> authorize = get("/oauth2/authorize?response_type=code&client_id=rekindle-web&scope=openid"
+                                             + "&redirect_uri=http://127.0.0.1/callback&code_challenge="
+                                             + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                                             + "&code_challenge_method=S256", null);
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .endsWith("/login").doesNotContainIgnoringCase("jsessionid"));
+        assertThat(authorize.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly"));
+    }
+
     @Test
     void discoveryNamesTheIssuerAndItsKeys() throws Exception {
         JsonNode discovery = json.readTree(get("/.well-known/openid-configuration", null).body());

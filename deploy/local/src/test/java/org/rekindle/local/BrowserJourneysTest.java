@@ -261,6 +261,48 @@ class BrowserJourneysTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aClientChoosesWhatTheirCoachSeesAndCannotOpenAnotherRolesPage() {
+        try (Browser priya = new Browser(stack.webUrl()).signIn("client-priya", "demo-priya")) {
+            priya.goTo("/admin");
+            assertThat(priya.waitFor(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
+            assertThat(priya.text()).contains("This page is for practice admins");
+            priya.open("/me/privacy");
+            assertThat(priya.find(By.id("consent-MOOD_TREND")).isSelected()).as("on by default").isTrue();
+            assertThat(priya.find(By.id("consent-SLEEP")).isSelected()).as("off by default").isFalse();
+            priya.find(By.id("consent-MOOD_TREND")).click();
+            priya.submit("Save what my coach sees");
+            assertThat(priya.text()).contains("Saved. Your coach now sees: my no-contact streak, my plan progress");
+            assertThat(priya.find(By.id("consent-MOOD_TREND")).isSelected()).isFalse();
+            priya.assertAccessible("the privacy page with the consent choices");
+        }
+        try (Browser maya = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            maya.waitUntil("the client's choice reached the dashboard", driver -> {
+                maya.open("/coach/clients/client-priya");
+                return maya.text().contains("The client shares");
+            });
+            maya.waitUntil("the mood trend is hidden at once", driver -> {
+                maya.open("/coach/clients/client-priya");
+                return maya.findAll(By.xpath("//dt[text()='Mood']")).isEmpty()
+                       && maya.text().contains("plan progress, streak, and the entries");
+            });
+            maya.open("/coach");
+            assertThat(rowOf(maya, "client-priya")).contains("not shared");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void pagesTellBrowsersToKeepAddressesAndDevicesToThemselves() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.webUrl() + "/signed-out")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("camera=()").contains("geolocation=()"));
+    }
+
     private static WebElement apologyEntry(Browser browser) {
         return browser.findAll(By.cssSelector("article.entry")).stream()
                       .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();

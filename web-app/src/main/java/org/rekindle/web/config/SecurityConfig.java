@@ -10,6 +10,8 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -33,9 +35,14 @@ class SecurityConfig {
                                        .loginProcessingUrl("/login/callback")
                                        .defaultSuccessUrl("/", true))
             .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(endIssuerSession(properties)))
-            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "frame-ancestors 'none'; form-action 'self' " + origin(properties.endSessionUri()))));
+            .headers(headers -> headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                            + "frame-ancestors 'none'; form-action 'self' " + origin(properties.endSessionUri())))
+                    // A page's address names a client; it is not sent to other sites.
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
         return http.build();
     }
 

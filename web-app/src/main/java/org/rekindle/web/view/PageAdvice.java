@@ -43,6 +43,14 @@ class PageAdvice {
         return "redirect:/oauth2/authorization/rekindle";
     }
 
+    @ExceptionHandler(RoleAreas.PageRefused.class)
+    String notYourArea(RoleAreas.PageRefused refused, HttpServletResponse response, Model model) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("message", refused.getMessage());
+        return "problem";
+    }
+
     @ExceptionHandler(ServiceProblem.class)
     String refused(ServiceProblem problem, HttpServletRequest request, HttpServletResponse response,
                    RedirectAttributes flash, Model model) {

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
@@ -26,6 +27,12 @@ final class ProblemResponses {
 
     static AccessDeniedHandler denied(ObjectMapper json) {
         return (request, response, failure) -> write(json, response, HttpStatus.FORBIDDEN, "You may not do this.");
+    }
+
+    /** A URL Spring Security's firewall refuses (an encoded "../", "//", a NUL, a semicolon): 400, not HTML. */
+    static RequestRejectedHandler rejected(ObjectMapper json) {
+        return (request, response, failure) -> write(json, response, HttpStatus.BAD_REQUEST,
+                "The URL is malformed or not allowed (for example an encoded '../', '//' or a NUL character).");
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

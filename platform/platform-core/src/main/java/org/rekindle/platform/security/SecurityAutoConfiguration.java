@@ -2,6 +2,9 @@ package org.rekindle.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.List;
 
@@ -51,6 +55,23 @@ public class SecurityAutoConfiguration {
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    @Bean
+    public RequestRejectedHandler problemForRejectedUrls(ObjectMapper json) {
+        return ProblemResponses.rejected(json);
+    }
+
+    /** Every endpoint's {@code @PreAuthorize} is decided from the URL before its body is read or validated. */
+    @Bean
+    public WebMvcConfigurer authorizeBeforeBinding(ApplicationContext context) {
+        AuthorizeBeforeBinding interceptor = new AuthorizeBeforeBinding(context);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     /**

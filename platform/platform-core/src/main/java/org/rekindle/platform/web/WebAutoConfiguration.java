@@ -1,6 +1,12 @@
 package org.rekindle.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,6 +22,24 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebAutoConfiguration {
+
+    /**
+     * A text field takes a JSON string only: {@code {"text":12345}} is a 400 naming the field, not the text "12345"
+     * (Jackson coerces numbers and booleans to strings by default).
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer textFieldsTakeStringsOnly() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Requests Tomcat refuses before any servlet sees them (a malformed URL) also get a problem+json answer. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonForRefusedRequests() {
+        return new ProblemErrorReportValve.Installer();
+    }
 
     @Bean
     public ProblemDetailsAdvice problemDetailsAdvice() {

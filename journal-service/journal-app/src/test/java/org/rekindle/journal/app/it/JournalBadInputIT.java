@@ -44,6 +44,10 @@ class JournalBadInputIT extends EmbeddedStackTest {
             POST | /contact-log/breaches                | {"channel":"PIGEON","initiatedBy":"CLIENT"}   | 400 | channel
             POST | /contact-log/breaches                | {"channel":"CALL"}                            | 400 | initiatedBy
             POST | /contact-log/urges                   | {"note":"no flag"}                            | 400 | resisted
+            POST | /journal/apologies                   | {"text":12345}                                | 400 | text
+            POST | /journal/reflections                 | {"promptId":7,"text":"x"}                     | 400 | promptId
+            POST | /journal/mood-check-ins              | {"score":3,"note":true}                       | 400 | note
+            POST | /contact-log/urges                   | {"resisted":true,"note":1.5}                  | 400 | note
             """)
     void invalidFieldsAreNamed(String method, String path, String body, int status, String field) {
         String client = newClientId();
@@ -64,10 +68,44 @@ class JournalBadInputIT extends EmbeddedStackTest {
         assertNothingStoredFor(client);
     }
 
+    /** An id that is not an id is nobody's: authorization answers first (403), and nothing is looked up by it. */
     @Test
-    void aClientIdThatIsNotAnIdIsA400() {
-        assertProblem(http("client-x").get("/api/clients/$where/streak"), 400);
-        assertProblem(http("client-x").post("/api/clients/a%20b/journal/mood-check-ins", "{\"score\":3}"), 400);
+    void aClientIdThatIsNotAnIdIsRefused() {
+        assertProblem(http("client-x").get("/api/clients/$where/streak"), 403);
+        assertProblem(http("client-x").post("/api/clients/a%20b/journal/mood-check-ins", "{\"score\":3}"), 403);
+    }
+
+    /** Someone else's journal: 403 whatever the body, so a caller learns nothing from a 400 about it. */
+    @Test
+    void authorizationComesBeforeValidation() {
+        String client = newClientId();
+        Http stranger = http(newClientId());
+        for (String body : new String[]{"{\"score\":99}", "{{{", "{\"score\":3,\"$where\":\"1\"}", "[]"}) {
+            assertProblem(stranger.post("/api/clients/" + client + "/journal/mood-check-ins", body), 403);
+        }
+        assertProblem(stranger.post("/api/clients/" + client + "/journal/apologies/x/revisions", "{\"text\":12}"), 403);
+        assertProblem(stranger.put("/api/clients/" + client + "/consent", "{\"coachSees\":[\"NOPE\"]}"), 403);
+        assertNothingStoredFor(client);
+    }
+
+    /**
+     * URLs Tomcat itself refuses (an encoded "../", a NUL, raw brackets) get problem+json too, not Tomcat's HTML
+     * page. Sent over a raw socket: Java's HTTP client would not send such a URL at all.
+     */
+    @Test
+    void malformedUrlsGetAProblemNotAnHtmlPage() throws Exception {
+        URI base = URI.create(anonymous().base());
+        for (String path : new String[]{"/api/clients/%2e%2e%2fx/streak", "/api/clients/a%00b/streak",
+                "/api/clients/[x]/streak", "/api/%2e%2e/%2e%2e/etc/passwd", "/api/clients/a%2Fb/streak"}) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                                                + "\r\nConnection: close\r\n\r\n").getBytes());
+                String response = new String(socket.getInputStream().readAllBytes());
+                assertThat(response).as(path).startsWith("HTTP/1.1 4");
+                assertThat(response.toLowerCase()).as(path).contains("content-type: application/problem+json")
+                                                  .doesNotContain("<html").doesNotContain("apache tomcat");
+            }
+        }
     }
 
     @Test

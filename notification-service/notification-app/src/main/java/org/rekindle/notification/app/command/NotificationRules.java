@@ -205,7 +205,9 @@ public final class NotificationRules {
                 ZonedDateTime.of(step.dueDate().minusDays(1), DUE_TOMORROW_AT, zone).toInstant(),
                 Map.of("planId", e.planId(), "stepId", step.stepId()))));
         checks.add(dailyCheckIn(planned, now.isAfter(e.at()) ? now : e.at(), client));
-        checks.add(inactivity(facts, e));
+        if (e.eventId().equals(planned.lastActivityEventId())) {
+            checks.add(inactivity(facts, e));
+        }
         planned.awaitingCoach().stream().filter(n -> !n.raisedAt().isBefore(now.minus(FRESH_FOR)))
                .forEach(n -> notices.add(new Notice(n.key(), n.rule(), e.coachId(), n.clientId(), n.title(), n.body(),
                                                     n.causes(), n.raisedAt())));

@@ -259,6 +259,30 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                 .isEqualTo(400);
     }
 
+    /** However much a client does, one inactivity check waits for them: each activity's replaces the one before. */
+    @Test
+    void aClientsActivityKeepsOneInactivityCheckNotOnePerEvent() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assign(coach, client, Instant.now().minus(Duration.ofHours(3)));
+        for (int i = 0; i < 12; i++) {
+            Instant at = Instant.now().minus(Duration.ofMinutes(60 - i));
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
+                 new MoodCheckedIn(client, "m" + i, 4, null, at), at);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (var mongo = com.mongodb.client.MongoClients.create(
+                    SharedTestInfrastructure.mongo().connectionString())) {
+                var pending = mongo.getDatabase("notification-it").getCollection("scheduled_work")
+                                   .find(com.mongodb.client.model.Filters.regex("_id", "^inactive:" + client + ":"))
+                                   .into(new java.util.ArrayList<>());
+                assertThat(pending).as("pending inactivity checks of the client").hasSize(1);
+                assertThat(pending.get(0).get("payload", org.bson.Document.class).get("params",
+                        org.bson.Document.class).getString("eventId")).isNotNull();
+            }
+        });
+    }
+
     private boolean scheduled(String client) {
         return stored("notification_clients", client);
     }
@@ -270,7 +294,7 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         }
     }
 
-    private void assign(String coach, String client, Instant at) throws Exception {
+    private void assign(String coach, String client, Instant at) {
         LocalDate start = LocalDate.ofInstant(at, ZoneOffset.UTC);
         send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
                 "plan-" + client, client, coach, "p", 1, start, "Europe/Lisbon", false,
