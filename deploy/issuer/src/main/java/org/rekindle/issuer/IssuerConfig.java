@@ -118,8 +118,7 @@ class IssuerConfig {
     }
 
     /** The demo passwords are in the directory file (and the README); they are hashed when loaded. */
-    @Bean
-    UserDetailsService users(Directory directory, PasswordEncoder encoder) {
+    private static UserDetailsService users(Directory directory, PasswordEncoder encoder) {
         return username -> directory.find(username)
                 .map(user -> User.withUsername(user.id()).password(encoder.encode(user.password()))
                                  .roles(user.roles().toArray(String[]::new)).build())
@@ -128,12 +127,12 @@ class IssuerConfig {
 
     /** Passwords are checked behind the sign-in throttle (failures per account and per address). */
     @Bean
-    AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder encoder,
+    AuthenticationProvider signIn(Directory directory, PasswordEncoder encoder,
                                   @Value("${rekindle.issuer.sign-in.max-failures-per-account:5}") int perAccount,
                                   @Value("${rekindle.issuer.sign-in.max-failures-per-address:20}") int perAddress,
                                   @Value("${rekindle.issuer.sign-in.lockout:PT15M}") Duration lockout) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
-        passwords.setUserDetailsService(users);
+        passwords.setUserDetailsService(users(directory, encoder));
         return new SignInThrottle(passwords, perAccount, perAddress, lockout, java.time.Clock.systemUTC());
     }
 
