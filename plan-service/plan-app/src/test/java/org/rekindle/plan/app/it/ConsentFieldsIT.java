@@ -15,6 +15,7 @@ import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.OpenApiFields;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,9 +67,7 @@ class ConsentFieldsIT extends PlanServiceIT {
     @Test
     void everyResponseFieldOfTheDashboardIsClassified() {
         JsonNode api = Json.parse(new Http(port).get("/v3/api-docs").body());
-        Set<String> properties = new HashSet<>();
-        dashboardPaths(api).forEach(path -> collectProperties(api, api.at("/paths/" + escape(path) + "/get/responses"),
-                                                                properties, new HashSet<>()));
+        Set<String> properties = OpenApiFields.responseProperties(api, dashboardPaths(api));
         assertThat(properties).as("properties of the dashboard's responses").isNotEmpty();
         Set<String> unclassified = new HashSet<>(properties);
         unclassified.removeAll(NEEDS.keySet());
@@ -164,35 +163,6 @@ class ConsentFieldsIT extends PlanServiceIT {
     }
 
     private static List<String> dashboardPaths(JsonNode api) {
-        List<String> paths = new ArrayList<>();
-        api.get("paths").fieldNames().forEachRemaining(path -> {
-            if (path.startsWith("/api/dashboard/") && api.get("paths").get(path).has("get")
-                && !path.endsWith("/stream")) {
-                paths.add(path);
-            }
-        });
-        return paths;
-    }
-
-    /** Every property name reachable from a schema node, following $ref into the components. */
-    private static void collectProperties(JsonNode api, JsonNode node, Set<String> into, Set<String> seenRefs) {
-        if (node == null || node.isMissingNode()) {
-            return;
-        }
-        if (node.has("$ref")) {
-            String ref = node.get("$ref").asText();
-            if (seenRefs.add(ref)) {
-                collectProperties(api, api.at(ref.substring(1)), into, seenRefs);
-            }
-            return;
-        }
-        if (node.has("properties")) {
-            node.get("properties").fieldNames().forEachRemaining(into::add);
-        }
-        node.forEach(child -> collectProperties(api, child, into, seenRefs));
-    }
-
-    private static String escape(String path) {
-        return path.replace("~", "~0").replace("/", "~1");
+        return OpenApiFields.getPaths(api, path -> path.startsWith("/api/dashboard/"));
     }
 }

@@ -1,0 +1,152 @@
+package org.rekindle.journal.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.CoachSees;
+import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.OpenApiFields;
+import org.rekindle.platform.testing.TestIssuer;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * No journal endpoint gives a coach what the client's consent keeps from them. The endpoints come from the
+ * service's OpenAPI document: every GET of a client is called as the client's coach under no consent, each kind
+ * alone and everything; what answers 200 is searched. Entries are the client's one-by-one choice: an entry
+ * endpoint may only ever return shared entries. Every field the coach can get outside entries must be classified
+ * here, so a new field fails this test until someone decides who may see it.
+ */
+class ConsentFieldsIT extends EmbeddedStackTest {
+
+    private static final Map<String, CoachSees> NEEDS = Map.ofEntries(
+            entry("active", CoachSees.STREAK), entry("periodId", CoachSees.STREAK),
+            entry("targetDays", CoachSees.STREAK), entry("periodStartedAt", CoachSees.STREAK),
+            entry("currentStreakDays", CoachSees.STREAK), entry("longestStreakDays", CoachSees.STREAK),
+            entry("targetReached", CoachSees.STREAK), entry("attempts", CoachSees.STREAK),
+            entry("startedAt", CoachSees.STREAK), entry("endedAt", CoachSees.STREAK), entry("days", CoachSees.STREAK),
+            entry("endedBy", CoachSees.STREAK), entry("initiatedBy", CoachSees.CONTACT_DETAILS));
+
+    /** Fields a coach of the client always sees: who, when, and the consent itself. */
+    private static final Set<String> ALWAYS = Set.of("clientId", "asOf", "coachSees", "byDefault", "changedAt");
+
+    private static final String UNSHARED = "unshared-words-7f3a";
+
+    private final TestIssuer issuer = TestIssuer.get();
+
+    @Test
+    void noEndpointGivesTheCoachWhatTheConsentKeeps() {
+        JsonNode api = Json.parse(anonymous().get("/v3/api-docs").body());
+        List<String> paths = OpenApiFields.getPaths(api, path -> path.startsWith("/api/clients/{clientId}"));
+        assertThat(paths).hasSizeGreaterThanOrEqualTo(5);
+        List<List<String>> settings = new ArrayList<>();
+        settings.add(List.of());
+        for (CoachSees kind : CoachSees.values()) {
+            settings.add(List.of(kind.name()));
+        }
+        settings.add(java.util.Arrays.stream(CoachSees.values()).map(Enum::name).toList());
+        Set<String> readByCoach = new HashSet<>();
+        for (List<String> consent : settings) {
+            String client = newClientId();
+            String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+            String shared = journalWithEverything(client, coach, consent);
+            Http theCoach = anonymous().as(issuer.coach(coach));
+            List<String> expected = consent.stream().sorted().toList();
+            await().atMost(Duration.ofSeconds(30)).until(() -> coachSees(theCoach, client).equals(expected));
+            Set<CoachSees> allowed = new HashSet<>();
+            consent.forEach(name -> allowed.add(CoachSees.valueOf(name)));
+            for (String path : paths) {
+                String url = path.replace("{clientId}", client).replace("{entryId}", shared);
+                HttpResponse<String> response = theCoach.get(url);
+                if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("")
+                                                                   .startsWith("application/json")) {
+                    continue;
+                }
+                readByCoach.add(path);
+                JsonNode body = Json.parse(response.body());
+                if (path.contains("/entries") || path.contains("/shared/")) {
+                    assertOnlyShared(body, consent + " " + url);
+                } else {
+                    assertNothingHidden(body, allowed, consent + " " + url);
+                }
+            }
+        }
+        List<String> classified = readByCoach.stream()
+                .filter(path -> !path.contains("/entries") && !path.contains("/shared/")).toList();
+        Set<String> unclassified = new HashSet<>(OpenApiFields.responseProperties(api, classified));
+        unclassified.removeAll(NEEDS.keySet());
+        unclassified.removeAll(ALWAYS);
+        assertThat(classified).as("what a coach can read besides entries").isNotEmpty();
+        assertThat(unclassified).as("fields a coach can read that nobody classified by consent").isEmpty();
+    }
+
+    /** A journal with a breach the ex initiated, a mood with sleep, an urge, two reflections (one shared). */
+    private String journalWithEverything(String client, String coach, List<String> consent) {
+        Http own = http(client);
+        String base = "/api/clients/" + client;
+        own.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
+        own.post(base + "/contact-log/breaches", "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\"}");
+        own.post(base + "/journal/mood-check-ins", "{\"score\":2,\"sleepHours\":5.5}");
+        own.post(base + "/contact-log/urges", "{\"resisted\":false}");
+        own.post(base + "/journal/reflections", "{\"promptId\":\"understand-why\",\"text\":\"" + UNSHARED + "\"}");
+        String shared = Json.parse(own.post(base + "/journal/reflections",
+                "{\"promptId\":\"own-your-part\",\"text\":\"for my coach\"}").body()).get("entryId").asText();
+        own.put(base + "/journal/entries/" + shared + "/share");
+        String names = String.join(",", consent.stream().map(name -> "\"" + name + "\"").toList());
+        assertThat(own.put(base + "/consent", "{\"coachSees\":[" + names + "]}").statusCode()).isEqualTo(200);
+        JournalAccessIT.assign(client, coach);
+        return shared;
+    }
+
+    private static List<String> coachSees(Http coach, String client) {
+        HttpResponse<String> response = coach.get("/api/clients/" + client + "/consent");
+        List<String> names = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            Json.parse(response.body()).get("coachSees").forEach(name -> names.add(name.asText()));
+            names.sort(null);
+            return names;
+        }
+        return List.of("(not yet the coach)");
+    }
+
+    private static void assertOnlyShared(JsonNode body, String where) {
+        List<JsonNode> entries = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(entries::add);
+        } else if (body.has("entries")) {
+            body.get("entries").forEach(entries::add);
+        } else if (body.has("entryId")) {
+            entries.add(body);
+        }
+        entries.forEach(entry -> assertThat(entry.path("shared").asBoolean(true)).as(where).isTrue());
+        assertThat(body.toString()).as(where).doesNotContain(UNSHARED);
+    }
+
+    private static void assertNothingHidden(JsonNode node, Set<CoachSees> allowed, String where) {
+        if (node.isArray()) {
+            node.forEach(element -> assertNothingHidden(element, allowed, where));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            CoachSees needed = NEEDS.get(field.getKey());
+            assertThat(needed == null || allowed.contains(needed)).as(where + ": " + field.getKey()).isTrue();
+            assertNothingHidden(field.getValue(), allowed, where);
+        }
+    }
+}
