@@ -20,14 +20,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed sign-ins are counted per account and per address within a window; past the limit, sign-in is refused until
- * the window has passed since the last failure, with the time it opens again in the message (which the sign-in page
- * shows). A success clears the account's count. Kept in memory: the local issuer is one process (Keycloak, in
- * compose, has its own brute-force detection, configured to the same numbers in the realm).
+ * Failed sign-ins are counted per account and per address within a sliding window; at the limit, sign-in is refused
+ * until enough of those failures have aged out of the window, with that time in the message (which the sign-in page
+ * shows). An attempt takes its place in both counts before the password is checked, atomically, so parallel guesses
+ * cannot all slip in under the limit; a success gives the places back and clears the account's count. Kept in
+ * memory: the local issuer is one process (Keycloak, in compose, has its own brute-force detection, configured to
+ * the same numbers in the realm). Counts that aged out are dropped, so memory is bounded by the failures of one
+ * window, and each address can add at most {@code perAddress} accounts to it.
  */
 final class SignInThrottle implements AuthenticationProvider {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final int SWEEP_ABOVE = 10_000;
 
     private final AuthenticationProvider passwords;
     private final int perAccount;
@@ -49,18 +53,27 @@ final class SignInThrottle implements AuthenticationProvider {
         String account = "account:" + attempt.getName();
         String address = "address:" + addressOf(attempt);
         Instant now = clock.instant();
-        refuseIfLocked(account, perAccount, now, "this account");
-        refuseIfLocked(address, perAddress, now, "this network address");
+        sweepIfLarge(now);
+        take(account, perAccount, now, "this account");
+        try {
+            take(address, perAddress, now, "this network address");
+        } catch (LockedException locked) {
+            giveBack(account, now);
+            throw locked;
+        }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
             failures.remove(account);
+            giveBack(address, now);
             return signedIn;
         } catch (BadCredentialsException wrong) {
-            record(account, now);
-            record(address, now);
             refuseIfLocked(account, perAccount, now, "this account");
             refuseIfLocked(address, perAddress, now, "this network address");
             throw wrong;
+        } catch (RuntimeException notAGuess) {
+            giveBack(account, now);
+            giveBack(address, now);
+            throw notAGuess;
         }
     }
 
@@ -69,27 +82,57 @@ final class SignInThrottle implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
+    /** Counts this attempt as a failure until it succeeds; refuses it when the count is already at the limit. */
+    private void take(String key, int limit, Instant now, String what) {
+        failures.compute(key, (k, recent) -> {
+            Deque<Instant> kept = withinWindow(recent, now);
+            if (kept.size() >= limit) {
+                throw locked(kept, limit, what);
+            }
+            kept.addLast(now);
+            return kept;
+        });
+    }
+
+    private void giveBack(String key, Instant at) {
+        failures.computeIfPresent(key, (k, recent) -> {
+            recent.removeLastOccurrence(at);
+            return recent.isEmpty() ? null : recent;
+        });
+    }
+
     private void refuseIfLocked(String key, int limit, Instant now, String what) {
         Deque<Instant> recent = failures.get(key);
-        if (recent == null) {
-            return;
-        }
-        synchronized (recent) {
-            recent.removeIf(at -> !at.isAfter(now.minus(window)));
-            if (recent.size() >= limit) {
-                Instant opens = recent.peekLast().plus(window);
-                throw new LockedException("Too many failed sign-ins for " + what + ". Try again after "
-                                          + AT.format(opens) + " (" + window.toMinutes() + " minutes after the "
-                                          + "last attempt).");
-            }
+        if (recent != null && recent.size() >= limit) {
+            throw locked(recent, limit, what);
         }
     }
 
-    private void record(String key, Instant now) {
-        Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            recent.addLast(now);
+    /** Drops the counts that aged out once the map grows large (a spray of names or addresses). */
+    private void sweepIfLarge(Instant now) {
+        if (failures.size() > SWEEP_ABOVE) {
+            failures.keySet().forEach(key -> failures.computeIfPresent(key, (k, recent) -> {
+                Deque<Instant> kept = withinWindow(recent, now);
+                return kept.isEmpty() ? null : kept;
+            }));
         }
+    }
+
+    int tracked() {
+        return failures.size();
+    }
+
+    private Deque<Instant> withinWindow(Deque<Instant> recent, Instant now) {
+        Deque<Instant> kept = recent == null ? new ArrayDeque<>() : recent;
+        kept.removeIf(at -> !at.isAfter(now.minus(window)));
+        return kept;
+    }
+
+    /** Locked until so many failures age out that one more attempt fits under the limit. */
+    private LockedException locked(Deque<Instant> recent, int limit, String what) {
+        Instant opens = recent.stream().skip(recent.size() - limit).findFirst().orElseThrow().plus(window);
+        return new LockedException("Too many failed sign-ins for " + what + ". Try again after " + AT.format(opens)
+                                   + " (" + window.toMinutes() + " minutes after the failures that count).");
     }
 
     /**

@@ -290,6 +290,21 @@ class BrowserJourneysTest {
             maya.open("/coach");
             assertThat(rowOf(maya, "client-priya")).contains("not shared");
         }
+        try (Browser priya = new Browser(stack.webUrl()).signIn("client-priya", "demo-priya")) {
+            priya.open("/me/privacy");
+            priya.find(By.id("consent-PLAN_PROGRESS")).click();
+            priya.submit("Save what my coach sees");
+            assertThat(priya.find(By.id("consent-PLAN_PROGRESS")).isSelected()).isFalse();
+        }
+        try (Browser maya = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            maya.waitUntil("the plan's steps lose their state at once", driver -> {
+                maya.open("/coach/clients/client-priya");
+                return maya.text().contains("does not share plan progress");
+            });
+            assertThat(maya.findAll(By.cssSelector("table.steps td[data-label='State']")))
+                    .isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("not shared"));
+            assertThat(maya.findAll(By.xpath("//button[starts-with(@aria-label, 'Mark done')]"))).isEmpty();
+        }
     }
 
     @Test

@@ -2,14 +2,13 @@ package org.rekindle.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.expression.ExpressionUtils;
-import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
@@ -26,14 +25,15 @@ import java.util.Map;
  * before its body is read or any argument validated, with the path variables and query parameters it names, so a
  * caller who may not act on an id learns nothing from a 400 about the body. Method security still runs at the call
  * (this is an earlier, not a second, opinion). An expression that cannot be decided from the URL alone (it needs the
- * body) is left to method security.
+ * body) is left to method security. The expressions are evaluated by the same handler method security uses (the
+ * application's own when it declares one), so both read {@code @beans}, roles and permissions alike.
  */
 public class AuthorizeBeforeBinding implements HandlerInterceptor {
 
-    private final DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
+    private final MethodSecurityExpressionHandler expressions;
 
-    public AuthorizeBeforeBinding(ApplicationContext context) {
-        expressions.setApplicationContext(context);
+    public AuthorizeBeforeBinding(MethodSecurityExpressionHandler expressions) {
+        this.expressions = expressions;
     }
 
     @Override
@@ -84,9 +84,9 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
             PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
             RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
             if (variable != null && path != null) {
-                arguments[i] = path.get(named(variable.name() + variable.value(), parameter));
+                arguments[i] = path.get(named(variable.name(), variable.value(), parameter));
             } else if (query != null) {
-                String value = request.getParameter(named(query.name() + query.value(), parameter));
+                String value = request.getParameter(named(query.name(), query.value(), parameter));
                 arguments[i] = value != null ? value : defaultOf(query);
             }
         }
@@ -94,7 +94,8 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
     }
 
     /** The name given in the annotation (as {@code name} or {@code value}, which alias), else the parameter's. */
-    private static String named(String given, MethodParameter parameter) {
+    static String named(String name, String value, MethodParameter parameter) {
+        String given = name.isEmpty() ? value : name;
         return given.isEmpty() ? parameter.getParameterName() : given;
     }
 

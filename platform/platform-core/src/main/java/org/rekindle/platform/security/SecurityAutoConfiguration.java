@@ -2,7 +2,10 @@ package org.rekindle.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,8 +67,13 @@ public class SecurityAutoConfiguration {
 
     /** Every endpoint's {@code @PreAuthorize} is decided from the URL before its body is read or validated. */
     @Bean
-    public WebMvcConfigurer authorizeBeforeBinding(ApplicationContext context) {
-        AuthorizeBeforeBinding interceptor = new AuthorizeBeforeBinding(context);
+    public WebMvcConfigurer authorizeBeforeBinding(ApplicationContext context,
+                                                   ObjectProvider<MethodSecurityExpressionHandler> configured) {
+        AuthorizeBeforeBinding interceptor = new AuthorizeBeforeBinding(configured.getIfAvailable(() -> {
+            DefaultMethodSecurityExpressionHandler standard = new DefaultMethodSecurityExpressionHandler();
+            standard.setApplicationContext(context);
+            return standard;
+        }));
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {

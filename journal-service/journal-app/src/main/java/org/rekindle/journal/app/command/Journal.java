@@ -5,6 +5,7 @@ import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.command.InvalidCommandException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -270,10 +271,13 @@ public class Journal {
         cipher.erase(clientId);
     }
 
-    /** Nothing reaches an erased journal: no new text, no shares, no reads recorded. */
+    /**
+     * Nothing reaches an erased journal: no new text, no shares, no reads recorded. Consent stays the client's to
+     * change: it is a choice about what their coach sees from now on (of the plan, which erasure does not end).
+     */
     @CommandHandlerInterceptor
-    Object refuseWhenErased(InterceptorChain chain) throws Exception {
-        if (erased) {
+    Object refuseWhenErased(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (erased && !(command.getPayload() instanceof ChangeConsent)) {
             throw new ConflictingCommandException("This journal was erased at the client's request; nothing more "
                                                   + "can be written to it.");
         }

@@ -9,14 +9,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.rekindle.journal.app.command.api.ConsentChanged;
-import org.rekindle.journal.app.command.api.JournalErased;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
 
 /**
  * One document per client who chose what their coach sees ({@code _id} = client id): the latest choice. A
- * redelivered or older event (lower sequence number) changes nothing.
+ * redelivered or older event (lower sequence number) changes nothing. Erasure keeps it: the consent is the client's
+ * choice about what their coach may see from now on, and falling back to the default would show the coach more.
  */
 @Component
 @ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
@@ -38,11 +38,6 @@ class ConsentProjection {
                 .append("coachSees", event.coachSees().stream().map(Enum::name).sorted().toList())
                 .append("changedAt", Date.from(event.changedAt())).append("position", position),
                            new ReplaceOptions().upsert(true));
-    }
-
-    @EventHandler
-    void on(JournalErased event) {
-        consent.deleteOne(Filters.eq("_id", event.clientId()));
     }
 
     @ResetHandler

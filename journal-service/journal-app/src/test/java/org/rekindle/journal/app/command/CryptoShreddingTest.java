@@ -10,6 +10,9 @@ import org.rekindle.journal.app.command.api.CompleteReflection;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.journal.app.command.api.EraseJournal;
 import org.rekindle.journal.app.command.api.JournalErased;
+import org.rekindle.journal.app.command.api.ChangeConsent;
+import org.rekindle.journal.app.command.api.CoachView;
+import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.JournalOpened;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
@@ -21,6 +24,8 @@ import org.rekindle.platform.command.ConflictingCommandException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +72,13 @@ class CryptoShreddingTest {
                       new JournalErased("sam", AT))
                .when(new ShareEntry("sam", "a1", AT))
                .expectException(ConflictingCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void anErasedJournalStillTakesTheClientsConsent() {
+        fixture.given(new JournalOpened("sam", AT), new ConsentChanged("sam", Set.of(CoachView.STREAK), AT),
+                      new JournalErased("sam", AT))
+               .when(new ChangeConsent("sam", Set.of(), AT))
+               .expectEvents(new ConsentChanged("sam", Set.of(), AT));
     }
 }

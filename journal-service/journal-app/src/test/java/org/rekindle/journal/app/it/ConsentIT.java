@@ -1,14 +1,11 @@
 package org.rekindle.journal.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.platform.testing.TestIssuer;
-import org.rekindle.platform.testing.TopicRecorder;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,20 +18,9 @@ import static org.awaitility.Awaitility.await;
  * The client chooses what their coach sees; journal-service stores the choice as an event, publishes it for the
  * other services, and applies it to its own reads (the streak, and who initiated a breach) at once.
  */
-class ConsentIT extends EmbeddedStackTest {
+class ConsentIT extends RecordingJournalTopicTest {
 
     private final TestIssuer issuer = TestIssuer.get();
-    private TopicRecorder topic;
-
-    @BeforeEach
-    void listen() {
-        topic = new TopicRecorder(bootstrapServers(), JournalTopic.NAME);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        topic.close();
-    }
 
     @Test
     void theClientsChoiceIsStoredPublishedAndAppliedToTheCoachsReads() {

@@ -2,12 +2,9 @@ package org.rekindle.journal.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
-import org.rekindle.platform.testing.TopicRecorder;
 import org.rekindle.journal.events.JournalTopic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** HTTP call → event in the store → CloudEvent on Kafka (right key and type) → read model. */
-class JournalRoundTripIT extends EmbeddedStackTest {
+class JournalRoundTripIT extends RecordingJournalTopicTest {
 
-    private TopicRecorder topic;
 
     @Autowired
     JdbcTemplate eventStore;
-
-    @BeforeEach
-    void listen() {
-        topic = new TopicRecorder(bootstrapServers(), JournalTopic.NAME);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        topic.close();
-    }
 
     @Test
     void aBreachTravelsFromHttpThroughTheStoreAndKafkaIntoTheStreak() {

@@ -36,6 +36,11 @@ public record ClientFacts(String clientId, String coachId, String planId, String
                                List.of(), List.of(), null);
     }
 
+    /** What erasure keeps: only the client's consent (a choice about the future, not a record of the past). */
+    public ClientFacts afterErasure() {
+        return coachSees == null ? of(clientId) : of(clientId).withConsent(coachSees);
+    }
+
     /** The client's latest consent (the names of what their coach may see); null until they choose. */
     ClientFacts withConsent(List<String> chosen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,

@@ -1,6 +1,8 @@
 package org.rekindle.notification.app.command;
 
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,4 +13,19 @@ public enum ConsentScope {
     STREAK, PLAN_PROGRESS, MOOD_TREND, SLEEP, URGES, JOURNAL_ACTIVITY, CONTACT_DETAILS;
 
     public static final Set<ConsentScope> DEFAULT = Set.copyOf(EnumSet.of(STREAK, PLAN_PROGRESS, MOOD_TREND));
+
+    /** What a coach must be allowed to learn that the client did this, by the event's simple name. */
+    private static final Map<String, ConsentScope> TO_SEE = Map.of(
+            "MoodCheckedIn", MOOD_TREND, "UrgeRecorded", URGES, "ReflectionCompleted", JOURNAL_ACTIVITY,
+            "ApologyDrafted", JOURNAL_ACTIVITY, "ApologyRevised", JOURNAL_ACTIVITY, "NoContactStarted", STREAK,
+            "NoContactBroken", STREAK, "NoContactEnded", STREAK);
+
+    /**
+     * The consent a coach needs to learn that the client did what this CloudEvents type ({@code rekindle.journal.
+     * MoodCheckedIn.v1}) says; empty for what is the coach's anyway (a shared entry, the plan's own events).
+     */
+    public static Optional<ConsentScope> neededToSee(String eventType) {
+        String[] parts = eventType == null ? new String[0] : eventType.split("\\.");
+        return parts.length < 3 ? Optional.empty() : Optional.ofNullable(TO_SEE.get(parts[2]));
+    }
 }

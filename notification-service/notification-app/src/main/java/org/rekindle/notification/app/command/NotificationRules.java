@@ -161,8 +161,8 @@ public final class NotificationRules {
             case NO_ACTIVITY -> {
                 if (onTime && facts.planRunning() && facts.coachId() != null
                     && p.get("eventId").equals(facts.lastActivityEventId())) {
-                    notices.add(alert(facts, Rule.NO_ACTIVITY_FIVE_DAYS, noticeKey, now, List.of(new Cause(
-                            p.get("eventId"), p.get("type"), facts.lastActivityAt(), "the last thing recorded"))));
+                    notices.add(alert(facts, Rule.NO_ACTIVITY_FIVE_DAYS, noticeKey, now,
+                                      List.of(lastActivity(facts, p.get("eventId"), p.get("type")))));
                 }
             }
             case STEP_OVERDUE -> {
@@ -254,6 +254,14 @@ public final class NotificationRules {
 
     private static boolean runs(ClientFacts facts, String planId) {
         return facts.planRunning() && planId != null && planId.equals(facts.planId());
+    }
+
+    /** When the client last did something; what it was only where their consent lets the coach know that kind. */
+    private static Cause lastActivity(ClientFacts facts, String eventId, String type) {
+        boolean theCoachMayKnow = ConsentScope.neededToSee(type).map(facts::coachSees).orElse(true);
+        return theCoachMayKnow ? new Cause(eventId, type, facts.lastActivityAt(), "the last thing recorded")
+                               : new Cause(eventId, null, facts.lastActivityAt(),
+                                           "the last thing recorded (what it was is the client's to share)");
     }
 
     private Notice alert(ClientFacts facts, Rule rule, String causeKey, Instant now, List<Cause> causes) {

@@ -152,6 +152,28 @@ class NotificationRulesTest {
     }
 
     @Test
+    void fiveQuietDaysNameTheLastActivityOnlyWhereTheClientLetsTheCoachKnowThatKind() {
+        ClientFacts keepsUrges = planned().withConsent(List.of("STREAK"));
+        Decision urge = rules.on(keepsUrges, new ClientActivity.JournalEntry("u1", "rekindle.journal.UrgeRecorded.v1",
+                                                                            NOW), NOW, DEFAULTS);
+        Check inactive = urge.checks().stream().filter(c -> c.kind() == CheckKind.NO_ACTIVITY).findFirst()
+                             .orElseThrow();
+        assertThat(rules.check(urge.facts(), inactive, inactive.dueAt(), DEFAULTS).notices()).singleElement()
+                .satisfies(alert -> assertThat(alert.causes()).singleElement().satisfies(cause -> {
+                    assertThat(cause.type()).as("an urge is not the coach's to know of").isNull();
+                    assertThat(cause.at()).isEqualTo(NOW);
+                    assertThat(cause.detail()).contains("the client's to share");
+                }));
+
+        Decision shared = rules.on(urge.facts().withConsent(List.of("URGES")), new ClientActivity.JournalEntry("u2",
+                "rekindle.journal.UrgeRecorded.v1", NOW), NOW, DEFAULTS);
+        Check next = shared.checks().stream().filter(c -> c.kind() == CheckKind.NO_ACTIVITY).findFirst().orElseThrow();
+        assertThat(rules.check(shared.facts(), next, next.dueAt(), DEFAULTS).notices()).singleElement()
+                .satisfies(alert -> assertThat(alert.causes()).extracting(Cause::type)
+                        .containsExactly("rekindle.journal.UrgeRecorded.v1"));
+    }
+
+    @Test
     void aStepStillOpenTwoDaysAfterItWentOverdueAlertsTheCoach() {
         Instant overdueSince = Instant.parse("2026-11-26T00:00:00Z");
         Decision overdue = rules.on(planned(), new ClientActivity.StepOverdue("o1", "rekindle.plan.PlanStepOverdue.v1",

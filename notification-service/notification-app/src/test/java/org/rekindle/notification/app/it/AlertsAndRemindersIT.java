@@ -206,6 +206,7 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
     void anErasedJournalTakesItsNotificationsAndFactsWithIt() throws Exception {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(client, "UTC"); // no quiet hours: the client's encouragement is not held until morning
         assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
         Instant now = Instant.now();
         send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
@@ -221,6 +222,29 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
             assertThat(stored("notification_clients", client)).as("the facts kept of their journal").isFalse();
         });
         assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anErasedJournalKeepsTheClientsConsentAndNothingElse() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
+        Instant now = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client,
+             new ConsentChanged(client, List.of(), now), now);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
+             new MoodCheckedIn(client, "m1", 1, null, now), now);
+        await().atMost(Duration.ofSeconds(30)).until(() -> factsOf(client).path("recentMoods").size() == 1);
+
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), org.rekindle.journal.events.JournalErased.TYPE, client,
+             new org.rekindle.journal.events.JournalErased(client, Instant.now()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode facts = factsOf(client);
+            assertThat(facts.path("recentMoods")).as("the journal's facts").isEmpty();
+            assertThat(facts.hasNonNull("coachId")).as("the plan and coach, learnt again from the plan").isFalse();
+            assertThat(facts.path("coachSees").toString()).as("nothing, as chosen; not the default")
+                                                          .isEqualTo("[]");
+        });
     }
 
     @Test
@@ -285,6 +309,14 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
 
     private boolean scheduled(String client) {
         return stored("notification_clients", client);
+    }
+
+    private static JsonNode factsOf(String client) {
+        try (var mongo = com.mongodb.client.MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
+            org.bson.Document doc = mongo.getDatabase("notification-it").getCollection("notification_clients")
+                                         .find(new org.bson.Document("_id", client)).first();
+            return doc == null ? Json.parse("{}") : Json.parse(doc.getString("facts"));
+        }
     }
 
     private static boolean stored(String collection, String id) {

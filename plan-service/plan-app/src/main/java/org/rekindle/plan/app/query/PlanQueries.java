@@ -7,9 +7,11 @@ import org.bson.Document;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 @Component
@@ -23,8 +25,8 @@ public class PlanQueries {
         this.plans = collections.plans();
     }
 
-    /** The plan as a JSON-ready map (its document without storage fields). */
-    public Optional<Map<String, Object>> plan(String planId) {
+    /** The plan with every step's state, as stored (a coach's view is narrowed by {@link PlanView#forCoach}). */
+    public Optional<PlanView> plan(String planId) {
         return Optional.ofNullable(plans.find(Filters.eq("_id", planId)).first()).map(PlanQueries::view);
     }
 
@@ -32,7 +34,7 @@ public class PlanQueries {
      * Plans of a client, or of a coach (the filter names which field: {@code clientId} or {@code coachId}), in the
      * order they were assigned. Read by id through the client's or coach's index, never by scanning the plans.
      */
-    public List<Map<String, Object>> plansWhere(String field, String id) {
+    public List<PlanView> plansWhere(String field, String id) {
         return plansOf(field, id).stream().map(PlanQueries::view).toList();
     }
 
@@ -52,10 +54,26 @@ public class PlanQueries {
                     .stream().filter(doc -> id.equals(doc.getString(field))).toList();
     }
 
-    private static Map<String, Object> view(Document doc) {
-        Document view = new Document(doc);
-        view.put("planId", view.remove("_id"));
-        view.remove(org.rekindle.platform.readmodel.IdempotentWrites.POSITION);
-        return view;
+    private static PlanView view(Document doc) {
+        return new PlanView(doc.getString("_id"), doc.getString("clientId"), doc.getString("coachId"),
+                            doc.getString("programId"), doc.getInteger("programVersion", 0),
+                            LocalDate.parse(doc.getString("startDate")), doc.getString("timezone"),
+                            doc.getBoolean("replyToExCountsAsBreach", false), doc.getString("outcome"),
+                            doc.getBoolean("paused", false), instant(doc.getDate("assignedAt")),
+                            doc.getList("steps", Document.class, List.of()).stream().map(PlanQueries::step).toList(),
+                            null);
+    }
+
+    private static StepView step(Document step) {
+        return new StepView(step.getString("stepId"), step.getString("phaseId"), step.getString("kind"),
+                            step.getString("title"), LocalDate.parse(step.getString("dueDate")),
+                            step.getString("promptId"), step.getInteger("targetDays"), step.getInteger("checkIns"),
+                            step.getString("status"), step.getString("completedBy"),
+                            instant(step.getDate("completedAt")), instant(step.getDate("overdueSince")),
+                            step.getInteger("counted"), step.getString("reason"));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

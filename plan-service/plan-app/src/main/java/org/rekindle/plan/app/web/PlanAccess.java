@@ -7,7 +7,6 @@ import org.rekindle.platform.security.Role;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,18 +37,18 @@ public class PlanAccess {
             return isCoach(coachId);
         }
         return clientId != null && user().map(u -> u.isClient(clientId) || u.is(Role.COACH)
-                && plans.plansWhere("clientId", clientId).stream().anyMatch(p -> u.id().equals(p.get("coachId"))))
+                && plans.plansWhere("clientId", clientId).stream().anyMatch(p -> u.id().equals(p.coachId())))
                                          .orElse(false);
     }
 
     public boolean mayRead(String planId) {
-        return plan(planId).map(p -> user().map(u -> u.isClient((String) p.get("clientId"))
-                                                     || isCoach((String) p.get("coachId"))).orElse(false))
-                           .orElse(true);
+        return plans.plan(planId).map(p -> user().map(u -> u.isClient(p.clientId()) || isCoach(p.coachId()))
+                                                 .orElse(false))
+                                 .orElse(true);
     }
 
     public boolean mayChange(String planId) {
-        return plan(planId).map(p -> isCoach((String) p.get("coachId"))).orElse(true);
+        return plans.plan(planId).map(p -> isCoach(p.coachId())).orElse(true);
     }
 
     public boolean mayReadDashboardOf(String coachId) {
@@ -62,10 +61,6 @@ public class PlanAccess {
 
     public boolean mayAdminister() {
         return user().map(u -> u.is(Role.PRACTICE_ADMIN)).orElse(false);
-    }
-
-    private Optional<Map<String, Object>> plan(String planId) {
-        return plans.plan(planId);
     }
 
     private static boolean isCoach(String coachId) {

@@ -20,6 +20,9 @@ import org.rekindle.plan.app.command.api.SkipStep;
 import org.rekindle.plan.app.query.Catalog;
 import org.rekindle.plan.app.query.CatalogVersion;
 import org.rekindle.plan.app.query.PlanQueries;
+import org.rekindle.plan.app.query.PlanView;
+import org.rekindle.plan.app.query.dashboard.DashboardStore;
+import org.rekindle.platform.security.CurrentUser;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
@@ -51,12 +54,15 @@ class PlansController {
     private final CommandGateway commands;
     private final PlanQueries plans;
     private final Catalog catalog;
+    private final DashboardStore dashboard;
     private final Clock clock;
 
-    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, Clock clock) {
+    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, DashboardStore dashboard,
+                    Clock clock) {
         this.commands = commands;
         this.plans = plans;
         this.catalog = catalog;
+        this.dashboard = dashboard;
         this.clock = clock;
     }
 
@@ -94,21 +100,31 @@ class PlansController {
     }
 
     @GetMapping
-    @Operation(summary = "The plans of a client (clientId=…) or of a coach (coachId=…)")
+    @Operation(summary = "The plans of a client (clientId=…) or of a coach (coachId=…); a coach sees step states only "
+                         + "where the client shares plan progress")
     @PreAuthorize("@planAccess.mayList(#clientId, #coachId)")
-    List<Map<String, Object>> plans(@RequestParam(required = false) @Pattern(regexp = ID) String clientId,
+    List<PlanView> plans(@RequestParam(required = false) @Pattern(regexp = ID) String clientId,
                                     @RequestParam(required = false) @Pattern(regexp = ID) String coachId) {
         if ((clientId == null) == (coachId == null)) {
             throw new InvalidCommandException("clientId", "give exactly one of clientId or coachId");
         }
-        return clientId != null ? plans.plansWhere("clientId", clientId) : plans.plansWhere("coachId", coachId);
+        List<PlanView> found = clientId != null ? plans.plansWhere("clientId", clientId)
+                               : plans.plansWhere("coachId", coachId);
+        return found.stream().map(this::asTheReaderMaySeeIt).toList();
     }
 
     @GetMapping("/{planId}")
-    @Operation(summary = "A plan with every step's state and due date")
+    @Operation(summary = "A plan with every step's due date, and its state where the reader may see it")
     @PreAuthorize("@planAccess.mayRead(#planId)")
-    Map<String, Object> plan(@PathVariable @Pattern(regexp = ID) String planId) {
-        return plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
+    PlanView plan(@PathVariable @Pattern(regexp = ID) String planId) {
+        return plans.plan(planId).map(this::asTheReaderMaySeeIt)
+                    .orElseThrow(() -> new UnknownEntityException("plan", planId));
+    }
+
+    /** The client sees their plan whole; anyone else allowed to read it (their coach) through the consent. */
+    private PlanView asTheReaderMaySeeIt(PlanView plan) {
+        boolean theClient = CurrentUser.get().map(user -> user.isClient(plan.clientId())).orElse(false);
+        return theClient ? plan : plan.forCoach(dashboard.consentOf(plan.clientId()));
     }
 
     @PostMapping("/{planId}/steps/{stepId}/complete")

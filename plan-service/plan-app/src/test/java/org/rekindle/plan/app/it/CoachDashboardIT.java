@@ -149,7 +149,7 @@ class CoachDashboardIT extends PlanServiceIT {
     }
 
     @Test
-    void anErasedJournalLeavesTheDashboardWithOnlyThePlan() {
+    void anErasedJournalLeavesTheDashboardWithOnlyThePlanAndTheClientsConsent() {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String client = "erased-" + UUID.randomUUID();
         Http http = asCoach(coach);
@@ -158,8 +158,10 @@ class CoachDashboardIT extends PlanServiceIT {
         send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned("plan-" + client,
                 client, coach, "p", 1, day, "UTC", false, List.of(new PlanStep("s", "phase", "READING", "Read",
                                                                                day.plusDays(9))), at), at);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client,
+             new ConsentChanged(client, List.of("MOOD_TREND", "PLAN_PROGRESS"), at.plusSeconds(1)), at.plusSeconds(1));
         send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
-             new MoodCheckedIn(client, "m", 1, null, at), at);
+             new MoodCheckedIn(client, "m", 1, null, at.plusSeconds(2)), at.plusSeconds(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> Json.parse(http.get("/api/dashboard/clients/" + client)
                                                                           .body()).path("moodTrend").size() == 1);
         send(JournalTopic.NAME, UUID.randomUUID().toString(), org.rekindle.journal.events.JournalErased.TYPE, client,
@@ -169,8 +171,12 @@ class CoachDashboardIT extends PlanServiceIT {
             assertThat(row.get("moodTrend")).isEmpty();
             assertThat(row.get("coachId").asText()).isEqualTo(coach);
             assertThat(Json.parse(http.get("/api/dashboard/clients/" + client + "/timeline").body())
-                           .findValuesAsText("type")).containsExactly("PlanAssigned");
+                           .findValuesAsText("type")).containsExactly("PlanAssigned", "ConsentChanged");
         });
+        JsonNode row = Json.parse(http.get("/api/dashboard/clients/" + client).body());
+        assertThat(row.get("coachSees").toString()).as("the client's choice outlives the erasure, not the default")
+                                                  .isEqualTo("[\"MOOD_TREND\",\"PLAN_PROGRESS\"]");
+        assertThat(row.has("currentStreakDays")).as("the default would show the streak").isFalse();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.rekindle.journal.app.messaging.out;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.rekindle.platform.testing.SameVocabulary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,6 @@ import org.rekindle.platform.publishing.IntegrationEvent;
 import org.rekindle.platform.testing.GoldenJson;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -64,10 +64,8 @@ class JournalWireFormatTest {
 
     @Test
     void theJournalsConsentVocabularyIsThePublishedOne() {
-        assertThat(Arrays.stream(CoachView.values()).map(Enum::name))
-                .containsExactlyElementsOf(Arrays.stream(CoachSees.values()).map(Enum::name).toList());
-        assertThat(CoachView.DEFAULT.stream().map(Enum::name).sorted())
-                .containsExactlyElementsOf(CoachSees.DEFAULT.stream().map(Enum::name).sorted().toList());
+        SameVocabulary.assertSameNames(CoachView.class, CoachSees.class);
+        SameVocabulary.assertSameMembers(CoachView.DEFAULT, CoachSees.DEFAULT);
     }
 
     @ParameterizedTest(name = "{0}")

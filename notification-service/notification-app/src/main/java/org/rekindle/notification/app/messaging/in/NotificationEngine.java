@@ -2,6 +2,7 @@ package org.rekindle.notification.app.messaging.in;
 
 import org.bson.Document;
 import org.rekindle.notification.app.command.Check;
+import org.rekindle.notification.app.command.ClientFacts;
 import org.rekindle.notification.app.command.ClientActivity;
 import org.rekindle.notification.app.command.Decision;
 import org.rekindle.notification.app.command.NotificationRules;
@@ -61,7 +62,11 @@ class NotificationEngine {
      * logs), and nothing scheduled for them runs any more.
      */
     void erase(String clientId) {
+        ClientFacts kept = facts.load(clientId).facts().afterErasure();
         facts.delete(clientId);
+        if (kept.coachSees() != null) {
+            facts.save(clientId, 0, kept, List.of(), List.of());
+        }
         List<String> notifications = this.notifications.deleteAbout(clientId);
         deliveries.deleteFor(notifications);
         schedule.cancelWhere("clientId", clientId);

@@ -151,12 +151,13 @@ public class DashboardStore {
 
     /**
      * The client erased their journal: their journal events leave the timeline and the row is folded again from
-     * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard.
+     * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard. Their
+     * consent stays: falling back to the default would show the coach more than the client chose.
      */
     void forgetJournalOf(String clientId) {
         // By the client id, not the index: erasure must find every event, and it is rare (the embedded server scans).
         timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
-                                        Filters.not(Filters.regex("type", "^Plan"))));
+                                        Filters.not(Filters.regex("type", "^(Plan|ConsentChanged$)"))));
         List<ClientEvent> remaining = timeline(clientId);
         monthsOf(clientId).forEach(month -> timelineByMonth.forget(clientId + "/" + month));
         timelineMonths.forget(clientId);
@@ -221,7 +222,12 @@ public class DashboardStore {
 
     /** Every event of the client the coach may see now (the client's current consent), oldest first. */
     public List<ClientEvent> timelineForCoach(String clientId) {
-        return CoachConsent.of(currentConsent(clientId)).show(timeline(clientId));
+        return consentOf(clientId).show(timeline(clientId));
+    }
+
+    /** What the client lets their coach see now (the default until the client chooses). */
+    public CoachConsent consentOf(String clientId) {
+        return CoachConsent.of(currentConsent(clientId));
     }
 
     /** The client's consent as it stands now (time travel shows the past only as far as today's consent allows). */

@@ -1,21 +1,16 @@
 package org.rekindle.plan.app.messaging.in;
 
 import org.junit.jupiter.api.Test;
+import org.rekindle.platform.testing.SameVocabulary;
 import org.rekindle.journal.events.CoachSees;
 import org.rekindle.plan.app.query.dashboard.ConsentScope;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's copy of the consent vocabulary is the one journal-service publishes: same names, same default. */
 class ConsentVocabularyContractTest {
 
     @Test
     void namesAndDefaultAreThePublishedOnes() {
-        assertThat(Arrays.stream(ConsentScope.values()).map(Enum::name))
-                .containsExactlyElementsOf(Arrays.stream(CoachSees.values()).map(Enum::name).toList());
-        assertThat(ConsentScope.DEFAULT.stream().map(Enum::name).sorted())
-                .containsExactlyElementsOf(CoachSees.DEFAULT.stream().map(Enum::name).sorted().toList());
+        SameVocabulary.assertSameNames(ConsentScope.class, CoachSees.class);
+        SameVocabulary.assertSameMembers(ConsentScope.DEFAULT, CoachSees.DEFAULT);
     }
 }
