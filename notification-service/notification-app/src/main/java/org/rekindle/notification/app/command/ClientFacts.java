@@ -55,7 +55,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     /** Whether the client lets their coach see this (their latest choice, or the default). */
     public boolean coachSees(ConsentScope scope) {
-        return coachSees == null ? ConsentScope.DEFAULT.contains(scope) : coachSees.contains(scope.name());
+        return ConsentScope.allows(coachSees, scope);
     }
 
     public boolean hasSeen(String eventId) {

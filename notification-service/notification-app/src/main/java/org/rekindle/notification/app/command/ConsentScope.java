@@ -1,6 +1,7 @@
 package org.rekindle.notification.app.command;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,11 @@ public enum ConsentScope {
     STREAK, PLAN_PROGRESS, MOOD_TREND, SLEEP, URGES, JOURNAL_ACTIVITY, CONTACT_DETAILS;
 
     public static final Set<ConsentScope> DEFAULT = Set.copyOf(EnumSet.of(STREAK, PLAN_PROGRESS, MOOD_TREND));
+
+    /** Whether the client's choice (names; null until they choose, meaning the default) lets the coach see this. */
+    public static boolean allows(List<String> chosen, ConsentScope scope) {
+        return chosen == null ? DEFAULT.contains(scope) : chosen.contains(scope.name());
+    }
 
     /** What a coach must be allowed to learn that the client did this, by the event's simple name. */
     private static final Map<String, ConsentScope> TO_SEE = Map.of(

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -126,16 +128,21 @@ public class NotificationStore {
      * The recipient's feed, newest first: their notifications read by id through their index and filtered here, so
      * the cost grows with this recipient's notifications, never with everyone's.
      */
-    public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit) {
+    public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit,
+                                       UnaryOperator<NotificationView> shown) {
         return notificationsOf(recipientId, Sorts.descending("deliveredAt", "_id"))
                 .filter(doc -> Boolean.TRUE.equals(doc.getBoolean("inFeed")))
                 .filter(doc -> !unreadOnly || doc.get("readAt") == null)
-                .limit(limit).map(NotificationStore::view).toList();
+                .map(NotificationStore::view).map(shown).filter(Objects::nonNull).limit(limit).toList();
     }
 
-    /** Everything raised for the recipient (in the feed or not, delivered or still waiting), newest first. */
-    public List<NotificationView> allFor(String recipientId) {
-        return notificationsOf(recipientId, Sorts.descending("raisedAt", "_id")).map(NotificationStore::view).toList();
+    /**
+     * Everything raised for the recipient (in the feed or not, delivered or still waiting), newest first, as
+     * {@code shown} lets them see it (null: not at all).
+     */
+    public List<NotificationView> allFor(String recipientId, UnaryOperator<NotificationView> shown) {
+        return notificationsOf(recipientId, Sorts.descending("raisedAt", "_id")).map(NotificationStore::view)
+                .map(shown).filter(Objects::nonNull).toList();
     }
 
     private Stream<Document> notificationsOf(String recipientId, Bson order) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.rekindle.notification.app.query.ConsentedAlerts;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
@@ -34,10 +35,13 @@ class FeedController {
     private final NotificationStore notifications;
     private final DeliveryLog deliveries;
     private final LiveStreams live;
+    private final ConsentedAlerts consented;
     private final Clock clock;
 
-    FeedController(NotificationStore notifications, DeliveryLog deliveries, LiveStreams live, Clock clock) {
+    FeedController(NotificationStore notifications, DeliveryLog deliveries, LiveStreams live,
+                   ConsentedAlerts consented, Clock clock) {
         this.notifications = notifications;
+        this.consented = consented;
         this.deliveries = deliveries;
         this.live = live;
         this.clock = clock;
@@ -49,7 +53,7 @@ class FeedController {
     List<NotificationView> feed(@PathVariable @Pattern(regexp = ID) String userId,
                                 @RequestParam(defaultValue = "false") boolean unread,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return notifications.feed(userId, unread, limit);
+        return notifications.feed(userId, unread, limit, consented.forOneRead());
     }
 
     @GetMapping(path = "/export", produces = "application/json")
@@ -57,7 +61,7 @@ class FeedController {
                          + "newest first, each with its why and delivery log: their part of a data export")
     @PreAuthorize("@notificationAccess.isSelf(#userId)")
     List<Explained> export(@PathVariable @Pattern(regexp = ID) String userId) {
-        return notifications.allFor(userId).stream()
+        return notifications.allFor(userId, consented.forOneRead()).stream()
                             .map(n -> new Explained(n, deliveries.of(n.id()))).toList();
     }
 

@@ -3,6 +3,7 @@ package org.rekindle.notification.app.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import org.rekindle.notification.app.query.ConsentedAlerts;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
@@ -22,17 +23,19 @@ class NotificationsController {
 
     private final NotificationStore notifications;
     private final DeliveryLog deliveries;
+    private final ConsentedAlerts consented;
 
-    NotificationsController(NotificationStore notifications, DeliveryLog deliveries) {
+    NotificationsController(NotificationStore notifications, DeliveryLog deliveries, ConsentedAlerts consented) {
         this.notifications = notifications;
         this.deliveries = deliveries;
+        this.consented = consented;
     }
 
     @GetMapping
     @Operation(summary = "The notification with its why (rule, meaning, causing events) and its delivery log")
     @PreAuthorize("@notificationAccess.mayRead(#notificationId)")
     Explained explain(@PathVariable @Pattern(regexp = FeedController.NOTIFICATION_ID) String notificationId) {
-        NotificationView notification = notifications.find(notificationId)
+        NotificationView notification = notifications.find(notificationId).map(consented.forOneRead())
                 .orElseThrow(() -> new UnknownEntityException("notification", notificationId));
         return new Explained(notification, deliveries.of(notificationId));
     }

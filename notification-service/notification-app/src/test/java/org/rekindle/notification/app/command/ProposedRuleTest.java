@@ -31,18 +31,34 @@ class ProposedRuleTest {
 
     @Test
     void theResultCountsPerClientAndTheBreachRuleFiltersByInitiator() {
+        ClientActivity details = new ClientActivity.ConsentChanged("c", "t", T.minusSeconds(60),
+                                                                   List.of("STREAK", "CONTACT_DETAILS"));
         ClientActivity byClient = new ClientActivity.NoContactBroken("b1", "t", T, "p", "TEXT", "CLIENT", 4);
         ClientActivity byEx = new ClientActivity.NoContactBroken("b2", "t", T.plusSeconds(60), "p", "CALL", "EX", 0);
         BacktestResult result = BacktestResult.of(new ProposedRule.Breach("CLIENT"), Map.of(
-                "sam", List.of(byEx, byClient), "priya", List.of(mood("m", 1, 0))));
+                "sam", List.of(byEx, byClient, details), "priya", List.of(details, mood("m", 1, 0)),
+                "jordan", List.of(byClient)));
         assertThat(result.alerts()).isEqualTo(1);
         assertThat(result.clientsReplayed()).isEqualTo(2);
-        assertThat(result.eventsReplayed()).isEqualTo(3);
+        assertThat(result.clientsWithheld()).as("jordan keeps who initiated to themself (the default)").isEqualTo(1);
+        assertThat(result.eventsReplayed()).isEqualTo(5);
         assertThat(result.byClient()).singleElement().satisfies(client -> {
             assertThat(client.clientId()).isEqualTo("sam");
             assertThat(client.firings().get(0).causeEventIds()).containsExactly("b1");
         });
         assertThat(BacktestResult.of(new ProposedRule.Breach(null), Map.of("sam", List.of(byEx, byClient))).alerts())
-                .isEqualTo(2);
+                .as("any breach: the streak, shared by default").isEqualTo(2);
+    }
+
+    @Test
+    void aClientsLatestConsentDecidesWhetherTheirMoodsAreReplayed() {
+        ProposedRule lowMood = new ProposedRule.MoodAtOrBelow(2, 1, Duration.ofHours(48));
+        ClientActivity hidden = new ClientActivity.ConsentChanged("c1", "t", T, List.of("STREAK"));
+        ClientActivity shownAgain = new ClientActivity.ConsentChanged("c2", "t", T.plusSeconds(600),
+                                                                      List.of("MOOD_TREND"));
+        assertThat(BacktestResult.of(lowMood, Map.of("sam", List.of(mood("m", 1, 0), hidden))).clientsWithheld())
+                .isEqualTo(1);
+        assertThat(BacktestResult.of(lowMood, Map.of("sam", List.of(shownAgain, mood("m", 1, 0), hidden))).alerts())
+                .as("ordered by time: the later choice counts").isEqualTo(1);
     }
 }

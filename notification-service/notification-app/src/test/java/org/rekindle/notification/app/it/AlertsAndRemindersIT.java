@@ -224,6 +224,32 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(404);
     }
 
+    /** An alert raised under the client's consent leaves the coach's feed, and its why, when they withdraw it. */
+    @Test
+    void anAlertFollowsTheClientsConsentAfterItWasRaised() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
+        Instant now = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "p1", "b1", "TEXT", "EX", 2, now), now);
+        String alert = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).stream()
+                .map(n -> n.get("id").asText()).findFirst().orElse(null), id -> id != null);
+
+        Instant withdrawn = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client,
+             new ConsentChanged(client, List.of("MOOD_TREND"), withdrawn), withdrawn);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).isEmpty());
+        assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(404);
+        assertThat(Json.parse(asCoach(coach).get("/api/feed/" + coach + "/export").body())).isEmpty();
+
+        Instant given = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, client,
+             new ConsentChanged(client, List.of("STREAK"), given), given);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).size() == 1);
+        assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anErasedJournalKeepsTheClientsConsentAndNothingElse() {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
@@ -266,8 +292,24 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                      new MoodCheckedIn(clients[c], "m" + day, moods[c][day], null, at), at);
             }
         }
+        String jordan = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        assign(coach, jordan, start);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), ConsentChanged.TYPE, jordan,
+             new ConsentChanged(jordan, List.of("STREAK"), start), start);
+        for (int day = 0; day < 4; day++) {
+            Instant at = start.plus(Duration.ofDays(1 + day));
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, jordan,
+                 new MoodCheckedIn(jordan, "m" + day, 1, null, at), at);
+        }
         String proposal = "{\"rule\":\"MOOD_AT_OR_BELOW\",\"score\":3,\"occurrences\":2,\"withinHours\":48}";
         JsonNode result = Json.parse(asCoach(coach).post("/api/coaches/" + coach + "/backtest", proposal).body());
+        assertThat(result.get("clientsWithheld").asInt()).as("jordan does not share moods").isEqualTo(1);
+        assertThat(result.findValuesAsText("clientId")).doesNotContain(jordan);
+        JsonNode byClient = Json.parse(asCoach(coach).post("/api/coaches/" + coach + "/backtest",
+                                                           "{\"rule\":\"BREACH\",\"initiatedBy\":\"CLIENT\"}").body());
+        assertThat(byClient.get("clientsReplayed").asInt()).as("who initiated is nobody's default to share")
+                                                          .isZero();
+        assertThat(byClient.get("clientsWithheld").asInt()).isEqualTo(3);
         assertThat(asCoach("another-coach").post("/api/coaches/" + coach + "/backtest", proposal).statusCode())
                 .as("another coach's history").isEqualTo(403);
         assertThat(as(sam).post("/api/coaches/" + coach + "/backtest", proposal).statusCode()).isEqualTo(403);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,20 +61,20 @@ class NotificationStoreTest {
         store.markDelivered(NotificationStore.idOf(skipped), false, T0.plusSeconds(121));
         store.markDelivered(NotificationStore.idOf(someoneElses), true, T0.plusSeconds(1));
 
-        assertThat(store.feed("coach-1", false, 50)).extracting(NotificationView::title)
+        assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
                                                     .containsExactly("title n2", "title n1");
-        assertThat(store.feed("coach-1", false, 50).get(0).deliveredAt()).isEqualTo(T0.plusSeconds(61));
-        assertThat(store.feed("coach-1", false, 1)).extracting(NotificationView::title).containsExactly("title n2");
+        assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity()).get(0).deliveredAt()).isEqualTo(T0.plusSeconds(61));
+        assertThat(store.feed("coach-1", false, 1, UnaryOperator.identity())).extracting(NotificationView::title).containsExactly("title n2");
         assertThat(store.markRead("coach-2", NotificationStore.idOf(second), T0)).as("not theirs").isFalse();
         assertThat(store.markRead("coach-1", NotificationStore.idOf(skipped), T0)).as("not in the feed").isFalse();
         assertThat(store.markRead("coach-1", NotificationStore.idOf(second), T0.plusSeconds(70))).isTrue();
-        assertThat(store.feed("coach-1", true, 50)).extracting(NotificationView::title).containsExactly("title n1");
-        assertThat(store.allFor("coach-1")).extracting(NotificationView::title)
+        assertThat(store.feed("coach-1", true, 50, UnaryOperator.identity())).extracting(NotificationView::title).containsExactly("title n1");
+        assertThat(store.allFor("coach-1", UnaryOperator.identity())).extracting(NotificationView::title)
                                            .containsExactly("title n3", "title n2", "title n1");
 
         assertThat(store.deleteAbout("client-1")).containsExactlyInAnyOrder(NotificationStore.idOf(first),
                                                                            NotificationStore.idOf(skipped));
-        assertThat(store.allFor("coach-1")).extracting(NotificationView::title).containsExactly("title n2");
+        assertThat(store.allFor("coach-1", UnaryOperator.identity())).extracting(NotificationView::title).containsExactly("title n2");
         assertThat(collections.notificationsByRecipient().ids("coach-1"))
                 .containsExactly(NotificationStore.idOf(second));
     }
@@ -104,7 +105,7 @@ class NotificationStoreTest {
                 .append("channel", "FEED").append("state", "SENT").append("attempt", 1).append("at", Date.from(T0)));
         NotificationCollections collections = new NotificationCollections(db);
 
-        assertThat(new NotificationStore(collections).feed("coach-1", false, 50)).extracting(NotificationView::title)
+        assertThat(new NotificationStore(collections).feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
                                                                                 .containsExactly("old");
         assertThat(new DeliveryLog(collections).of("old-1")).extracting(DeliveryLog.Attempt::state)
                                                             .containsExactly("SENT");
