@@ -145,9 +145,24 @@ final class Browser implements AutoCloseable {
     Browser clickAndLoad(WebElement element) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(driver -> isGone(oldPage));
         waitFor(By.id("main"));
         return this;
+    }
+
+    /**
+     * Whether the element left the document. Chromium reports a node of a page being replaced either as stale or,
+     * mid-navigation, as "does not belong to the document"; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return String.valueOf(replaced.getMessage()).contains("does not belong to the document");
+        }
     }
 
     Browser resize(int width, int height) {

@@ -268,6 +268,9 @@ class BrowserJourneysTest {
             priya.goTo("/admin");
             assertThat(priya.waitFor(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
             assertThat(priya.text()).contains("This page is for practice admins");
+            priya.open("/me");
+            assertThat(priya.text()).as("the default, stated while the client has not chosen")
+                    .contains("Unless you choose otherwise: my no-contact streak, my plan progress, my mood trend");
             priya.open("/me/privacy");
             assertThat(priya.find(By.id("consent-MOOD_TREND")).isSelected()).as("on by default").isTrue();
             assertThat(priya.find(By.id("consent-SLEEP")).isSelected()).as("off by default").isFalse();
@@ -276,6 +279,8 @@ class BrowserJourneysTest {
             assertThat(priya.text()).contains("Saved. Your coach now sees: my no-contact streak, my plan progress");
             assertThat(priya.find(By.id("consent-MOOD_TREND")).isSelected()).isFalse();
             priya.assertAccessible("the privacy page with the consent choices");
+            priya.open("/me");
+            assertThat(priya.text()).doesNotContain("Unless you choose otherwise");
         }
         try (Browser maya = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
             maya.waitUntil("the client's choice reached the dashboard", driver -> {

@@ -39,7 +39,18 @@ class MeController {
         model.addAttribute("guidance", plan == null ? Map.of() : guidance(plan));
         model.addAttribute("streak", streak(viewer));
         model.addAttribute("unread", services.list(NOTIFICATION, "/api/feed/{me}?unread=true&limit=5", viewer.id()));
+        model.addAttribute("defaultConsent", plan == null ? null : defaultConsent(viewer));
         return "client/today";
+    }
+
+    /** What the coach sees while the client has not chosen (stated from the start of the plan), or null. */
+    @SuppressWarnings("unchecked")
+    private String defaultConsent(Viewer viewer) {
+        Map<String, Object> consent = services.objectOrNull(JOURNAL, "/api/clients/{me}/consent", viewer.id());
+        if (consent == null || !Boolean.TRUE.equals(consent.get("byDefault"))) {
+            return null;
+        }
+        return ConsentChoices.describe((List<String>) consent.get("coachSees"));
     }
 
     @GetMapping("/journal")
