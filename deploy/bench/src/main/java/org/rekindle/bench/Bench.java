@@ -11,6 +11,7 @@ import java.util.List;
  * {@code deploy/bench/results/<date>-<scenario>.md|json} ({@code -Drekindle.bench.name=<name>} names it otherwise).
  * Usage: {@code java -jar rekindle-bench.jar dashboard [clients] [events]},
  * {@code java -jar rekindle-bench.jar write [history size ...]} (default 10000 100000 1000000),
+ * {@code java -jar rekindle-bench.jar freshness} (the write scenario's freshness phase alone),
  * {@code java -jar rekindle-bench.jar replay [size ...]} or {@code java -jar rekindle-bench.jar footprint [local jar]}.
  */
 public final class Bench {
@@ -29,6 +30,8 @@ public final class Bench {
             List<Integer> sizes = args.length > 1
                     ? Arrays.stream(args).skip(1).map(Integer::parseInt).toList() : List.of(10_000, 100_000, 1_000_000);
             results = new WriteBenchmark(sizes).run();
+        } else if (scenario.equals("freshness")) {
+            results = new WriteBenchmark(List.of(), true).run();
         } else if (scenario.equals("replay")) {
             List<Integer> sizes = args.length > 1
                     ? Arrays.stream(args).skip(1).map(Integer::parseInt).toList() : List.of(100_000, 1_000_000);
@@ -37,8 +40,8 @@ public final class Bench {
             results = new FootprintBenchmark(Path.of(args.length > 1 ? args[1] : "deploy/local/target/rekindle-local.jar"),
                                              Path.of(System.getProperty("java.class.path"))).run();
         } else {
-            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard, write, replay, "
-                               + "footprint)");
+            System.err.println("rekindle-bench: unknown scenario '" + scenario + "' (known: dashboard, write, freshness, "
+                               + "replay, footprint)");
             System.exit(2);
             return;
         }

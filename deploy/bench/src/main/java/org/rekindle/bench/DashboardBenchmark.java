@@ -89,16 +89,18 @@ final class DashboardBenchmark {
                                        + "(" + DashboardWorkload.MIX + ") over 60 days");
             try (KafkaProducer<String, String> producer = DashboardWorkload.producer(kafka.bootstrapServers())) {
                 workload.assignPlans(producer);
+                workload.produceLongHistory(producer);
+                int longHistory = 1 + DashboardWorkload.LONG_HISTORY_EVENTS;
                 int small = events / 10;
                 long start = System.nanoTime();
                 workload.produce(producer, 0, small);
-                awaitTimeline(store, clients + small);
+                awaitTimeline(store, clients + longHistory + small);
                 double stage1 = small / RawCeilings.seconds(start);
                 Stage before = measure(port, small);
 
                 start = System.nanoTime();
                 workload.produce(producer, small, events);
-                awaitTimeline(store, clients + events);
+                awaitTimeline(store, clients + longHistory + events);
                 double stage2 = (events - small) / RawCeilings.seconds(start);
                 Stage after = measure(port, events);
 
@@ -117,6 +119,11 @@ final class DashboardBenchmark {
                 addQuery(results, "GET /api/dashboard/clients/{id}?asOf=(30 days ago)", before.asOf(), after.asOf(),
                          before.timelineRead(), after.timelineRead(),
                          "documents read per query (dashboard_timeline): one client's events up to asOf");
+                addQuery(results, "GET /api/dashboard/clients/{id}?asOf=(any day of two years of daily history, "
+                                  + DashboardWorkload.LONG_HISTORY_EVENTS + " events)", before.longAsOf(),
+                         after.longAsOf(), before.longTimelineRead(), after.longTimelineRead(),
+                         "documents read per query (dashboard_timeline): the events of asOf's month, from the row "
+                         + "at the end of the month before");
             } finally {
                 plan.close();
                 issuer.close();
@@ -125,7 +132,8 @@ final class DashboardBenchmark {
         }
     }
 
-    private record Stage(Latency dashboard, Latency asOf, double rowsRead, double timelineRead) {
+    private record Stage(Latency dashboard, Latency asOf, double rowsRead, double timelineRead, Latency longAsOf,
+                         double longTimelineRead) {
     }
 
     private Stage measure(int port, int eventCount) throws Exception {
@@ -140,9 +148,20 @@ final class DashboardBenchmark {
                                                                    + asOf));
         double timelineRead = (MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline") - timeline)
                               / (double) (asOfReps + 20);
-        System.out.printf("after %d events: dashboard %s (%.0f rows read), asOf %s (%.0f timeline docs read)%n",
-                          eventCount, dashboard, rowsRead, asOfLatency, timelineRead);
-        return new Stage(dashboard, asOfLatency, rowsRead, timelineRead);
+        Instant now = Instant.now();
+        java.util.concurrent.atomic.AtomicInteger day = new java.util.concurrent.atomic.AtomicInteger();
+        long longTimeline = MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline");
+        int longReps = 200;
+        // A different day each time, 37 days apart, so the queries land in every month of the two years.
+        Latency longAsOf = Latency.of(longReps, () -> get(port, "/api/dashboard/clients/"
+                + DashboardWorkload.LONG_HISTORY_CLIENT + "?asOf=" + now.minus(Duration.ofDays(
+                        1 + (day.getAndIncrement() * 37L) % 725))));
+        double longTimelineRead = (MongoReadCounter.INSTANCE.documentsRead("dashboard_timeline") - longTimeline)
+                                  / (double) (longReps + 20);
+        System.out.printf("after %d events: dashboard %s (%.0f rows read), asOf %s (%.0f timeline docs read), "
+                          + "two-year asOf %s (%.0f timeline docs read)%n", eventCount, dashboard, rowsRead,
+                          asOfLatency, timelineRead, longAsOf, longTimelineRead);
+        return new Stage(dashboard, asOfLatency, rowsRead, timelineRead, longAsOf, longTimelineRead);
     }
 
     private static void addQuery(Results results, String query, Latency small, Latency large, double readSmall,

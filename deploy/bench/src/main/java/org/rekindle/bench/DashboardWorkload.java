@@ -74,6 +74,34 @@ final class DashboardWorkload {
         }
     }
 
+    static final String LONG_HISTORY_CLIENT = "bench-client-two-years";
+    static final int LONG_HISTORY_EVENTS = 2_920;
+    static final Duration LONG_HISTORY = Duration.ofDays(730);
+
+    /**
+     * One more client of the coach with two years of daily history (four mood check-ins a day, about 3,000 events,
+     * ending now): what time travel must answer for in a practice that has run a while.
+     */
+    void produceLongHistory(KafkaProducer<String, String> producer) throws Exception {
+        Instant start = Instant.now().minus(LONG_HISTORY);
+        LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        producer.send(new ProducerRecord<>(PlanTopic.NAME, LONG_HISTORY_CLIENT, CloudEventJson.write(CloudEvent.of(
+                UUID.randomUUID().toString(), "/rekindle/bench", PlanAssigned.TYPE, LONG_HISTORY_CLIENT, start,
+                new PlanAssigned("plan-" + LONG_HISTORY_CLIENT, LONG_HISTORY_CLIENT, COACH, "bench-program", 1, day,
+                                 "UTC", false, List.of(new PlanStep("s", "p", "EXERCISE", "Step", day.plusDays(3))),
+                                 start))))).get();
+        Duration step = LONG_HISTORY.dividedBy(LONG_HISTORY_EVENTS);
+        Future<?> last = null;
+        for (int i = 0; i < LONG_HISTORY_EVENTS; i++) {
+            Instant at = start.plus(step.multipliedBy(i));
+            last = producer.send(new ProducerRecord<>(JournalTopic.NAME, LONG_HISTORY_CLIENT, CloudEventJson.write(
+                    CloudEvent.of(UUID.randomUUID().toString(), "/rekindle/bench", MoodCheckedIn.TYPE,
+                                  LONG_HISTORY_CLIENT, at, new MoodCheckedIn(LONG_HISTORY_CLIENT, "l" + i, 1 + i % 5,
+                                                                             7.0, at)))));
+        }
+        last.get();
+    }
+
     CloudEvent journalEvent(int i, Instant at) {
         String client = client(i % clients);
         int kind = i % 20;

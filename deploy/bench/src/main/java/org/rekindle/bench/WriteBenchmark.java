@@ -85,8 +85,16 @@ final class WriteBenchmark {
     private ConsumersCaughtUp consumers;
     private Latency rawAtSteadyRate;
 
+    private final boolean freshnessOnly;
+
     WriteBenchmark(List<Integer> sizes) {
+        this(sizes, false);
+    }
+
+    /** {@code freshnessOnly}: the whole stack started as for the write path, then only the freshness phase. */
+    WriteBenchmark(List<Integer> sizes, boolean freshnessOnly) {
         this.sizes = sizes.stream().sorted().toList();
+        this.freshnessOnly = freshnessOnly;
     }
 
     Results run() throws Exception {
@@ -131,8 +139,9 @@ final class WriteBenchmark {
                     .setup("raw PostgreSQL ceiling", "single-row INSERT over JDBC, autocommit (one row per "
                                                      + "transaction), a row shaped like domain_event_entry with a "
                                                      + "300-byte payload, same server, 10 s per thread count")
-                    .setup("command", "java -jar deploy/bench/target/rekindle-bench.jar write "
-                                      + String.join(" ", sizes.stream().map(String::valueOf).toList()));
+                    .setup("command", "java -jar deploy/bench/target/rekindle-bench.jar "
+                                      + (freshnessOnly ? "freshness" : "write " + String.join(" ",
+                                                                       sizes.stream().map(String::valueOf).toList())));
             results.setup("PostgreSQL settings (as the server reports them)", String.format(
                     "fsync=%s, synchronous_commit=%s, wal_sync_method=%s, shared_buffers=%s, server %s",
                     journalStore.setting("fsync"), journalStore.setting("synchronous_commit"),
@@ -154,7 +163,9 @@ final class WriteBenchmark {
             ConfigurableApplicationContext notification = null;
             try {
                 assignPlans(kafka.bootstrapServers());
-                writePath(results, raw1, raw4, rawProduce, "journal-service alone");
+                if (!freshnessOnly) {
+                    writePath(results, raw1, raw4, rawProduce, "journal-service alone");
+                }
                 plan = BenchServices.start(PlanApplication.application(), "plan", mongo, postgres, kafka, issuerUrl);
                 notification = BenchServices.start(NotificationApplication.application(), "notification", mongo, null,
                                                    kafka, issuerUrl);
@@ -162,9 +173,13 @@ final class WriteBenchmark {
                 consumers = new ConsumersCaughtUp(journalStore, plan, kafka.bootstrapServers());
                 System.out.printf("plan- and notification-service started: %s%n",
                                   consumers.settle(Duration.ofMinutes(10)));
-                writePath(results, raw1, raw4, rawProduce, "whole stack");
+                if (!freshnessOnly) {
+                    writePath(results, raw1, raw4, rawProduce, "whole stack");
+                }
                 freshness(results, kafka, planPort, BenchServices.port(notification));
-                growth(results, journal, planPort, postgres);
+                if (!freshnessOnly) {
+                    growth(results, journal, planPort, postgres);
+                }
             } finally {
                 if (consumers != null) {
                     consumers.close();
@@ -488,8 +503,8 @@ final class WriteBenchmark {
                         "raw produce → consume " + raw, "HTTP → event store → publisher → Kafka → projection → SSE",
                         Results.Figures.latency(dashboard, raw))
                    .add("client breach → coach's notification feed stream, " + perSecond + "/s", feed.toString(),
-                        "as above", "HTTP → event store → publisher → Kafka → rules → outbox → delivery (schedule "
-                                    + "polled every 500 ms) → feed → SSE", Results.Figures.latency(feed, raw));
+                        "as above", "HTTP → event store → publisher → Kafka → rules → outbox → delivery (the schedule "
+                                    + "runner woken by the outbox write) → feed → SSE", Results.Figures.latency(feed, raw));
         }
         if (rawAtSteadyRate == null) {
             rawAtSteadyRate = rawFreshness(kafka.bootstrapServers(), STEADY_RATE, 20);

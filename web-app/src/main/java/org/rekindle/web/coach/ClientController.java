@@ -50,10 +50,9 @@ class ClientController {
         model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
         model.addAttribute("streak", services.objectIfVisible(JOURNAL, "/api/clients/{id}/streak", clientId));
         List<Map<String, Object>> timeline = new ArrayList<>(services.listOrEmpty(
-                PLAN, "/api/dashboard/clients/{id}/timeline", clientId));
+                PLAN, "/api/dashboard/clients/{id}/timeline?limit=" + TIMELINE_SHOWN, clientId));
         Collections.reverse(timeline);
-        model.addAttribute("timeline", timeline.subList(0, Math.min(TIMELINE_SHOWN, timeline.size())));
-        model.addAttribute("timelineTotal", timeline.size());
+        model.addAttribute("timeline", timeline);
         model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
                                              .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
         return "coach/client";

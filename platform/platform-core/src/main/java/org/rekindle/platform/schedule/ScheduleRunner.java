@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
  * Runs work as it falls due, including work that fell due while the service was down (on start). Each piece is
  * claimed with a lease, so two instances never run it at once and a crashed instance's claim expires. Failures
  * retry with exponential back-off; after the last attempt the work is marked FAILED with the reason, never dropped.
+ * Work stored by this process wakes the runner at once ({@link #wakeFor}); the poll is the safety net.
  */
 public class ScheduleRunner implements SmartLifecycle {
 
@@ -39,7 +41,8 @@ public class ScheduleRunner implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration lease;
     private final int maxAttempts;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
                           Duration pollInterval, Duration lease, int maxAttempts) {
@@ -112,6 +115,34 @@ public class ScheduleRunner implements SmartLifecycle {
             return thread;
         });
         executor.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule.whenScheduled(this::wakeFor);
+    }
+
+    /**
+     * New work was stored in this process: work due now runs at once (one pass for any number of wake-ups that
+     * arrive while a pass is pending), work due before the next poll runs at its due time, later work is left to
+     * the poll.
+     */
+    void wakeFor(Instant dueAt) {
+        ScheduledExecutorService running = executor;
+        if (running == null || running.isShutdown()) {
+            return;
+        }
+        long waitMillis = Duration.between(clock.instant(), dueAt).toMillis();
+        try {
+            if (waitMillis <= 0) {
+                if (wakePending.compareAndSet(false, true)) {
+                    running.execute(() -> {
+                        wakePending.set(false);
+                        pollSafely();
+                    });
+                }
+            } else if (waitMillis < pollInterval.toMillis()) {
+                running.schedule(this::pollSafely, waitMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutting down: the next start polls for it
+        }
     }
 
     private void pollSafely() {
@@ -124,6 +155,7 @@ public class ScheduleRunner implements SmartLifecycle {
 
     @Override
     public void stop() {
+        schedule.whenScheduled(dueAt -> { });
         if (executor != null) {
             executor.shutdown();
             try {

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Work scheduled for later, persisted in the service's own MongoDB database so it survives restarts. Scheduling is
  * idempotent by key: replaying the events that scheduled work does not schedule it twice, nor revive work that
- * already ran or was cancelled.
+ * already ran or was cancelled. The runner in the same process hears of new work as it is stored and runs what is due
+ * at once; its poll is the safety net for work stored by another instance or left behind by a crash.
  * <p>
  * Two collections, both keyed by the work's key: {@code work} holds what may still run (PENDING, RUNNING) and what
  * failed for good (FAILED, kept in sight), {@code finished} what ran (DONE) or was cancelled (CANCELLED). The runner
@@ -34,6 +36,7 @@ public class WorkSchedule {
 
     private final MongoCollection<Document> work;
     private final MongoCollection<Document> finished;
+    private volatile Consumer<Instant> whenScheduled = dueAt -> { };
 
     public WorkSchedule(MongoCollection<Document> work, MongoCollection<Document> finished) {
         this.work = work;
@@ -54,6 +57,9 @@ public class WorkSchedule {
             // It finished between the check and the insert (the runner archives, then deletes): not revived.
             work.deleteOne(Filters.eq("_id", key));
             return false;
+        }
+        if (created) {
+            whenScheduled.accept(dueAt);
         }
         return created;
     }
@@ -83,6 +89,11 @@ public class WorkSchedule {
             doc = finished.find(Filters.eq("_id", key)).first();
         }
         return Optional.ofNullable(doc).map(d -> d.getString("state"));
+    }
+
+    /** Tells the runner in this process about new work as it is stored (so it need not wait for its next poll). */
+    void whenScheduled(Consumer<Instant> listener) {
+        this.whenScheduled = listener;
     }
 
     MongoCollection<Document> collection() {

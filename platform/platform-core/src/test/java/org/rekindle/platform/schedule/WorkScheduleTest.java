@@ -162,7 +162,30 @@ class WorkScheduleTest {
         assertThat(schedule.stateOf("other")).contains("PENDING");
     }
 
+    /** The runner hears of work stored in its process: it runs at once, not at the next poll (an hour away here). */
+    @Test
+    void newWorkDueNowWakesTheRunnerWithoutWaitingForItsPoll() {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduleRunner runner = runner(work -> done.add(work.key()), Duration.ofHours(1));
+        schedule.schedule("before-start", "remind", T0, new Document());
+        runner.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("before-start"));
+            schedule.schedule("woken", "remind", T0, new Document());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("woken"));
+            schedule.schedule("later", "remind", T0.plus(Duration.ofHours(2)), new Document());
+            runner.runDueWork();
+            assertThat(done).as("work due later waits for its time").containsExactly("before-start", "woken");
+        } finally {
+            runner.stop();
+        }
+    }
+
     private ScheduleRunner runner(Action action) {
+        return runner(action, Duration.ofSeconds(1));
+    }
+
+    private ScheduleRunner runner(Action action, Duration pollInterval) {
         ScheduledWorkHandler handler = new ScheduledWorkHandler() {
             @Override
             public String kind() {
@@ -174,7 +197,7 @@ class WorkScheduleTest {
                 action.run(work);
             }
         };
-        return new ScheduleRunner(schedule, List.of(handler), clock, Duration.ofSeconds(1), Duration.ofMinutes(1), 3);
+        return new ScheduleRunner(schedule, List.of(handler), clock, pollInterval, Duration.ofMinutes(1), 3);
     }
 
     private interface Action {

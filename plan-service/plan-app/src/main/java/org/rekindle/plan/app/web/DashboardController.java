@@ -2,6 +2,8 @@ package org.rekindle.plan.app.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.rekindle.plan.app.query.dashboard.ClientEvent;
 import org.rekindle.plan.app.query.dashboard.DashboardStore;
@@ -60,12 +62,15 @@ class DashboardController {
     }
 
     @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")
-    @Operation(summary = "Every event of the client the client's consent lets the coach see, oldest first")
+    @Operation(summary = "The latest events of the client (limit, default 200; before an instant to page back) that "
+                         + "the client's consent lets the coach see, oldest first")
     @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
-    List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId) {
+    List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId,
+                               @RequestParam(required = false) Instant before,
+                               @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         if (dashboard.client(clientId, clock.instant()).isEmpty()) {
             throw new UnknownEntityException("dashboard row of client", clientId);
         }
-        return dashboard.timelineForCoach(clientId);
+        return dashboard.timelineForCoach(clientId, before, limit);
     }
 }

@@ -1,7 +1,6 @@
 package org.rekindle.plan.app.web;
 
 import org.rekindle.plan.app.query.dashboard.DashboardRowChanged;
-import org.rekindle.plan.app.query.dashboard.DashboardStore;
 import org.rekindle.platform.web.LiveStreams;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,12 +13,10 @@ import java.time.Clock;
 class LiveDashboards {
 
     private final LiveStreams streams;
-    private final DashboardStore dashboard;
     private final Clock clock;
 
-    LiveDashboards(LiveStreams streams, DashboardStore dashboard, Clock clock) {
+    LiveDashboards(LiveStreams streams, Clock clock) {
         this.streams = streams;
-        this.dashboard = dashboard;
         this.clock = clock;
     }
 
@@ -30,8 +27,7 @@ class LiveDashboards {
     @EventListener
     void on(DashboardRowChanged change) {
         if (streams.hasListeners(change.coachId())) {
-            dashboard.client(change.clientId(), clock.instant())
-                    .ifPresent(row -> streams.send(change.coachId(), "row", row.clientId(), row));
+            streams.send(change.coachId(), "row", change.clientId(), change.row().asOf(clock.instant()));
         }
     }
 }

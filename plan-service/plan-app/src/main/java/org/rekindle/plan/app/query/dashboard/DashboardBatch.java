@@ -1,17 +1,16 @@
 package org.rekindle.plan.app.query.dashboard;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The changes of one processor batch: each client's row is read once, every event of the batch is folded into it in
- * memory (skipping ids it remembers, so a redelivery changes nothing), and at the end each changed row is written
- * once and the batch's timeline entries are inserted together. Fewer, larger writes than one row write and one insert
- * per event; the result is the same.
+ * The changes of one processor batch: its events are collected, and at the end the rows of every client they touch
+ * are read in one query, every event is folded into its row in memory (skipping ids the row remembers, so a
+ * redelivery changes nothing), the changed rows are written in one unordered bulk write and the batch's timeline
+ * entries inserted together. A few writes per batch instead of a read and a write per event; the result is the same.
  */
 final class DashboardBatch {
 
@@ -20,9 +19,7 @@ final class DashboardBatch {
     }
 
     private final DashboardStore store;
-    private final Map<String, PendingRow> rows = new LinkedHashMap<>();
-    private final Set<String> changed = new HashSet<>();
-    private final List<ClientEvent> timeline = new ArrayList<>();
+    private final List<ClientEvent> events = new ArrayList<>();
 
     DashboardBatch(DashboardStore store) {
         this.store = store;
@@ -34,25 +31,28 @@ final class DashboardBatch {
             store.forgetJournalOf(event.clientId());
             return;
         }
-        PendingRow pending = rows.computeIfAbsent(event.clientId(), store::load);
-        if (!pending.seen().contains(event.eventId())) {
-            pending.row().apply(event);
-            pending.seen().add(event.eventId());
-            changed.add(event.clientId());
-        }
-        timeline.add(event);
+        events.add(event);
     }
 
     /** Writes what the batch changed; the batch is empty afterwards (a second flush writes nothing). */
     void flush() {
-        rows.forEach((clientId, pending) -> {
-            if (changed.contains(clientId)) {
-                store.save(pending);
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> clients = new LinkedHashSet<>();
+        events.forEach(event -> clients.add(event.clientId()));
+        Map<String, PendingRow> rows = store.loadAll(clients);
+        Set<String> changed = new LinkedHashSet<>();
+        for (ClientEvent event : events) {
+            PendingRow pending = rows.get(event.clientId());
+            if (!pending.seen().contains(event.eventId())) {
+                pending.row().apply(event);
+                pending.seen().add(event.eventId());
+                changed.add(event.clientId());
             }
-        });
-        store.insertTimeline(timeline);
-        rows.clear();
-        changed.clear();
-        timeline.clear();
+        }
+        store.saveAll(changed.stream().map(rows::get).toList());
+        store.insertTimeline(List.copyOf(events));
+        events.clear();
     }
 }

@@ -9,8 +9,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.rekindle.platform.readmodel.IdempotentWrites;
@@ -20,10 +22,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -44,7 +48,8 @@ import java.util.function.Predicate;
  * (the embedded MongoDB-wire server ignores non-unique indexes and would scan every event of every client):
  * {@code dashboard_timeline_months} lists the months (UTC, {@code yyyy-MM}) a client has events in, and
  * {@code dashboard_timeline_by_month} the event ids of each client and month ({@code _id} = clientId/yyyy-MM).
- * Time travel reads the months up to its instant; the timeline reads them all.
+ * Time travel starts from the client's row at the end of the month before its instant ({@code dashboard_month_ends})
+ * and reads one month of events; the timeline is read a page at a time from the newest month back.
  */
 @Component
 public class DashboardStore {
@@ -56,14 +61,18 @@ public class DashboardStore {
     private final OwnerIndex timelineMonths;
     private final OwnerIndex timelineByMonth;
     private final ApplicationEventPublisher changes;
+    private final MonthSnapshots monthEnds;
+    private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     DashboardStore(com.mongodb.client.MongoClient mongoClient, @Value("${rekindle.mongo.database}") String database,
-                   ApplicationEventPublisher changes) {
+                   ApplicationEventPublisher changes, Clock clock) {
         MongoDatabase db = mongoClient.getDatabase(database);
+        this.clock = clock;
+        this.monthEnds = new MonthSnapshots(db.getCollection("dashboard_month_ends"));
         this.rows = db.getCollection("dashboard_rows");
         this.timeline = db.getCollection("dashboard_timeline");
         this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
@@ -89,23 +98,34 @@ public class DashboardStore {
         return new DashboardBatch(this);
     }
 
-    /** The client's stored row and the ids of the last events applied to it (a fresh row if there is none). */
-    DashboardBatch.PendingRow load(String clientId) {
-        Document current = rows.find(Filters.eq("_id", clientId)).first();
-        return new DashboardBatch.PendingRow(current == null ? new DashboardRow(clientId) : read(current),
-                                             current == null ? new ArrayList<>()
-                                                             : new ArrayList<>(current.getList("seen", String.class)));
+    /** Each client's stored row and the ids of the last events applied to it (a fresh row if none), in one query. */
+    Map<String, DashboardBatch.PendingRow> loadAll(Collection<String> clientIds) {
+        Map<String, DashboardBatch.PendingRow> loaded = new LinkedHashMap<>();
+        rows.find(Filters.in("_id", List.copyOf(clientIds))).forEach(doc -> loaded.put(doc.getString("_id"),
+                new DashboardBatch.PendingRow(read(doc), new ArrayList<>(doc.getList("seen", String.class)))));
+        clientIds.forEach(id -> loaded.computeIfAbsent(id, fresh -> new DashboardBatch.PendingRow(
+                new DashboardRow(fresh), new ArrayList<>())));
+        return loaded;
     }
 
-    void save(DashboardBatch.PendingRow pending) {
-        List<String> seen = pending.seen();
-        if (seen.size() > REMEMBERED_EVENT_IDS) {
-            seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
+    /** Writes the rows in one unordered bulk write (each replaces its client's document), then tells live pages. */
+    void saveAll(List<DashboardBatch.PendingRow> changed) {
+        if (changed.isEmpty()) {
+            return;
         }
-        DashboardRow row = pending.row();
-        rows.replaceOne(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId).append("seen", seen)
-                                .append("row", Document.parse(write(row))), new ReplaceOptions().upsert(true));
-        changes.publishEvent(new DashboardRowChanged(row.coachId, row.clientId));
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+        for (DashboardBatch.PendingRow pending : changed) {
+            List<String> seen = pending.seen();
+            if (seen.size() > REMEMBERED_EVENT_IDS) {
+                seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
+            }
+            DashboardRow row = pending.row();
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
+                    .append("seen", seen).append("row", Document.parse(write(row))), new ReplaceOptions().upsert(true)));
+        }
+        rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        changed.forEach(pending -> changes.publishEvent(new DashboardRowChanged(pending.row().coachId,
+                                                                                pending.row().clientId, pending.row())));
     }
 
     /**
@@ -133,6 +153,20 @@ public class DashboardStore {
             docs.forEach(doc -> IdempotentWrites.insertOnce(timeline, doc));
         }
         index(events);
+        forgetMonthEndsBefore(events);
+    }
+
+    /** Events of a month that has ended change that month's end and every later one (live events never do). */
+    private void forgetMonthEndsBefore(List<ClientEvent> events) {
+        String current = month(clock.instant());
+        Map<String, String> earliestLate = new LinkedHashMap<>();
+        for (ClientEvent event : events) {
+            String month = month(event.time());
+            if (month.compareTo(current) < 0) {
+                earliestLate.merge(event.clientId(), month, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        monthEnds.forgetFrom(earliestLate, current);
     }
 
     /** Two bulk writes per batch: the event ids of each client and month, and the months of each client. */
@@ -159,6 +193,7 @@ public class DashboardStore {
         timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
                                         Filters.not(Filters.regex("type", "^(Plan|ConsentChanged$)"))));
         List<ClientEvent> remaining = timeline(clientId);
+        monthEnds.forget(clientId, monthsOf(clientId));
         monthsOf(clientId).forEach(month -> timelineByMonth.forget(clientId + "/" + month));
         timelineMonths.forget(clientId);
         index(remaining);
@@ -174,10 +209,11 @@ public class DashboardStore {
         }
         rows.replaceOne(Filters.eq("_id", clientId), new Document("coachId", row.coachId).append("seen", seen)
                 .append("row", Document.parse(write(row))));
-        changes.publishEvent(new DashboardRowChanged(row.coachId, clientId));
+        changes.publishEvent(new DashboardRowChanged(row.coachId, clientId, row));
     }
 
     void clear() {
+        monthEnds.clear();
         rows.deleteMany(new Document());
         timeline.deleteMany(new Document());
         timelineMonths.clear();
@@ -198,31 +234,74 @@ public class DashboardStore {
     }
 
     /**
-     * Time travel: the row computed from the client's events up to {@code asOf}, as it looked then. Reads the
-     * client's events of the months up to {@code asOf} by id, never the other clients' events.
+     * Time travel: the row as it looked at {@code asOf}, from the client's row at the end of the month before (see
+     * {@link MonthSnapshots}; folded and kept on first need) and the events of {@code asOf}'s month up to then. Reads
+     * the client's own documents by id, a bounded number of them however long the history.
      */
     public Optional<DashboardView> clientAsOf(String clientId, Instant asOf) {
-        String lastMonth = month(asOf);
-        List<ClientEvent> events = timeline(clientId, month -> month.compareTo(lastMonth) <= 0).stream()
-                                                                  .filter(event -> !event.time().isAfter(asOf))
-                                                                  .toList();
-        if (events.isEmpty()) {
+        String target = month(asOf);
+        List<String> months = monthsOf(clientId).stream().sorted().toList();
+        List<String> before = months.stream().filter(month -> month.compareTo(target) < 0).toList();
+        DashboardRow row = before.isEmpty() ? null : rowAtEndOf(clientId, before);
+        List<ClientEvent> events = months.contains(target)
+                ? timeline(clientId, month -> month.equals(target)).stream().filter(e -> !e.time().isAfter(asOf)).toList()
+                : List.of();
+        if (row == null && events.isEmpty()) {
             return Optional.empty();
         }
-        DashboardRow row = new DashboardRow(clientId);
-        events.forEach(row::apply);
-        row.coachSees = currentConsent(clientId);
-        return Optional.of(row.asOf(asOf));
+        DashboardRow folded = row == null ? new DashboardRow(clientId) : row;
+        events.forEach(folded::apply);
+        folded.coachSees = currentConsent(clientId);
+        return Optional.of(folded.asOf(asOf));
+    }
+
+    /** The row at the end of the last of these months (ascending): from the latest stored month end, folding on. */
+    private DashboardRow rowAtEndOf(String clientId, List<String> months) {
+        Document stored = monthEnds.latest(clientId, months);
+        String from = stored == null ? null : MonthSnapshots.monthOf(stored);
+        DashboardRow row = stored == null ? new DashboardRow(clientId) : readRow(stored.get("row", Document.class));
+        String current = month(clock.instant());
+        for (String month : months) {
+            if (from != null && month.compareTo(from) <= 0) {
+                continue;
+            }
+            timeline(clientId, m -> m.equals(month)).forEach(row::apply);
+            if (month.compareTo(current) < 0) {
+                monthEnds.save(clientId, month, Document.parse(write(row)));
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The latest {@code limit} events of the client before {@code before} (all of them if null) that the client's
+     * current consent lets the coach see, oldest first. Reads month by month from the newest, so a page costs about
+     * {@code limit} events however long the history.
+     */
+    public List<ClientEvent> timelineForCoach(String clientId, Instant before, int limit) {
+        CoachConsent consent = consentOf(clientId);
+        String lastMonth = before == null ? null : month(before);
+        List<String> months = monthsOf(clientId).stream().filter(m -> lastMonth == null || m.compareTo(lastMonth) <= 0)
+                                                .sorted(Comparator.reverseOrder()).toList();
+        List<ClientEvent> newestFirst = new ArrayList<>();
+        for (String month : months) {
+            List<ClientEvent> ofMonth = consent.show(timeline(clientId, m -> m.equals(month)).stream()
+                    .filter(e -> before == null || e.time().isBefore(before)).toList());
+            for (int i = ofMonth.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+                newestFirst.add(ofMonth.get(i));
+            }
+            if (newestFirst.size() >= limit) {
+                break;
+            }
+        }
+        List<ClientEvent> page = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(page);
+        return page;
     }
 
     /** Every event of the client, oldest first. */
     public List<ClientEvent> timeline(String clientId) {
         return timeline(clientId, month -> true);
-    }
-
-    /** Every event of the client the coach may see now (the client's current consent), oldest first. */
-    public List<ClientEvent> timelineForCoach(String clientId) {
-        return consentOf(clientId).show(timeline(clientId));
     }
 
     /** What the client lets their coach see now (the default until the client chooses). */
@@ -267,10 +346,14 @@ public class DashboardStore {
     }
 
     private DashboardRow read(Document doc) {
+        return readRow(doc.get("row", Document.class));
+    }
+
+    private DashboardRow readRow(Document row) {
         try {
-            return json.readValue(doc.get("row", Document.class).toJson(), DashboardRow.class);
+            return json.readValue(row.toJson(), DashboardRow.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable dashboard row " + doc.get("_id"), e);
+            throw new IllegalStateException("unreadable dashboard row of " + row.get("clientId"), e);
         }
     }
 

@@ -35,7 +35,7 @@ class DashboardTimelineTest {
     }
 
     private static DashboardStore store(String database) {
-        return new DashboardStore(client, database, event -> { });
+        return new DashboardStore(client, database, event -> { }, java.time.Clock.systemUTC());
     }
 
     private static ClientEvent assigned(String clientId) {
@@ -100,5 +100,104 @@ class DashboardTimelineTest {
 
         assertThat(store.timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
         assertThat(store.clientAsOf("c1", T0.plus(Duration.ofDays(50))).orElseThrow().moodTrend()).isEmpty();
+    }
+
+    /**
+     * Two years of daily check-ins: time travel agrees with folding every event up to its instant, and once the
+     * month ends are kept it reads about one month of documents wherever it lands.
+     */
+    @Test
+    void timeTravelOverTwoYearsAgreesWithTheFullFoldAndReadsABoundedNumberOfDocuments() {
+        String database = "dashboard-" + UUID.randomUUID();
+        DocumentsRead counted = new DocumentsRead();
+        try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
+                .addCommandListener(counted).build())) {
+            DashboardStore store = new DashboardStore(counting, database, event -> { }, java.time.Clock.systemUTC());
+            Instant start = Instant.parse("2024-12-01T08:00:00Z");
+            DashboardBatch batch = store.newBatch();
+            batch.apply(new ClientEvent("assigned-c1", "c1", "PlanAssigned", start, Map.of("coachId", "k1",
+                    "planId", "p-c1", "timezone", "UTC", "steps", List.of())));
+            for (int day = 0; day < 730; day++) {
+                batch.apply(mood("m" + day, "c1", start.plus(Duration.ofDays(day)), 1 + day % 5));
+            }
+            batch.flush();
+
+            for (Instant asOf : List.of(start.plus(Duration.ofDays(400)), start.plus(Duration.ofDays(700)),
+                                        start.plus(Duration.ofDays(45)).plusSeconds(1))) {
+                assertThat(store.clientAsOf("c1", asOf).orElseThrow()).as("as of " + asOf)
+                        .usingRecursiveComparison().isEqualTo(fullFold(store, asOf));
+            }
+            counted.reset();
+            store.clientAsOf("c1", start.plus(Duration.ofDays(650)));
+            assertThat(counted.total()).as("documents read by one warm time-travel query (a month is at most 31 "
+                                           + "events)").isLessThanOrEqualTo(40);
+        }
+    }
+
+    @Test
+    void anEventForAFinishedMonthReachesTimeTravelAfterIt() {
+        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Instant start = Instant.parse("2025-01-01T08:00:00Z");
+        DashboardBatch batch = store.newBatch();
+        batch.apply(assigned("c1"));
+        for (int day = 0; day < 200; day++) {
+            batch.apply(mood("m" + day, "c1", start.plus(Duration.ofDays(day)), 3));
+        }
+        batch.flush();
+        Instant asOf = start.plus(Duration.ofDays(190));
+        assertThat(store.clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isZero();
+
+        DashboardBatch late = store.newBatch();
+        late.apply(new ClientEvent("late-breach", "c1", "NoContactBroken", start.plus(Duration.ofDays(40)),
+                                   Map.of("attemptDays", 400)));
+        late.flush();
+        assertThat(store.clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isEqualTo(400);
+    }
+
+    @Test
+    void theCoachsTimelineComesAPageAtATimeFromTheNewest() {
+        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Instant start = Instant.parse("2025-01-01T08:00:00Z");
+        DashboardBatch batch = store.newBatch();
+        for (int day = 0; day < 100; day++) {
+            batch.apply(mood("m" + day, "c1", start.plus(Duration.ofDays(day)), 3));
+        }
+        batch.flush();
+        List<ClientEvent> latest = store.timelineForCoach("c1", null, 10);
+        assertThat(latest).extracting(ClientEvent::eventId).containsExactly("m90", "m91", "m92", "m93", "m94", "m95",
+                                                                            "m96", "m97", "m98", "m99");
+        assertThat(store.timelineForCoach("c1", latest.get(0).time(), 45)).extracting(ClientEvent::eventId)
+                .hasSize(45).startsWith("m45").endsWith("m89");
+        assertThat(store.timelineForCoach("c1", start.plusSeconds(1), 10)).extracting(ClientEvent::eventId)
+                .containsExactly("m0");
+    }
+
+    private static DashboardView fullFold(DashboardStore store, Instant asOf) {
+        DashboardRow row = new DashboardRow("c1");
+        store.timeline("c1").stream().filter(event -> !event.time().isAfter(asOf)).forEach(row::apply);
+        return row.asOf(asOf);
+    }
+
+    /** Documents the driver reads back (find and getMore batches): what a query costs, whatever the server. */
+    private static final class DocumentsRead implements com.mongodb.event.CommandListener {
+        private final java.util.concurrent.atomic.AtomicLong documents = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
+            org.bson.BsonDocument cursor = event.getResponse().getDocument("cursor", null);
+            if (cursor != null) {
+                documents.addAndGet((cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch")
+                                     : cursor.getArray("nextBatch", new org.bson.BsonArray())).size());
+            }
+        }
+
+        void reset() {
+            documents.set(0);
+        }
+
+        long total() {
+            return documents.get();
+        }
     }
 }
