@@ -12,7 +12,7 @@ import java.util.List;
 /** The local issuer with a bench directory (one coach and their clients), so every figure includes token checks. */
 final class BenchIssuer {
 
-    static final String PASSWORD = "bench-only";
+    static final String PASSWORD = "throughput-and-latency"; // meets the issuer's password policy
 
     private BenchIssuer() {
     }

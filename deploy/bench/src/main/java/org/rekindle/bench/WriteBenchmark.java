@@ -165,6 +165,8 @@ final class WriteBenchmark {
                 assignPlans(kafka.bootstrapServers());
                 if (!freshnessOnly) {
                     writePath(results, raw1, raw4, rawProduce, "journal-service alone");
+                } else {
+                    write(500, 1); // a little history, so every processor has a token to catch up to
                 }
                 plan = BenchServices.start(PlanApplication.application(), "plan", mongo, postgres, kafka, issuerUrl);
                 notification = BenchServices.start(NotificationApplication.application(), "notification", mongo, null,

@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,7 @@ public class ScheduleRunner implements SmartLifecycle {
     private final Duration lease;
     private final int maxAttempts;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Queue<String> woken = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
 
     public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
@@ -70,13 +74,23 @@ public class ScheduleRunner implements SmartLifecycle {
      * collection holds only work not yet run (and work that failed for good): finished work has moved out.
      */
     private Document claimNext() {
+        return claim(null);
+    }
+
+    /** Claims this piece of work if it is due and free: found by {@code _id}, so nothing is scanned. */
+    private Document claimByKey(String key) {
+        return claim(Filters.eq("_id", key));
+    }
+
+    private Document claim(Bson which) {
         Instant now = clock.instant();
         Date nowDate = Date.from(now);
+        Bson due = Filters.and(Filters.in("kind", handlers.keySet()), Filters.lte("dueAt", nowDate),
+                               Filters.or(Filters.eq("state", WorkSchedule.PENDING),
+                                          Filters.and(Filters.eq("state", WorkSchedule.RUNNING),
+                                                      Filters.lt("leaseUntil", nowDate))));
         return work.findOneAndUpdate(
-                Filters.and(Filters.in("kind", handlers.keySet()), Filters.lte("dueAt", nowDate),
-                            Filters.or(Filters.eq("state", WorkSchedule.PENDING),
-                                       Filters.and(Filters.eq("state", WorkSchedule.RUNNING),
-                                                   Filters.lt("leaseUntil", nowDate)))),
+                which == null ? due : Filters.and(which, due),
                 Updates.combine(Updates.set("state", WorkSchedule.RUNNING),
                                 Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("attempt", 1)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
@@ -119,11 +133,11 @@ public class ScheduleRunner implements SmartLifecycle {
     }
 
     /**
-     * New work was stored in this process: work due now runs at once (one pass for any number of wake-ups that
-     * arrive while a pass is pending), work due before the next poll runs at its due time, later work is left to
-     * the poll.
+     * New work was stored in this process: work due now is run at once by its key (one task for any number of keys
+     * that arrive while it is pending; claiming by key scans nothing), work due before the next poll runs at its due
+     * time, later work is left to the poll.
      */
-    void wakeFor(Instant dueAt) {
+    void wakeFor(String key, Instant dueAt) {
         ScheduledExecutorService running = executor;
         if (running == null || running.isShutdown()) {
             return;
@@ -131,17 +145,33 @@ public class ScheduleRunner implements SmartLifecycle {
         long waitMillis = Duration.between(clock.instant(), dueAt).toMillis();
         try {
             if (waitMillis <= 0) {
+                woken.add(key);
                 if (wakePending.compareAndSet(false, true)) {
-                    running.execute(() -> {
-                        wakePending.set(false);
-                        pollSafely();
-                    });
+                    running.execute(this::runWoken);
                 }
             } else if (waitMillis < pollInterval.toMillis()) {
-                running.schedule(this::pollSafely, waitMillis, TimeUnit.MILLISECONDS);
+                running.schedule(() -> runByKey(key), waitMillis, TimeUnit.MILLISECONDS);
             }
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // shutting down: the next start polls for it
+        }
+    }
+
+    private void runWoken() {
+        wakePending.set(false);
+        for (String key = woken.poll(); key != null; key = woken.poll()) {
+            runByKey(key);
+        }
+    }
+
+    private void runByKey(String key) {
+        try {
+            Document claimed = claimByKey(key);
+            if (claimed != null) {
+                run(claimed);
+            }
+        } catch (RuntimeException storeUnavailable) {
+            log.warn("Could not run scheduled work {} now; the poll will ({})", key, storeUnavailable.toString());
         }
     }
 
@@ -155,7 +185,7 @@ public class ScheduleRunner implements SmartLifecycle {
 
     @Override
     public void stop() {
-        schedule.whenScheduled(dueAt -> { });
+        schedule.whenScheduled((key, dueAt) -> { });
         if (executor != null) {
             executor.shutdown();
             try {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Work scheduled for later, persisted in the service's own MongoDB database so it survives restarts. Scheduling is
@@ -36,7 +36,7 @@ public class WorkSchedule {
 
     private final MongoCollection<Document> work;
     private final MongoCollection<Document> finished;
-    private volatile Consumer<Instant> whenScheduled = dueAt -> { };
+    private volatile BiConsumer<String, Instant> whenScheduled = (key, dueAt) -> { };
 
     public WorkSchedule(MongoCollection<Document> work, MongoCollection<Document> finished) {
         this.work = work;
@@ -59,7 +59,7 @@ public class WorkSchedule {
             return false;
         }
         if (created) {
-            whenScheduled.accept(dueAt);
+            whenScheduled.accept(key, dueAt);
         }
         return created;
     }
@@ -92,7 +92,7 @@ public class WorkSchedule {
     }
 
     /** Tells the runner in this process about new work as it is stored (so it need not wait for its next poll). */
-    void whenScheduled(Consumer<Instant> listener) {
+    void whenScheduled(BiConsumer<String, Instant> listener) {
         this.whenScheduled = listener;
     }
 

@@ -30,7 +30,13 @@ class JournalListener {
         this.engine = engine;
     }
 
-    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-journal")
+    /**
+     * One consumer per partition (3 by default): a client's events share a partition (keyed by client), so each
+     * client's stay in order, and clients on different partitions are decided in parallel (their facts are separate
+     * documents, written with optimistic versions).
+     */
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-journal",
+                   concurrency = "${rekindle.notification.journal-consumers:3}")
     void on(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parse(record);
         if (JournalErased.TYPE.equals(event.type())) {
