@@ -18,16 +18,27 @@ final class DemoLogins {
     private final OidcLogin login;
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> emails = new java.util.LinkedHashMap<>();
 
     DemoLogins(String issuerUrl) {
         this.login = OidcLogin.web(issuerUrl);
         try (InputStream users = DemoLogins.class.getResourceAsStream("/demo-users.json")) {
             for (JsonNode user : new ObjectMapper().readTree(users)) {
                 passwords.put(user.get("id").asText(), user.get("password").asText());
+                boolean notified = user.path("roles").toString().contains("COACH")
+                                   || user.path("roles").toString().contains("CLIENT");
+                if (notified && user.hasNonNull("email")) {
+                    emails.put(user.get("id").asText(), user.get("email").asText());
+                }
             }
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("the issuer's demo directory (demo-users.json) is not on the classpath", e);
         }
+    }
+
+    /** Every coach and client of the demo directory with the address the directory gives them. */
+    Map<String, String> notifiedPeople() {
+        return java.util.Collections.unmodifiableMap(emails);
     }
 
     /** A bearer token of the demo person, logged in once per seed. */

@@ -38,11 +38,6 @@ final class DemoPractice {
         return today.minus(days, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
     }
 
-    /** The coach and the clients, each reachable by email in the local inbox. */
-    java.util.List<String> people() {
-        return java.util.List.of(COACH, SAM, PRIYA, JORDAN);
-    }
-
     /** Every demo client follows the default program, started 31 days ago in their own timezone. */
     void assignPlans(PlanAssigner plans) {
         java.time.LocalDate start = java.time.LocalDate.ofInstant(today, java.time.ZoneOffset.UTC).minusDays(31);

@@ -58,7 +58,7 @@ final class DemoSeeder implements DemoJournal {
             }
             long started = System.nanoTime();
             DemoPractice practice = new DemoPractice(Instant.now());
-            practice.people().forEach(this::reachableAt);
+            logins.notifiedPeople().forEach(this::reachableAt);
             practice.assignPlans(this::assignPlan);
             practice.seed(this);
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
@@ -101,9 +101,8 @@ final class DemoSeeder implements DemoJournal {
         }
     }
 
-    /** Gives a demo person an email address in the local inbox (the rest of their preferences stay default). */
-    void reachableAt(String userId) {
-        String email = userId.replace("coach-", "").replace("client-", "") + "@rekindle.local";
+    /** Gives a demo person their directory address in the local inbox (the rest of their preferences stay default). */
+    void reachableAt(String userId, String email) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(notificationUrl + "/api/preferences/" + userId)).header("Content-Type", "application/json")

@@ -626,11 +626,19 @@ class FaultSuiteTest {
     }
 
     /** The event ids on the client's timeline, oldest first. */
+    /** Every event id of the client's timeline, read a page of 1,000 at a time from the newest. */
     private static List<String> timelineIds(Http coach, String client) {
         List<String> ids = new ArrayList<>();
-        Json.parse(coach.get("/api/dashboard/clients/" + client + "/timeline").body())
-            .forEach(e -> ids.add(e.get("eventId").asText()));
-        return ids;
+        String before = null;
+        while (true) {
+            JsonNode page = Json.parse(coach.get("/api/dashboard/clients/" + client + "/timeline?limit=1000"
+                                                 + (before == null ? "" : "&before=" + before)).body());
+            page.forEach(e -> ids.add(e.get("eventId").asText()));
+            if (page.size() < 1000) {
+                return ids;
+            }
+            before = page.get(0).get("eventId").asText();
+        }
     }
 
     private static boolean timelineHasEntry(Http coach, String client, String entryId) {

@@ -49,6 +49,12 @@ class LocalStackTest {
                 assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
             });
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
+            for (String[] person : new String[][]{{"coach-maya", "demo-maya", "maya"}, {"coach-leo", "demo-leo", "leo"},
+                                                  {"client-alex", "demo-alex", "alex"}, {"client-sam", "demo-sam", "sam"}}) {
+                token = OidcLogin.web(stack.issuerUrl()).accessToken(person[0], person[1]);
+                assertThat(get(stack.notificationUrl() + "/api/preferences/" + person[0]).get("email").asText())
+                        .as("every demo coach and client can be emailed").isEqualTo(person[2] + "@rekindle.local");
+            }
             token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.JORDAN, "demo-jordan");
             JsonNode jordan = get(stack.journalUrl() + "/api/clients/" + DemoPractice.JORDAN + "/streak");
             assertThat(jordan.get("active").asBoolean()).isFalse();

@@ -77,7 +77,11 @@ public class ScheduleRunner implements SmartLifecycle {
         return claim(null);
     }
 
-    /** Claims this piece of work if it is due and free: found by {@code _id}, so nothing is scanned. */
+    /**
+     * Claims this piece of work if it is due and free. On MongoDB the {@code _id} index finds it; the embedded
+     * MongoDB-wire server uses that index only for a filter on {@code _id} alone, so there it scans the pending work
+     * like the poll does (the claim must stay conditional: a poll may claim the same work at the same moment).
+     */
     private Document claimByKey(String key) {
         return claim(Filters.eq("_id", key));
     }
@@ -134,7 +138,7 @@ public class ScheduleRunner implements SmartLifecycle {
 
     /**
      * New work was stored in this process: work due now is run at once by its key (one task for any number of keys
-     * that arrive while it is pending; claiming by key scans nothing), work due before the next poll runs at its due
+     * that arrive while it is pending), work due before the next poll runs at its due
      * time, later work is left to the poll.
      */
     void wakeFor(String key, Instant dueAt) {

@@ -70,7 +70,7 @@ public class WorkSchedule {
         if (cancelled == null) {
             return false;
         }
-        finish(cancelled.append("state", CANCELLED));
+        archive(cancelled.append("state", CANCELLED)); // already out of the polled set
         return true;
     }
 
@@ -102,9 +102,12 @@ public class WorkSchedule {
 
     /** Moves work that ran or was cancelled to {@code finished}: kept there first, then removed from the polled set. */
     void finish(Document done) {
-        Object key = done.get("_id");
-        finished.replaceOne(Filters.eq("_id", key), done, new ReplaceOptions().upsert(true));
-        work.deleteOne(Filters.eq("_id", key));
+        archive(done);
+        work.deleteOne(Filters.eq("_id", done.get("_id")));
+    }
+
+    private void archive(Document done) {
+        finished.replaceOne(Filters.eq("_id", done.get("_id")), done, new ReplaceOptions().upsert(true));
     }
 
     private boolean isFinished(String key) {

@@ -83,9 +83,22 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                 row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
-        AccessMatrix.assertOutcomes(anonymous().base(), Map.of(
+        Map<Caller, String> callers = Map.of(
                 Caller.OWNER, issuer.client(client, coach), Caller.OTHER_CLIENT, issuer.client(newClientId(), coach),
                 Caller.OWN_COACH, issuer.coach(coach), Caller.OTHER_COACH, issuer.coach("coach-other"),
-                Caller.ADMIN, issuer.admin("admin-practice")), rows);
+                Caller.ADMIN, issuer.admin("admin-practice"));
+        AccessMatrix.assertOutcomes(anonymous().base(), callers, rows);
+
+        // The rows a consent setting changes: with nothing shared, the streak is the client's alone; the shared
+        // entries and the consent itself stay the coach's to read.
+        own.put(base + "/consent", "{\"coachSees\":[]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.get(base + "/streak").statusCode() == 403);
+        AccessMatrix.assertOutcomes(anonymous().base(), callers, List.of(
+                row("GET", "/api/clients/{clientId}/streak", base + "/streak", null, OWNER),
+                row("GET", "/api/clients/{clientId}/consent", base + "/consent", null, OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/journal/entries", base + "/journal/entries", null, OWNER,
+                    OWN_COACH),
+                row("GET", "/api/clients/{clientId}/journal/shared/export", base + "/journal/shared/export", null,
+                    OWNER, OWN_COACH)));
     }
 }

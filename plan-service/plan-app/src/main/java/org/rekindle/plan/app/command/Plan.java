@@ -35,7 +35,6 @@ import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,11 +77,7 @@ public class Plan {
         require(command.coachId() != null && !command.coachId().isBlank(), "coachId", "must be given");
         require(command.startDate() != null, "startDate", "must be given");
         require(command.steps() != null && !command.steps().isEmpty(), "steps", "the program version has no steps");
-        try {
-            ZoneId.of(command.timezone());
-        } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidCommandException("timezone", "must be an IANA time zone such as Europe/Lisbon");
-        }
+        PlanZone.require(command.timezone());
         apply(new PlanAssigned(command.planId(), command.clientId(), command.coachId(), command.programId(),
                                command.programVersion(), command.startDate(), command.timezone(),
                                command.replyToExCountsAsBreach(),

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.rekindle.plan.app.query.dashboard.ClientEvent;
 import org.rekindle.plan.app.query.dashboard.DashboardStore;
 import org.rekindle.plan.app.query.dashboard.DashboardView;
+import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import java.util.List;
 class DashboardController {
 
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String EVENT_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
     private final DashboardStore dashboard;
     private final LiveDashboards live;
@@ -62,15 +64,16 @@ class DashboardController {
     }
 
     @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")
-    @Operation(summary = "The latest events of the client (limit, default 200; before an instant to page back) that "
-                         + "the client's consent lets the coach see, oldest first")
+    @Operation(summary = "The latest events of the client (limit, default 200) that the client's consent lets the "
+                         + "coach see, oldest first; before=<eventId of a page's first event> pages back")
     @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
     List<ClientEvent> timeline(@PathVariable @Pattern(regexp = ID) String clientId,
-                               @RequestParam(required = false) Instant before,
+                               @RequestParam(required = false) @Pattern(regexp = EVENT_ID) String before,
                                @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         if (dashboard.client(clientId, clock.instant()).isEmpty()) {
             throw new UnknownEntityException("dashboard row of client", clientId);
         }
-        return dashboard.timelineForCoach(clientId, before, limit);
+        return dashboard.timelineForCoach(clientId, before, limit).orElseThrow(() -> new InvalidCommandException(
+                "before", "is not an event of this client's timeline (give the eventId of a page's first event)"));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.plan.app.command.PlanZone;
 import org.rekindle.plan.app.command.api.AssignPlan;
 import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
@@ -82,6 +83,7 @@ class PlansController {
     @Operation(summary = "Assign a program version to a client; the plan pins that version")
     @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody Assignment body) {
+        PlanZone.require(body.timezone()); // bad input is a 400 before any 404 or 409 about the program or client
         CatalogVersion version = catalog.version(body.programId(), body.programVersion())
                 .orElseThrow(() -> new UnknownEntityException("program version",
                                                                body.programId() + "@" + body.programVersion()));

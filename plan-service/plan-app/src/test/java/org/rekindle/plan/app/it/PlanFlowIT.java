@@ -59,6 +59,10 @@ class PlanFlowIT extends PlanServiceIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() != 404);
             String planId = planIdOf(http, client);
             assertThat(http.post("/api/plans", body).statusCode()).as("one active plan per client").isEqualTo(409);
+            var badZone = http.post("/api/plans", body.replace("Europe/Lisbon", "Mars/Olympus"));
+            assertThat(badZone.statusCode()).as("a bad zone is said first, not hidden behind the active plan")
+                                            .isEqualTo(400);
+            assertThat(badZone.body()).contains("timezone");
 
             String moodEvent = UUID.randomUUID().toString();
             send(JournalTopic.NAME, UUID.randomUUID().toString(), ReflectionCompleted.TYPE, client,

@@ -274,19 +274,33 @@ public class DashboardStore {
     }
 
     /**
-     * The latest {@code limit} events of the client before {@code before} (all of them if null) that the client's
-     * current consent lets the coach see, oldest first. Reads month by month from the newest, so a page costs about
-     * {@code limit} events however long the history.
+     * The latest {@code limit} events of the client that the client's current consent lets the coach see, oldest
+     * first; with {@code beforeEventId} (the first event of the page before), the ones just before that event in the
+     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. Reads month by
+     * month from the newest, so a page costs about {@code limit} events however long the history. Empty if the
+     * cursor is no event of this client.
      */
-    public List<ClientEvent> timelineForCoach(String clientId, Instant before, int limit) {
+    public Optional<List<ClientEvent>> timelineForCoach(String clientId, String beforeEventId, int limit) {
+        Predicate<ClientEvent> before = event -> true;
+        String lastMonth = null;
+        if (beforeEventId != null) {
+            Document cursor = timeline.find(Filters.eq("_id", beforeEventId)).first();
+            if (cursor == null || !clientId.equals(cursor.getString("clientId"))) {
+                return Optional.empty();
+            }
+            Instant time = cursor.getDate("time").toInstant();
+            before = event -> event.time().isBefore(time)
+                              || event.time().equals(time) && event.eventId().compareTo(beforeEventId) < 0;
+            lastMonth = month(time);
+        }
         CoachConsent consent = consentOf(clientId);
-        String lastMonth = before == null ? null : month(before);
-        List<String> months = monthsOf(clientId).stream().filter(m -> lastMonth == null || m.compareTo(lastMonth) <= 0)
+        String newest = lastMonth;
+        List<String> months = monthsOf(clientId).stream().filter(m -> newest == null || m.compareTo(newest) <= 0)
                                                 .sorted(Comparator.reverseOrder()).toList();
         List<ClientEvent> newestFirst = new ArrayList<>();
         for (String month : months) {
             List<ClientEvent> ofMonth = consent.show(timeline(clientId, m -> m.equals(month)).stream()
-                    .filter(e -> before == null || e.time().isBefore(before)).toList());
+                                                                                .filter(before).toList());
             for (int i = ofMonth.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                 newestFirst.add(ofMonth.get(i));
             }
@@ -296,7 +310,7 @@ public class DashboardStore {
         }
         List<ClientEvent> page = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(page);
-        return page;
+        return Optional.of(page);
     }
 
     /** Every event of the client, oldest first. */

@@ -164,13 +164,21 @@ class DashboardTimelineTest {
             batch.apply(mood("m" + day, "c1", start.plus(Duration.ofDays(day)), 3));
         }
         batch.flush();
-        List<ClientEvent> latest = store.timelineForCoach("c1", null, 10);
-        assertThat(latest).extracting(ClientEvent::eventId).containsExactly("m90", "m91", "m92", "m93", "m94", "m95",
-                                                                            "m96", "m97", "m98", "m99");
-        assertThat(store.timelineForCoach("c1", latest.get(0).time(), 45)).extracting(ClientEvent::eventId)
-                .hasSize(45).startsWith("m45").endsWith("m89");
-        assertThat(store.timelineForCoach("c1", start.plusSeconds(1), 10)).extracting(ClientEvent::eventId)
+        for (int i = 0; i < 5; i++) {
+            batch.apply(mood("same-instant-" + i, "c1", start.plus(Duration.ofDays(99)), 3));
+        }
+        batch.flush();
+        List<ClientEvent> latest = store.timelineForCoach("c1", null, 10).orElseThrow();
+        assertThat(latest).extracting(ClientEvent::eventId).containsExactly("m95", "m96", "m97", "m98", "m99",
+                "same-instant-0", "same-instant-1", "same-instant-2", "same-instant-3", "same-instant-4");
+        List<ClientEvent> sameInstant = store.timelineForCoach("c1", "same-instant-2", 3).orElseThrow();
+        assertThat(sameInstant).as("events of the same instant are paged by id, none skipped")
+                .extracting(ClientEvent::eventId).containsExactly("m99", "same-instant-0", "same-instant-1");
+        assertThat(store.timelineForCoach("c1", latest.get(0).eventId(), 45).orElseThrow())
+                .extracting(ClientEvent::eventId).hasSize(45).startsWith("m50").endsWith("m94");
+        assertThat(store.timelineForCoach("c1", "m1", 10).orElseThrow()).extracting(ClientEvent::eventId)
                 .containsExactly("m0");
+        assertThat(store.timelineForCoach("c1", "not-an-event", 10)).isEmpty();
     }
 
     private static DashboardView fullFold(DashboardStore store, Instant asOf) {
