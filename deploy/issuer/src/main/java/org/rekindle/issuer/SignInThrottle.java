@@ -67,8 +67,8 @@ final class SignInThrottle implements AuthenticationProvider {
             giveBack(address, now);
             return signedIn;
         } catch (BadCredentialsException wrong) {
-            refuseIfLocked(account, perAccount, now, "this account");
-            refuseIfLocked(address, perAddress, now, "this network address");
+            refuseIfLocked(account, perAccount, "this account");
+            refuseIfLocked(address, perAddress, "this network address");
             throw wrong;
         } catch (RuntimeException notAGuess) {
             giveBack(account, now);
@@ -101,11 +101,14 @@ final class SignInThrottle implements AuthenticationProvider {
         });
     }
 
-    private void refuseIfLocked(String key, int limit, Instant now, String what) {
-        Deque<Instant> recent = failures.get(key);
-        if (recent != null && recent.size() >= limit) {
-            throw locked(recent, limit, what);
-        }
+    /** Read inside the map's lock for the key, like every change: the counts are plain deques. */
+    private void refuseIfLocked(String key, int limit, String what) {
+        failures.computeIfPresent(key, (k, recent) -> {
+            if (recent.size() >= limit) {
+                throw locked(recent, limit, what);
+            }
+            return recent;
+        });
     }
 
     /** Drops the counts that aged out once the map grows large (a spray of names or addresses). */

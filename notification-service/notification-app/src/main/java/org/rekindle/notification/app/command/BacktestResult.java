@@ -20,7 +20,7 @@ public record BacktestResult(int clientsReplayed, int clientsWithheld, int event
         Map<String, List<ClientActivity>> allowed = new HashMap<>();
         eventsByClient.forEach((client, events) -> {
             List<ClientActivity> ordered = events.stream().sorted(Comparator.comparing(ClientActivity::at)).toList();
-            if (rule.consent().stream().allMatch(scope -> ConsentScope.allows(latestConsent(ordered), scope))) {
+            if (ConsentScope.allowsAll(latestConsent(ordered), rule.consent())) {
                 allowed.put(client, ordered);
             }
         });

@@ -50,12 +50,17 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     /** Whether the client's consent lets their coach learn what this rule's alert tells. */
     public boolean allows(Rule rule) {
-        return rule.consent().stream().allMatch(this::coachSees);
+        return ConsentScope.allowsAll(coachSees, rule.consent());
     }
 
     /** Whether the client lets their coach see this (their latest choice, or the default). */
     public boolean coachSees(ConsentScope scope) {
         return ConsentScope.allows(coachSees, scope);
+    }
+
+    /** Whether the coach may learn that the client did what this CloudEvents type says (see ConsentScope). */
+    public boolean coachMayKnowOf(String eventType) {
+        return ConsentScope.neededToSee(eventType).map(this::coachSees).orElse(true);
     }
 
     public boolean hasSeen(String eventId) {

@@ -20,6 +20,11 @@ public enum ConsentScope {
         return chosen == null ? DEFAULT.contains(scope) : chosen.contains(scope.name());
     }
 
+    /** Whether the client's choice (as for {@link #allows}) lets the coach see every one of these. */
+    public static boolean allowsAll(List<String> chosen, Set<ConsentScope> needed) {
+        return needed.stream().allMatch(scope -> allows(chosen, scope));
+    }
+
     /** What a coach must be allowed to learn that the client did this, by the event's simple name. */
     private static final Map<String, ConsentScope> TO_SEE = Map.of(
             "MoodCheckedIn", MOOD_TREND, "UrgeRecorded", URGES, "ReflectionCompleted", JOURNAL_ACTIVITY,

@@ -258,10 +258,10 @@ public final class NotificationRules {
 
     /** When the client last did something; what it was only where their consent lets the coach know that kind. */
     private static Cause lastActivity(ClientFacts facts, String eventId, String type) {
-        boolean theCoachMayKnow = ConsentScope.neededToSee(type).map(facts::coachSees).orElse(true);
-        return theCoachMayKnow ? new Cause(eventId, type, facts.lastActivityAt(), "the last thing recorded")
-                               : new Cause(eventId, null, facts.lastActivityAt(),
-                                           "the last thing recorded (what it was is the client's to share)");
+        return facts.coachMayKnowOf(type)
+               ? new Cause(eventId, type, facts.lastActivityAt(), "the last thing recorded")
+               : new Cause(eventId, null, facts.lastActivityAt(),
+                           "the last thing recorded (what it was is the client's to share)");
     }
 
     private Notice alert(ClientFacts facts, Rule rule, String causeKey, Instant now, List<Cause> causes) {

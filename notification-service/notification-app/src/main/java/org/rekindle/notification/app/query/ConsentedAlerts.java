@@ -1,7 +1,6 @@
 package org.rekindle.notification.app.query;
 
 import org.rekindle.notification.app.command.ClientFacts;
-import org.rekindle.notification.app.command.ConsentScope;
 import org.rekindle.notification.app.command.Rule;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,6 @@ public class ConsentedAlerts {
     }
 
     private static NotificationView.CauseView shared(ClientFacts client, NotificationView.CauseView cause) {
-        boolean shown = ConsentScope.neededToSee(cause.type()).map(client::coachSees).orElse(true);
-        return shown ? cause : new NotificationView.CauseView(cause.eventId(), null, cause.at(), cause.detail());
+        return client.coachMayKnowOf(cause.type()) ? cause : new NotificationView.CauseView(cause.eventId(), null, cause.at(), cause.detail());
     }
 }

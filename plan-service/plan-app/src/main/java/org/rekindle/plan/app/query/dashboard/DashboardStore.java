@@ -12,6 +12,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -192,24 +193,20 @@ public class DashboardStore {
         // By the client id, not the index: erasure must find every event, and it is rare (the embedded server scans).
         timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
                                         Filters.not(Filters.regex("type", "^(Plan|ConsentChanged$)"))));
-        List<ClientEvent> remaining = timeline(clientId);
-        monthEnds.forget(clientId, monthsOf(clientId));
-        monthsOf(clientId).forEach(month -> timelineByMonth.forget(clientId + "/" + month));
+        List<String> months = monthsOf(clientId);
+        List<ClientEvent> remaining = eventsOf(clientId, months);
+        monthEnds.forget(clientId, months);
+        months.forEach(month -> timelineByMonth.forget(clientId + "/" + month));
         timelineMonths.forget(clientId);
         index(remaining);
-        Document current = rows.find(Filters.eq("_id", clientId)).first();
-        if (current == null) {
+        if (rows.find(Filters.eq("_id", clientId)).first() == null) {
             return;
         }
         DashboardRow row = new DashboardRow(clientId);
         remaining.forEach(row::apply);
-        List<String> seen = new ArrayList<>(remaining.stream().map(ClientEvent::eventId).toList());
-        if (seen.size() > REMEMBERED_EVENT_IDS) {
-            seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
-        }
-        rows.replaceOne(Filters.eq("_id", clientId), new Document("coachId", row.coachId).append("seen", seen)
-                .append("row", Document.parse(write(row))));
-        changes.publishEvent(new DashboardRowChanged(row.coachId, clientId, row));
+        saveAll(List.of(new DashboardBatch.PendingRow(row, new ArrayList<>(remaining.stream()
+                                                                                    .map(ClientEvent::eventId)
+                                                                                    .toList()))));
     }
 
     void clear() {
@@ -244,7 +241,7 @@ public class DashboardStore {
         List<String> before = months.stream().filter(month -> month.compareTo(target) < 0).toList();
         DashboardRow row = before.isEmpty() ? null : rowAtEndOf(clientId, before);
         List<ClientEvent> events = months.contains(target)
-                ? timeline(clientId, month -> month.equals(target)).stream().filter(e -> !e.time().isAfter(asOf)).toList()
+                ? eventsOf(clientId, List.of(target)).stream().filter(e -> !e.time().isAfter(asOf)).toList()
                 : List.of();
         if (row == null && events.isEmpty()) {
             return Optional.empty();
@@ -265,7 +262,7 @@ public class DashboardStore {
             if (from != null && month.compareTo(from) <= 0) {
                 continue;
             }
-            timeline(clientId, m -> m.equals(month)).forEach(row::apply);
+            eventsOf(clientId, List.of(month)).forEach(row::apply);
             if (month.compareTo(current) < 0) {
                 monthEnds.save(clientId, month, Document.parse(write(row)));
             }
@@ -299,8 +296,8 @@ public class DashboardStore {
                                                 .sorted(Comparator.reverseOrder()).toList();
         List<ClientEvent> newestFirst = new ArrayList<>();
         for (String month : months) {
-            List<ClientEvent> ofMonth = consent.show(timeline(clientId, m -> m.equals(month)).stream()
-                                                                                .filter(before).toList());
+            List<ClientEvent> ofMonth = consent.show(eventsOf(clientId, List.of(month)).stream().filter(before)
+                                                                                     .toList());
             for (int i = ofMonth.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                 newestFirst.add(ofMonth.get(i));
             }
@@ -315,7 +312,7 @@ public class DashboardStore {
 
     /** Every event of the client, oldest first. */
     public List<ClientEvent> timeline(String clientId) {
-        return timeline(clientId, month -> true);
+        return eventsOf(clientId, monthsOf(clientId));
     }
 
     /** What the client lets their coach see now (the default until the client chooses). */
@@ -323,16 +320,19 @@ public class DashboardStore {
         return CoachConsent.of(currentConsent(clientId));
     }
 
-    /** The client's consent as it stands now (time travel shows the past only as far as today's consent allows). */
+    /**
+     * The client's consent as it stands now (time travel shows the past only as far as today's consent allows): the
+     * row's {@code coachSees} alone, not the whole row to parse.
+     */
     private List<String> currentConsent(String clientId) {
-        Document doc = rows.find(Filters.eq("_id", clientId)).first();
-        return doc == null ? null : read(doc).coachSees;
+        Document doc = rows.find(Filters.eq("_id", clientId)).projection(Projections.include("row.coachSees")).first();
+        Document row = doc == null ? null : doc.get("row", Document.class);
+        return row == null ? null : row.getList("coachSees", String.class);
     }
 
-    /** The client's events of the months chosen, oldest first: found by id through the indexes. */
-    private List<ClientEvent> timeline(String clientId, Predicate<String> months) {
-        List<String> owners = monthsOf(clientId).stream().filter(months).map(month -> clientId + "/" + month)
-                                                .toList();
+    /** The client's events of these months, oldest first: found by id through the month index. */
+    private List<ClientEvent> eventsOf(String clientId, Collection<String> months) {
+        List<String> owners = months.stream().map(month -> clientId + "/" + month).toList();
         List<Object> ids = timelineByMonth.ids(owners);
         if (ids.isEmpty()) {
             return List.of();
