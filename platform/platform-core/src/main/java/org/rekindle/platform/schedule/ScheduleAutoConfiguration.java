@@ -34,8 +34,9 @@ public class ScheduleAutoConfiguration {
                                          ObjectProvider<Clock> clock,
                                          @Value("${rekindle.schedule.poll-interval:PT1S}") Duration pollInterval,
                                          @Value("${rekindle.schedule.lease:PT1M}") Duration lease,
-                                         @Value("${rekindle.schedule.max-attempts:8}") int maxAttempts) {
+                                         @Value("${rekindle.schedule.max-attempts:8}") int maxAttempts,
+                                         @Value("${rekindle.schedule.workers:1}") int workers) {
         return new ScheduleRunner(schedule, handlers, clock.getIfAvailable(Clock::systemUTC), pollInterval, lease,
-                                  maxAttempts);
+                                  maxAttempts, workers);
     }
 }

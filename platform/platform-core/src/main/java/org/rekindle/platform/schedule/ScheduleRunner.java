@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,12 +44,23 @@ public class ScheduleRunner implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration lease;
     private final int maxAttempts;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final int workers;
+    private final AtomicInteger drainers = new AtomicInteger();
     private final Queue<String> woken = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
 
     public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
                           Duration pollInterval, Duration lease, int maxAttempts) {
+        this(schedule, handlers, clock, pollInterval, lease, maxAttempts, 1);
+    }
+
+    /**
+     * {@code workers} threads run woken work side by side (each claim is atomic, so two never run the same piece); one
+     * thread is too few when every piece waits on the store a dozen times and work arrives at tens per second.
+     */
+    public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
+                          Duration pollInterval, Duration lease, int maxAttempts, int workers) {
+        this.workers = Math.max(1, workers);
         this.schedule = schedule;
         this.work = schedule.collection();
         this.handlers = handlers.stream().collect(Collectors.toMap(ScheduledWorkHandler::kind, Function.identity()));
@@ -74,30 +85,44 @@ public class ScheduleRunner implements SmartLifecycle {
      * collection holds only work not yet run (and work that failed for good): finished work has moved out.
      */
     private Document claimNext() {
-        return claim(null);
-    }
-
-    /**
-     * Claims this piece of work if it is due and free. On MongoDB the {@code _id} index finds it; the embedded
-     * MongoDB-wire server uses that index only for a filter on {@code _id} alone, so there it scans the pending work
-     * like the poll does (the claim must stay conditional: a poll may claim the same work at the same moment).
-     */
-    private Document claimByKey(String key) {
-        return claim(Filters.eq("_id", key));
-    }
-
-    private Document claim(Bson which) {
         Instant now = clock.instant();
         Date nowDate = Date.from(now);
         Bson due = Filters.and(Filters.in("kind", handlers.keySet()), Filters.lte("dueAt", nowDate),
                                Filters.or(Filters.eq("state", WorkSchedule.PENDING),
                                           Filters.and(Filters.eq("state", WorkSchedule.RUNNING),
                                                       Filters.lt("leaseUntil", nowDate))));
-        return work.findOneAndUpdate(
-                which == null ? due : Filters.and(which, due),
-                Updates.combine(Updates.set("state", WorkSchedule.RUNNING),
-                                Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("attempt", 1)),
+        return work.findOneAndUpdate(due, claimedAt(now),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
+    }
+
+    /**
+     * Claims this piece of work if it is due and free: read by {@code _id}, then claimed only if nobody changed it
+     * since (its state and attempt are as read: every claim counts an attempt). Both are index lookups, on MongoDB and
+     * on the embedded MongoDB-wire server alike; a poll claiming the same work at the same moment wins or loses whole.
+     */
+    private Document claimByKey(String key) {
+        Document current = work.find(Filters.eq("_id", key)).first();
+        Instant now = clock.instant();
+        if (current == null || !isDueAndFree(current, now)) {
+            return null;
+        }
+        return work.findOneAndUpdate(
+                schedule.unchangedSince(key, current.getString("state"), current.getInteger("attempt")),
+                claimedAt(now), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    private boolean isDueAndFree(Document work, Instant now) {
+        if (!handlers.containsKey(work.getString("kind")) || work.getDate("dueAt").toInstant().isAfter(now)) {
+            return false;
+        }
+        String state = work.getString("state");
+        return WorkSchedule.PENDING.equals(state) || WorkSchedule.RUNNING.equals(state)
+                && work.getDate("leaseUntil") != null && work.getDate("leaseUntil").toInstant().isBefore(now);
+    }
+
+    private Bson claimedAt(Instant now) {
+        return Updates.combine(Updates.set("state", WorkSchedule.RUNNING),
+                               Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("attempt", 1));
     }
 
     private void run(Document claimed) {
@@ -127,8 +152,9 @@ public class ScheduleRunner implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "schedule-runner");
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newScheduledThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "schedule-runner-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -137,9 +163,9 @@ public class ScheduleRunner implements SmartLifecycle {
     }
 
     /**
-     * New work was stored in this process: work due now is run at once by its key (one task for any number of keys
-     * that arrive while it is pending), work due before the next poll runs at its due
-     * time, later work is left to the poll.
+     * New work was stored in this process: work due now is run at once by its key (up to {@code workers} tasks drain
+     * the keys that arrive meanwhile), work due before the next poll runs at its due time, later work is left to the
+     * poll.
      */
     void wakeFor(String key, Instant dueAt) {
         ScheduledExecutorService running = executor;
@@ -150,7 +176,7 @@ public class ScheduleRunner implements SmartLifecycle {
         try {
             if (waitMillis <= 0) {
                 woken.add(key);
-                if (wakePending.compareAndSet(false, true)) {
+                if (joinDrainers()) {
                     running.execute(this::runWoken);
                 }
             } else if (waitMillis < pollInterval.toMillis()) {
@@ -162,10 +188,21 @@ public class ScheduleRunner implements SmartLifecycle {
     }
 
     private void runWoken() {
-        wakePending.set(false);
-        for (String key = woken.poll(); key != null; key = woken.poll()) {
-            runByKey(key);
-        }
+        do {
+            try {
+                for (String key = woken.poll(); key != null; key = woken.poll()) {
+                    runByKey(key);
+                }
+            } finally {
+                drainers.decrementAndGet();
+            }
+            // a key may have come after the last poll but before this drainer counted itself out
+        } while (!woken.isEmpty() && joinDrainers());
+    }
+
+    /** Counts one more drainer unless {@code workers} are draining already. */
+    private boolean joinDrainers() {
+        return drainers.getAndUpdate(n -> n < workers ? n + 1 : n) < workers;
     }
 
     private void runByKey(String key) {

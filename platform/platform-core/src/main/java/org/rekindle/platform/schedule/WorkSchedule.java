@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.ExactKeyMatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +37,15 @@ public class WorkSchedule {
 
     private final MongoCollection<Document> work;
     private final MongoCollection<Document> finished;
+    private final ExactKeyMatch byState;
+    private final ExactKeyMatch byStateAndAttempt;
     private volatile BiConsumer<String, Instant> whenScheduled = (key, dueAt) -> { };
 
     public WorkSchedule(MongoCollection<Document> work, MongoCollection<Document> finished) {
         this.work = work;
         this.finished = finished;
+        this.byState = ExactKeyMatch.on(work, "state");
+        this.byStateAndAttempt = ExactKeyMatch.on(work, "state", "attempt");
         moveFinishedWorkOut();
     }
 
@@ -66,7 +71,7 @@ public class WorkSchedule {
 
     /** Cancels work that has not run yet; returns whether there was such work. */
     public boolean cancel(String key) {
-        Document cancelled = work.findOneAndDelete(Filters.and(Filters.eq("_id", key), Filters.eq("state", PENDING)));
+        Document cancelled = work.findOneAndDelete(byState.filter(key, PENDING));
         if (cancelled == null) {
             return false;
         }
@@ -98,6 +103,11 @@ public class WorkSchedule {
 
     MongoCollection<Document> collection() {
         return work;
+    }
+
+    /** The filter for work {@code key} still in {@code state} at {@code attempt}: a claim that nobody beat. */
+    Document unchangedSince(String key, String state, int attempt) {
+        return byStateAndAttempt.filter(key, state, attempt);
     }
 
     /** Moves work that ran or was cancelled to {@code finished}: kept there first, then removed from the polled set. */

@@ -181,6 +181,68 @@ class WorkScheduleTest {
         }
     }
 
+    /** Waking claims by key without a scan; work another instance holds, or of a kind not ours, is left alone. */
+    @Test
+    void wokenWorkThatSomeoneElseHoldsIsLeftToThem() {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduleRunner runner = runner(work -> done.add(work.key() + "#" + work.attempt()), Duration.ofHours(1));
+        runner.start();
+        try {
+            schedule.schedule("first", "remind", T0, new Document());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("first#1"));
+            collection.insertOne(new Document("_id", "held").append("kind", "remind").append("state", "RUNNING")
+                    .append("attempt", 1).append("dueAt", java.util.Date.from(T0))
+                    .append("leaseUntil", java.util.Date.from(T0.plusSeconds(60))));
+            runner.wakeFor("held", T0);
+            schedule.schedule("not-ours", "someone-else", T0, new Document());
+            schedule.schedule("last", "remind", T0, new Document());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("last#1"));
+
+            assertThat(done).containsExactly("first#1", "last#1");
+            assertThat(schedule.stateOf("held")).contains("RUNNING");
+            assertThat(schedule.stateOf("not-ours")).contains("PENDING");
+            clock.advance(Duration.ofSeconds(61));
+            runner.wakeFor("held", T0);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("held#2"));
+        } finally {
+            runner.stop();
+        }
+    }
+
+    /** Several workers drain woken work side by side; each piece still runs exactly once. */
+    @Test
+    void wokenWorkRunsOnceEachOnSeveralWorkers() {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ScheduledWorkHandler slow = new ScheduledWorkHandler() {
+            @Override
+            public String kind() {
+                return "remind";
+            }
+
+            @Override
+            public void run(ScheduledWork work) throws Exception {
+                threads.add(Thread.currentThread().getName());
+                Thread.sleep(5); // waiting on a store, as real work does
+                done.add(work.key());
+            }
+        };
+        ScheduleRunner runner = new ScheduleRunner(schedule, List.of(slow), clock, Duration.ofHours(1),
+                                                   Duration.ofMinutes(1), 3, 4);
+        runner.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                schedule.schedule("w" + i, "remind", T0, new Document());
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> done.size() >= 200);
+            runner.runDueWork();
+            assertThat(done).hasSize(200).doesNotHaveDuplicates();
+            assertThat(threads).as("more than one worker ran").hasSizeGreaterThan(1);
+        } finally {
+            runner.stop();
+        }
+    }
+
     private ScheduleRunner runner(Action action) {
         return runner(action, Duration.ofSeconds(1));
     }

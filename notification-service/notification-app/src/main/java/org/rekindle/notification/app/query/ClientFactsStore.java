@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.rekindle.notification.app.command.Check;
 import org.rekindle.notification.app.command.ClientFacts;
 import org.rekindle.notification.app.command.Notice;
+import org.rekindle.platform.readmodel.ExactKeyMatch;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -34,10 +35,12 @@ public class ClientFactsStore {
     }
 
     private final MongoCollection<Document> clients;
+    private final ExactKeyMatch atVersion;
     private final ObjectMapper json;
 
     ClientFactsStore(NotificationCollections collections, ObjectMapper json) {
         this.clients = collections.clients();
+        this.atVersion = ExactKeyMatch.on(clients, "version");
         this.json = json;
     }
 
@@ -66,7 +69,7 @@ public class ClientFactsStore {
                 throw e;
             }
         }
-        return clients.replaceOne(Filters.and(Filters.eq("_id", clientId), Filters.eq("version", version)), doc)
+        return clients.replaceOne(atVersion.filter(clientId, version), doc)
                       .getModifiedCount() == 1;
     }
 
@@ -76,7 +79,7 @@ public class ClientFactsStore {
 
     /** Empties the outbox once flushed, unless another writer has moved on (then it flushes it again: harmless). */
     public void clearOutbox(String clientId, long version) {
-        clients.updateOne(Filters.and(Filters.eq("_id", clientId), Filters.eq("version", version)),
+        clients.updateOne(atVersion.filter(clientId, version),
                           Updates.combine(Updates.set("notices", "[]"), Updates.set("checks", "[]"),
                                           Updates.inc("version", 1L)));
     }
