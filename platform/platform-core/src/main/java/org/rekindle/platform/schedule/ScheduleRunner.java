@@ -111,6 +111,7 @@ public class ScheduleRunner implements SmartLifecycle {
                 claimedAt(now), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
+    /** {@link #claimNext}'s filter, in Java: a kind handled here, due, and pending or its lease run out. */
     private boolean isDueAndFree(Document work, Instant now) {
         if (!handlers.containsKey(work.getString("kind")) || work.getDate("dueAt").toInstant().isAfter(now)) {
             return false;

@@ -214,21 +214,11 @@ class WorkScheduleTest {
     void wokenWorkRunsOnceEachOnSeveralWorkers() {
         List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        ScheduledWorkHandler slow = new ScheduledWorkHandler() {
-            @Override
-            public String kind() {
-                return "remind";
-            }
-
-            @Override
-            public void run(ScheduledWork work) throws Exception {
-                threads.add(Thread.currentThread().getName());
-                Thread.sleep(5); // waiting on a store, as real work does
-                done.add(work.key());
-            }
-        };
-        ScheduleRunner runner = new ScheduleRunner(schedule, List.of(slow), clock, Duration.ofHours(1),
-                                                   Duration.ofMinutes(1), 3, 4);
+        ScheduleRunner runner = runner(work -> {
+            threads.add(Thread.currentThread().getName());
+            Thread.sleep(5); // waiting on a store, as real work does
+            done.add(work.key());
+        }, Duration.ofHours(1), 4);
         runner.start();
         try {
             for (int i = 0; i < 200; i++) {
@@ -248,6 +238,10 @@ class WorkScheduleTest {
     }
 
     private ScheduleRunner runner(Action action, Duration pollInterval) {
+        return runner(action, pollInterval, 1);
+    }
+
+    private ScheduleRunner runner(Action action, Duration pollInterval, int workers) {
         ScheduledWorkHandler handler = new ScheduledWorkHandler() {
             @Override
             public String kind() {
@@ -259,7 +253,7 @@ class WorkScheduleTest {
                 action.run(work);
             }
         };
-        return new ScheduleRunner(schedule, List.of(handler), clock, pollInterval, Duration.ofMinutes(1), 3);
+        return new ScheduleRunner(schedule, List.of(handler), clock, pollInterval, Duration.ofMinutes(1), 3, workers);
     }
 
     private interface Action {
