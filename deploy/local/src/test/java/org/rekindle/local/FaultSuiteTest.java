@@ -369,9 +369,14 @@ class FaultSuiteTest {
         long lost = acked.stream().filter(id -> !consumed.containsKey(id)).count();
         long duplicated = consumed.values().stream().filter(n -> n > 1).count();
         Http coach = http(stack.planUrl()).as(tokens.get("coach-maya"));
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> CLIENTS.stream()
-                .mapToLong(c -> timelineIds(coach, c).stream().filter(id -> id.startsWith(run)).count()).sum()
-                >= acked.size());
+        long catchUpStarted = System.nanoTime();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            long projectedSoFar = CLIENTS.stream()
+                    .mapToLong(c -> timelineIds(coach, c).stream().filter(id -> id.startsWith(run)).count()).sum();
+            System.out.printf("broker-kill scenario: %d of %d acknowledged events on the dashboard after %d s%n",
+                              projectedSoFar, acked.size(), (System.nanoTime() - catchUpStarted) / 1_000_000_000);
+            return projectedSoFar >= acked.size();
+        });
         List<String> projected = new ArrayList<>();
         CLIENTS.forEach(c -> timelineIds(coach, c).stream().filter(id -> id.startsWith(run)).forEach(projected::add));
         FaultReport.line("1 broker killed at 30 % of 20k events", total, acked.size(), consumed.size(), lost,

@@ -3,7 +3,6 @@ package org.rekindle.platform.readmodel;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -15,6 +14,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,9 +109,11 @@ public final class OwnerIndex {
         return ids;
     }
 
-    /** The owner's documents in {@code collection}, found by {@code _id}; sort them on the returned iterable. */
-    public FindIterable<Document> documentsOf(MongoCollection<Document> collection, String owner) {
-        return collection.find(Filters.in("_id", ids(owner)));
+    /** The owner's documents in {@code collection}, found by {@code _id} (see {@link ByIds}), in this order. */
+    public List<Document> documentsOf(MongoCollection<Document> collection, String owner, Comparator<Document> order) {
+        List<Document> found = ByIds.find(collection, ids(owner));
+        found.sort(order);
+        return found;
     }
 
     public void forget(String owner) {

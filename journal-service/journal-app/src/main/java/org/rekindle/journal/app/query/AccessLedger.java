@@ -1,13 +1,12 @@
 package org.rekindle.journal.app.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Who read which of a client's shared entries, and when: what the client sees of their coach's reading. */
@@ -27,14 +26,14 @@ public class AccessLedger {
 
     /** The latest reads, newest first (read by id through the client's index). */
     public List<Read> of(String clientId, int limit) {
-        return ledgerByClient.documentsOf(ledger, clientId).sort(Sorts.descending("readAt")).limit(limit)
-                             .map(AccessLedger::read).into(new ArrayList<>());
+        return ledgerByClient.documentsOf(ledger, clientId, DocumentOrder.descending("readAt")).stream().limit(limit)
+                             .map(AccessLedger::read).toList();
     }
 
     /** Every recorded read, oldest first: for an export. */
     public List<Read> all(String clientId) {
-        return ledgerByClient.documentsOf(ledger, clientId).sort(Sorts.ascending("readAt"))
-                             .map(AccessLedger::read).into(new ArrayList<>());
+        return ledgerByClient.documentsOf(ledger, clientId, DocumentOrder.ascending("readAt")).stream()
+                             .map(AccessLedger::read).toList();
     }
 
     private static Read read(Document doc) {

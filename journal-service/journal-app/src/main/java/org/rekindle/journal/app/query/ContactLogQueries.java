@@ -1,13 +1,12 @@
 package org.rekindle.journal.app.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @Component
@@ -26,18 +25,16 @@ public class ContactLogQueries {
 
     /** The client's contact log, newest first (read by id through the client's index). */
     public List<ContactLogRecordView> list(String clientId, int limit) {
-        return contactLogByClient.documentsOf(contactLog, clientId)
-                                 .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
-                                 .limit(Math.min(limit, EntryQueries.MAX_PAGE))
-                                 .map(doc -> ContactLogRecordView.of(doc, cipher))
-                                 .into(new ArrayList<>());
+        return contactLogByClient.documentsOf(contactLog, clientId, DocumentOrder.descending("occurredAt")
+                                                                           .thenComparing(DocumentOrder.ascending("_id")))
+                                 .stream().limit(Math.min(limit, EntryQueries.MAX_PAGE))
+                                 .map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
     }
 
     /** The whole contact log, oldest first: for an export. */
     public List<ContactLogRecordView> all(String clientId) {
-        return contactLogByClient.documentsOf(contactLog, clientId)
-                                 .sort(Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
-                                 .map(doc -> ContactLogRecordView.of(doc, cipher))
-                                 .into(new ArrayList<>());
+        return contactLogByClient.documentsOf(contactLog, clientId, DocumentOrder.ascending("occurredAt")
+                                                                           .thenComparing(DocumentOrder.ascending("_id")))
+                                 .stream().map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
     }
 }

@@ -2,14 +2,13 @@ package org.rekindle.journal.app.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,7 +34,7 @@ public class EntryQueries {
      * entries by id (their index) and filters them here: the cost grows with this client's journal only.
      */
     public List<EntryView> list(String clientId, EntryKind kind, Boolean shared, int limit) {
-        return entriesOf(clientId, Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
+        return entriesOf(clientId, DocumentOrder.descending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
                 .filter(doc -> kind == null || kind.name().equals(doc.getString("kind")))
                 .filter(doc -> shared == null || shared.equals(doc.getBoolean("shared")))
                 .limit(Math.min(limit, MAX_PAGE))
@@ -44,7 +43,7 @@ public class EntryQueries {
 
     /** Every entry of the client (only the shared ones when asked), oldest first: for an export. */
     public List<EntryView> all(String clientId, boolean sharedOnly) {
-        return entriesOf(clientId, Sorts.orderBy(Sorts.ascending("occurredAt"), Sorts.ascending("_id")))
+        return entriesOf(clientId, DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
                 .filter(doc -> !sharedOnly || Boolean.TRUE.equals(doc.getBoolean("shared")))
                 .map(doc -> EntryView.of(doc, cipher)).toList();
     }
@@ -56,8 +55,8 @@ public class EntryQueries {
                        .map(doc -> EntryView.of(doc, cipher));
     }
 
-    private Stream<Document> entriesOf(String clientId, Bson order) {
-        return entriesByClient.documentsOf(entries, clientId).sort(order).into(new ArrayList<>()).stream()
+    private Stream<Document> entriesOf(String clientId, Comparator<Document> order) {
+        return entriesByClient.documentsOf(entries, clientId, order).stream()
                               .filter(doc -> clientId.equals(doc.getString("clientId")));
     }
 }

@@ -2,15 +2,14 @@ package org.rekindle.notification.app.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.rekindle.notification.app.command.Channel;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -52,9 +51,9 @@ public class DeliveryLog {
 
     /** The notification's attempts in the order they were written, read by id through its index. */
     public List<Attempt> of(String notificationId) {
-        return byNotification.documentsOf(deliveries, notificationId).sort(Sorts.ascending("_id"))
+        return byNotification.documentsOf(deliveries, notificationId, DocumentOrder.ascending("_id")).stream()
                              .map(d -> new Attempt(notificationId, d.getString("channel"), d.getString("state"),
                                                    d.getInteger("attempt"), d.getString("reason"),
-                                                   d.getDate("at").toInstant())).into(new ArrayList<>());
+                                                   d.getDate("at").toInstant())).toList();
     }
 }

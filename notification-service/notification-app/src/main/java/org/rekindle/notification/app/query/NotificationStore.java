@@ -5,16 +5,16 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.rekindle.notification.app.command.Notice;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -130,7 +130,7 @@ public class NotificationStore {
      */
     public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit,
                                        UnaryOperator<NotificationView> shown) {
-        return notificationsOf(recipientId, Sorts.descending("deliveredAt", "_id"))
+        return notificationsOf(recipientId, DocumentOrder.descending("deliveredAt").thenComparing(DocumentOrder.descending("_id")))
                 .filter(doc -> Boolean.TRUE.equals(doc.getBoolean("inFeed")))
                 .filter(doc -> !unreadOnly || doc.get("readAt") == null)
                 .map(NotificationStore::view).map(shown).filter(Objects::nonNull).limit(limit).toList();
@@ -141,12 +141,12 @@ public class NotificationStore {
      * {@code shown} lets them see it (null: not at all).
      */
     public List<NotificationView> allFor(String recipientId, UnaryOperator<NotificationView> shown) {
-        return notificationsOf(recipientId, Sorts.descending("raisedAt", "_id")).map(NotificationStore::view)
+        return notificationsOf(recipientId, DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id"))).map(NotificationStore::view)
                 .map(shown).filter(Objects::nonNull).toList();
     }
 
-    private Stream<Document> notificationsOf(String recipientId, Bson order) {
-        return byRecipient.documentsOf(notifications, recipientId).sort(order).into(new ArrayList<>()).stream()
+    private Stream<Document> notificationsOf(String recipientId, Comparator<Document> order) {
+        return byRecipient.documentsOf(notifications, recipientId, order).stream()
                           .filter(doc -> recipientId.equals(doc.getString("recipientId")));
     }
 

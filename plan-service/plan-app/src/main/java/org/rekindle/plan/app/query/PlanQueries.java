@@ -2,14 +2,13 @@ package org.rekindle.plan.app.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +49,8 @@ public class PlanQueries {
             case "coachId" -> collections.plansByCoach();
             default -> throw new IllegalArgumentException("plans are found by clientId or coachId, not " + field);
         };
-        return index.documentsOf(plans, id).sort(Sorts.ascending("assignedAt", "_id")).into(new ArrayList<>())
-                    .stream().filter(doc -> id.equals(doc.getString(field))).toList();
+        return index.documentsOf(plans, id, DocumentOrder.ascending("assignedAt")
+                                                    .thenComparing(DocumentOrder.ascending("_id"))).stream().filter(doc -> id.equals(doc.getString(field))).toList();
     }
 
     private static PlanView view(Document doc) {

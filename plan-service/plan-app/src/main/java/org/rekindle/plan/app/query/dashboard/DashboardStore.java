@@ -15,8 +15,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import org.rekindle.platform.readmodel.IdempotentWrites;
+import org.rekindle.platform.readmodel.ByIds;
+import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -337,8 +338,8 @@ public class DashboardStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return timeline.find(Filters.in("_id", ids)).sort(Sorts.ascending("time", "_id"))
-                       .into(new ArrayList<>()).stream()
+        return ByIds.find(timeline, ids).stream()
+                       .sorted(DocumentOrder.ascending("time").thenComparing(DocumentOrder.ascending("_id")))
                        .filter(doc -> clientId.equals(doc.getString("clientId")))
                        .map(doc -> new ClientEvent(doc.getString("_id"), clientId, doc.getString("type"),
                                                    doc.getDate("time").toInstant(),
