@@ -37,6 +37,7 @@ class DirectoryController {
         Map<String, Object> view = new java.util.LinkedHashMap<>();
         view.put("id", user.id());
         view.put("name", user.name());
+        view.put("pronouns", user.pronouns());
         view.put("roles", user.roles());
         view.put("practice", user.practice());
         view.put("coach", user.coach());

@@ -12,7 +12,7 @@ class PasswordPolicyTest {
 
     private static DirectoryUser user(String id, String password) {
         return new DirectoryUser(id, "Robin Example", "robin@example.org", password, List.of("CLIENT"), "practice",
-                                 "coach-x");
+                                 "coach-x", null);
     }
 
     @Test

@@ -22,9 +22,10 @@ final class DemoPractice {
 
     static final String SUMMARY = """
             coach Maya Okafor (%s) with three clients, each on a plan from the default program:
-              %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an apology
-              %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable?
-              %s stage 7: ended no contact after 22 days; reopening contact calmly
+              %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an
+                            apology; 2 steps overdue (a reading, and the no-contact period still running)
+              %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable? 1 step overdue
+              %s stage 7: ended no contact after 22 days; reopening contact calmly; nothing overdue
             """.formatted(COACH, SAM, PRIYA, JORDAN);
 
     private final Instant today;
@@ -38,12 +39,36 @@ final class DemoPractice {
         return today.minus(days, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
     }
 
-    /** Every demo client follows the default program, started 31 days ago in their own timezone. */
+    /**
+     * Brings a client's plan to where their story is, as their coach did in sessions: every step due before today that
+     * the client's journal did not complete is marked done, except those left open (still in progress, so honestly
+     * overdue) and those skipped with a reason. {@code answeredStep} is a step the client's own journal completes: the
+     * coach waits for it, so a step the journal answers is not marked by the coach first.
+     */
+    interface PlanSettler {
+        void settle(String client, String answeredStep, java.util.Set<String> leaveOpen,
+                    java.util.Map<String, String> skip);
+    }
+
+    /**
+     * Every demo client follows the default program in their own timezone, started as long ago as their stage needs
+     * (the program's days: the apology around day 6, the no-contact milestone at 37, is-it-fixable at 47, reopening
+     * contact at 54), so the plan agrees with the story.
+     */
     void assignPlans(PlanAssigner plans) {
-        java.time.LocalDate start = java.time.LocalDate.ofInstant(today, java.time.ZoneOffset.UTC).minusDays(31);
-        plans.assign(SAM, "Europe/London", start);
-        plans.assign(PRIYA, "Europe/Lisbon", start);
-        plans.assign(JORDAN, "America/Toronto", start);
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(today, java.time.ZoneOffset.UTC);
+        plans.assign(SAM, "Europe/London", day.minusDays(31));
+        plans.assign(PRIYA, "Europe/Lisbon", day.minusDays(50));
+        plans.assign(JORDAN, "America/Toronto", day.minusDays(58));
+    }
+
+    void settlePlans(PlanSettler plans) {
+        plans.settle(SAM, "own-your-part", java.util.Set.of("apology-questions", "no-contact-period"),
+                     java.util.Map.of());
+        plans.settle(PRIYA, "is-it-fixable", java.util.Set.of("honest-reasons"), java.util.Map.of(
+                "no-contact-milestone", "Priya began no contact later than the plan's day 7; her 45-day target "
+                                        + "is the milestone now"));
+        plans.settle(JORDAN, "reopen-contact", java.util.Set.of(), java.util.Map.of());
     }
 
     void seed(DemoJournal journal) {

@@ -61,6 +61,7 @@ final class DemoSeeder implements DemoJournal {
             logins.notifiedPeople().forEach(this::reachableAt);
             practice.assignPlans(this::assignPlan);
             practice.seed(this);
+            practice.settlePlans(this::settlePlan);
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
                                                           .append("calls", calls));
             return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000
@@ -98,6 +99,71 @@ final class DemoSeeder implements DemoJournal {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** See {@link DemoPractice.PlanSettler}; the coach's marks go through plan-service's API like a coach's click. */
+    void settlePlan(String client, String answeredStep, java.util.Set<String> leaveOpen,
+                    Map<String, String> skip) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode plan = planOf(client);
+        while (!"COMPLETED".equals(stepOf(plan, answeredStep).path("status").asText())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("demo plan of " + client + ": step " + answeredStep
+                                                + " was not completed by the client's journal within 60 s");
+            }
+            sleep(250);
+            plan = planOf(client);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String planPath = planUrl + "/api/plans/" + plan.get("planId").asText() + "/steps/";
+        for (JsonNode step : plan.get("steps")) {
+            String stepId = step.get("stepId").asText();
+            boolean dueBeforeToday = java.time.LocalDate.parse(step.get("dueDate").asText()).isBefore(today);
+            if (!"OPEN".equals(step.path("status").asText()) || !dueBeforeToday || leaveOpen.contains(stepId)) {
+                continue;
+            }
+            HttpRequest.Builder mark = HttpRequest.newBuilder(URI.create(planPath + stepId
+                                                                         + (skip.containsKey(stepId) ? "/skip" : "/complete")))
+                    .header("Authorization", bearer(DemoPractice.COACH));
+            if (skip.containsKey(stepId)) {
+                mark.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"reason\":" + json.valueToTree(skip.get(stepId)) + "}"));
+            } else {
+                mark.POST(HttpRequest.BodyPublishers.noBody());
+            }
+            try {
+                send(mark);
+            } catch (IllegalStateException e) {
+                if (!e.getMessage().contains("answered 409")) {
+                    throw e;
+                }
+                // the client's journal completed it meanwhile: theirs is the truer mark
+            }
+        }
+    }
+
+    private JsonNode planOf(String client) {
+        JsonNode plans = send(HttpRequest.newBuilder(URI.create(planUrl + "/api/plans?clientId=" + client))
+                                         .header("Authorization", bearer(DemoPractice.COACH)).GET());
+        return plans.get(0);
+    }
+
+    private static JsonNode stepOf(JsonNode plan, String stepId) {
+        for (JsonNode step : plan.get("steps")) {
+            if (stepId.equals(step.get("stepId").asText())) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("the demo program has no step " + stepId);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

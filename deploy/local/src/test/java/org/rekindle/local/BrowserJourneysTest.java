@@ -42,14 +42,14 @@ class BrowserJourneysTest {
 
     @Test
     @Order(1)
-    void aCoachSeesEveryClientRiskFirstAndTheDashboardUpdatesLiveWhenAClientActs() {
+    void aCoachSeesClientsByNameMostInNeedFirstWithWhyAndTheDashboardUpdatesLive() {
         try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
              Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam")) {
             assertThat(coach.path()).isEqualTo("/coach");
             List<WebElement> rows = coach.findAll(By.cssSelector("table.dashboard tbody tr"));
             assertThat(rows).extracting(r -> r.getAttribute("data-client"))
                             .containsExactlyInAnyOrder("client-sam", "client-priya", "client-jordan");
-            assertRiskFirst(rows);
+            assertMostInNeedFirst(rows);
             coach.assertAccessible("the coach dashboard");
             coach.screenshot("coach-dashboard");
 
@@ -62,6 +62,23 @@ class BrowserJourneysTest {
             coach.waitUntil("Sam's row changes on the open dashboard", d -> !rowOf(coach, "client-sam").equals(before));
             assertThat(coach.script("return window.loadedOnce === true")).as("updated in place, not reloaded")
                                                                        .isEqualTo(true);
+            coach.waitUntil("Sam's row says why Sam needs the coach now", d -> rowOf(coach, "client-sam")
+                    .matches("(?s).*(Mood 1 of 5 just now|low moods in 48 h|3 low moods in a row).*"));
+            WebElement samRow = coach.find(By.cssSelector("tr[data-client='client-sam']"));
+            assertThat(samRow.getAttribute("data-attention")).isIn("CONTACT_BROKEN", "MOOD_FALLING");
+            assertThat(samRow.getText()).as("people by name, not id").contains("Sam Rivera");
+            assertMostInNeedFirst(coach.findAll(By.cssSelector("table.dashboard tbody tr")));
+            assertThat(coach.find(By.cssSelector("tr[data-client='client-sam'] .reasons li")).getText())
+                    .as("the most urgent reason first").doesNotContain("overdue");
+
+            coach.open("/coach?q=priya");
+            assertThat(coach.findAll(By.cssSelector("table.dashboard tbody tr")))
+                    .extracting(r -> r.getAttribute("data-client")).containsExactly("client-priya");
+            coach.open("/coach?show=needs");
+            assertThat(coach.findAll(By.cssSelector("table.dashboard tbody tr")))
+                    .extracting(r -> r.getAttribute("data-attention")).isNotEmpty().doesNotContain("CALM");
+            coach.open("/coach/clients/client-sam");
+            assertThat(coach.find(By.tagName("h1")).getText()).isEqualTo("Sam Rivera (they/them)");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
         }
@@ -332,12 +349,9 @@ class BrowserJourneysTest {
         return browser.find(By.cssSelector("tr[data-client='" + clientId + "']")).getText();
     }
 
-    private static void assertRiskFirst(List<WebElement> rows) {
-        boolean seenCalm = false;
-        for (WebElement row : rows) {
-            boolean atRisk = row.getAttribute("class").contains("at-risk");
-            assertThat(atRisk && seenCalm).as("a client at risk is listed after a calm one").isFalse();
-            seenCalm |= !atRisk;
-        }
+    private static void assertMostInNeedFirst(List<WebElement> rows) {
+        List<String> mostUrgentFirst = List.of("CONTACT_BROKEN", "MOOD_FALLING", "GONE_QUIET", "STEPS_WAITING", "CALM");
+        List<Integer> levels = rows.stream().map(r -> mostUrgentFirst.indexOf(r.getAttribute("data-attention"))).toList();
+        assertThat(levels).as("rows by attention, most in need first").doesNotContain(-1).isSorted();
     }
 }

@@ -3,6 +3,8 @@ package org.rekindle.web.coach;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.rekindle.web.api.Viewers;
+import jakarta.servlet.http.HttpSession;
+import org.rekindle.web.view.Formats;
 import org.rekindle.web.view.Paths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,33 +24,59 @@ import java.util.Map;
 import static org.rekindle.web.api.Services.Service.CONTENT;
 import static org.rekindle.web.api.Services.Service.PLAN;
 
-/** The coach's practice at a glance: every client, risk first, live; and assigning a program to a client. */
+/**
+ * The coach's practice at a glance: clients most in need first with why, filtered and searchable, live, with what is
+ * new since the coach's previous visit; and assigning a program to a client.
+ */
 @Controller
 @RequestMapping("/coach")
 class DashboardController {
 
+    private static final String LAST_VISIT = "rekindle.coach.previousVisit";
+
     private final Services services;
     private final Viewers viewers;
     private final DashboardRelay relay;
+    private final Triage triage;
 
-    DashboardController(Services services, Viewers viewers, DashboardRelay relay) {
+    DashboardController(Services services, Viewers viewers, DashboardRelay relay, Triage triage) {
+        this.triage = triage;
         this.services = services;
         this.viewers = viewers;
         this.relay = relay;
     }
 
     @GetMapping
-    String dashboard(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("rows", rows(viewer));
+    String dashboard(@ModelAttribute("viewer") Viewer viewer, @RequestParam(required = false) String show,
+                     @RequestParam(required = false) String q, HttpSession session, Model model) {
+        Map<String, Object> visit = services.post(PLAN, "/api/dashboard/coaches/{coachId}/visits", Map.of(),
+                                                  viewer.id());
+        Object previous = visit == null ? null : visit.get("previousVisitAt");
+        session.setAttribute(LAST_VISIT, previous == null ? null : Formats.instantOf(previous));
+        List<Map<String, Object>> all = rows(viewer);
+        addRows(all, show, q, session, model);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
         model.addAttribute("today", LocalDate.now());
         return "coach/dashboard";
     }
 
     @GetMapping("/rows")
-    String rowsFragment(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("rows", rows(viewer));
+    String rowsFragment(@ModelAttribute("viewer") Viewer viewer, @RequestParam(required = false) String show,
+                        @RequestParam(required = false) String q, HttpSession session, Model model) {
+        addRows(rows(viewer), show, q, session, model);
         return "coach/dashboard :: rows";
+    }
+
+    private void addRows(List<Map<String, Object>> all, String show, String q, HttpSession session, Model model) {
+        String filter = Triage.showOrDefault(show);
+        model.addAttribute("show", filter);
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute("filters", triage.choices(all));
+        model.addAttribute("allCount", all.size());
+        model.addAttribute("clients", all);
+        model.addAttribute("rows", triage.select(all, filter, q));
+        model.addAttribute("summary", triage.summary(all));
+        model.addAttribute("lastVisit", session.getAttribute(LAST_VISIT));
     }
 
     @GetMapping(path = "/live", produces = "text/event-stream")

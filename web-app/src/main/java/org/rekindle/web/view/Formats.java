@@ -53,6 +53,23 @@ public class Formats {
                   .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** A constant as a sentence start: CONTACT_BROKEN → "Contact broken". */
+    public static String sentence(String constant) {
+        String words = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A count with its noun: 1 contact, 2 contacts (never "contact(s)"). */
+    public String count(Object number, String one, String many) {
+        long n = number instanceof Number value ? value.longValue() : Long.parseLong(String.valueOf(number));
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** An instant from what a service sent (ISO text or epoch milliseconds). */
+    public static Instant instantOf(Object value) {
+        return instant(value);
+    }
+
     /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
     public String event(Object type) {
         return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));

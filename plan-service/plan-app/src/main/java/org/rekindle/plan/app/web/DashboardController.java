@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.rekindle.plan.app.query.dashboard.ClientEvent;
+import org.rekindle.plan.app.query.dashboard.CoachVisits;
 import org.rekindle.plan.app.query.dashboard.DashboardStore;
 import org.rekindle.plan.app.query.dashboard.DashboardView;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -13,6 +14,7 @@ import org.rekindle.platform.command.UnknownEntityException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +35,10 @@ class DashboardController {
     private final DashboardStore dashboard;
     private final LiveDashboards live;
     private final Clock clock;
+    private final CoachVisits visits;
 
-    DashboardController(DashboardStore dashboard, LiveDashboards live, Clock clock) {
+    DashboardController(DashboardStore dashboard, LiveDashboards live, Clock clock, CoachVisits visits) {
+        this.visits = visits;
         this.dashboard = dashboard;
         this.live = live;
         this.clock = clock;
@@ -45,6 +49,18 @@ class DashboardController {
     @PreAuthorize("@planAccess.mayReadDashboardOf(#coachId)")
     List<DashboardView> coach(@PathVariable @Pattern(regexp = ID) String coachId) {
         return dashboard.coach(coachId, clock.instant());
+    }
+
+    @PostMapping(path = "/coaches/{coachId}/visits", produces = "application/json")
+    @Operation(summary = "The coach opened their dashboard now; answers when they did before (to mark what is new)")
+    @PreAuthorize("@planAccess.mayReadDashboardOf(#coachId)")
+    CoachVisit visit(@PathVariable @Pattern(regexp = ID) String coachId) {
+        Instant now = clock.instant();
+        return new CoachVisit(now, visits.visit(coachId, now).orElse(null));
+    }
+
+    /** A visit to the dashboard, and the one before it (null on the first). */
+    record CoachVisit(Instant visitAt, Instant previousVisitAt) {
     }
 
     @GetMapping(path = "/coaches/{coachId}/stream", produces = "text/event-stream")

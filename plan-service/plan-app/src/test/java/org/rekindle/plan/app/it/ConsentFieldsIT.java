@@ -58,9 +58,13 @@ class ConsentFieldsIT extends PlanServiceIT {
             "status", "PLAN_PROGRESS", "completedBy", "PLAN_PROGRESS", "completedAt", "PLAN_PROGRESS",
             "overdueSince", "PLAN_PROGRESS", "counted", "PLAN_PROGRESS", "reason", "PLAN_PROGRESS");
 
-    /** Response properties any coach of the client sees (who, when, what they assigned, the flags allowed). */
+    /**
+     * Response properties any coach of the client sees (who, when, what they assigned, the flags allowed; attention
+     * and reasons are read only from what the consent shows, DashboardRowTest holds that).
+     */
     private static final Set<String> ALWAYS = Set.of(
             "clientId", "coachId", "planId", "lastActivityAt", "riskFlags", "coachSees", "asOf", "eventId", "type",
+            "planStatus", "attention", "reasons", "visitAt", "previousVisitAt",
             "time", "data", "programId", "programVersion", "startDate", "timezone", "replyToExCountsAsBreach",
             "outcome", "paused", "assignedAt", "steps", "stepId", "phaseId", "kind", "title", "dueDate", "promptId",
             "checkIns");

@@ -71,6 +71,8 @@ class PlanAccessMatrixIT extends PlanServiceIT {
                 row("POST", "/api/plans/{planId}/resume", plan + "/resume", null, OWN_COACH),
                 row("PUT", "/api/plans/{planId}/outcome", plan + "/outcome", "{\"outcome\":\"ACTIVE\"}", OWN_COACH),
                 row("GET", "/api/dashboard/coaches/{coachId}", "/api/dashboard/coaches/" + coach, null, OWN_COACH),
+                row("POST", "/api/dashboard/coaches/{coachId}/visits", "/api/dashboard/coaches/" + coach + "/visits",
+                    null, OWN_COACH),
                 row("GET", "/api/dashboard/coaches/{coachId}/stream", "/api/dashboard/coaches/" + coach + "/stream",
                     null, OWN_COACH),
                 row("GET", "/api/dashboard/clients/{clientId}", "/api/dashboard/clients/" + client, null, OWN_COACH),

@@ -36,8 +36,15 @@ public final class DashboardRow {
     Instant assignedAt;
     /** The client's consent as last chosen; null until they choose (then the default applies). */
     List<String> coachSees;
+    /** ACTIVE, PAUSED, or how the plan ended (RECONCILED, MOVED_ON, ENDED); null in rows stored before it was kept. */
+    String planStatus;
+    /** The latest contact during no contact, with how it happened (null in rows stored before it was kept). */
+    Breach lastBreach;
 
     record Mood(int score, Instant at) {
+    }
+
+    record Breach(String channel, String initiatedBy, Instant at) {
     }
 
     public DashboardRow(String clientId) {
@@ -61,6 +68,9 @@ public final class DashboardRow {
             }
             case "NoContactBroken" -> {
                 breaches.add(event.time());
+                if (lastBreach == null || !event.time().isBefore(lastBreach.at())) {
+                    lastBreach = new Breach(event.text("channel"), event.text("initiatedBy"), event.time());
+                }
                 longestEndedAttempt = Math.max(longestEndedAttempt, orZero(event.number("attemptDays")));
                 attemptStartedAt = event.time();
             }
@@ -76,6 +86,9 @@ public final class DashboardRow {
                 }
             }
             case "ConsentChanged" -> coachSees = List.copyOf(event.texts("coachSees"));
+            case "PlanPaused" -> planStatus = "PAUSED";
+            case "PlanResumed" -> planStatus = "ACTIVE";
+            case "PlanOutcomeChanged" -> planStatus = event.text("outcome");
             default -> { }
         }
         if (!event.type().startsWith("Plan") && !event.type().equals("ConsentChanged") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
@@ -89,6 +102,8 @@ public final class DashboardRow {
         coachId = event.text("coachId");
         assignedAt = event.time();
         planId = event.text("planId");
+        planStatus = "ACTIVE";
+        lastBreach = null;
         timezone = event.text("timezone");
         steps.clear();
         for (Object step : (List<Object>) event.data().getOrDefault("steps", List.of())) {
@@ -118,8 +133,7 @@ public final class DashboardRow {
                 .filter(s -> "OPEN".equals(s.get("status")) && LocalDate.parse((String) s.get("dueDate")).isBefore(today))
                 .toList();
         long done = steps.stream().filter(s -> !"OPEN".equals(s.get("status"))).count();
-        String phase = steps.stream().filter(s -> "OPEN".equals(s.get("status"))).map(s -> (String) s.get("phaseId"))
-                            .findFirst().orElse(steps.isEmpty() ? null : "done");
+        String phase = phase();
         int current = attemptStartedAt == null ? 0 : (int) Math.max(0, Duration.between(attemptStartedAt, now).toDays());
         long breaches7 = breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
                                  .count();
@@ -144,12 +158,46 @@ public final class DashboardRow {
         boolean mood = consent.sees(ConsentScope.MOOD_TREND);
         flags.removeIf(flag -> flag.equals("OVERDUE_STEP") && !plan || flag.equals("BREACH_IN_48H") && !streak
                                || flag.equals("LOW_MOOD_3_IN_A_ROW") && !mood);
+        Attention attention = RowAttention.of(this, now, consent, overdue.size());
         return new DashboardView(clientId, coachId, planId, plan ? phase : null,
                                  plan ? (steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size())) : null,
                                  streak ? current : null, streak ? Math.max(current, longestEndedAttempt) : null,
                                  streak ? attemptStartedAt != null : null, streak ? targetDays : null,
                                  streak ? (int) breaches7 : null, mood ? moods.stream().map(Mood::score).toList() : null,
                                  lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
-                                 flags, consent.names(), now);
+                                 flags, consent.names(), now, status(),
+                                 attention.level().name(), attention.words());
+    }
+
+    /** ACTIVE, PAUSED or FINISHED (the plan ended, whichever way): what the coach filters the dashboard by. */
+    String status() {
+        if (planStatus == null || "ACTIVE".equals(planStatus)) {
+            return "ACTIVE";
+        }
+        return "PAUSED".equals(planStatus) ? "PAUSED" : "FINISHED";
+    }
+
+    /**
+     * Where the client is: the phase of the next open step after the furthest one they have done or skipped (steps
+     * left open in earlier phases are lagging, not holding the phase back); the first open step's phase before any
+     * progress, "done" when nothing is open.
+     */
+    String phase() {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        int furthest = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (!"OPEN".equals(steps.get(i).get("status"))) {
+                furthest = i;
+            }
+        }
+        for (int i = furthest + 1; i < steps.size(); i++) {
+            if ("OPEN".equals(steps.get(i).get("status"))) {
+                return (String) steps.get(i).get("phaseId");
+            }
+        }
+        boolean anyOpen = steps.stream().anyMatch(s -> "OPEN".equals(s.get("status")));
+        return anyOpen ? (String) steps.get(furthest).get("phaseId") : "done";
     }
 }

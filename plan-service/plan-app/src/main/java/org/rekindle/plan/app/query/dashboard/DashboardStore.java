@@ -218,12 +218,17 @@ public class DashboardStore {
         timelineByMonth.clear();
     }
 
-    /** Every client of the coach, those with risk flags first. */
+    /** Most in need first (by {@link Attention.Level}), then who did something last, then by id for a stable order. */
+    static final Comparator<DashboardView> NEED_FIRST = Comparator
+            .comparing((DashboardView v) -> Attention.Level.valueOf(v.attention()))
+            .thenComparing(DashboardView::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(DashboardView::clientId);
+
+    /** Every client of the coach, most in need first. */
     public List<DashboardView> coach(String coachId, Instant now) {
         List<DashboardView> views = new ArrayList<>();
         rows.find(Filters.eq("coachId", coachId)).forEach(doc -> views.add(read(doc).asOf(now)));
-        views.sort(Comparator.comparingInt((DashboardView v) -> -v.riskFlags().size())
-                             .thenComparing(DashboardView::clientId));
+        views.sort(NEED_FIRST);
         return views;
     }
 

@@ -83,4 +83,85 @@ class DashboardRowTest {
         assertThat(row.asOf(T0.plus(Duration.ofDays(4))).riskFlags()).doesNotContain("NO_ACTIVITY_5_DAYS");
         assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains("NO_ACTIVITY_5_DAYS");
     }
+
+    @Test
+    void aBreachNeedsTheCoachFirstAndSaysHowItHappenedOnlyWhenContactDetailsAreShared() {
+        Instant breach = T0.plus(Duration.ofDays(3));
+        DashboardRow row = assigned().apply(event("NoContactStarted", T0, Map.of("targetDays", 30)))
+                                     .apply(event("MoodCheckedIn", breach.minus(Duration.ofHours(1)), Map.of("score", 1)))
+                                     .apply(event("NoContactBroken", breach, Map.of("attemptDays", 3, "channel", "TEXT",
+                                                                                    "initiatedBy", "EX")));
+        DashboardView byDefault = row.asOf(breach.plus(Duration.ofHours(3)));
+        assertThat(byDefault.attention()).isEqualTo("CONTACT_BROKEN");
+        assertThat(byDefault.reasons()).containsExactly("Contact broken 3 h ago", "Mood 1 of 5 4 h ago",
+                                                        "1 step overdue");
+
+        row.apply(event("ConsentChanged", T0, Map.of("coachSees", List.of("STREAK", "CONTACT_DETAILS"))));
+        DashboardView withDetails = row.asOf(breach.plus(Duration.ofHours(3)));
+        assertThat(withDetails.reasons()).containsExactly("Contact broken by text 3 h ago (the ex reached out)");
+
+        row.apply(event("ConsentChanged", T0, Map.of("coachSees", List.of("PLAN_PROGRESS"))));
+        assertThat(row.asOf(breach.plus(Duration.ofHours(3))).attention())
+                .as("no streak consent: the breach is not the coach's to see").isEqualTo("STEPS_WAITING");
+    }
+
+    @Test
+    void lowMoodsRaiseTheClientAboveQuietAndOverdueSteps() {
+        DashboardRow row = assigned();
+        row.apply(event("MoodCheckedIn", T0.plus(Duration.ofHours(1)), Map.of("score", 2)));
+        row.apply(event("MoodCheckedIn", T0.plus(Duration.ofHours(20)), Map.of("score", 1)));
+        DashboardView view = row.asOf(T0.plus(Duration.ofDays(1)));
+        assertThat(view.attention()).isEqualTo("MOOD_FALLING");
+        assertThat(view.reasons()).containsExactly("2 low moods in 48 h", "1 step overdue");
+        DashboardView aWeekOn = row.asOf(T0.plus(Duration.ofDays(7)));
+        assertThat(aWeekOn.attention()).isEqualTo("GONE_QUIET");
+        assertThat(aWeekOn.reasons()).containsExactly("Nothing heard for 6 days", "1 step overdue");
+    }
+
+    @Test
+    void aPausedOrFinishedPlanIsCalmAndSaysSo() {
+        DashboardRow row = assigned().apply(event("PlanPaused", T0.plus(Duration.ofHours(1)), Map.of()));
+        DashboardView paused = row.asOf(T0.plus(Duration.ofDays(7)));
+        assertThat(paused.planStatus()).isEqualTo("PAUSED");
+        assertThat(paused.attention()).isEqualTo("CALM");
+        assertThat(paused.reasons()).containsExactly("Plan paused");
+        row.apply(event("PlanResumed", T0.plus(Duration.ofDays(7)), Map.of()));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(7))).planStatus()).isEqualTo("ACTIVE");
+        row.apply(event("PlanOutcomeChanged", T0.plus(Duration.ofDays(8)), Map.of("outcome", "MOVED_ON")));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(9))).planStatus()).isEqualTo("FINISHED");
+        assertThat(row.asOf(T0.plus(Duration.ofDays(9))).reasons()).containsExactly("Plan finished");
+    }
+
+    @Test
+    void thePhaseIsWhereTheClientIsHeadedNotWhereAStepWasLeftOpen() {
+        DashboardRow row = new DashboardRow("c1").apply(event("PlanAssigned", T0, Map.of("coachId", "k1",
+                "planId", "p1", "timezone", "UTC", "steps", List.of(
+                        Map.of("stepId", "a", "phaseId", "understand", "dueDate", "2026-11-01"),
+                        Map.of("stepId", "b", "phaseId", "apologise", "dueDate", "2026-11-05"),
+                        Map.of("stepId", "c", "phaseId", "no-contact", "dueDate", "2026-11-10")))));
+        assertThat(row.asOf(T0).currentPhase()).isEqualTo("understand");
+        row.apply(event("PlanStepCompleted", T0.plus(Duration.ofDays(4)), Map.of("stepId", "b")));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(4))).currentPhase()).as("step a lags behind").isEqualTo("no-contact");
+        row.apply(event("PlanStepSkipped", T0.plus(Duration.ofDays(5)), Map.of("stepId", "c")));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(5))).currentPhase()).isEqualTo("no-contact");
+        row.apply(event("PlanStepCompleted", T0.plus(Duration.ofDays(6)), Map.of("stepId", "a")));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).currentPhase()).isEqualTo("done");
+    }
+
+    @Test
+    void theDashboardListsTheMostInNeedFirst() {
+        Instant now = T0.plus(Duration.ofDays(2));
+        DashboardView broke = assigned().apply(event("NoContactStarted", T0, Map.of("targetDays", 30)))
+                                        .apply(event("NoContactBroken", now.minus(Duration.ofHours(1)),
+                                                     Map.of("attemptDays", 1))).asOf(now);
+        DashboardView low = assigned().apply(event("MoodCheckedIn", now.minus(Duration.ofHours(2)), Map.of("score", 1)))
+                                      .asOf(now);
+        DashboardView steps = assigned().apply(event("MoodCheckedIn", now.minus(Duration.ofHours(2)), Map.of("score", 4)))
+                                        .asOf(now);
+        DashboardView calm = assigned().apply(event("PlanPaused", T0, Map.of())).asOf(now);
+        List<DashboardView> sorted = new java.util.ArrayList<>(List.of(calm, steps, low, broke));
+        sorted.sort(DashboardStore.NEED_FIRST);
+        assertThat(sorted).extracting(DashboardView::attention)
+                          .containsExactly("CONTACT_BROKEN", "MOOD_FALLING", "STEPS_WAITING", "CALM");
+    }
 }
