@@ -6,3 +6,12 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// Forms marked data-submit-on-change submit as soon as a choice changes (the dashboard's filters); their submit
+// button stays for keyboards and for pages without script.
+document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-submit-on-change") && event.target.type === "radio") {
+        form.requestSubmit();
+    }
+});

@@ -50,6 +50,14 @@ class BrowserJourneysTest {
             assertThat(rows).extracting(r -> r.getAttribute("data-client"))
                             .containsExactlyInAnyOrder("client-sam", "client-priya", "client-jordan");
             assertMostInNeedFirst(rows);
+            coach.waitUntil("the demo's plans agree with its story (README, the demo practice)",
+                            d -> rowOf(coach, "client-jordan").contains("All well")
+                                 && rowOf(coach, "client-jordan").contains("Reopen contact")
+                                 && rowOf(coach, "client-priya").contains("1 step overdue")
+                                 && rowOf(coach, "client-priya").contains("Is it fixable")
+                                 && rowOf(coach, "client-sam").contains("2 steps overdue")
+                                 && rowOf(coach, "client-sam").contains("No contact"));
+            assertThat(coach.find(By.className("who")).getText()).as("the signed-in coach by name").isEqualTo("Maya Okafor");
             coach.assertAccessible("the coach dashboard");
             coach.screenshot("coach-dashboard");
 

@@ -1,5 +1,6 @@
 package org.rekindle.web.coach;
 
+import org.rekindle.web.api.People;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.rekindle.web.view.Paths;
@@ -37,9 +38,11 @@ class ClientController {
     static final int TIMELINE_SHOWN = 100;
 
     private final Services services;
+    private final People people;
 
-    ClientController(Services services) {
+    ClientController(Services services, People people) {
         this.services = services;
+        this.people = people;
     }
 
     @GetMapping
@@ -55,6 +58,7 @@ class ClientController {
         model.addAttribute("timeline", timeline);
         model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
                                              .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
+        model.addAttribute("clientName", people.nameWithPronouns(clientId)); // only once the services let this coach in
         return "coach/client";
     }
 

@@ -69,7 +69,7 @@ public class Triage {
         return Filter.of(show).key;
     }
 
-    /** "2 clients need you: 1 contact broken, 1 mood falling." or "Nobody needs you right now." */
+    /** "2 clients need you: contact broken 1, mood falling 1." or "Nobody needs you right now." */
     String summary(List<Map<String, Object>> rows) {
         List<Map<String, Object>> needing = rows.stream().filter(Filter.NEEDS.keeps).toList();
         if (needing.isEmpty()) {
@@ -83,7 +83,7 @@ public class Triage {
         for (String level : List.of("CONTACT_BROKEN", "MOOD_FALLING", "GONE_QUIET", "STEPS_WAITING")) {
             Long count = byLevel.get(level);
             if (count != null) {
-                parts.add(count + " " + Formats.sentence(level).toLowerCase(Locale.ROOT));
+                parts.add(Formats.sentence(level).toLowerCase(Locale.ROOT) + " " + count);
             }
         }
         return words.append(String.join(", ", parts)).append('.').toString();

@@ -40,7 +40,7 @@ public class Formats {
         if (constant == null) {
             return "";
         }
-        String words = constant.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String words = constant.toString().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -56,7 +56,7 @@ class TriageTest {
 
     @Test
     void summarisesWhoNeedsTheCoachMostUrgentFirst() {
-        assertThat(triage.summary(rows)).isEqualTo("2 clients need you: 1 contact broken, 1 mood falling.");
+        assertThat(triage.summary(rows)).isEqualTo("2 clients need you: contact broken 1, mood falling 1.");
         assertThat(triage.summary(List.of(rows.get(2)))).isEqualTo("Nobody needs you right now.");
         assertThat(triage.summary(List.of())).isEmpty();
     }
