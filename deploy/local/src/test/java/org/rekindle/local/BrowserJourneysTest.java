@@ -115,6 +115,9 @@ class BrowserJourneysTest {
             sam.screenshot("client-apology-feedback");
             sam.submit("Save draft");
             assertThat(sam.text()).contains("Apology draft saved");
+            assertThat(sam.find(By.id("apology-feedback")).getText())
+                    .as("the saved draft's notes, from the journal API: blame gets no praise")
+                    .contains("“You always…”").doesNotContain("You own it");
             WebElement apology = apologyEntry(sam);
             apology.findElement(By.tagName("summary")).click();
             sam.clickAndLoad(apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")));

@@ -45,8 +45,11 @@ class JournalFormsController {
 
     @PostMapping("/apologies")
     String apologise(@ModelAttribute("viewer") Viewer viewer, @RequestParam String text, RedirectAttributes flash) {
-        services.post(JOURNAL, "/api/clients/{me}/journal/apologies", Map.of("text", text), viewer.id());
-        return done(flash, "Apology draft saved. Nothing is ever sent from Rekindle.", "/me/journal");
+        Map<String, Object> saved = services.post(JOURNAL, "/api/clients/{me}/journal/apologies", Map.of("text", text),
+                                                  viewer.id());
+        flash.addFlashAttribute("notes", saved.get("feedback"));
+        return done(flash, "Apology draft saved. Nothing is ever sent from Rekindle. Notes on what you saved are "
+                           + "below the draft box.", "/me/journal");
     }
 
     @PostMapping("/apologies/{entryId}/revisions")
@@ -57,10 +60,13 @@ class JournalFormsController {
         return done(flash, "Version " + saved.get("version") + " saved; earlier versions are kept.", "/me/journal");
     }
 
-    /** Live notes on an apology while it is written (htmx, as the person pauses typing). */
+    /** Live notes on an apology while it is written (htmx, as the person pauses typing), from the journal API. */
     @PostMapping("/apology-feedback")
-    String feedback(@RequestParam(defaultValue = "") String text, Model model) {
-        model.addAttribute("notes", ApologyFeedback.of(text));
+    String feedback(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "") String text,
+                    Model model) {
+        Map<String, Object> answer = services.post(JOURNAL, "/api/clients/{me}/journal/apology-feedback",
+                                                   Map.of("text", text), viewer.id());
+        model.addAttribute("notes", answer.get("notes"));
         return "client/journal :: feedback";
     }
 

@@ -1,28 +1,35 @@
 package org.rekindle.journal.app.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.rekindle.journal.app.command.ApologyFeedback;
 
-/** The answer to a create: the id of what was recorded and, for apologies, its version. */
+import java.util.List;
+
+/**
+ * The answer to a create: the id of what was recorded and, for apologies, its version and the notes on the text
+ * saved ({@link ApologyFeedback}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Created(String entryId, String periodId, String breachId, String urgeId, Integer version) {
+record Created(String entryId, String periodId, String breachId, String urgeId, Integer version,
+               List<ApologyFeedback.Note> feedback) {
 
     static Created entry(String entryId) {
-        return new Created(entryId, null, null, null, null);
+        return new Created(entryId, null, null, null, null, null);
     }
 
-    static Created apology(String entryId, int version) {
-        return new Created(entryId, null, null, null, version);
+    static Created apology(String entryId, int version, String text) {
+        return new Created(entryId, null, null, null, version, ApologyFeedback.of(text));
     }
 
     static Created period(String periodId) {
-        return new Created(null, periodId, null, null, null);
+        return new Created(null, periodId, null, null, null, null);
     }
 
     static Created breach(String breachId) {
-        return new Created(null, null, breachId, null, null);
+        return new Created(null, null, breachId, null, null, null);
     }
 
     static Created urge(String urgeId) {
-        return new Created(null, null, null, urgeId, null);
+        return new Created(null, null, null, urgeId, null, null);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rekindle.journal.app.command.ApologyFeedback;
 import org.rekindle.journal.app.command.api.CompleteReflection;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.journal.app.command.api.RecordMoodCheckIn;
@@ -78,7 +79,7 @@ class JournalEntriesController {
             @Valid @RequestBody JournalRequests.Apology body) {
         String entryId = Ids.newId();
         commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.apology(entryId, 1));
+        return created(clientId, entryId, Created.apology(entryId, 1, body.text()));
     }
 
     @PostMapping(path = "/apologies/{entryId}/revisions", consumes = "application/json")
@@ -90,7 +91,19 @@ class JournalEntriesController {
             @Valid @RequestBody JournalRequests.Apology body) {
         Integer version = commands.sendAndWait(new ReviseApology(clientId, entryId, body.text(),
                                                                  time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.apology(entryId, version));
+        return created(clientId, entryId, Created.apology(entryId, version, body.text()));
+    }
+
+    @PostMapping(path = "/apology-feedback", consumes = "application/json")
+    @Operation(summary = "Notes on an apology while it is written (the same notes a saved draft gets); stores nothing")
+    @PreAuthorize("@journalAccess.mayWrite(#clientId)")
+    ApologyNotes apologyFeedback(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                                 @Valid @RequestBody JournalRequests.ApologyText body) {
+        return new ApologyNotes(ApologyFeedback.of(body.text()));
+    }
+
+    /** The notes on a draft: "watch" (a phrasing to reconsider) or "good" (something that works). */
+    record ApologyNotes(List<ApologyFeedback.Note> notes) {
     }
 
     @PostMapping(path = "/mood-check-ins", consumes = "application/json")

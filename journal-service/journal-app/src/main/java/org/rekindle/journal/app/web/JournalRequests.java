@@ -33,6 +33,10 @@ final class JournalRequests {
     record Apology(@NotBlank @Size(max = MAX_TEXT) String text, Instant occurredAt) {
     }
 
+    /** A draft being written, for notes only (may be empty while the person starts). */
+    record ApologyText(@NotNull @Size(max = MAX_TEXT) String text) {
+    }
+
     record MoodCheckIn(@NotNull @Min(1) @Max(5) Integer score, @Size(max = MAX_NOTE) String note,
                        @DecimalMin("0") @DecimalMax("24") Double sleepHours, Instant occurredAt) {
     }

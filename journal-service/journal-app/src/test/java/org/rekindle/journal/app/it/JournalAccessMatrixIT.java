@@ -53,6 +53,8 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     "{\"text\":\"t\"}", OWNER),
                 row("POST", "/api/clients/{clientId}/journal/apologies/{entryId}/revisions",
                     base + "/journal/apologies/" + apology + "/revisions", "{\"text\":\"t2\"}", OWNER),
+                row("POST", "/api/clients/{clientId}/journal/apology-feedback", base + "/journal/apology-feedback",
+                    "{\"text\":\"sorry\"}", OWNER),
                 row("POST", "/api/clients/{clientId}/journal/mood-check-ins", base + "/journal/mood-check-ins",
                     "{\"score\":3}", OWNER),
                 row("GET", "/api/clients/{clientId}/journal/entries", base + "/journal/entries", null, OWNER,

@@ -171,7 +171,7 @@ class JournalBadInputIT extends EmbeddedStackTest {
     void noEndpointAnswers500ToGarbage() {
         String client = newClientId();
         Http http = http(client);
-        Stream.of("/journal/reflections", "/journal/apologies", "/journal/mood-check-ins",
+        Stream.of("/journal/reflections", "/journal/apologies", "/journal/apology-feedback", "/journal/mood-check-ins",
                   "/contact-log/no-contact-periods", "/contact-log/breaches", "/contact-log/urges",
                   "/journal/apologies/x/revisions", "/contact-log/no-contact-periods/x/end")
               .forEach(path -> Stream.of("null", "[]", "42", "\"text\"", "{\"a\":{\"$ne\":null}}", "{{{", "\u0000")

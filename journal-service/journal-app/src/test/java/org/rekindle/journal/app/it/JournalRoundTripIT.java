@@ -103,12 +103,22 @@ class JournalRoundTripIT extends RecordingJournalTopicTest {
         HttpResponse<String> drafted = http.post("/api/clients/" + client + "/journal/apologies",
                                                  "{\"text\":\"You always made plans without me.\"}");
         assertThat(drafted.statusCode()).isEqualTo(201);
+        assertThat(Json.parse(drafted.body()).get("feedback").findValuesAsText("kind"))
+                .as("the saved draft comes back with its notes, and blame gets no praise").contains("watch")
+                .doesNotContain("good");
+        assertThat(Json.parse(drafted.body()).get("feedback").findValuesAsText("text"))
+                .anyMatch(t -> t.contains("“You always…”"));
         String apology = Json.parse(drafted.body()).get("entryId").asText();
         HttpResponse<String> revised = http.post("/api/clients/" + client + "/journal/apologies/" + apology
                                                  + "/revisions",
                                                  "{\"text\":\"I felt left out, and I shut down instead of saying so.\"}");
         assertThat(revised.statusCode()).isEqualTo(201);
         assertThat(Json.parse(revised.body()).get("version").asInt()).isEqualTo(2);
+        assertThat(Json.parse(revised.body()).get("feedback").findValuesAsText("text")).as("notes on the new text")
+                .isNotEmpty().noneMatch(t -> t.contains("“You always…”"));
+        JsonNode writing = Json.parse(http.post("/api/clients/" + client + "/journal/apology-feedback",
+                                                "{\"text\":\"I'm sorry, but you made me do it.\"}").body());
+        assertThat(writing.get("notes").findValuesAsText("text")).anyMatch(t -> t.contains("“You made me…”"));
         assertThat(http.post("/api/clients/" + client + "/journal/mood-check-ins",
                              "{\"score\":2,\"note\":\"rough night\",\"sleepHours\":5.5}").statusCode())
                 .isEqualTo(201);

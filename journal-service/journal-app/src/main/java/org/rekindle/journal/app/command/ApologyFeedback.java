@@ -1,4 +1,4 @@
-package org.rekindle.web.client;
+package org.rekindle.journal.app.command;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Gentle notes on an apology draft while it is written. It looks for the phrasings that turn an apology into a
- * defence or an accusation — "you always…", "sorry, but…", "sorry if…", "sorry you feel…", "you made me…" — and
- * for what a sincere apology holds: speaking from "I", naming what happened, and what will be different. It never
- * scores the person, only the words, and it says what to try instead.
+ * Gentle notes on an apology draft, computed here only: the journal API returns them with every saved draft and
+ * revision and answers them while a draft is written, so the web app and any other client show the same notes. It
+ * looks for the phrasings that turn an apology into a defence or an accusation — "you always…", "sorry, but…",
+ * "sorry if…", "sorry you feel…", "you made me…" — and for what a sincere apology holds: speaking from "I", naming
+ * what happened, and what will be different. It never scores the person, only the words, and says what to try
+ * instead. It never praises against itself: with one blaming phrase it does not say "you own it", and where blame
+ * dominates (two or more) it gives no praise at all.
  */
 public final class ApologyFeedback {
 
@@ -52,15 +55,15 @@ public final class ApologyFeedback {
         if (text.isBlank()) {
             return notes;
         }
-        WATCH.stream().filter(check -> check.pattern().matcher(text).find())
-             .forEach(check -> notes.add(new Note("watch", check.note())));
+        List<Check> blaming = WATCH.stream().filter(check -> check.pattern().matcher(text).find()).toList();
+        blaming.forEach(check -> notes.add(new Note("watch", check.note())));
         if (!SPEAKS_FROM_I.matcher(text).find()) {
             notes.add(new Note("watch", "Try speaking from “I”: what I did, what I understand now."));
         }
-        if (OWNS_IT.matcher(text).find() && SPEAKS_FROM_I.matcher(text).find()) {
+        if (blaming.isEmpty() && OWNS_IT.matcher(text).find() && SPEAKS_FROM_I.matcher(text).find()) {
             notes.add(new Note("good", "You own it in your own words. That is the heart of an apology."));
         }
-        if (CHANGE.matcher(text).find()) {
+        if (CHANGE.matcher(text).find() && blaming.size() < 2) {
             notes.add(new Note("good", "You say what will be different. That makes the apology believable."));
         } else if (text.split("\\s+").length >= 25) {
             notes.add(new Note("watch", "Consider adding what you are doing differently now, in a sentence."));

@@ -1,4 +1,4 @@
-package org.rekindle.web.client;
+package org.rekindle.journal.app.command;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,24 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The notes on an apology draft, as the journal API returns them. */
 class ApologyFeedbackTest {
+
+    @Test
+    void neverPraisesADraftWhereBlameDominates() {
+        List<ApologyFeedback.Note> notes = ApologyFeedback.of(
+                "You always ignored me. I'm sorry if you felt bad, but you made me do it. I will try harder.");
+        assertThat(notes).extracting(ApologyFeedback.Note::kind).containsOnly("watch");
+        assertThat(notes).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void oneBlamingPhraseWithholdsTheOwnershipPraiseOnly() {
+        List<ApologyFeedback.Note> notes = ApologyFeedback.of(
+                "I'm sorry I missed your sister's wedding, but I will make it up to you.");
+        assertThat(notes).extracting(ApologyFeedback.Note::text).noneMatch(t -> t.contains("own it"))
+                         .anyMatch(t -> t.contains("“Sorry, but…”")).anyMatch(t -> t.contains("what will be different"));
+    }
 
     @Test
     void namesEachPhrasingThatTurnsAnApologyIntoAnAccusation() {
