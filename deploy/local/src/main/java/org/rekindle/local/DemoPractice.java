@@ -23,7 +23,8 @@ final class DemoPractice {
     static final String SUMMARY = """
             coach Maya Okafor (%s) with three clients, each on a plan from the default program:
               %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an
-                            apology; 2 steps overdue (a reading, and the no-contact period still running)
+                            apology; 3 low moods in a row, the last yesterday (a live alert for Maya); 2 steps
+                            overdue (a reading, and the no-contact period still running)
               %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable? 1 step overdue
               %s stage 7: ended no contact after 22 days; reopening contact calmly; nothing overdue
             """.formatted(COACH, SAM, PRIYA, JORDAN);
@@ -81,9 +82,12 @@ final class DemoPractice {
         j.reflect(SAM, "understand-why", "We ended after months of the same argument: I worked late, she felt she "
                   + "came second, and instead of talking we both went quiet.", ago(30, 9));
         j.startNoContact(SAM, 30, ago(29, 21));
-        int[] moods = {2, 2, 1, 2, 3, 2, 2, 3, 3, 3, 4, 3, 4, 4, 4};
+        // Better for weeks, then a hard stretch while revising the apology: the last three (5, 3 and 1 days ago) are
+        // low, so Maya has a live alert about Sam, with its why, when the demo starts (rules act on the last 48 h).
+        int[] moods = {2, 2, 1, 2, 3, 2, 2, 3, 3, 3, 4, 3, 2, 2, 1};
         for (int i = 0; i < moods.length; i++) {
-            j.checkIn(SAM, moods[i], i == 2 ? "Could not sleep, kept checking my phone." : null,
+            j.checkIn(SAM, moods[i], i == 2 ? "Could not sleep, kept checking my phone."
+                                     : i == 14 ? "Rewrote the apology again. Everything feels heavy." : null,
                       5.0 + (i % 4), ago(29 - 2 * i, 8));
         }
         j.urge(SAM, true, "Wanted to like her post. Went for a run instead.", ago(27, 22));

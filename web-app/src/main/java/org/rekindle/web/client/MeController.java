@@ -31,11 +31,20 @@ class MeController {
         this.services = services;
     }
 
+    /**
+     * Steps due more than this many days ago wait in one gentle line instead of a wall of "overdue": Today leads with
+     * what is due now and the check-in.
+     */
+    static final int EARLIER_AFTER_DAYS = 3;
+
     @GetMapping
     String today(@ModelAttribute("viewer") Viewer viewer, Model model) {
         Map<String, Object> plan = activePlan(viewer);
         model.addAttribute("plan", plan);
-        model.addAttribute("todaySteps", plan == null ? List.of() : stepsDueBy(plan, today(plan).plusDays(1)));
+        List<Map<String, Object>> due = plan == null ? List.of() : stepsDueBy(plan, today(plan).plusDays(1));
+        LocalDate earlier = plan == null ? null : today(plan).minusDays(EARLIER_AFTER_DAYS);
+        model.addAttribute("todaySteps", due.stream().filter(step -> !dueDate(step).isBefore(earlier)).toList());
+        model.addAttribute("earlierSteps", due.stream().filter(step -> dueDate(step).isBefore(earlier)).toList());
         model.addAttribute("guidance", plan == null ? Map.of() : guidance(plan));
         model.addAttribute("streak", streak(viewer));
         model.addAttribute("unread", services.list(NOTIFICATION, "/api/feed/{me}?unread=true&limit=5", viewer.id()));
@@ -107,6 +116,10 @@ class MeController {
 
     /** Open steps due by the given day, the most overdue first. */
     @SuppressWarnings("unchecked")
+    private static LocalDate dueDate(Map<String, Object> step) {
+        return LocalDate.parse(String.valueOf(step.get("dueDate")));
+    }
+
     static List<Map<String, Object>> stepsDueBy(Map<String, Object> plan, LocalDate day) {
         return ((List<Map<String, Object>>) plan.getOrDefault("steps", List.of())).stream()
                 .filter(step -> "OPEN".equals(step.get("status")))

@@ -49,7 +49,9 @@ class ClientController {
     String client(@PathVariable String clientId, @ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("clientId", clientId);
         model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
-        model.addAttribute("plans", services.list(PLAN, "/api/plans?clientId={id}", clientId));
+        List<Map<String, Object>> plans = services.list(PLAN, "/api/plans?clientId={id}", clientId);
+        model.addAttribute("plans", plans);
+        model.addAttribute("stepTitles", stepTitles(plans));
         model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
         model.addAttribute("streak", services.objectIfVisible(JOURNAL, "/api/clients/{id}/streak", clientId));
         List<Map<String, Object>> timeline = new ArrayList<>(services.listOrEmpty(
@@ -88,5 +90,14 @@ class ClientController {
         services.send(PLAN, "PUT", "/api/plans/{planId}/outcome", Map.of("outcome", outcome), planId);
         flash.addFlashAttribute("notice", "Outcome changed.");
         return Paths.redirect("/coach/clients/", clientId);
+    }
+
+    /** Each step's title by its id, so the timeline names the step an event is about ("Plan step overdue: ..."). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stepTitles(List<Map<String, Object>> plans) {
+        Map<String, Object> titles = new java.util.HashMap<>();
+        plans.forEach(plan -> ((List<Map<String, Object>>) plan.getOrDefault("steps", List.of()))
+                .forEach(step -> titles.putIfAbsent(String.valueOf(step.get("stepId")), step.get("title"))));
+        return titles;
     }
 }
