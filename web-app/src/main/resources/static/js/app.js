@@ -1,3 +1,6 @@
+// Pages know script runs (the phone menu folds only then; without script every link stays in view).
+document.documentElement.classList.add("js");
+
 // Every htmx request carries the CSRF token the page was rendered with (forms carry it as a hidden field).
 document.addEventListener("htmx:configRequest", function (event) {
     var header = document.querySelector("meta[name=csrf-header]");
@@ -13,5 +16,14 @@ document.addEventListener("change", function (event) {
     var form = event.target.form;
     if (form && form.hasAttribute("data-submit-on-change") && event.target.type === "radio") {
         form.requestSubmit();
+    }
+});
+
+// The phone menu: the button shows and hides the main links.
+document.addEventListener("click", function (event) {
+    var toggle = event.target.closest ? event.target.closest(".menu-toggle") : null;
+    if (toggle) {
+        var open = toggle.parentElement.classList.toggle("open");
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
     }
 });

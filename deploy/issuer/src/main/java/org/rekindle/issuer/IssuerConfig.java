@@ -90,8 +90,9 @@ class IssuerConfig {
     SecurityFilterChain login(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
                                                        .anyRequest().authenticated())
-            .formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
-                // the generated form keeps its own error URL; only a locked sign-in is answered differently
+            .formLogin(form -> form.loginPage("/login").permitAll()
+                                   .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                // a failed sign-in goes back to the form with ?error; only a locked sign-in is answered differently
                 @Override
                 public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
                     filter.setAuthenticationFailureHandler(SignInThrottle.failureHandler());

@@ -88,7 +88,8 @@ class IssuerTest {
     @Test
     void repeatedFailedSignInsLockTheAccountForAWhileAndSaySo() throws Exception {
         for (int i = 0; i < 4; i++) {
-            assertThat(formSignIn("client-priya", "guess-" + i)).contains("Invalid credentials");
+            assertThat(formSignIn("client-priya", "guess-" + i)).as("Rekindle's own sign-in page says so in words")
+                    .contains("<title>Sign in · Rekindle</title>", "That id and password do not match");
         }
         assertThat(formSignIn("client-priya", "guess-5")).as("the fifth failure says the account is paused")
                 .contains("Too many failed sign-ins for this account");

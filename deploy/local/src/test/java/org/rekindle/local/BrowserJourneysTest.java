@@ -261,6 +261,13 @@ class BrowserJourneysTest {
                 assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                         .as("no sideways scrolling at phone width on " + browser.path()).isEqualTo(true);
             }
+            assertThat(coach.find(By.cssSelector("header a[href='/coach/programs']")).isDisplayed()).as("links folded behind Menu").isFalse();
+            assertThat(((Number) coach.script("return document.querySelector('header.top').offsetHeight")).intValue())
+                    .as("the header stays one line on a phone").isLessThan(80);
+            coach.find(By.cssSelector(".menu-toggle")).click();
+            assertThat(coach.find(By.cssSelector("header a[href='/coach/programs']")).isDisplayed()).isTrue();
+            assertThat(coach.find(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+            coach.find(By.cssSelector(".menu-toggle")).click();
             coach.screenshot("phone-coach-dashboard");
             priya.screenshot("phone-client-today");
             priya.open("/me/contact");
