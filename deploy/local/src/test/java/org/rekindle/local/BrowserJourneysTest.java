@@ -242,6 +242,13 @@ class BrowserJourneysTest {
             coach.screenshot("coach-backtest");
 
             coach.open("/coach");
+            assertThat(coach.findAll(By.cssSelector("datalist#zones option"))).as("zones to pick from").hasSizeGreaterThan(300);
+            coach.fill("assign-client", "client-river");
+            coach.script("document.getElementById('assign-program').value = 'gentle-restart@1';");
+            coach.fill("assign-zone", "Mars/Olympus").submit("Assign");
+            assertThat(coach.waitFor(By.cssSelector(".problem[role=alert]")).getText())
+                    .as("a bad zone, said in words").contains("must be an IANA time zone");
+            coach.open("/coach");
             coach.fill("assign-client", "client-river");
             coach.script("document.getElementById('assign-program').value = 'gentle-restart@1';");
             coach.fill("assign-zone", "Europe/Lisbon").submit("Assign");

@@ -34,6 +34,11 @@ class DashboardController {
 
     private static final String LAST_VISIT = "rekindle.coach.previousVisit";
 
+    /** The zones a client may live in, by their IANA names (Europe/Lisbon), for the assign form's list. */
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+            .sorted().toList();
+
     private final Services services;
     private final Viewers viewers;
     private final DashboardRelay relay;
@@ -57,6 +62,7 @@ class DashboardController {
         addRows(all, show, q, session, model);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("zones", ZONES);
         return "coach/dashboard";
     }
 

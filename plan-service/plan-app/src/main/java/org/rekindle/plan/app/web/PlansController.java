@@ -69,7 +69,7 @@ class PlansController {
 
     record Assignment(@NotNull @Pattern(regexp = ID) String clientId, @NotNull @Pattern(regexp = ID) String coachId,
                       @NotNull @Pattern(regexp = ID) String programId, @NotNull @Min(1) Integer programVersion,
-                      @NotNull LocalDate startDate, @NotBlank @Size(max = 64) String timezone,
+                      @NotNull LocalDate startDate, @NotBlank @Size(max = 64) @IanaZone String timezone,
                       Boolean replyToExCountsAsBreach) {
     }
 

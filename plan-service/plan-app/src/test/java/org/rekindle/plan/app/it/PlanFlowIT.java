@@ -63,6 +63,11 @@ class PlanFlowIT extends PlanServiceIT {
             assertThat(badZone.statusCode()).as("a bad zone is said first, not hidden behind the active plan")
                                             .isEqualTo(400);
             assertThat(badZone.body()).contains("timezone");
+            var everyField = http.post("/api/plans", body.replace("Europe/Lisbon", "Mars/Olympus")
+                                                         .replace("\"startDate\":\"2026-11-01\",", ""));
+            assertThat(everyField.statusCode()).isEqualTo(400);
+            assertThat(Json.parse(everyField.body()).get("errors").findValuesAsText("field"))
+                    .as("every invalid field in one answer").contains("timezone", "startDate");
 
             String moodEvent = UUID.randomUUID().toString();
             send(JournalTopic.NAME, UUID.randomUUID().toString(), ReflectionCompleted.TYPE, client,
