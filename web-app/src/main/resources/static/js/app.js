@@ -1,6 +1,14 @@
 // Pages know script runs (the phone menu folds only then; without script every link stays in view).
 document.documentElement.classList.add("js");
 
+// Times are shown in the viewer's own zone: the browser tells the server once, in a cookie (the next page uses it).
+(function () {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("rekindle_tz=" + encodeURIComponent(zone)) === -1) {
+        document.cookie = "rekindle_tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax";
+    }
+})();
+
 // Every htmx request carries the CSRF token the page was rendered with (forms carry it as a hidden field).
 document.addEventListener("htmx:configRequest", function (event) {
     var header = document.querySelector("meta[name=csrf-header]");

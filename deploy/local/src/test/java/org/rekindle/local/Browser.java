@@ -67,6 +67,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The browser's time zone, as if the person lived there (Chrome DevTools' timezone override). */
+    Browser timezone(String zone) {
+        ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Emulation.setTimezoneOverride",
+                                                                        java.util.Map.of("timezoneId", zone));
+        return this;
+    }
+
     Browser open(String path) {
         collectConsole();
         driver.get(baseUrl + path);

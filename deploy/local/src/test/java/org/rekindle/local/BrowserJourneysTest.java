@@ -187,7 +187,8 @@ class BrowserJourneysTest {
             sam.screenshot("client-contact");
 
             sam.open("/me/privacy");
-            assertThat(sam.text()).contains("coach-maya read");
+            assertThat(sam.text()).as("who read what: the reader by name, the entries by what they are")
+                                  .containsPattern("Maya Okafor read (Reflection|Apology) of \\w{3} \\d{1,2} \\w{3}");
             sam.open("/notifications");
             assertThat(sam.text()).contains("Notifications");
             sam.assertAccessible("the notifications page");
@@ -211,7 +212,7 @@ class BrowserJourneysTest {
                 coach.open("/coach/clients/client-sam");
                 return !coach.findAll(By.xpath("//summary[normalize-space()='Why was I alerted?']")).isEmpty();
             });
-            coach.script("const s = document.getElementById('as-of'); s.value = 20;"
+            coach.script("const s = document.getElementById('as-of'); s.value = -20;"
                          + "s.dispatchEvent(new Event('input', {bubbles: true}));");
             coach.waitUntil("the row as it was 20 days ago", d -> coach.find(By.id("row")).getText()
                                                                        .contains("20 days ago"));
@@ -276,6 +277,9 @@ class BrowserJourneysTest {
             assertThat(coach.find(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
             coach.find(By.cssSelector(".menu-toggle")).click();
             coach.screenshot("phone-coach-dashboard");
+            coach.timezone("America/Toronto").open("/coach").open("/coach");
+            assertThat(coach.text()).as("times in the viewer's own zone, which the browser told the server")
+                                    .contains(" EST").doesNotContain(" UTC");
             priya.screenshot("phone-client-today");
             priya.open("/me/contact");
             assertThat(priya.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);

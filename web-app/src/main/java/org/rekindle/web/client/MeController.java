@@ -1,6 +1,7 @@
 package org.rekindle.web.client;
 
 import org.rekindle.web.api.Services;
+import org.rekindle.web.view.Formats;
 import org.rekindle.web.api.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +28,11 @@ import static org.rekindle.web.api.Services.Service.PLAN;
 class MeController {
 
     private final Services services;
+    private final Formats fmt;
 
-    MeController(Services services) {
+    MeController(Services services, Formats fmt) {
         this.services = services;
+        this.fmt = fmt;
     }
 
     /**
@@ -83,10 +87,30 @@ class MeController {
 
     @GetMapping("/privacy")
     String privacy(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("reads", services.listOrEmpty(JOURNAL, "/api/clients/{me}/journal/reads", viewer.id()));
+        Map<String, String> names = entryNames(services.listOrEmpty(
+                JOURNAL, "/api/clients/{me}/journal/entries?limit=200", viewer.id()));
+        model.addAttribute("reads", services.listOrEmpty(JOURNAL, "/api/clients/{me}/journal/reads", viewer.id())
+                .stream().map(read -> withEntryNames(read, names)).toList());
         model.addAttribute("consent", services.objectOrNull(JOURNAL, "/api/clients/{me}/consent", viewer.id()));
         model.addAttribute("consentChoices", ConsentChoices.ALL);
         return "client/privacy";
+    }
+
+    /** "Apology of Wed 26 Nov 2026" by entry id: who read what names the entry, not a count. */
+    private Map<String, String> entryNames(List<Map<String, Object>> entries) {
+        Map<String, String> names = new HashMap<>();
+        entries.forEach(entry -> names.put(String.valueOf(entry.get("entryId")),
+                                           fmt.words(entry.get("kind")) + " of "
+                                           + fmt.day(String.valueOf(entry.get("occurredAt")).substring(0, 10))));
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withEntryNames(Map<String, Object> read, Map<String, String> names) {
+        Map<String, Object> named = new HashMap<>(read);
+        named.put("entries", String.join(", ", ((List<Object>) read.getOrDefault("entryIds", List.of())).stream()
+                .map(id -> names.getOrDefault(String.valueOf(id), "an entry since erased")).toList()));
+        return named;
     }
 
     Map<String, Object> activePlan(Viewer viewer) {

@@ -66,8 +66,10 @@ class ClientController {
 
     /** The row as it was {@code daysAgo} days ago, computed from the events up to then. */
     @GetMapping("/as-of")
-    String asOf(@PathVariable String clientId, @RequestParam(defaultValue = "0") int daysAgo, Model model) {
-        int days = Math.max(0, Math.min(365, daysAgo));
+    String asOf(@PathVariable String clientId, @RequestParam(defaultValue = "0") int daysAgo,
+                @RequestParam(required = false) Integer day, Model model) {
+        // the slider sends day = -60 .. 0 (earlier to the left, today at the right); daysAgo stays for links
+        int days = Math.max(0, Math.min(365, day != null ? -day : daysAgo));
         Instant asOf = Instant.now().minus(Duration.ofDays(days));
         model.addAttribute("row", days == 0 ? services.object(PLAN, "/api/dashboard/clients/{id}", clientId)
                                             : services.object(PLAN, "/api/dashboard/clients/{id}?asOf={at}",

@@ -1,6 +1,10 @@
 package org.rekindle.web.view;
 
+import jakarta.servlet.http.Cookie;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.WebUtils;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,17 +14,37 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Dates and names as people read them, for the templates ({@code @fmt.when(...)}). Times are shown in UTC. */
+/**
+ * Dates and names as people read them, for the templates ({@code @fmt.when(...)}). Times are shown in the viewer's
+ * own zone, which the browser tells once in the {@value #ZONE_COOKIE} cookie (app.js); UTC until it has.
+ */
 @Component("fmt")
 public class Formats {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    static final String ZONE_COOKIE = "rekindle_tz";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final ZoneId ZONE = ZoneId.of("UTC");
 
     public String when(Object value) {
         Instant instant = instant(value);
-        return instant == null ? "—" : WHEN.format(instant.atZone(ZONE)) + " UTC";
+        return instant == null ? "—" : WHEN.format(instant.atZone(viewerZone()));
+    }
+
+    /** The zone the viewer's browser reported, or UTC (no request, no cookie yet, or not a zone name). */
+    static ZoneId viewerZone() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return ZONE;
+        }
+        Cookie cookie = WebUtils.getCookie(attributes.getRequest(), ZONE_COOKIE);
+        if (cookie == null) {
+            return ZONE;
+        }
+        try {
+            return ZoneId.of(java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            return ZONE;
+        }
     }
 
     public String day(Object value) {
@@ -31,7 +55,7 @@ public class Formats {
             return DAY.format(LocalDate.parse(value.toString()));
         } catch (DateTimeParseException e) {
             Instant instant = instant(value);
-            return instant == null ? value.toString() : DAY.format(instant.atZone(ZONE));
+            return instant == null ? value.toString() : DAY.format(instant.atZone(viewerZone()));
         }
     }
 
