@@ -150,6 +150,13 @@ class BrowserJourneysTest {
             revision.sendKeys("I am sorry I made plans without asking you. I will ask first from now on.");
             sam.clickAndLoad(apology.findElement(By.xpath(".//button[normalize-space()='Save new version']")));
             assertThat(sam.waitFor(By.cssSelector(".notice")).getText()).contains("Version 2 saved");
+            WebElement revised = sam.findAll(By.cssSelector("article.entry")).stream()
+                    .filter(e -> e.getText().contains("I will ask first")).findFirst().orElseThrow();
+            assertThat(revised.getText()).as("the latest version once, not twice")
+                    .containsOnlyOnce("I am sorry I made plans without asking you.");
+            revised.findElement(By.xpath(".//summary[normalize-space()='What changed since version 1']")).click();
+            assertThat(revised.findElement(By.cssSelector(".diff del")).getText()).contains("but you always");
+            assertThat(revised.findElement(By.cssSelector(".diff ins")).getText()).isNotBlank();
 
             WebElement reflection = sam.findAll(By.cssSelector("article.entry")).stream()
                     .filter(e -> e.getText().contains("I stopped listening")).findFirst().orElseThrow();
