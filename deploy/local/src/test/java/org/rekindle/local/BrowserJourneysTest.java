@@ -198,6 +198,12 @@ class BrowserJourneysTest {
                                   .containsPattern("Maya Okafor read (Reflection|Apology) of \\w{3} \\d{1,2} \\w{3}");
             sam.open("/notifications");
             assertThat(sam.text()).contains("Notifications");
+            assertThat(sam.find(By.id("email")).getAttribute("value")).isEqualTo("sam@rekindle.local");
+            sam.fill("email", "").submit("Save address");
+            assertThat(sam.find(By.cssSelector(".problem[role=alert]")).getText())
+                    .as("a missing address is a problem to fix, not a silent skip").contains("No email address on file");
+            sam.fill("email", "sam@rekindle.local").submit("Save address");
+            assertThat(sam.text()).contains("Emails will go to sam@rekindle.local").doesNotContain("No email address");
             sam.assertAccessible("the notifications page");
             Object pdf = sam.asyncScript("var done = arguments[arguments.length - 1];"
                     + "fetch('/me/export.pdf').then(r => r.arrayBuffer().then(b => done(r.status + ' '"

@@ -8,6 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.rekindle.web.api.Services.Service.NOTIFICATION;
 
@@ -24,7 +29,24 @@ class NotificationsController {
     @GetMapping("/notifications")
     String feed(@ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("notifications", services.list(NOTIFICATION, "/api/feed/{me}?limit=100", viewer.id()));
+        model.addAttribute("preferences", services.object(NOTIFICATION, "/api/preferences/{me}", viewer.id()));
         return "notifications";
+    }
+
+    /**
+     * Sets the address emails go to, keeping every other preference as it was (the API replaces them all). Without
+     * an address nothing is emailed, and the page says so as a problem to fix rather than skipping in silence.
+     */
+    @PostMapping("/notifications/email")
+    String email(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "") String email,
+                 RedirectAttributes flash) {
+        Map<String, Object> chosen = new HashMap<>(services.object(NOTIFICATION, "/api/preferences/{me}", viewer.id()));
+        chosen.remove("userId");
+        chosen.put("email", email.isBlank() ? null : email.trim());
+        services.send(NOTIFICATION, "PUT", "/api/preferences/{me}", chosen, viewer.id());
+        flash.addFlashAttribute("notice", email.isBlank() ? "Email address removed: nothing will be emailed to you."
+                                                          : "Emails will go to " + email.trim() + ".");
+        return "redirect:/notifications";
     }
 
     @PostMapping("/notifications/{notificationId}/read")
