@@ -80,6 +80,8 @@ class JourneyExportTest {
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
                                       "mood 2 of 5", coach + " read 1 shared entry",
                                       export.at("/notifications/0/notification/title").asText());
+            assertThat(text).as("every date written the same way, none as ISO text")
+                            .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").containsPattern("due \\d{1,2} \\w{3} \\d{4}");
 
             assertThat(coachOnJournal.get(base + "/export").statusCode()).as("the journey is the client's")
                                                                           .isEqualTo(403);

@@ -44,13 +44,13 @@ final class JourneyPdf {
             pdf.subheading(plan.path("programId").asText() + ", version " + plan.path("programVersion").asText()
                            + " · " + Readable.words(plan.path("outcome").asText())
                            + (plan.path("paused").asBoolean() ? " (paused)" : ""));
-            pdf.note("Started " + plan.path("startDate").asText() + " · coach " + plan.path("coachId").asText() + " · "
+            pdf.note("Started " + Readable.date(plan.path("startDate")) + " · coach " + plan.path("coachId").asText() + " · "
                      + done + " of " + steps.size() + " steps done");
             for (JsonNode step : steps) {
                 String status = step.path("status").asText();
                 String when = "COMPLETED".equals(status) ? "done " + readable.at(step.path("completedAt"))
                               : "SKIPPED".equals(status) ? "skipped: " + step.path("reason").asText()
-                              : "due " + step.path("dueDate").asText();
+                              : "due " + Readable.date(step.path("dueDate"));
                 pdf.paragraph(("COMPLETED".equals(status) ? "Done" : "SKIPPED".equals(status) ? "Skipped" : "To do")
                               + " · " + step.path("title").asText() + " (" + when + ")");
             }

@@ -30,6 +30,15 @@ final class Readable {
         return instant == null ? "—" : DAY.format(instant.atZone(zone));
     }
 
+    /** A calendar day another service sent as ISO text (2026-11-01), written like every other date here. */
+    static String date(JsonNode node) {
+        try {
+            return DAY.format(java.time.LocalDate.parse(node.asText()));
+        } catch (DateTimeParseException e) {
+            return node.isMissingNode() || node.isNull() ? "—" : node.asText();
+        }
+    }
+
     /** A date-time another service sent as JSON (ISO text or epoch milliseconds). */
     String at(JsonNode node) {
         return at(instantOf(node));
