@@ -35,3 +35,22 @@ document.addEventListener("click", function (event) {
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
     }
 });
+
+// A program step's form shows only the fields its kind uses (a prompt for a reflection, target days for no contact,
+// check-ins for a mood habit); hidden fields are disabled so they are not sent.
+function showKindFields(form) {
+    var kind = form.querySelector("select[name=kind]").value;
+    form.querySelectorAll(".kind-field").forEach(function (field) {
+        var used = field.getAttribute("data-for-kinds").split(" ").indexOf(kind) !== -1;
+        field.hidden = !used;
+        field.querySelectorAll("input").forEach(function (input) { input.disabled = !used; });
+    });
+}
+document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-step-kinds]").forEach(showKindFields);
+});
+document.addEventListener("change", function (event) {
+    if (event.target.name === "kind" && event.target.form && event.target.form.hasAttribute("data-step-kinds")) {
+        showKindFields(event.target.form);
+    }
+});

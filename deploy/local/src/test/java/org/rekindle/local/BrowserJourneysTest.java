@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,12 +241,24 @@ class BrowserJourneysTest {
                  .fill("program-summary", "Two weeks of small, steady steps.").submit("Create draft");
             assertThat(coach.path()).isEqualTo("/coach/programs/gentle-restart");
             coach.fill("phase-id", "settle").fill("phase-title", "Settle in").submit("Add phase");
-            coach.find(By.xpath("//summary[contains(., 'Add a step to Settle in')]")).click();
+            Select kind = new Select(coach.find(By.id("step-kind-settle")));
+            kind.selectByValue("NO_CONTACT_PERIOD");
+            assertThat(coach.find(By.id("step-prompt-settle")).isDisplayed()).as("only the kind's own fields").isFalse();
+            assertThat(coach.find(By.id("step-target-settle")).isDisplayed()).isTrue();
+            kind.selectByValue("REFLECTION_PROMPT");
             coach.fill("step-id-settle", "first-week").fill("step-title-settle", "Notice your week")
-                 .fill("step-guidance-settle", "Write down one thing each day that steadied you.")
-                 .fill("step-prompt-settle", "steady-week").submit("Add step");
+                 .fill("step-guidance-settle", "Write down one thing each day that steadied you.").submit("Add step");
+            assertThat(coach.waitFor(By.cssSelector(".problem[role=alert]")).getText())
+                    .as("said once, in words, naming the field").contains("Prompt id: is required for a reflection prompt step")
+                    .doesNotContain("REFLECTION_PROMPT").doesNotContain("promptId");
+            assertThat(coach.find(By.id("step-title-settle")).getAttribute("value")).as("typed values kept")
+                                                                                  .isEqualTo("Notice your week");
+            assertThat(coach.findAll(By.cssSelector("datalist#known-prompts option"))).as("prompts to pick from")
+                                                                                     .isNotEmpty();
+            coach.fill("step-prompt-settle", "steady-week").submit("Add step");
             coach.submit("Publish the draft as a new version");
-            assertThat(coach.text()).contains("Published as version 1");
+            assertThat(coach.text()).contains("Published as version 1",
+                                              "Nothing to publish: the draft is the same as version 1");
             coach.assertAccessible("the program editor");
             coach.screenshot("coach-program-published");
 

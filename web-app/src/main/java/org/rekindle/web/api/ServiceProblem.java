@@ -36,13 +36,35 @@ public class ServiceProblem extends RuntimeException {
                 message = problem.get("detail").asText();
             }
             if (problem != null) {
-                problem.path("errors").forEach(e -> fields.add(e.path("field").asText() + ": "
-                                                               + e.path("reason").asText()));
+                problem.path("errors").forEach(e -> fields.add(inWords(e.path("field").asText()) + ": "
+                                                               + inWords(e.path("reason").asText())));
+            }
+            if (!fields.isEmpty()) {
+                message = "That was not saved. Please check:"; // the fields say why, once
             }
         } catch (IOException ignored) {
             // not problem+json: the status words above say enough
         }
         return new ServiceProblem(status, message, fields);
+    }
+
+    /**
+     * A service's internal names in words a person reads: "promptId" → "Prompt id", "REFLECTION_PROMPT" →
+     * "reflection prompt".
+     */
+    static String inWords(String text) {
+        java.util.regex.Matcher constants = java.util.regex.Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (constants.find()) {
+            constants.appendReplacement(out, constants.group().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        constants.appendTail(out);
+        String words = out.toString();
+        if (words.matches("[a-z]+(?:[A-Z][a-z0-9]*)+")) {
+            words = words.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            words = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+        return words;
     }
 
     public int status() {

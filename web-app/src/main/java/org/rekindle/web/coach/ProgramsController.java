@@ -51,6 +51,7 @@ class ProgramsController {
     String program(@PathVariable String programId, Model model) {
         model.addAttribute("program", services.object(CONTENT, "/api/programs/{id}", programId));
         model.addAttribute("kinds", STEP_KINDS);
+        model.addAttribute("prompts", promptsInTheLibrary());
         return "coach/program";
     }
 
@@ -92,5 +93,15 @@ class ProgramsController {
         flash.addFlashAttribute("notice", "Published as version " + published.get("version")
                                           + ". Plans can now be assigned from it.");
         return Paths.redirect("/coach/programs/", programId);
+    }
+
+    /** Every reflection prompt the library's programs use, to pick from instead of typing an id from memory. */
+    @SuppressWarnings("unchecked")
+    private List<String> promptsInTheLibrary() {
+        return services.list(CONTENT, "/api/programs").stream()
+                .flatMap(program -> ((List<Map<String, Object>>) program.getOrDefault("draft", List.of())).stream())
+                .flatMap(phase -> ((List<Map<String, Object>>) phase.getOrDefault("steps", List.of())).stream())
+                .map(step -> step.get("promptId")).filter(java.util.Objects::nonNull).map(String::valueOf)
+                .distinct().sorted().toList();
     }
 }

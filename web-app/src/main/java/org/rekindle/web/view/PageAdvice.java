@@ -57,12 +57,24 @@ class PageAdvice {
         if (!"GET".equals(request.getMethod())) {
             flash.addFlashAttribute("problem", problem.getMessage());
             flash.addFlashAttribute("fieldErrors", problem.fieldErrors());
+            flash.addFlashAttribute("submitted", submitted(request));
             return "redirect:" + backTo(request);
         }
         response.setStatus(problem.status() >= 500 ? 503 : problem.status());
         model.addAttribute("status", problem.status());
         model.addAttribute("message", problem.getMessage());
         return "problem";
+    }
+
+    /** What the person typed, so the form they come back to still holds it (never a password or the CSRF token). */
+    private static java.util.Map<String, String> submitted(HttpServletRequest request) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        request.getParameterMap().forEach((name, given) -> {
+            if (given.length > 0 && !name.startsWith("_") && !name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                values.put(name, given[0]);
+            }
+        });
+        return values;
     }
 
     /** The page the form was on, if it was one of ours; else home. */
