@@ -94,6 +94,8 @@ class BrowserJourneysTest {
                     .extracting(r -> r.getAttribute("data-attention")).isNotEmpty().doesNotContain("CALM");
             coach.open("/coach/clients/client-sam");
             assertThat(coach.find(By.tagName("h1")).getText()).isEqualTo("Sam Rivera (they/them)");
+            assertThat(coach.find(By.cssSelector("section.needs")).getText()).as("the page starts with what needs the coach")
+                    .contains("What needs you", "3 low moods in a row", "2 steps overdue");
             coach.waitUntil("the demo's live alert about Sam's low moods, with its why", d -> {
                 coach.open("/coach/clients/client-sam");
                 return coach.text().contains("three low mood check-ins in a row");
