@@ -60,6 +60,14 @@ class ProgramLibraryIT {
             List<String> prompts = version.get("phases").findValuesAsText("promptId");
             assertThat(prompts).contains("understand-why", "own-your-part", "work-on-yourself", "is-it-fixable",
                                          "reopen-contact");
+            List<String> apologyGuidance = new java.util.ArrayList<>();
+            version.get("phases").forEach(phase -> phase.get("steps").forEach(step -> {
+                if ("APOLOGY_DRAFT".equals(step.get("kind").asText())) {
+                    apologyGuidance.add(step.get("guidance").asText());
+                }
+            }));
+            assertThat(apologyGuidance).as("the apology step says what completes it").singleElement()
+                                       .asString().contains("Saving your first draft completes this step");
             JsonNode movingOn = Json.parse(http.get("/api/programs/moving-on-default/versions/1").body());
             assertThat(movingOn.get("title").asText()).isNotBlank();
         });
