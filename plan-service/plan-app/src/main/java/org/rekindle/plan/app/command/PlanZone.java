@@ -11,11 +11,20 @@ public final class PlanZone {
     private PlanZone() {
     }
 
+    public static final String RULE = "must be an IANA time zone such as Europe/Lisbon";
+
     public static void require(String timezone) {
+        if (!isZone(timezone)) {
+            throw new InvalidCommandException("timezone", RULE);
+        }
+    }
+
+    public static boolean isZone(String timezone) {
         try {
             ZoneId.of(timezone);
+            return true;
         } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidCommandException("timezone", "must be an IANA time zone such as Europe/Lisbon");
+            return false;
         }
     }
 }

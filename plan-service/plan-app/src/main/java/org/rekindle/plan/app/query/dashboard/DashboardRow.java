@@ -27,6 +27,13 @@ public final class DashboardRow {
     String planId;
     String timezone = "UTC";
     final List<Map<String, Object>> steps = new ArrayList<>();
+    /** A mood score this low or lower is a low mood. */
+    static final int LOW_MOOD = 2;
+    /** How long a contact or a low mood counts as recent. */
+    static final Duration RECENT = Duration.ofHours(48);
+    /** How long without activity makes a client quiet. */
+    static final Duration QUIET = Duration.ofDays(5);
+
     final List<Instant> breaches = new ArrayList<>();
     final List<Mood> moods = new ArrayList<>();
     Instant attemptStartedAt;
@@ -138,15 +145,14 @@ public final class DashboardRow {
         long breaches7 = breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
                                  .count();
         List<String> flags = new ArrayList<>();
-        if (breaches.stream().anyMatch(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofHours(48))))) {
+        if (!breachesRecently(now).isEmpty()) {
             flags.add("BREACH_IN_48H");
         }
-        if (moods.size() >= 3 && moods.subList(moods.size() - 3, moods.size()).stream().allMatch(m -> m.score() <= 2)) {
+        if (lastThreeLow(moods)) {
             flags.add("LOW_MOOD_3_IN_A_ROW");
         }
-        Instant quietSince = lastActivityAt == null || (assignedAt != null && assignedAt.isAfter(lastActivityAt))
-                ? assignedAt : lastActivityAt;
-        if (quietSince == null || quietSince.isBefore(now.minus(Duration.ofDays(5)))) {
+        Instant quietSince = quietSince();
+        if (quietSince == null || quietSince.isBefore(now.minus(QUIET))) {
             flags.add("NO_ACTIVITY_5_DAYS");
         }
         if (!overdue.isEmpty()) {
@@ -167,6 +173,23 @@ public final class DashboardRow {
                                  lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
                                  flags, consent.names(), now, status(),
                                  attention.level().name(), attention.words());
+    }
+
+    /** Contacts in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */
+    List<Instant> breachesRecently(Instant now) {
+        return breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(RECENT))).toList();
+    }
+
+    /** The last three of these check-ins all scored {@link #LOW_MOOD} or lower. */
+    static boolean lastThreeLow(List<Mood> moods) {
+        return moods.size() >= 3
+               && moods.subList(moods.size() - 3, moods.size()).stream().allMatch(m -> m.score() <= LOW_MOOD);
+    }
+
+    /** What "nothing heard for N days" counts from: the client's last activity, or the assignment if later. */
+    Instant quietSince() {
+        return lastActivityAt == null || (assignedAt != null && assignedAt.isAfter(lastActivityAt))
+               ? assignedAt : lastActivityAt;
     }
 
     /** ACTIVE, PAUSED or FINISHED (the plan ended, whichever way): what the coach filters the dashboard by. */

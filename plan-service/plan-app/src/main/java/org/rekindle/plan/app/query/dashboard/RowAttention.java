@@ -11,9 +11,8 @@ import java.util.Map;
 /** What in a client's row needs the coach at a moment, in words; only from what the client's consent shows. */
 final class RowAttention {
 
-    static final int LOW_MOOD = 2;
-    private static final Duration RECENT = Duration.ofHours(48);
-    private static final Duration QUIET = Duration.ofDays(5);
+    private static final int LOW_MOOD = DashboardRow.LOW_MOOD;
+    private static final Duration RECENT = DashboardRow.RECENT;
     private static final Map<String, String> CHANNELS = Map.of("CALL", "a call", "TEXT", "text", "MESSAGE", "message",
             "SOCIAL_MEDIA", "social media", "IN_PERSON", "meeting in person");
 
@@ -33,10 +32,8 @@ final class RowAttention {
             attention.add(Level.CALM, "PAUSED".equals(status) ? "Plan paused" : "Plan finished");
             return attention;
         }
-        Instant quietSince = row.lastActivityAt == null
-                || (row.assignedAt != null && row.assignedAt.isAfter(row.lastActivityAt))
-                ? row.assignedAt : row.lastActivityAt;
-        if (quietSince != null && quietSince.isBefore(now.minus(QUIET))) {
+        Instant quietSince = row.quietSince();
+        if (quietSince != null && quietSince.isBefore(now.minus(DashboardRow.QUIET))) {
             attention.add(Level.GONE_QUIET, "Nothing heard for " + Duration.between(quietSince, now).toDays() + " days");
         }
         if (overdueSteps > 0 && consent.sees(ConsentScope.PLAN_PROGRESS)) {
@@ -47,8 +44,7 @@ final class RowAttention {
 
     /** How the contact happened (channel, who reached out) only when the client shares contact details. */
     private static void contact(DashboardRow row, Instant now, boolean details, Attention attention) {
-        List<Instant> recent = row.breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(RECENT)))
-                                           .toList();
+        List<Instant> recent = row.breachesRecently(now);
         if (recent.isEmpty()) {
             return;
         }
@@ -76,9 +72,7 @@ final class RowAttention {
         }
         Mood last = moods.get(moods.size() - 1);
         long lowLately = moods.stream().filter(m -> m.score() <= LOW_MOOD && m.at().isAfter(now.minus(RECENT))).count();
-        boolean threeLow = moods.size() >= 3
-                && moods.subList(moods.size() - 3, moods.size()).stream().allMatch(m -> m.score() <= LOW_MOOD);
-        if (threeLow) {
+        if (DashboardRow.lastThreeLow(moods)) {
             attention.add(Level.MOOD_FALLING, "3 low moods in a row, the last " + last.score() + " of 5 "
                                               + ago(last.at(), now));
         } else if (lowLately >= 2) {
