@@ -100,8 +100,7 @@ class MeController {
     private Map<String, String> entryNames(List<Map<String, Object>> entries) {
         Map<String, String> names = new HashMap<>();
         entries.forEach(entry -> names.put(String.valueOf(entry.get("entryId")),
-                                           fmt.words(entry.get("kind")) + " of "
-                                           + fmt.day(String.valueOf(entry.get("occurredAt")).substring(0, 10))));
+                                           fmt.words(entry.get("kind")) + " of " + fmt.day(entry.get("occurredAt"))));
         return names;
     }
 
