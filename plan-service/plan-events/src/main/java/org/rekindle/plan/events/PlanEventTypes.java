@@ -13,7 +13,8 @@ public final class PlanEventTypes {
             PlanStepOverdue.TYPE, PlanStepOverdue.class,
             PlanPaused.TYPE, PlanPaused.class,
             PlanResumed.TYPE, PlanResumed.class,
-            PlanOutcomeChanged.TYPE, PlanOutcomeChanged.class);
+            PlanOutcomeChanged.TYPE, PlanOutcomeChanged.class,
+            PlanReplaced.TYPE, PlanReplaced.class);
 
     private PlanEventTypes() {
     }

@@ -17,7 +17,7 @@ class PlanEventsContractTest {
 
     @Test
     void everyEventHasAVersionedTypeNamedAfterIt() throws Exception {
-        assertThat(PlanEventTypes.all()).hasSize(8);
+        assertThat(PlanEventTypes.all()).hasSize(9);
         for (var entry : PlanEventTypes.all().entrySet()) {
             Class<?> record = entry.getValue();
             assertThat(entry.getKey()).isEqualTo("rekindle.plan." + record.getSimpleName() + ".v1")

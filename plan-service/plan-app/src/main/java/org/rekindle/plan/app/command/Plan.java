@@ -20,10 +20,12 @@ import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanReplaced;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.ReachNoContactTarget;
 import org.rekindle.plan.app.command.api.RecordJournalActivity;
 import org.rekindle.plan.app.command.api.ReopenStep;
+import org.rekindle.plan.app.command.api.ReplacePlan;
 import org.rekindle.plan.app.command.api.ResumePlan;
 import org.rekindle.plan.app.command.api.SkipStep;
 import org.rekindle.plan.app.command.api.StepCompleted;
@@ -182,10 +184,31 @@ public class Plan {
     @CommandHandler
     void handle(ChangeOutcome command) {
         require(command.outcome() != null, "outcome", "must be given");
+        require(command.outcome() != PlanOutcome.REPLACED, "outcome",
+                "a plan is replaced by assigning its replacement, not by setting its outcome");
+        if (outcome == PlanOutcome.REPLACED) {
+            throw new ConflictingCommandException("The plan was replaced; its outcome stays as it is.");
+        }
         if (command.outcome() == outcome) {
             throw new ConflictingCommandException("The outcome is " + outcome + " already.");
         }
         apply(new OutcomeChanged(planId, clientId, command.outcome(), command.changedAt()));
+    }
+
+    /** Ends the plan in favour of its replacement; a paused plan can be replaced, an ended one cannot. */
+    @CommandHandler
+    void handle(ReplacePlan command) {
+        require(command.replacementPlanId() != null && !command.replacementPlanId().isBlank(), "replacementPlanId",
+                "must be given");
+        require(command.reason() != null && !command.reason().isBlank(), "reason",
+                "must say why the plan is replaced");
+        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
+        if (outcome != PlanOutcome.ACTIVE) {
+            throw new ConflictingCommandException("Only an active plan can be replaced; this one is "
+                                                  + outcome.name().toLowerCase().replace('_', ' ') + ".");
+        }
+        apply(new PlanReplaced(planId, clientId, command.replacementPlanId(), command.reason(),
+                               command.replacedAt()));
     }
 
     /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
@@ -337,5 +360,10 @@ public class Plan {
     @EventSourcingHandler
     void on(OutcomeChanged event) {
         outcome = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(PlanReplaced event) {
+        outcome = PlanOutcome.REPLACED;
     }
 }

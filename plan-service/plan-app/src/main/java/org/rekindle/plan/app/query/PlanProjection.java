@@ -11,6 +11,7 @@ import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanReplaced;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepOverdue;
@@ -98,6 +99,13 @@ class PlanProjection {
     @EventHandler
     void on(OutcomeChanged e, @SequenceNumber long position) {
         change(e.planId(), position, plan -> plan.append("outcome", e.outcome().name()));
+    }
+
+    @EventHandler
+    void on(PlanReplaced e, @SequenceNumber long position) {
+        change(e.planId(), position, plan -> plan.append("outcome", "REPLACED").append("replacedBy",
+                new Document("planId", e.replacementPlanId()).append("reason", e.reason())
+                        .append("at", Date.from(e.replacedAt()))));
     }
 
     @ResetHandler

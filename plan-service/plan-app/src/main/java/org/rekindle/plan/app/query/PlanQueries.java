@@ -58,9 +58,16 @@ public class PlanQueries {
                             doc.getString("programId"), doc.getInteger("programVersion", 0),
                             LocalDate.parse(doc.getString("startDate")), doc.getString("timezone"),
                             doc.getBoolean("replyToExCountsAsBreach", false), doc.getString("outcome"),
-                            doc.getBoolean("paused", false), instant(doc.getDate("assignedAt")),
+                            doc.getBoolean("paused", false), replacement(doc.get("replacedBy", Document.class)),
+                            instant(doc.getDate("assignedAt")),
                             doc.getList("steps", Document.class, List.of()).stream().map(PlanQueries::step).toList(),
                             null);
+    }
+
+    private static PlanView.Replacement replacement(Document replacedBy) {
+        return replacedBy == null ? null : new PlanView.Replacement(replacedBy.getString("planId"),
+                                                                   replacedBy.getString("reason"),
+                                                                   instant(replacedBy.getDate("at")));
     }
 
     private static StepView step(Document step) {

@@ -16,6 +16,7 @@ import org.rekindle.plan.app.command.api.CompleteStep;
 import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.ReopenStep;
+import org.rekindle.plan.app.command.api.ReplacePlan;
 import org.rekindle.plan.app.command.api.ResumePlan;
 import org.rekindle.plan.app.command.api.SkipStep;
 import org.rekindle.plan.app.query.Catalog;
@@ -73,6 +74,11 @@ class PlansController {
                       Boolean replyToExCountsAsBreach) {
     }
 
+    record Replacement(@NotNull @Pattern(regexp = ID) String programId, @NotNull @Min(1) Integer programVersion,
+                       @NotNull LocalDate startDate, @NotBlank @Size(max = 64) @IanaZone String timezone,
+                       Boolean replyToExCountsAsBreach, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record Skip(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -84,14 +90,11 @@ class PlansController {
     @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody Assignment body) {
         PlanZone.require(body.timezone()); // bad input is a 400 before any 404 or 409 about the program or client
-        CatalogVersion version = catalog.version(body.programId(), body.programVersion())
-                .orElseThrow(() -> new UnknownEntityException("program version",
-                                                               body.programId() + "@" + body.programVersion()));
-        if (version.retired()) {
-            throw new ConflictingCommandException("Program '" + body.programId() + "' is retired.");
-        }
-        if (!plans.activePlanIdsOf(body.clientId()).isEmpty()) {
-            throw new ConflictingCommandException("Client '" + body.clientId() + "' already follows an active plan.");
+        CatalogVersion version = assignable(body.programId(), body.programVersion());
+        List<String> active = plans.activePlanIdsOf(body.clientId());
+        if (!active.isEmpty()) {
+            throw new ConflictingCommandException("Client '" + body.clientId() + "' already follows an active plan ("
+                                                  + active.get(0) + "); replace that plan instead.");
         }
         String planId = "plan-" + UUID.randomUUID();
         commands.sendAndWait(new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
@@ -99,6 +102,36 @@ class PlansController {
                                             Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
                                             clock.instant()));
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of("planId", planId));
+    }
+
+    @PostMapping(path = "/{planId}/replacement", consumes = "application/json")
+    @Operation(summary = "Replace an active or paused plan with another program version: the plan ends as REPLACED, "
+                         + "kept in history with the reason and its replacement's id, and the replacement starts")
+    @PreAuthorize("@planAccess.mayChange(#planId)")
+    ResponseEntity<Map<String, String>> replace(@PathVariable @Pattern(regexp = ID) String planId,
+                                                @Valid @RequestBody Replacement body) {
+        PlanZone.require(body.timezone());
+        PlanView current = plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
+        CatalogVersion version = assignable(body.programId(), body.programVersion());
+        String replacementId = "plan-" + UUID.randomUUID();
+        commands.sendAndWait(new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
+        // Everything AssignPlan checks was checked above, so the client is not left without a plan here.
+        commands.sendAndWait(new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
+                                            body.programVersion(), body.startDate(), body.timezone(),
+                                            Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
+                                            clock.instant()));
+        return ResponseEntity.created(URI.create("/api/plans/" + replacementId))
+                             .body(Map.of("planId", replacementId, "replaces", planId));
+    }
+
+    /** A published, unretired program version a plan can pin. */
+    private CatalogVersion assignable(String programId, int programVersion) {
+        CatalogVersion version = catalog.version(programId, programVersion)
+                .orElseThrow(() -> new UnknownEntityException("program version", programId + "@" + programVersion));
+        if (version.retired()) {
+            throw new ConflictingCommandException("Program '" + programId + "' is retired.");
+        }
+        return version;
     }
 
     @GetMapping

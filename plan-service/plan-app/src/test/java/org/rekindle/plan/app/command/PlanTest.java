@@ -16,9 +16,11 @@ import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanReplaced;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.RecordJournalActivity;
 import org.rekindle.plan.app.command.api.ReopenStep;
+import org.rekindle.plan.app.command.api.ReplacePlan;
 import org.rekindle.plan.app.command.api.ResumePlan;
 import org.rekindle.plan.app.command.api.SkipStep;
 import org.rekindle.plan.app.command.api.StepCompleted;
@@ -159,6 +161,37 @@ class PlanTest {
         fixture.given(ASSIGNED_EVENT).when(new ChangeOutcome(PLAN, PlanOutcome.RECONCILED, AT))
                .expectEvents(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.RECONCILED, AT));
         fixture.given(ASSIGNED_EVENT).when(new ChangeOutcome(PLAN, PlanOutcome.ACTIVE, AT))
+               .expectException(ConflictingCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void anActiveOrPausedPlanIsReplacedOnceWithAReasonAndThenIgnoresActivity() {
+        fixture.given(ASSIGNED_EVENT).when(new ReplacePlan(PLAN, "plan-2", "a gentler pace", AT))
+               .expectEvents(new PlanReplaced(PLAN, CLIENT, "plan-2", "a gentler pace", AT));
+        fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, AT))
+               .when(new ReplacePlan(PLAN, "plan-2", "a gentler pace", AT))
+               .expectEvents(new PlanReplaced(PLAN, CLIENT, "plan-2", "a gentler pace", AT));
+        PlanReplaced replaced = new PlanReplaced(PLAN, CLIENT, "plan-2", "a gentler pace", AT);
+        fixture.given(ASSIGNED_EVENT, replaced).when(new ReplacePlan(PLAN, "plan-3", "again", AT))
+               .expectException(ConflictingCommandException.class).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT, new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT))
+               .when(new ReplacePlan(PLAN, "plan-2", "a gentler pace", AT))
+               .expectException(ConflictingCommandException.class).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT).when(new ReplacePlan(PLAN, "plan-2", " ", AT))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT).when(new ReplacePlan(PLAN, "plan-2", "x".repeat(501), AT))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT, replaced)
+               .when(new RecordJournalActivity(PLAN, "a1", JournalActivity.APOLOGY_DRAFTED, null, null, null, AT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aReplacedOutcomeComesOnlyFromAReplacementAndStays() {
+        fixture.given(ASSIGNED_EVENT).when(new ChangeOutcome(PLAN, PlanOutcome.REPLACED, AT))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT, new PlanReplaced(PLAN, CLIENT, "plan-2", "a gentler pace", AT))
+               .when(new ChangeOutcome(PLAN, PlanOutcome.MOVED_ON, AT))
                .expectException(ConflictingCommandException.class).expectNoEvents();
     }
 }

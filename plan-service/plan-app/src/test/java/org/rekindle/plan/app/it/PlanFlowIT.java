@@ -158,6 +158,84 @@ class PlanFlowIT extends PlanServiceIT {
     }
 
     @Test
+    void aCoachReplacesAPlanTheOldOneStaysInHistoryAndActivityGoesToTheNewOne() throws Exception {
+        Http http = asCoach("coach-maya");
+        String client = "client-" + UUID.randomUUID();
+        String first = publishedProgram("why");
+        String second = publishedProgram("apology");
+        try (TopicRecorder planTopic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                         PlanTopic.NAME)) {
+            String body = "{\"clientId\":\"" + client + "\",\"coachId\":\"coach-maya\",\"programId\":\"" + first
+                          + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"Europe/Lisbon\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() == 201);
+            String old = planIdOf(http, client);
+            String replacement = "{\"programId\":\"" + second + "\",\"programVersion\":1,\"startDate\":\"2026-11-20\","
+                                 + "\"timezone\":\"Europe/Lisbon\",\"reason\":\"A gentler pace after a hard month.\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/plans/" + old).statusCode() == 200);
+
+            var noReason = http.post("/api/plans/" + old + "/replacement", replacement.replace(
+                    "A gentler pace after a hard month.", " "));
+            assertThat(noReason.statusCode()).isEqualTo(400);
+            assertThat(Json.parse(noReason.body()).get("errors").findValuesAsText("field")).contains("reason");
+            assertThat(asCoach("coach-leo").post("/api/plans/" + old + "/replacement", replacement).statusCode())
+                    .as("only the plan's coach").isEqualTo(403);
+            assertThat(new Http(port).as(TestIssuer.get().client(client, "coach-maya"))
+                                     .post("/api/plans/" + old + "/replacement", replacement).statusCode())
+                    .as("not the client").isEqualTo(403);
+
+            var replaced = http.post("/api/plans/" + old + "/replacement", replacement);
+            assertThat(replaced.statusCode()).isEqualTo(201);
+            String fresh = Json.parse(replaced.body()).get("planId").asText();
+            assertThat(http.post("/api/plans/" + old + "/replacement", replacement).statusCode())
+                    .as("a replaced plan is not replaced twice").isEqualTo(409);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode oldView = Json.parse(http.get("/api/plans/" + old).body());
+                assertThat(oldView.get("outcome").asText()).isEqualTo("REPLACED");
+                assertThat(oldView.get("replacedBy").get("planId").asText()).isEqualTo(fresh);
+                assertThat(oldView.get("replacedBy").get("reason").asText())
+                        .isEqualTo("A gentler pace after a hard month.");
+                JsonNode freshView = Json.parse(http.get("/api/plans/" + fresh).body());
+                assertThat(freshView.get("outcome").asText()).isEqualTo("ACTIVE");
+                assertThat(freshView.get("programId").asText()).isEqualTo(second);
+            });
+            assertThat(http.put("/api/plans/" + old + "/outcome", "{\"outcome\":\"MOVED_ON\"}").statusCode())
+                    .as("a replaced plan keeps its outcome").isEqualTo(409);
+
+            Instant now = Instant.now();
+            send(JournalTopic.NAME, UUID.randomUUID().toString(), ApologyDrafted.TYPE, client,
+                 new ApologyDrafted(client, "a1", 1, now), now);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    status(Json.parse(http.get("/api/plans/" + fresh).body()), "apology")).isEqualTo("COMPLETED"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode row = Json.parse(http.get("/api/dashboard/clients/" + client).body());
+                assertThat(row.get("planId").asText()).isEqualTo(fresh);
+                assertThat(row.get("planStatus").asText()).isEqualTo("ACTIVE");
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    planTopic.recordsWithKey(client).stream().map(r -> Json.parse(r.value()).get("type").asText())
+                             .filter(type -> !type.contains("Step")))
+                    .as("the replacement, then the new plan, on the client's key")
+                    .containsExactly("rekindle.plan.PlanAssigned.v1", "rekindle.plan.PlanReplaced.v1",
+                                     "rekindle.plan.PlanAssigned.v1"));
+        }
+    }
+
+    /** Publishes a one-step program on content-service's topic and returns its id. */
+    private static String publishedProgram(String stepKind) {
+        String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        ProgramStep step = "why".equals(stepKind)
+                           ? new ProgramStep("why", "REFLECTION_PROMPT", "Why?", "g", 0, null, "understand-why", null,
+                                             null)
+                           : new ProgramStep("apology", "APOLOGY_DRAFT", "Apology", "g", 5, null, null, null, null);
+        Instant now = Instant.now();
+        send(ContentTopic.NAME, UUID.randomUUID().toString(), ProgramVersionPublished.TYPE, programId,
+             new ProgramVersionPublished(programId, 1, "Program " + stepKind, "s",
+                                         List.of(new ProgramPhase("p1", "Phase", List.of(step))), now), now);
+        return programId;
+    }
+
+    @Test
     void badAssignmentsAreProblems() {
         Http http = asCoach("coach-maya");
         assertThat(http.post("/api/plans", "{\"clientId\":\"c\",\"coachId\":\"coach-maya\",\"programId\":\"nope\","

@@ -3,6 +3,7 @@ package org.rekindle.notification.app.messaging.in;
 import org.rekindle.notification.app.command.ClientActivity;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanOutcomeChanged;
+import org.rekindle.plan.events.PlanReplaced;
 import org.rekindle.plan.events.PlanPaused;
 import org.rekindle.plan.events.PlanResumed;
 import org.rekindle.plan.events.PlanStepCompleted;
@@ -71,6 +72,10 @@ class PlanListener {
             PlanOutcomeChanged e = event.data(PlanOutcomeChanged.class);
             return new ClientActivity.PlanStateChanged(id, type, e.changedAt(), e.planId(),
                                                        "ACTIVE".equals(e.outcome()));
+        }
+        if (PlanReplaced.TYPE.equals(type)) {
+            PlanReplaced e = event.data(PlanReplaced.class);
+            return new ClientActivity.PlanStateChanged(id, type, e.replacedAt(), e.planId(), false);
         }
         return null;
     }

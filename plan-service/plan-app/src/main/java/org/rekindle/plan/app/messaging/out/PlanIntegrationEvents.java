@@ -2,6 +2,7 @@ package org.rekindle.plan.app.messaging.out;
 
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.PlanReplaced;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
@@ -56,6 +57,10 @@ final class PlanIntegrationEvents {
             clientId = e.clientId();
             published = new org.rekindle.plan.events.PlanOutcomeChanged(e.planId(), e.clientId(), e.outcome().name(),
                                                                          e.changedAt());
+        } else if (event instanceof PlanReplaced e) {
+            clientId = e.clientId();
+            published = new org.rekindle.plan.events.PlanReplaced(e.planId(), e.clientId(), e.replacementPlanId(),
+                                                                   e.reason(), e.replacedAt());
         }
         return published == null ? Optional.empty()
                                   : Optional.of(new IntegrationEvent(PlanEventTypes.typeOf(published), clientId,

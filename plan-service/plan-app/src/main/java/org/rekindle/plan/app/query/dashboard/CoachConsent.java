@@ -26,7 +26,8 @@ public final class CoachConsent {
             Map.entry("PlanStepReopened", ConsentScope.PLAN_PROGRESS),
             Map.entry("PlanStepOverdue", ConsentScope.PLAN_PROGRESS), Map.entry("PlanPaused", ConsentScope.PLAN_PROGRESS),
             Map.entry("PlanResumed", ConsentScope.PLAN_PROGRESS),
-            Map.entry("PlanOutcomeChanged", ConsentScope.PLAN_PROGRESS));
+            Map.entry("PlanOutcomeChanged", ConsentScope.PLAN_PROGRESS),
+            Map.entry("PlanReplaced", ConsentScope.PLAN_PROGRESS));
 
     /** Fields of an allowed event that need a consent of their own. */
     private static final Map<String, ConsentScope> FIELDS = Map.of("sleepHours", ConsentScope.SLEEP,

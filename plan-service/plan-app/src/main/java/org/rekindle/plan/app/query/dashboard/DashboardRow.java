@@ -43,7 +43,7 @@ public final class DashboardRow {
     Instant assignedAt;
     /** The client's consent as last chosen; null until they choose (then the default applies). */
     List<String> coachSees;
-    /** ACTIVE, PAUSED, or how the plan ended (RECONCILED, MOVED_ON, ENDED); null in rows stored before it was kept. */
+    /** ACTIVE, PAUSED, or how the plan ended (RECONCILED, MOVED_ON, ENDED, REPLACED); null in rows stored before it was kept. */
     String planStatus;
     /** The latest contact during no contact, with how it happened (null in rows stored before it was kept). */
     Breach lastBreach;
@@ -64,6 +64,9 @@ public final class DashboardRow {
 
     /** Applies one event; unknown types only count as activity. */
     public DashboardRow apply(ClientEvent event) {
+        if (aboutAnotherPlan(event)) {
+            return this;
+        }
         switch (event.type()) {
             case "PlanAssigned" -> assigned(event);
             case "PlanStepCompleted" -> stepStatus(event.text("stepId"), "COMPLETED");
@@ -96,12 +99,20 @@ public final class DashboardRow {
             case "PlanPaused" -> planStatus = "PAUSED";
             case "PlanResumed" -> planStatus = "ACTIVE";
             case "PlanOutcomeChanged" -> planStatus = event.text("outcome");
+            case "PlanReplaced" -> planStatus = "REPLACED";
             default -> { }
         }
         if (!event.type().startsWith("Plan") && !event.type().equals("ConsentChanged") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
             lastActivityAt = event.time();
         }
         return this;
+    }
+
+    /** A plan event of a plan this row no longer follows (one replaced or ended before the current was assigned). */
+    private boolean aboutAnotherPlan(ClientEvent event) {
+        String eventPlan = event.text("planId");
+        return event.type().startsWith("Plan") && !event.type().equals("PlanAssigned") && planId != null
+               && eventPlan != null && !planId.equals(eventPlan);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
+import org.rekindle.plan.app.command.api.PlanReplaced;
 import org.rekindle.plan.app.command.api.PlanResumed;
 import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepReopened;
@@ -51,7 +52,9 @@ class PlanWireFormatTest {
                                              Instant.parse("2026-11-02T00:00:00Z"), AT)),
                 Arguments.of(new PlanPaused(PLAN, CLIENT, AT)),
                 Arguments.of(new PlanResumed(PLAN, CLIENT, AT)),
-                Arguments.of(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)));
+                Arguments.of(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)),
+                Arguments.of(new PlanReplaced(PLAN, CLIENT, "plan-golden-2", "A gentler pace after a hard month.",
+                                              AT)));
     }
 
     @ParameterizedTest(name = "{0}")
