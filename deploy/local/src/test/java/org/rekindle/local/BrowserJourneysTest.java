@@ -420,6 +420,39 @@ class BrowserJourneysTest {
                 policy -> assertThat(policy).contains("camera=()").contains("geolocation=()"));
     }
 
+    @Test
+    @Order(9)
+    void aCoachReplacesAPlanWithAReasonAndTheEarlierPlanStaysInHistory() {
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            coach.open("/coach");
+            coach.fill("assign-client", "client-rowan");
+            coach.fill("assign-zone", "Europe/Lisbon").submit("Assign");
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-rowan");
+            coach.waitUntil("the plan is on the client's page", d -> {
+                coach.open("/coach/clients/client-rowan");
+                return !coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")).isEmpty();
+            });
+            coach.open("/coach");
+            coach.fill("assign-client", "client-rowan").fill("assign-zone", "Europe/Lisbon").submit("Assign");
+            assertThat(coach.waitFor(By.cssSelector(".problem[role=alert]")).getText())
+                    .as("a second plan is refused with the way out").contains("replace that plan instead");
+
+            coach.open("/coach/clients/client-rowan");
+            coach.find(By.xpath("//summary[normalize-space()='Replace this plan']")).click();
+            WebElement reason = coach.find(By.cssSelector("textarea[name=reason]"));
+            reason.sendKeys("A gentler pace after a hard month.");
+            coach.submit("Replace the plan");
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-rowan");
+            assertThat(coach.text()).contains("Plan replaced. The earlier plan stays in the history below.",
+                                              "A gentler pace after a hard month.", "Replaced");
+            assertThat(coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")))
+                    .as("only the running plan can be replaced").hasSize(1);
+            coach.assertAccessible("the client page after a replacement");
+            coach.screenshot("coach-plan-replaced");
+            assertThat(coach.consoleErrors()).isEmpty();
+        }
+    }
+
     private static WebElement apologyEntry(Browser browser) {
         return browser.findAll(By.cssSelector("article.entry")).stream()
                       .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static org.rekindle.web.api.Services.Service.CONTENT;
 import static org.rekindle.web.api.Services.Service.JOURNAL;
 import static org.rekindle.web.api.Services.Service.NOTIFICATION;
 import static org.rekindle.web.api.Services.Service.PLAN;
@@ -49,8 +50,12 @@ class ClientController {
     String client(@PathVariable String clientId, @ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("clientId", clientId);
         model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
-        List<Map<String, Object>> plans = services.list(PLAN, "/api/plans?clientId={id}", clientId);
+        List<Map<String, Object>> plans = new ArrayList<>(services.list(PLAN, "/api/plans?clientId={id}", clientId));
+        Collections.reverse(plans); // the newest (a replacement) first
         model.addAttribute("plans", plans);
+        model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
+        model.addAttribute("zones", DashboardController.ZONES);
+        model.addAttribute("today", java.time.LocalDate.now());
         model.addAttribute("stepTitles", stepTitles(plans));
         model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
         model.addAttribute("streak", services.objectIfVisible(JOURNAL, "/api/clients/{id}/streak", clientId));
@@ -91,6 +96,23 @@ class ClientController {
                    RedirectAttributes flash) {
         services.send(PLAN, "PUT", "/api/plans/{planId}/outcome", Map.of("outcome", outcome), planId);
         flash.addFlashAttribute("notice", "Outcome changed.");
+        return Paths.redirect("/coach/clients/", clientId);
+    }
+
+    @PostMapping("/plans/{planId}/replacement")
+    String replace(@PathVariable String clientId, @PathVariable String planId, @RequestParam String program,
+                   @RequestParam String startDate, @RequestParam String timezone, @RequestParam String reason,
+                   @RequestParam(defaultValue = "false") boolean replyToExCountsAsBreach, RedirectAttributes flash) {
+        String[] idAndVersion = program.split("@", 2);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("programId", idAndVersion[0]);
+        body.put("programVersion", idAndVersion.length > 1 ? idAndVersion[1] : null);
+        body.put("startDate", startDate);
+        body.put("timezone", timezone.trim());
+        body.put("reason", reason.trim());
+        body.put("replyToExCountsAsBreach", replyToExCountsAsBreach);
+        services.post(PLAN, "/api/plans/{planId}/replacement", body, planId);
+        flash.addFlashAttribute("notice", "Plan replaced. The earlier plan stays in the history below.");
         return Paths.redirect("/coach/clients/", clientId);
     }
 

@@ -35,7 +35,7 @@ class DashboardController {
     private static final String LAST_VISIT = "rekindle.coach.previousVisit";
 
     /** The zones a client may live in, by their IANA names (Europe/Lisbon), for the assign form's list. */
-    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+    static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
             .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
             .sorted().toList();
 

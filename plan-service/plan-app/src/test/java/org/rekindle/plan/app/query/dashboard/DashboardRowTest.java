@@ -149,6 +149,23 @@ class DashboardRowTest {
     }
 
     @Test
+    void aReplacedPlanGivesWayToItsReplacementAndItsLateEventsAreIgnored() {
+        DashboardRow row = assigned().apply(event("PlanStepCompleted", T0, Map.of("planId", "p1", "stepId", "why")));
+        row.apply(event("PlanReplaced", T0.plus(Duration.ofDays(1)), Map.of("planId", "p1", "replacementPlanId", "p2")));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(1))).planStatus()).isEqualTo("FINISHED");
+        row.apply(event("PlanAssigned", T0.plus(Duration.ofDays(1)), Map.of("coachId", "k1", "planId", "p2",
+                "timezone", "UTC", "steps", List.of(Map.of("stepId", "why", "phaseId", "understand",
+                                                           "dueDate", "2026-11-02")))));
+        row.apply(event("PlanStepCompleted", T0.plus(Duration.ofDays(2)), Map.of("planId", "p1", "stepId", "why")));
+        row.apply(event("PlanOutcomeChanged", T0.plus(Duration.ofDays(2)), Map.of("planId", "p1", "outcome", "ENDED")));
+        DashboardView now = row.asOf(T0.plus(Duration.ofDays(2)));
+        assertThat(now.planId()).isEqualTo("p2");
+        assertThat(now.planStatus()).isEqualTo("ACTIVE");
+        assertThat(now.percentDone()).as("the old plan's step does not count for the new one").isZero();
+        assertThat(now.currentPhase()).isEqualTo("understand");
+    }
+
+    @Test
     void theDashboardListsTheMostInNeedFirst() {
         Instant now = T0.plus(Duration.ofDays(2));
         DashboardView broke = assigned().apply(event("NoContactStarted", T0, Map.of("targetDays", 30)))
