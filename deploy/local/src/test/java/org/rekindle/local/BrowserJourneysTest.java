@@ -233,6 +233,13 @@ class BrowserJourneysTest {
             coach.waitUntil("the row as it was 20 days ago", d -> coach.find(By.id("row")).getText()
                                                                        .contains("20 days ago"));
             coach.screenshot("coach-time-travel");
+            coach.find(By.cssSelector("input[name=clock][value=RECORDED]")).click();
+            coach.waitUntil("the row as the coach could have seen it 20 days ago: the demo's past was logged today",
+                            d -> coach.find(By.id("row")).getText().contains("had been recorded 20 days ago"));
+            coach.screenshot("coach-time-travel-as-seen-then");
+            coach.find(By.cssSelector("input[name=clock][value=HAPPENED]")).click();
+            coach.waitUntil("back to the row as it happened", d -> coach.find(By.id("row")).getText()
+                                                                        .contains("20 days ago · as it happened"));
             WebElement why = coach.findAll(By.xpath("//summary[normalize-space()='Why was I alerted?']")).stream()
                                   .findFirst().orElseThrow(() -> new AssertionError("no alert about Sam"));
             why.click();

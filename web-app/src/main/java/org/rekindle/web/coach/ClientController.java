@@ -72,14 +72,19 @@ class ClientController {
     /** The row as it was {@code daysAgo} days ago, computed from the events up to then. */
     @GetMapping("/as-of")
     String asOf(@PathVariable String clientId, @RequestParam(defaultValue = "0") int daysAgo,
-                @RequestParam(required = false) Integer day, Model model) {
+                @RequestParam(required = false) Integer day, @RequestParam(defaultValue = "HAPPENED") String clock,
+                Model model) {
         // the slider sends day = -60 .. 0 (earlier to the left, today at the right); daysAgo stays for links
         int days = Math.max(0, Math.min(365, day != null ? -day : daysAgo));
         Instant asOf = Instant.now().minus(Duration.ofDays(days));
+        boolean seenThen = "RECORDED".equals(clock);
+        // as of a past day there may be no row yet (nothing recorded by then): the fragment says so
         model.addAttribute("row", days == 0 ? services.object(PLAN, "/api/dashboard/clients/{id}", clientId)
-                                            : services.object(PLAN, "/api/dashboard/clients/{id}?asOf={at}",
-                                                              clientId, asOf.toString()));
+                                            : services.objectOrNull(PLAN, "/api/dashboard/clients/{id}?asOf={at}&clock={c}",
+                                                                    clientId, asOf.toString(),
+                                                                    seenThen ? "RECORDED" : "HAPPENED"));
         model.addAttribute("daysAgo", days);
+        model.addAttribute("seenThen", seenThen);
         return "coach/client :: row";
     }
 

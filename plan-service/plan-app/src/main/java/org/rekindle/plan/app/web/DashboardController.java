@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @RestController
 @RequestMapping(path = "/api/dashboard")
@@ -71,12 +72,18 @@ class DashboardController {
     }
 
     @GetMapping(path = "/clients/{clientId}", produces = "application/json")
-    @Operation(summary = "One client's row now, or as it was at asOf (time travel, from the events up to then)")
+    @Operation(summary = "One client's row now, or as it was at asOf (time travel, from the events up to then): "
+                         + "clock=HAPPENED (default) folds what happened by then, clock=RECORDED only what had been "
+                         + "recorded by then (what the coach could see at that moment)")
     @PreAuthorize("@planAccess.mayReadRowOf(#clientId)")
     DashboardView client(@PathVariable @Pattern(regexp = ID) String clientId,
-                         @RequestParam(required = false) Instant asOf) {
-        return (asOf == null ? dashboard.client(clientId, clock.instant()) : dashboard.clientAsOf(clientId, asOf))
-                .orElseThrow(() -> new UnknownEntityException("dashboard row of client", clientId));
+                         @RequestParam(required = false) Instant asOf,
+                         @RequestParam(name = "clock", defaultValue = "HAPPENED") TimeTravelClock travelClock) {
+        Optional<DashboardView> row = asOf == null ? dashboard.client(clientId, clock.instant())
+                                      : travelClock == TimeTravelClock.RECORDED
+                                        ? dashboard.clientAsSeenAt(clientId, asOf)
+                                        : dashboard.clientAsOf(clientId, asOf);
+        return row.orElseThrow(() -> new UnknownEntityException("dashboard row of client", clientId));
     }
 
     @GetMapping(path = "/clients/{clientId}/timeline", produces = "application/json")

@@ -61,7 +61,7 @@ class CoachDashboardIT extends PlanServiceIT {
              new PlanStepCompleted("plan-" + calm, calm, "why", "JOURNAL", "e", start.plusSeconds(60)), start.plusSeconds(60));
         Instant breach = now.minus(1, ChronoUnit.DAYS);
         send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, struggling, new NoContactBroken(struggling, "period", "b1", "TEXT",
-                                                                                       "CLIENT", 19, breach), breach);
+                                                                                       "CLIENT", 19, breach), now);
         for (int i = 3; i >= 1; i--) {
             Instant at = now.minus(i, ChronoUnit.HOURS);
             send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, struggling, new MoodCheckedIn(struggling, "m" + i, 2, 5.0, at),
@@ -93,6 +93,17 @@ class CoachDashboardIT extends PlanServiceIT {
         assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW");
         assertThat(before.get("currentStreakDays").asInt()).isEqualTo(18);
         assertThat(before.get("moodTrend")).isEmpty();
+        String justAfterTheBreach = "?asOf=" + breach.plus(1, ChronoUnit.HOURS);
+        JsonNode happened = Json.parse(http.get("/api/dashboard/clients/" + struggling + justAfterTheBreach).body());
+        assertThat(texts(happened.get("riskFlags"))).as("as it happened").contains("BREACH_IN_48H");
+        JsonNode seenThen = Json.parse(http.get("/api/dashboard/clients/" + struggling + justAfterTheBreach
+                                                + "&clock=RECORDED").body());
+        assertThat(texts(seenThen.get("riskFlags"))).as("the breach was logged a day later")
+                                                    .doesNotContain("BREACH_IN_48H");
+        assertThat(seenThen.get("currentStreakDays").asInt()).isEqualTo(19);
+        var badClock = http.get("/api/dashboard/clients/" + struggling + justAfterTheBreach + "&clock=SIDEWAYS");
+        assertThat(badClock.statusCode()).isEqualTo(400);
+        assertThat(badClock.body()).contains("clock");
         assertThat(Json.parse(http.get("/api/dashboard/clients/" + struggling + "/timeline").body())).hasSize(6);
     }
 

@@ -50,10 +50,10 @@ class CloudEventKafkaConverter implements KafkaMessageConverter<String, String> 
             }
             var node = CloudEventJson.readTree(record.value());
             Map<String, Object> data = CloudEventJson.convert(node.get("data"), new TypeReference<>() { });
+            Instant recordedAt = Instant.parse(node.get("time").asText());
             Instant time = BUSINESS_TIMES.stream().filter(data::containsKey).findFirst()
-                    .map(field -> Instant.parse(data.get(field).toString()))
-                    .orElseGet(() -> Instant.parse(node.get("time").asText()));
-            ClientEvent payload = new ClientEvent(event.id(), event.subject(), type.group(2), time, data);
+                    .map(field -> Instant.parse(data.get(field).toString())).orElse(recordedAt);
+            ClientEvent payload = new ClientEvent(event.id(), event.subject(), type.group(2), time, data, recordedAt);
             return Optional.of(new GenericEventMessage<>(new GenericMessage<>(event.id(), payload, Map.of()), () -> time));
         } catch (RuntimeException e) {
             log.warn("Dashboard skips an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(),

@@ -7,9 +7,16 @@ import java.util.Map;
 /**
  * Something that happened to a client, as the coach dashboard sees it: read from the journal and plan topics and
  * reduced to what the dashboard uses. {@code type} is the producer's event name without namespace and version
- * (e.g. {@code MoodCheckedIn}); {@code data} holds its fields.
+ * (e.g. {@code MoodCheckedIn}); {@code time} is when it happened, {@code recordedAt} when the producer stored it (a
+ * client may log last night's call this morning); {@code data} holds its fields.
  */
-public record ClientEvent(String eventId, String clientId, String type, Instant time, Map<String, Object> data) {
+public record ClientEvent(String eventId, String clientId, String type, Instant time, Map<String, Object> data,
+                          Instant recordedAt) {
+
+    /** An event recorded when it happened. */
+    public ClientEvent(String eventId, String clientId, String type, Instant time, Map<String, Object> data) {
+        this(eventId, clientId, type, time, data, time);
+    }
 
     public String text(String field) {
         Object value = data.get(field);

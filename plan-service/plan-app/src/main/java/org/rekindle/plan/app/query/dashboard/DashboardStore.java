@@ -64,6 +64,7 @@ public class DashboardStore {
     private final OwnerIndex timelineByMonth;
     private final ApplicationEventPublisher changes;
     private final MonthSnapshots monthEnds;
+    private final LateArrivals lateArrivals;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
@@ -75,6 +76,7 @@ public class DashboardStore {
         MongoDatabase db = mongoClient.getDatabase(database);
         this.clock = clock;
         this.monthEnds = new MonthSnapshots(db.getCollection("dashboard_month_ends"));
+        this.lateArrivals = new LateArrivals(db.getCollection("dashboard_late_arrivals"));
         this.rows = db.getCollection("dashboard_rows");
         this.timeline = db.getCollection("dashboard_timeline");
         this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
@@ -140,7 +142,8 @@ public class DashboardStore {
         }
         List<Document> docs = events.stream().map(event -> new Document("_id", event.eventId())
                 .append("clientId", event.clientId()).append("type", event.type())
-                .append("time", Date.from(event.time())).append("data", new Document(event.data()))).toList();
+                .append("time", Date.from(event.time())).append("recordedAt", Date.from(event.recordedAt()))
+                .append("data", new Document(event.data()))).toList();
         try {
             timeline.insertMany(docs, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -156,6 +159,7 @@ public class DashboardStore {
         }
         index(events);
         forgetMonthEndsBefore(events);
+        events.forEach(event -> lateArrivals.note(event, month(event.time()), month(event.recordedAt())));
     }
 
     /** Events of a month that has ended change that month's end and every later one (live events never do). */
@@ -199,7 +203,9 @@ public class DashboardStore {
         monthEnds.forget(clientId, months);
         months.forEach(month -> timelineByMonth.forget(clientId + "/" + month));
         timelineMonths.forget(clientId);
+        lateArrivals.forget(clientId);
         index(remaining);
+        remaining.forEach(event -> lateArrivals.note(event, month(event.time()), month(event.recordedAt())));
         if (rows.find(Filters.eq("_id", clientId)).first() == null) {
             return;
         }
@@ -212,6 +218,7 @@ public class DashboardStore {
 
     void clear() {
         monthEnds.clear();
+        lateArrivals.clear();
         rows.deleteMany(new Document());
         timeline.deleteMany(new Document());
         timelineMonths.clear();
@@ -237,25 +244,46 @@ public class DashboardStore {
     }
 
     /**
-     * Time travel: the row as it looked at {@code asOf}, from the client's row at the end of the month before (see
-     * {@link MonthSnapshots}; folded and kept on first need) and the events of {@code asOf}'s month up to then. Reads
-     * the client's own documents by id, a bounded number of them however long the history.
+     * Time travel "as it happened": the row as it stood at {@code asOf}, from the client's row at the end of the month
+     * before (see {@link MonthSnapshots}; folded and kept on first need) and the events of {@code asOf}'s month that
+     * happened up to then, whenever they were recorded. Reads the client's own documents by id, a bounded number of
+     * them however long the history.
      */
     public Optional<DashboardView> clientAsOf(String clientId, Instant asOf) {
         String target = month(asOf);
+        return foldUpTo(clientId, target, target, event -> !event.time().isAfter(asOf), asOf);
+    }
+
+    /**
+     * Time travel "as you saw it then": only what had been recorded by {@code seenAt}, so an event logged later and
+     * dated earlier is left out. Months holding an event recorded after {@code seenAt} are folded again from the month
+     * end before the first of them (a late arrival across a month's end is rare; usually this is the month asked).
+     */
+    public Optional<DashboardView> clientAsSeenAt(String clientId, Instant seenAt) {
+        String target = month(seenAt);
+        String from = lateArrivals.earliestMonthRecordedAfter(clientId, seenAt).filter(m -> m.compareTo(target) < 0)
+                                  .orElse(target);
+        return foldUpTo(clientId, from, target,
+                        event -> !event.time().isAfter(seenAt) && !event.recordedAt().isAfter(seenAt), seenAt);
+    }
+
+    /** The month-end row before {@code from}, then the events of {@code from}..{@code target} that {@code counts}. */
+    private Optional<DashboardView> foldUpTo(String clientId, String from, String target,
+                                             Predicate<ClientEvent> counts, Instant at) {
         List<String> months = monthsOf(clientId).stream().sorted().toList();
-        List<String> before = months.stream().filter(month -> month.compareTo(target) < 0).toList();
+        List<String> before = months.stream().filter(month -> month.compareTo(from) < 0).toList();
+        List<String> folded = months.stream().filter(m -> m.compareTo(from) >= 0 && m.compareTo(target) <= 0)
+                                    .toList();
         DashboardRow row = before.isEmpty() ? null : rowAtEndOf(clientId, before);
-        List<ClientEvent> events = months.contains(target)
-                ? eventsOf(clientId, List.of(target)).stream().filter(e -> !e.time().isAfter(asOf)).toList()
-                : List.of();
+        List<ClientEvent> events = folded.isEmpty() ? List.of()
+                                   : eventsOf(clientId, folded).stream().filter(counts).toList();
         if (row == null && events.isEmpty()) {
             return Optional.empty();
         }
-        DashboardRow folded = row == null ? new DashboardRow(clientId) : row;
-        events.forEach(folded::apply);
-        folded.coachSees = currentConsent(clientId);
-        return Optional.of(folded.asOf(asOf));
+        DashboardRow result = row == null ? new DashboardRow(clientId) : row;
+        events.forEach(result::apply);
+        result.coachSees = currentConsent(clientId);
+        return Optional.of(result.asOf(at));
     }
 
     /** The row at the end of the last of these months (ascending): from the latest stored month end, folding on. */
@@ -347,9 +375,15 @@ public class DashboardStore {
                        .sorted(DocumentOrder.ascending("time").thenComparing(DocumentOrder.ascending("_id")))
                        .filter(doc -> clientId.equals(doc.getString("clientId")))
                        .map(doc -> new ClientEvent(doc.getString("_id"), clientId, doc.getString("type"),
-                                                   doc.getDate("time").toInstant(),
-                                                   doc.get("data", Document.class)))
+                                                   doc.getDate("time").toInstant(), doc.get("data", Document.class),
+                                                   recordedAt(doc)))
                        .toList();
+    }
+
+    /** When the event was recorded; events stored before this was kept count as recorded when they happened. */
+    private static Instant recordedAt(Document doc) {
+        Date recorded = doc.getDate("recordedAt");
+        return (recorded != null ? recorded : doc.getDate("time")).toInstant();
     }
 
     private List<String> monthsOf(String clientId) {

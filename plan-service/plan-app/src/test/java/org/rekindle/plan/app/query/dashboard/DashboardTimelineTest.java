@@ -73,6 +73,42 @@ class DashboardTimelineTest {
         assertThat(store.clientAsOf("nobody", december)).isEmpty();
     }
 
+    /**
+     * A check-in logged on 2 October for the night of 30 September: "as it happened" shows it on 1 October, "as you
+     * saw it then" not until it was logged, even after September's month end (which holds it) has been kept.
+     */
+    @Test
+    void asYouSawItThenLeavesOutWhatWasLoggedLaterAndDatedEarlier() {
+        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Instant august = Instant.parse("2026-08-01T09:00:00Z");
+        Instant lateNight = Instant.parse("2026-09-30T22:00:00Z");
+        Instant loggedAt = Instant.parse("2026-10-02T10:00:00Z");
+        Instant october1 = Instant.parse("2026-10-01T12:00:00Z");
+        DashboardBatch batch = store.newBatch();
+        List.of(new ClientEvent("assigned-c1", "c1", "PlanAssigned", august, Map.of("coachId", "k1", "planId", "p-c1",
+                                "timezone", "UTC", "steps", List.of())),
+                mood("m1", "c1", august.plusSeconds(3600), 4),
+                new ClientEvent("m2", "c1", "MoodCheckedIn", lateNight, Map.of("score", 1), loggedAt),
+                new ClientEvent("m3", "c1", "MoodCheckedIn", Instant.parse("2026-10-05T08:00:00Z"), Map.of("score", 3),
+                                Instant.parse("2026-10-06T08:00:00Z"))).forEach(batch::apply);
+        batch.flush();
+
+        assertThat(store.clientAsOf("c1", october1).orElseThrow().moodTrend()).containsExactly(4, 1);
+        assertThat(store.clientAsSeenAt("c1", october1).orElseThrow().moodTrend())
+                .as("September's kept month end holds the late check-in; it is folded again without it")
+                .containsExactly(4);
+        assertThat(store.clientAsSeenAt("c1", loggedAt.plusSeconds(1)).orElseThrow().moodTrend()).containsExactly(4, 1);
+        Instant october5Noon = Instant.parse("2026-10-05T12:00:00Z");
+        assertThat(store.clientAsOf("c1", october5Noon).orElseThrow().moodTrend()).containsExactly(4, 1, 3);
+        assertThat(store.clientAsSeenAt("c1", october5Noon).orElseThrow().moodTrend())
+                .as("logged the next day, within the month").containsExactly(4, 1);
+        assertThat(store.clientAsSeenAt("c1", Instant.parse("2026-10-07T00:00:00Z")).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(store.clientAsOf("c1", Instant.parse("2026-10-07T00:00:00Z"))
+                                                           .orElseThrow());
+        assertThat(store.timeline("c1")).filteredOn(e -> e.eventId().equals("m2")).extracting(ClientEvent::recordedAt)
+                                        .containsExactly(loggedAt);
+    }
+
     @Test
     void aTimelineStoredBeforeItsIndexesExistedIsIndexedOnStart() {
         String database = "dashboard-" + UUID.randomUUID();
