@@ -15,7 +15,10 @@ class ChartsAndFormatsTest {
     @Test
     void aSparklineRunsFromLeftToRightWithLowMoodLowDown() {
         String points = charts.sparkline(List.of(1, 5, 3));
-        assertThat(points).isEqualTo("2.0,26.0 56.0,2.0 110.0,14.0");
+        assertThat(points).isEqualTo("12.0,28.0 62.0,4.0 112.0,16.0");
+        assertThat(charts.lastMood(List.of(1, 5, 3))).containsEntry("score", 3).containsEntry("x", 112.0)
+                                                    .containsEntry("y", 16.0);
+        assertThat(charts.lastMood(List.of())).isNull();
         assertThat(charts.sparkline(List.of())).isEmpty();
         assertThat(charts.moodSummary(List.of(2, 3))).isEqualTo("Mood over the last 2 check-ins: 2, 3 (of 5)");
     }
@@ -24,9 +27,15 @@ class ChartsAndFormatsTest {
     void attemptBarsAreScaledToTheLongestAndTheOngoingOneIsMarked() {
         List<Map<String, Object>> bars = charts.attempts(List.of(
                 Map.of("days", 8, "endedAt", "2026-11-09T10:00:00Z"), new java.util.HashMap<>(Map.of("days", 16))));
-        assertThat(bars).extracting(b -> b.get("height")).containsExactly(40, 80);
+        assertThat(bars).extracting(b -> b.get("height")).containsExactly(35, 70);
         assertThat(bars).extracting(b -> b.get("ongoing")).containsExactly(false, true);
-        assertThat(charts.attemptsWidth(bars)).isEqualTo(Charts.GAP + 2 * (Charts.BAR + Charts.GAP));
+        assertThat(charts.attemptsWidth(bars)).isEqualTo(Charts.SCALE + Charts.GAP + 2 * (Charts.BAR + Charts.GAP));
+        assertThat(charts.attemptsScale(List.of(Map.of("days", 8), Map.of("days", 16))))
+                .as("0, half and the longest, the longest as high as its bar")
+                .extracting(t -> t.get("days"), t -> t.get("y")).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, 86), org.assertj.core.groups.Tuple.tuple(8, 51),
+                        org.assertj.core.groups.Tuple.tuple(16, 16));
+        assertThat(bars.get(1).get("y")).isEqualTo(16);
     }
 
     @Test
