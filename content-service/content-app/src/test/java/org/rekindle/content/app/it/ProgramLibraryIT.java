@@ -123,6 +123,38 @@ class ProgramLibraryIT {
     }
 
     @Test
+    void anAuthorReadsWhatTheyJustDidMovedStepsAndAPublishedVersionWithoutWaiting() {
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
+        String id = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        http.post("/api/programs", "{\"programId\":\"" + id + "\",\"title\":\"Order\",\"summary\":\"s\"}");
+        http.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"p\",\"title\":\"P\"}");
+        for (String step : List.of("a", "b", "c")) {
+            assertThat(http.post("/api/programs/" + id + "/phases/p/steps", step(step, "READING", "t", "g"))
+                           .statusCode()).isEqualTo(201);
+        }
+        assertThat(http.put("/api/programs/" + id + "/steps/c/position", "{\"position\":1}").statusCode())
+                .isEqualTo(204);
+        assertThat(Json.parse(http.get("/api/programs/" + id).body()).at("/draft/0/steps").findValuesAsText("stepId"))
+                .containsExactly("c", "a", "b");
+        assertThat(http.put("/api/programs/" + id + "/steps/c/position", "{\"position\":3}").statusCode())
+                .isEqualTo(204);
+        assertThat(Json.parse(http.get("/api/programs/" + id).body()).at("/draft/0/steps").findValuesAsText("stepId"))
+                .containsExactly("a", "b", "c");
+
+        int version = Json.parse(http.post("/api/programs/" + id + "/versions", "").body()).get("version").asInt();
+        JsonNode program = Json.parse(http.get("/api/programs/" + id).body());
+        assertThat(program.get("latestVersion").asInt()).as("the answer to a publish means it can be read").isEqualTo(version);
+        assertThat(program.get("unpublishedChanges").asBoolean()).isFalse();
+        assertThat(http.get("/api/programs/" + id + "/versions/" + version).statusCode()).isEqualTo(200);
+
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":4}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":0}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{}"), 400, "position");
+        assertThat(http.put("/api/programs/" + id + "/steps/nope/position", "{\"position\":1}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void searchRanksTitlesAboveText() {
         Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -200,6 +232,8 @@ class ProgramLibraryIT {
                 row("PUT", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s1",
                     step("s1", "READING", "t2", "g"), authors),
                 row("DELETE", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s2", null, authors),
+                row("PUT", "/api/programs/{programId}/steps/{stepId}/position", base + "/steps/s1/position",
+                    "{\"position\":1}", authors),
                 row("POST", "/api/programs/{programId}/versions", base + "/versions", null, authors),
                 row("GET", "/api/programs", "/api/programs", null, everyone),
                 row("GET", "/api/programs/{programId}", base, null, everyone),
