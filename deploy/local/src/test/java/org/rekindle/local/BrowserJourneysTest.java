@@ -353,6 +353,10 @@ class BrowserJourneysTest {
             assertThat(coach.find(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
             coach.find(By.cssSelector(".menu-toggle")).click();
             coach.screenshot("phone-coach-dashboard");
+            coach.open("/coach/programs/reconciliation-default");
+            assertThat(coach.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("a program's steps and their buttons fit a phone").isEqualTo(true);
+            coach.screenshot("phone-coach-program");
             coach.timezone("America/Toronto").open("/coach").open("/coach");
             assertThat(coach.text()).as("times in the viewer's own zone, which the browser told the server")
                                     .contains(" EST").doesNotContain(" UTC");
