@@ -43,6 +43,9 @@ class ProgramsController {
 
     @GetMapping
     String library(Model model) {
+        FormState draft = FormState.of("draft", Set.of("programId", "title", "summary"), Map.of(), model);
+        FormState.summarise(model, List.of(draft));
+        model.addAttribute("draft", draft);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs"));
         return "coach/programs";
     }

@@ -166,6 +166,8 @@ class ProgramLibraryIT {
         assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":4}"), 400, "position");
         assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":0}"), 400, "position");
         assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":\"first\"}"), 400,
+                      "position");
         assertThat(http.put("/api/programs/" + id + "/steps/nope/position", "{\"position\":1}").statusCode())
                 .isEqualTo(404);
     }
