@@ -54,3 +54,16 @@ document.addEventListener("change", function (event) {
         showKindFields(event.target.form);
     }
 });
+
+// A refused form comes back with its fields marked: the first one takes the focus, so the reason beside it is where
+// the person (and a screen reader) already is.
+document.addEventListener("DOMContentLoaded", function () {
+    var refused = document.querySelector("[aria-invalid=true]");
+    if (refused) {
+        var closed = refused.closest("details:not([open])");
+        if (!closed) {
+            refused.focus();
+            refused.scrollIntoView({block: "center"});
+        }
+    }
+});

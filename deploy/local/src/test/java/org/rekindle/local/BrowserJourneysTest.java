@@ -258,20 +258,64 @@ class BrowserJourneysTest {
             coach.fill("step-id-settle", "first-week").fill("step-title-settle", "Notice your week")
                  .fill("step-guidance-settle", "Write down one thing each day that steadied you.").submit("Add step");
             assertThat(coach.waitFor(By.cssSelector(".problem[role=alert]")).getText())
-                    .as("said once, in words, naming the field").contains("Prompt id: is required for a reflection prompt step")
-                    .doesNotContain("REFLECTION_PROMPT").doesNotContain("promptId");
+                    .contains("That was not saved: the marked fields below say why.");
+            assertThat(coach.find(By.xpath("//input[@id='step-prompt-settle']/following-sibling::*[1]")).getText())
+                    .as("in words, right beside its field").isEqualTo("Prompt id is required for a reflection prompt step.");
+            assertFieldRefused(coach, "step-prompt-settle");
+            assertThat(coach.text()).as("said once, without internal names")
+                                    .containsOnlyOnce("is required for a reflection prompt step")
+                                    .doesNotContain("REFLECTION_PROMPT").doesNotContain("promptId");
             assertThat(coach.find(By.id("step-title-settle")).getAttribute("value")).as("typed values kept")
                                                                                   .isEqualTo("Notice your week");
             assertThat(coach.findAll(By.cssSelector("datalist#known-prompts option"))).as("prompts to pick from")
                                                                                      .isNotEmpty();
+            coach.assertAccessible("a refused step form");
+            coach.screenshot("coach-program-field-error");
             coach.fill("step-prompt-settle", "steady-week").submit("Add step");
+            addStep(coach, "READING", "read-slowly", "Read one slow chapter", "Any book, one chapter a day.");
+            addStep(coach, "MILESTONE", "celebrate", "Mark the first week", "Note what changed.");
+            assertThat(stepsOf(coach)).containsExactly("first-week", "read-slowly", "celebrate");
+
+            WebElement firstUp = moveButtons(coach, "first-week").get(0);
+            assertThat(firstUp.isEnabled()).as("the first step cannot move up").isFalse();
+            assertThat(coach.find(By.id(firstUp.getAttribute("aria-describedby"))).getText())
+                    .as("and says why, visibly").isEqualTo("Already first in this phase.");
+            assertThat(coach.find(By.id(moveButtons(coach, "celebrate").get(1).getAttribute("aria-describedby")))
+                            .getText()).isEqualTo("Already last in this phase.");
+            coach.clickAndLoad(moveButtons(coach, "read-slowly").get(0));
+            assertThat(coach.text()).contains("Step moved to place 1 of its phase.");
+            assertThat(stepsOf(coach)).as("moved up, read right after").containsExactly("read-slowly", "first-week",
+                                                                                       "celebrate");
+
+            stepAction(coach, "first-week", "Edit").click();
+            assertThat(coach.find(By.id("edit-title-first-week")).getAttribute("value")).as("the step's own values")
+                                                                                       .isEqualTo("Notice your week");
+            assertThat(coach.find(By.id("edit-prompt-first-week")).getAttribute("value")).isEqualTo("steady-week");
+            coach.fill("edit-title-first-week", "Notice your week, gently").fill("edit-prompt-first-week", " ");
+            coach.clickAndLoad(coach.find(By.cssSelector("li[data-step='first-week'] form.grid button[type=submit]")));
+            assertThat(coach.find(By.id("edit-prompt-first-week-error")).getText())
+                    .isEqualTo("Prompt id is required for a reflection prompt step.");
+            assertFieldRefused(coach, "edit-prompt-first-week");
+            assertThat(coach.find(By.id("edit-title-first-week")).getAttribute("value")).as("typed values kept")
+                                                                                       .isEqualTo("Notice your week, gently");
+            coach.fill("edit-prompt-first-week", "steady-week");
+            coach.clickAndLoad(coach.find(By.cssSelector("li[data-step='first-week'] form.grid button[type=submit]")));
+            assertThat(coach.text()).contains("Step saved.", "Notice your week, gently");
+
+            stepAction(coach, "celebrate", "Delete").click();
+            assertThat(coach.find(By.cssSelector("li[data-step='celebrate'] form.confirm")).getText())
+                    .contains("Delete “Mark the first week” from the draft?");
+            coach.clickAndLoad(coach.find(By.cssSelector("li[data-step='celebrate'] form.confirm button")));
+            assertThat(coach.text()).contains("Step deleted from the draft.").doesNotContain("Mark the first week");
+            assertThat(stepsOf(coach)).containsExactly("read-slowly", "first-week");
+            coach.assertAccessible("the program editor with a draft's steps");
+            coach.screenshot("coach-program-draft");
+
             coach.submit("Publish the draft as a new version");
-            assertThat(coach.text()).contains("Published as version 1");
-            // the library's read model follows the publish event; the page may show the draft until it has
-            coach.waitUntil("a disabled publish button says why", d -> {
-                coach.open("/coach/programs/gentle-restart");
-                return coach.text().contains("Nothing to publish: the draft is the same as version 1");
-            });
+            assertThat(coach.text()).as("the page right after publishing shows the version, not the draft")
+                                    .contains("Published as version 1",
+                                              "Nothing to publish: the draft is the same as version 1",
+                                              "Changes here prepare version 2.");
             coach.assertAccessible("the program editor");
             coach.screenshot("coach-program-published");
 
@@ -316,6 +360,10 @@ class BrowserJourneysTest {
             assertThat(coach.find(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
             coach.find(By.cssSelector(".menu-toggle")).click();
             coach.screenshot("phone-coach-dashboard");
+            coach.open("/coach/programs/reconciliation-default");
+            assertThat(coach.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("a program's steps and their buttons fit a phone").isEqualTo(true);
+            coach.screenshot("phone-coach-program");
             coach.timezone("America/Toronto").open("/coach").open("/coach");
             assertThat(coach.text()).as("times in the viewer's own zone, which the browser told the server")
                                     .contains(" EST").doesNotContain(" UTC");
@@ -473,5 +521,40 @@ class BrowserJourneysTest {
         List<String> mostUrgentFirst = List.of("CONTACT_BROKEN", "MOOD_FALLING", "GONE_QUIET", "STEPS_WAITING", "CALM");
         List<Integer> levels = rows.stream().map(r -> mostUrgentFirst.indexOf(r.getAttribute("data-attention"))).toList();
         assertThat(levels).as("rows by attention, most in need first").doesNotContain(-1).isSorted();
+    }
+
+    /** Opens the phase's "add a step" section (closed once the phase has steps) and adds a step of that kind. */
+    private static void addStep(Browser coach, String kind, String id, String title, String guidance) {
+        WebElement add = coach.find(By.xpath("//summary[normalize-space()='Add a step to Settle in']"));
+        if (add.findElement(By.xpath("..")).getAttribute("open") == null) {
+            add.click();
+        }
+        new Select(coach.find(By.id("step-kind-settle"))).selectByValue(kind);
+        coach.fill("step-id-settle", id).fill("step-title-settle", title).fill("step-guidance-settle", guidance)
+             .submit("Add step");
+        assertThat(coach.text()).contains("Step added.");
+    }
+
+    private static List<String> stepsOf(Browser coach) {
+        return coach.findAll(By.cssSelector("ol.steps > li")).stream().map(li -> li.getAttribute("data-step")).toList();
+    }
+
+    /** A step's Move up and Move down buttons. */
+    private static List<WebElement> moveButtons(Browser coach, String stepId) {
+        return coach.findAll(By.cssSelector("li[data-step='" + stepId + "'] button[name=position]"));
+    }
+
+    /** A step's Edit or Delete (a disclosure that opens its form in place). */
+    private static WebElement stepAction(Browser coach, String stepId, String action) {
+        return coach.find(By.xpath("//li[@data-step='" + stepId + "']//summary[starts-with(normalize-space(), '"
+                                   + action + "')]"));
+    }
+
+    /** The field says it was refused and why, for assistive technology too. */
+    private static void assertFieldRefused(Browser coach, String id) {
+        WebElement field = coach.find(By.id(id));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).isEqualTo(id + "-error");
+        assertThat(coach.find(By.id(id + "-error")).isDisplayed()).isTrue();
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A service refused a request (RFC 9457 problem+json): its status, what it said, and which fields were wrong, so the
@@ -15,11 +17,17 @@ public class ServiceProblem extends RuntimeException {
 
     private final int status;
     private final List<String> fieldErrors;
+    private final Map<String, String> reasonsByField;
 
     public ServiceProblem(int status, String message, List<String> fieldErrors) {
+        this(status, message, fieldErrors, Map.of());
+    }
+
+    private ServiceProblem(int status, String message, List<String> fieldErrors, Map<String, String> reasonsByField) {
         super(message);
         this.status = status;
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.reasonsByField = Map.copyOf(reasonsByField);
     }
 
     static ServiceProblem from(int status, byte[] body, ObjectMapper json) {
@@ -30,14 +38,19 @@ public class ServiceProblem extends RuntimeException {
             default -> status >= 500 ? "Rekindle could not do that just now. Please try again." : "That was not accepted.";
         };
         List<String> fields = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         try {
             JsonNode problem = json.readTree(body);
             if (problem != null && problem.hasNonNull("detail")) {
                 message = problem.get("detail").asText();
             }
             if (problem != null) {
-                problem.path("errors").forEach(e -> fields.add(inWords(e.path("field").asText()) + ": "
-                                                               + inWords(e.path("reason").asText())));
+                problem.path("errors").forEach(e -> {
+                    String field = e.path("field").asText();
+                    String reason = inWords(e.path("reason").asText());
+                    fields.add(inWords(field) + ": " + reason);
+                    reasons.putIfAbsent(field, sentence(inWords(field), reason));
+                });
             }
             if (!fields.isEmpty()) {
                 message = "That was not saved. Please check:"; // the fields say why, once
@@ -45,7 +58,17 @@ public class ServiceProblem extends RuntimeException {
         } catch (IOException ignored) {
             // not problem+json: the status words above say enough
         }
-        return new ServiceProblem(status, message, fields);
+        return new ServiceProblem(status, message, fields, reasons);
+    }
+
+    /** "Prompt id" and "is required" → "Prompt id is required." (shown beside the field, so it reads alone). */
+    private static String sentence(String field, String reason) {
+        String words = (field + " " + reason).trim();
+        if (words.isEmpty()) {
+            return "";
+        }
+        String capitalised = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
     }
 
     /**
@@ -73,5 +96,10 @@ public class ServiceProblem extends RuntimeException {
 
     public List<String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Each field as the service names it ({@code promptId}) → why it was refused, as a sentence in words. */
+    public Map<String, String> reasonsByField() {
+        return reasonsByField;
     }
 }

@@ -57,6 +57,7 @@ class PageAdvice {
         if (!"GET".equals(request.getMethod())) {
             flash.addFlashAttribute("problem", problem.getMessage());
             flash.addFlashAttribute("fieldErrors", problem.fieldErrors());
+            flash.addFlashAttribute("fieldReasons", problem.reasonsByField());
             flash.addFlashAttribute("submitted", submitted(request));
             return "redirect:" + backTo(request);
         }

@@ -17,6 +17,8 @@ class ServiceProblemTest {
         ServiceProblem problem = ServiceProblem.from(400, body, new ObjectMapper());
         assertThat(problem.fieldErrors()).containsExactly("Prompt id: is required for a reflection prompt step");
         assertThat(problem.getMessage()).isEqualTo("That was not saved. Please check:");
+        assertThat(problem.reasonsByField()).as("a sentence to show beside the field the service named")
+                .containsExactly(java.util.Map.entry("promptId", "Prompt id is required for a reflection prompt step."));
     }
 
     @Test

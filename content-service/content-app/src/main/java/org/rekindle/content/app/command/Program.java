@@ -9,6 +9,8 @@ import org.rekindle.content.app.command.api.AddPhase;
 import org.rekindle.content.app.command.api.AddStep;
 import org.rekindle.content.app.command.api.DraftProgram;
 import org.rekindle.content.app.command.api.EditStep;
+import org.rekindle.content.app.command.api.MoveStep;
+import org.rekindle.content.app.command.api.Phase;
 import org.rekindle.content.app.command.api.PhaseAdded;
 import org.rekindle.content.app.command.api.PhaseRemoved;
 import org.rekindle.content.app.command.api.ProgramContent;
@@ -23,8 +25,10 @@ import org.rekindle.content.app.command.api.RetireProgram;
 import org.rekindle.content.app.command.api.ReviseProgramDetails;
 import org.rekindle.content.app.command.api.StepAdded;
 import org.rekindle.content.app.command.api.StepEdited;
+import org.rekindle.content.app.command.api.StepMoved;
 import org.rekindle.content.app.command.api.StepRemoved;
 import org.rekindle.platform.command.ConflictingCommandException;
+import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -118,6 +122,24 @@ public class Program {
         apply(new StepRemoved(programId, command.stepId()));
     }
 
+    /** Within the step's own phase; moving a step to where it already is records nothing. */
+    @CommandHandler
+    void handle(MoveStep command) {
+        requireEditable();
+        Phase phase = content.phaseOf(command.stepId())
+                             .orElseThrow(() -> new UnknownEntityException("step", command.stepId()));
+        int steps = phase.steps().size();
+        if (command.position() < 1 || command.position() > steps) {
+            throw new InvalidCommandException("position", steps == 1
+                    ? "must be 1: the step is the only one in its phase"
+                    : "must be between 1 and " + steps + ", the number of steps in its phase");
+        }
+        if (phase.steps().get(command.position() - 1).stepId().equals(command.stepId())) {
+            return;
+        }
+        apply(new StepMoved(programId, command.stepId(), command.position()));
+    }
+
     @CommandHandler
     int handle(PublishProgramVersion command) {
         requireEditable();
@@ -194,6 +216,12 @@ public class Program {
     @EventSourcingHandler
     void on(StepRemoved event) {
         content = content.withoutStep(event.stepId());
+        unpublishedChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(StepMoved event) {
+        content = content.withStepMoved(event.stepId(), event.position());
         unpublishedChanges = true;
     }
 

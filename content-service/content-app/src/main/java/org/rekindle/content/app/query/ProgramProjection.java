@@ -17,6 +17,7 @@ import org.rekindle.content.app.command.api.ProgramRetired;
 import org.rekindle.content.app.command.api.ProgramVersionPublished;
 import org.rekindle.content.app.command.api.StepAdded;
 import org.rekindle.content.app.command.api.StepEdited;
+import org.rekindle.content.app.command.api.StepMoved;
 import org.rekindle.content.app.command.api.StepRemoved;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +83,11 @@ class ProgramProjection {
     @EventHandler
     void on(StepRemoved event, @SequenceNumber long position) {
         editDraft(event.programId(), position, content -> content.withoutStep(event.stepId()));
+    }
+
+    @EventHandler
+    void on(StepMoved event, @SequenceNumber long position) {
+        editDraft(event.programId(), position, content -> content.withStepMoved(event.stepId(), event.position()));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package org.rekindle.content.app.web;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,5 +36,8 @@ final class ProgramRequests {
         Step toStep() {
             return new Step(stepId, kind, title, guidance, dayOffset, durationDays, promptId, targetDays, checkIns);
         }
+    }
+
+    record NewPosition(@NotNull @Min(1) Integer position) {
     }
 }

@@ -12,6 +12,7 @@ import org.rekindle.content.app.command.api.AddPhase;
 import org.rekindle.content.app.command.api.AddStep;
 import org.rekindle.content.app.command.api.DraftProgram;
 import org.rekindle.content.app.command.api.EditStep;
+import org.rekindle.content.app.command.api.MoveStep;
 import org.rekindle.content.app.command.api.PublishProgramVersion;
 import org.rekindle.content.app.command.api.RemovePhase;
 import org.rekindle.content.app.command.api.RemoveStep;
@@ -21,6 +22,7 @@ import org.rekindle.content.app.query.ProgramQueries;
 import org.rekindle.content.app.query.ProgramStatus;
 import org.rekindle.content.app.query.ProgramVersionView;
 import org.rekindle.content.app.query.ProgramView;
+import org.rekindle.content.app.query.ReadYourWrites;
 import org.rekindle.content.app.query.SearchHit;
 import org.rekindle.content.app.query.SearchIndex;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -51,13 +53,23 @@ class ProgramsController {
     private final CommandGateway commands;
     private final ProgramQueries programs;
     private final SearchIndex search;
+    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    ProgramsController(CommandGateway commands, ProgramQueries programs, SearchIndex search, Clock clock) {
+    ProgramsController(CommandGateway commands, ProgramQueries programs, SearchIndex search,
+                       ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.programs = programs;
         this.search = search;
+        this.readYourWrites = readYourWrites;
         this.clock = clock;
+    }
+
+    /** Every write answers once a read of the program shows it (see {@link ReadYourWrites}). */
+    private <R> R author(String programId, Object command) {
+        R result = commands.sendAndWait(command);
+        readYourWrites.awaitProgram(programId);
+        return result;
     }
 
     @PostMapping(consumes = "application/json")
@@ -65,7 +77,7 @@ class ProgramsController {
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Map<String, String>> draft(@Valid @RequestBody ProgramRequests.NewProgram body) {
         String programId = body.programId() != null ? body.programId() : "program-" + UUID.randomUUID();
-        commands.sendAndWait(new DraftProgram(programId, body.title(), body.summary()));
+        author(programId, new DraftProgram(programId, body.title(), body.summary()));
         return ResponseEntity.created(URI.create("/api/programs/" + programId)).body(Map.of("programId", programId));
     }
 
@@ -74,7 +86,7 @@ class ProgramsController {
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> details(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                  @Valid @RequestBody ProgramRequests.Details body) {
-        commands.sendAndWait(new ReviseProgramDetails(programId, body.title(), body.summary()));
+        author(programId, new ReviseProgramDetails(programId, body.title(), body.summary()));
         return ResponseEntity.noContent().build();
     }
 
@@ -83,7 +95,7 @@ class ProgramsController {
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> addPhase(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                   @Valid @RequestBody ProgramRequests.NewPhase body) {
-        commands.sendAndWait(new AddPhase(programId, body.phaseId(), body.title()));
+        author(programId, new AddPhase(programId, body.phaseId(), body.title()));
         return ResponseEntity.created(URI.create("/api/programs/" + programId)).build();
     }
 
@@ -92,7 +104,7 @@ class ProgramsController {
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> removePhase(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                      @PathVariable @Pattern(regexp = ProgramRequests.ID) String phaseId) {
-        commands.sendAndWait(new RemovePhase(programId, phaseId));
+        author(programId, new RemovePhase(programId, phaseId));
         return ResponseEntity.noContent().build();
     }
 
@@ -102,7 +114,7 @@ class ProgramsController {
     ResponseEntity<Void> addStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                  @PathVariable @Pattern(regexp = ProgramRequests.ID) String phaseId,
                                  @Valid @RequestBody ProgramRequests.StepBody body) {
-        commands.sendAndWait(new AddStep(programId, phaseId, body.toStep()));
+        author(programId, new AddStep(programId, phaseId, body.toStep()));
         return ResponseEntity.created(URI.create("/api/programs/" + programId)).build();
     }
 
@@ -115,7 +127,7 @@ class ProgramsController {
         if (!stepId.equals(body.stepId())) {
             throw new InvalidCommandException("stepId", "must match the step in the path");
         }
-        commands.sendAndWait(new EditStep(programId, body.toStep()));
+        author(programId, new EditStep(programId, body.toStep()));
         return ResponseEntity.noContent().build();
     }
 
@@ -124,7 +136,20 @@ class ProgramsController {
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> removeStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
                                     @PathVariable @Pattern(regexp = ProgramRequests.ID) String stepId) {
-        commands.sendAndWait(new RemoveStep(programId, stepId));
+        author(programId, new RemoveStep(programId, stepId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/{programId}/steps/{stepId}/position", consumes = "application/json")
+    @Operation(summary = "Move a step of the draft within its phase",
+               description = "`position` is the step's new place in its phase, 1 being first; the other steps keep "
+                             + "their order. Moving a step to where it already is changes nothing. 400 naming "
+                             + "`position` when it is not between 1 and the number of steps in the phase.")
+    @PreAuthorize("@contentAccess.mayAuthor()")
+    ResponseEntity<Void> moveStep(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId,
+                                  @PathVariable @Pattern(regexp = ProgramRequests.ID) String stepId,
+                                  @Valid @RequestBody ProgramRequests.NewPosition body) {
+        author(programId, new MoveStep(programId, stepId, body.position()));
         return ResponseEntity.noContent().build();
     }
 
@@ -132,7 +157,7 @@ class ProgramsController {
     @Operation(summary = "Publish the draft as the next immutable version")
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Map<String, Object>> publish(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId) {
-        Integer version = commands.sendAndWait(new PublishProgramVersion(programId, clock.instant()));
+        Integer version = author(programId, new PublishProgramVersion(programId, clock.instant()));
         return ResponseEntity.created(URI.create("/api/programs/" + programId + "/versions/" + version))
                              .body(Map.of("programId", programId, "version", version));
     }
@@ -141,7 +166,7 @@ class ProgramsController {
     @Operation(summary = "Retire the program: no new plans from it")
     @PreAuthorize("@contentAccess.mayAuthor()")
     ResponseEntity<Void> retire(@PathVariable @Pattern(regexp = ProgramRequests.ID) String programId) {
-        commands.sendAndWait(new RetireProgram(programId, clock.instant()));
+        author(programId, new RetireProgram(programId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 

@@ -8,6 +8,7 @@ import org.rekindle.content.app.command.api.AddPhase;
 import org.rekindle.content.app.command.api.AddStep;
 import org.rekindle.content.app.command.api.DraftProgram;
 import org.rekindle.content.app.command.api.EditStep;
+import org.rekindle.content.app.command.api.MoveStep;
 import org.rekindle.content.app.command.api.Phase;
 import org.rekindle.content.app.command.api.PhaseAdded;
 import org.rekindle.content.app.command.api.PhaseRemoved;
@@ -24,6 +25,7 @@ import org.rekindle.content.app.command.api.Step;
 import org.rekindle.content.app.command.api.StepAdded;
 import org.rekindle.content.app.command.api.StepEdited;
 import org.rekindle.content.app.command.api.StepKind;
+import org.rekindle.content.app.command.api.StepMoved;
 import org.rekindle.content.app.command.api.StepRemoved;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -126,6 +128,48 @@ class ProgramTest {
         fixture.given(drafted()).when(new RemoveStep(P, "why")).expectEvents(new StepRemoved(P, "why"));
         fixture.given(drafted()).when(new RemoveStep(P, "nope"))
                .expectException(UnknownEntityException.class).expectNoEvents();
+    }
+
+    @Test
+    void aStepMovesWithinItsPhaseAndThePublishedVersionKeepsTheNewOrder() {
+        Step reading = new Step("read", StepKind.READING, "Read", "A chapter.", 2, null, null, null, null);
+        Object[] threeSteps = {new StepAdded(P, "understand", NO_CONTACT), new StepAdded(P, "understand", reading)};
+        fixture.given(drafted()).andGiven(threeSteps).when(new MoveStep(P, "read", 1))
+               .expectEvents(new StepMoved(P, "read", 1));
+        fixture.given(drafted()).andGiven(threeSteps).andGiven(new StepMoved(P, "read", 1))
+               .when(new PublishProgramVersion(P, AT))
+               .expectEvents(new ProgramVersionPublished(P, 1, "Reconnect", "Nine stages",
+                       List.of(new Phase("understand", "Understand", List.of(reading, PROMPT, NO_CONTACT))), AT));
+        fixture.given(drafted()).andGiven(threeSteps).andGiven(new StepMoved(P, "why", 3))
+               .when(new PublishProgramVersion(P, AT))
+               .expectEvents(new ProgramVersionPublished(P, 1, "Reconnect", "Nine stages",
+                       List.of(new Phase("understand", "Understand", List.of(NO_CONTACT, reading, PROMPT))), AT));
+    }
+
+    @Test
+    void aMoveThatChangesNothingRecordsNothingSoThereIsNothingNewToPublish() {
+        fixture.given(published()).when(new MoveStep(P, "why", 1)).expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aMoveNeedsAKnownStepAPlaceInItsPhaseAndAProgramStillInUse() {
+        fixture.given(drafted()).andGiven(new StepAdded(P, "understand", NO_CONTACT)).when(new MoveStep(P, "why", 3))
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage("position must be between 1 and 2, the number of steps in its phase")
+               .expectNoEvents();
+        fixture.given(drafted()).andGiven(new StepAdded(P, "understand", NO_CONTACT)).when(new MoveStep(P, "why", 0))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(drafted()).when(new MoveStep(P, "why", 2))
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage("position must be 1: the step is the only one in its phase").expectNoEvents();
+        fixture.given(drafted()).when(new MoveStep(P, "nope", 1))
+               .expectException(UnknownEntityException.class).expectNoEvents();
+        fixture.given(drafted()).andGiven(new PhaseAdded(P, "later", "Later"), new StepAdded(P, "later", NO_CONTACT))
+               .when(new MoveStep(P, "nc", 2))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(published()).andGiven(new StepAdded(P, "understand", NO_CONTACT), new ProgramRetired(P, AT))
+               .when(new MoveStep(P, "nc", 1))
+               .expectException(ConflictingCommandException.class).expectNoEvents();
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.rekindle.content.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.rekindle.content.app.ContentApplication;
+import org.rekindle.content.app.query.ContentReadModel;
 import org.rekindle.content.events.ContentTopic;
 import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -23,11 +26,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -122,6 +128,54 @@ class ProgramLibraryIT {
         }
     }
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aStepMovesWithinItsPhaseAndEveryWriteAnswersOnceTheReadModelShowsIt() throws Exception {
+        Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
+        String id = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        http.post("/api/programs", "{\"programId\":\"" + id + "\",\"title\":\"Order\",\"summary\":\"s\"}");
+        http.post("/api/programs/" + id + "/phases", "{\"phaseId\":\"p\",\"title\":\"P\"}");
+        for (String step : List.of("a", "b", "c")) {
+            assertThat(http.post("/api/programs/" + id + "/phases/p/steps", step(step, "READING", "t", "g"))
+                           .statusCode()).isEqualTo(201);
+        }
+        EventProcessor readModel = processing.eventProcessor(ContentReadModel.PROCESSING_GROUP).orElseThrow();
+        CompletableFuture<HttpResponse<String>> move;
+        readModel.shutDown();
+        try {
+            move = CompletableFuture.supplyAsync(
+                    () -> http.put("/api/programs/" + id + "/steps/c/position", "{\"position\":1}"));
+            Thread.sleep(1_000);
+            assertThat(move).as("no answer while the read model has not applied the move").isNotDone();
+        } finally {
+            readModel.start();
+        }
+        assertThat(move.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        assertThat(stepIds(http, id)).as("read right after the answer").containsExactly("c", "a", "b");
+        assertThat(http.put("/api/programs/" + id + "/steps/c/position", "{\"position\":3}").statusCode())
+                .isEqualTo(204);
+        assertThat(stepIds(http, id)).containsExactly("a", "b", "c");
+
+        int version = Json.parse(http.post("/api/programs/" + id + "/versions", "").body()).get("version").asInt();
+        JsonNode program = Json.parse(http.get("/api/programs/" + id).body());
+        assertThat(program.get("latestVersion").asInt()).as("a publish's answer means it can be read").isEqualTo(version);
+        assertThat(program.get("unpublishedChanges").asBoolean()).isFalse();
+
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":4}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":0}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{}"), 400, "position");
+        assertProblem(http.put("/api/programs/" + id + "/steps/a/position", "{\"position\":\"first\"}"), 400,
+                      "position");
+        assertThat(http.put("/api/programs/" + id + "/steps/nope/position", "{\"position\":1}").statusCode())
+                .isEqualTo(404);
+    }
+
+    private static List<String> stepIds(Http http, String programId) {
+        return Json.parse(http.get("/api/programs/" + programId).body()).at("/draft/0/steps").findValuesAsText("stepId");
+    }
+
     @Test
     void searchRanksTitlesAboveText() {
         Http http = new Http(port).as(TestIssuer.get().coach("coach-author"));
@@ -200,6 +254,8 @@ class ProgramLibraryIT {
                 row("PUT", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s1",
                     step("s1", "READING", "t2", "g"), authors),
                 row("DELETE", "/api/programs/{programId}/steps/{stepId}", base + "/steps/s2", null, authors),
+                row("PUT", "/api/programs/{programId}/steps/{stepId}/position", base + "/steps/s1/position",
+                    "{\"position\":1}", authors),
                 row("POST", "/api/programs/{programId}/versions", base + "/versions", null, authors),
                 row("GET", "/api/programs", "/api/programs", null, everyone),
                 row("GET", "/api/programs/{programId}", base, null, everyone),

@@ -25,6 +25,12 @@ public record ProgramContent(List<Phase> phases) {
                      .filter(step -> step.stepId().equals(stepId)).findFirst();
     }
 
+    /** The phase a step is in. */
+    public Optional<Phase> phaseOf(String stepId) {
+        return phases.stream().filter(phase -> phase.steps().stream().anyMatch(step -> step.stepId().equals(stepId)))
+                     .findFirst();
+    }
+
     public boolean hasSteps() {
         return phases.stream().anyMatch(phase -> !phase.steps().isEmpty());
     }
@@ -59,5 +65,19 @@ public record ProgramContent(List<Phase> phases) {
     public ProgramContent withoutStep(String stepId) {
         return new ProgramContent(phases.stream().map(phase -> new Phase(phase.phaseId(), phase.title(),
                 phase.steps().stream().filter(step -> !step.stepId().equals(stepId)).toList())).toList());
+    }
+
+    /** The step taken out of its phase and put back at {@code position} (1 is first) of the same phase. */
+    public ProgramContent withStepMoved(String stepId, int position) {
+        return new ProgramContent(phases.stream().map(phase -> {
+            Optional<Step> moving = phase.steps().stream().filter(step -> step.stepId().equals(stepId)).findFirst();
+            if (moving.isEmpty()) {
+                return phase;
+            }
+            List<Step> steps = new ArrayList<>(phase.steps());
+            steps.remove(moving.get());
+            steps.add(position - 1, moving.get());
+            return new Phase(phase.phaseId(), phase.title(), List.copyOf(steps));
+        }).toList());
     }
 }
