@@ -60,8 +60,11 @@ public final class NotificationRules {
         } else if (activity instanceof StepChanged e) {
             next = ofThisPlan(facts, e.planId()) ? facts.withStep(e.stepId(), e.open()) : facts;
         } else if (activity instanceof StepOverdue e) {
+            // Two days from when the step became overdue on the plan: its due date's end, or later when the plan was
+            // assigned (or resumed) with the date already past, so the client has the same two days to catch up.
+            Instant overdueOnThePlan = e.at().isAfter(e.overdueSince()) ? e.at() : e.overdueSince();
             checks.add(new Check("overdue:" + e.planId() + ":" + e.stepId() + ":" + e.eventId(),
-                                 CheckKind.STEP_OVERDUE, facts.clientId(), e.overdueSince().plus(OVERDUE_ALERT_AFTER),
+                                 CheckKind.STEP_OVERDUE, facts.clientId(), overdueOnThePlan.plus(OVERDUE_ALERT_AFTER),
                                  Map.of("planId", e.planId(), "stepId", e.stepId(), "eventId", e.eventId(),
                                         "dueDate", e.dueDate().toString())));
             next = facts;

@@ -13,7 +13,8 @@ public enum Rule {
                                     + "how is theirs to share).", ConsentScope.STREAK),
     LOW_MOOD_THREE_IN_A_ROW(Audience.COACH, "Three mood check-ins in a row scored 2 or lower.", ConsentScope.MOOD_TREND),
     NO_ACTIVITY_FIVE_DAYS(Audience.COACH, "A client with an active plan has recorded nothing for 5 days."),
-    STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after its due date.",
+    STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after it became overdue (after its due date, or after the plan was "
+                                                 + "assigned or resumed with that date already past).",
                           ConsentScope.PLAN_PROGRESS),
     DAILY_CHECK_IN(Audience.CLIENT, "Your daily mood check-in, at the time you chose."),
     STEP_DUE_TOMORROW(Audience.CLIENT, "A step of your plan is due tomorrow."),

@@ -191,6 +191,15 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aPlanAssignedWithAStepAlreadyPastDueGivesTheClientTwoDaysBeforeTheCoachIsAlerted() {
+        Instant overdueSince = Instant.parse("2026-11-20T00:00:00Z");
+        Instant assignedToday = Instant.parse("2026-11-28T09:00:00Z");
+        Decision overdue = rules.on(planned(), new ClientActivity.StepOverdue("o1", "rekindle.plan.PlanStepOverdue.v1",
+                assignedToday, "plan-1", "letter", LocalDate.parse("2026-11-19"), overdueSince), NOW, DEFAULTS);
+        assertThat(overdue.checks().get(0).dueAt()).isEqualTo(assignedToday.plus(Duration.ofDays(2)));
+    }
+
+    @Test
     void theDailyCheckInFollowsTheClientsLocalTimeAcrossDaylightSavingChanges() {
         ClientFacts facts = planned();
         Preferences eightPm = new Preferences(CLIENT, null, "Europe/Lisbon", LocalTime.of(20, 0),
