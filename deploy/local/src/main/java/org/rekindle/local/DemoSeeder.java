@@ -134,8 +134,8 @@ final class DemoSeeder implements DemoJournal {
             }
             try {
                 send(mark);
-            } catch (IllegalStateException e) {
-                if (!e.getMessage().contains("answered 409")) {
+            } catch (Refused e) {
+                if (e.status != 409) {
                     throw e;
                 }
                 // the client's journal completed it meanwhile: theirs is the truer mark
@@ -286,9 +286,7 @@ final class DemoSeeder implements DemoJournal {
                                                       HttpResponse.BodyHandlers.ofString());
             calls++;
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("demo seed call " + response.request().method() + " "
-                                                + response.request().uri() + " answered " + response.statusCode()
-                                                + ": " + response.body());
+                throw new Refused(response);
             }
             return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
         } catch (IOException e) {
@@ -296,6 +294,18 @@ final class DemoSeeder implements DemoJournal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A service refused a seed call; the status says how (409: already so). */
+    static final class Refused extends IllegalStateException {
+
+        final int status;
+
+        Refused(HttpResponse<String> response) {
+            super("demo seed call " + response.request().method() + " " + response.request().uri() + " answered "
+                  + response.statusCode() + ": " + response.body());
+            this.status = response.statusCode();
         }
     }
 }
