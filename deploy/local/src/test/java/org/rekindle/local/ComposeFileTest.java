@@ -203,6 +203,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloakSignsPeopleInOnRekindlesOwnThemeMountedFromTheRepository() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/rekindle-realm.json").toFile());
+        String theme = realm.get("loginTheme").asText();
+        assertThat(volumes("keycloak")).contains("./deploy/keycloak-theme/" + theme + ":/opt/keycloak/themes/" + theme
+                                                 + ":ro");
+        java.nio.file.Path login = ROOT.resolve("deploy/keycloak-theme/" + theme + "/login");
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(login.resolve("theme.properties"))) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("parent")).as("a theme Keycloak 26 ships").isEqualTo("keycloak.v2");
+        assertThat(properties.getProperty("styles").split(" ")).as("the parent's styles, then ours")
+                                                               .containsExactly("css/styles.css", "css/rekindle.css");
+        assertThat(login.resolve("resources/css/rekindle.css")).isRegularFile();
+        assertThat(java.nio.file.Files.readString(login.resolve("messages/messages_en.properties")))
+                .contains("loginAccountTitle=Sign in to Rekindle");
+    }
+
+    @Test
     void theKeycloakRealmHasTheDemoDirectoryTheClientsAndTheClaimsServicesRead() throws IOException {
         ObjectMapper json = new ObjectMapper();
         assertThat(volumes("keycloak")).contains("./deploy/keycloak:/opt/keycloak/data/import:ro");
