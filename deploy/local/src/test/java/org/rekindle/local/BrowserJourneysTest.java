@@ -102,6 +102,12 @@ class BrowserJourneysTest {
             });
             assertThat(coach.find(By.cssSelector("ol.timeline")).getText()).as("timeline rows name their step")
                     .containsPattern("Plan step (completed|overdue|skipped): [A-Z]");
+            assertThat(coach.findAll(By.cssSelector("details.phase > summary"))).as("the plan grouped by phase")
+                    .hasSizeGreaterThan(1).anySatisfy(phase -> assertThat(phase.getText()).matches(".+ \\d+ of \\d+ done"));
+            coach.find(By.linkText("Mood")).click();
+            assertThat(coach.findAll(By.cssSelector("ol.timeline li"))).as("only mood check-ins").isNotEmpty()
+                    .allSatisfy(li -> assertThat(li.getText()).contains("Mood checked in"));
+            assertThat(coach.find(By.cssSelector(".filters [aria-current=page]")).getText()).isEqualTo("Mood");
             coach.waitUntil("the same alert in Maya's inbox, at her directory address", d -> stack.smtp().messages()
                     .stream().anyMatch(m -> m.to().contains("maya@rekindle.local")
                                             && m.subject().contains("three low mood check-ins in a row")));

@@ -47,12 +47,16 @@ class ClientController {
     }
 
     @GetMapping
-    String client(@PathVariable String clientId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+    String client(@PathVariable String clientId, @RequestParam(defaultValue = "all") String show,
+                  @ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("clientId", clientId);
         model.addAttribute("row", services.objectOrNull(PLAN, "/api/dashboard/clients/{id}", clientId));
         List<Map<String, Object>> plans = new ArrayList<>(services.list(PLAN, "/api/plans?clientId={id}", clientId));
         Collections.reverse(plans); // the newest (a replacement) first
         model.addAttribute("plans", plans);
+        Map<Object, List<PlanPhases.Phase>> phases = new java.util.HashMap<>();
+        plans.forEach(plan -> phases.put(plan.get("planId"), PlanPhases.of(plan)));
+        model.addAttribute("phases", phases);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
         model.addAttribute("zones", DashboardController.ZONES);
         model.addAttribute("today", java.time.LocalDate.now());
@@ -62,7 +66,11 @@ class ClientController {
         List<Map<String, Object>> timeline = new ArrayList<>(services.listOrEmpty(
                 PLAN, "/api/dashboard/clients/{id}/timeline?limit=" + TIMELINE_SHOWN, clientId));
         Collections.reverse(timeline);
-        model.addAttribute("timeline", timeline);
+        TimelineFilter filter = TimelineFilter.named(show);
+        model.addAttribute("timeline", filter.apply(timeline));
+        model.addAttribute("timelineShown", timeline.size());
+        model.addAttribute("timelineFilter", filter.name());
+        model.addAttribute("timelineFilters", TimelineFilter.values());
         model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
                                              .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
         model.addAttribute("clientName", people.nameWithPronouns(clientId)); // only once the services let this coach in

@@ -95,6 +95,13 @@ public class Formats {
     }
 
     /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
+    /** True when an event was logged more than an hour after it happened (a call logged the next morning). */
+    public boolean loggedLater(Object happened, Object recorded) {
+        Instant at = instant(happened);
+        Instant loggedAt = instant(recorded);
+        return at != null && loggedAt != null && loggedAt.isAfter(at.plus(java.time.Duration.ofHours(1)));
+    }
+
     public String event(Object type) {
         return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));
     }
