@@ -377,7 +377,22 @@ class BrowserJourneysTest {
             priya.open("/me/contact");
             assertThat(priya.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
             priya.screenshot("phone-client-contact");
+            for (String page : List.of("/coach/clients/client-priya", "/coach/programs", "/coach/backtest",
+                                       "/notifications")) {
+                phonePageFits(coach, page, "phone-coach" + page.replace('/', '-'));
+            }
+            for (String page : List.of("/me/journal", "/me/privacy", "/notifications")) {
+                phonePageFits(priya, page, "phone-client" + page.replace('/', '-'));
+            }
         }
+    }
+
+    /** Every main page at phone width: no sideways scrolling, and a screenshot kept. */
+    private static void phonePageFits(Browser browser, String page, String screenshot) {
+        browser.open(page);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling at phone width on " + page).isEqualTo(true);
+        browser.screenshot(screenshot);
     }
 
     @Test
