@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.rekindle.plan.app.query.dashboard.ClientEvent;
 import org.rekindle.plan.app.query.dashboard.CoachVisits;
-import org.rekindle.plan.app.query.dashboard.DashboardStore;
+import org.rekindle.plan.app.query.dashboard.DashboardQueries;
 import org.rekindle.plan.app.query.dashboard.DashboardView;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
@@ -33,12 +33,12 @@ class DashboardController {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String EVENT_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
-    private final DashboardStore dashboard;
+    private final DashboardQueries dashboard;
     private final LiveDashboards live;
     private final Clock clock;
     private final CoachVisits visits;
 
-    DashboardController(DashboardStore dashboard, LiveDashboards live, Clock clock, CoachVisits visits) {
+    DashboardController(DashboardQueries dashboard, LiveDashboards live, Clock clock, CoachVisits visits) {
         this.visits = visits;
         this.dashboard = dashboard;
         this.live = live;

@@ -1,7 +1,7 @@
 package org.rekindle.plan.app.web;
 
 import org.rekindle.plan.app.query.PlanQueries;
-import org.rekindle.plan.app.query.dashboard.DashboardStore;
+import org.rekindle.plan.app.query.dashboard.DashboardQueries;
 import org.rekindle.platform.security.CurrentUser;
 import org.rekindle.platform.security.Role;
 import org.springframework.stereotype.Component;
@@ -19,10 +19,10 @@ import java.util.Optional;
 public class PlanAccess {
 
     private final PlanQueries plans;
-    private final DashboardStore dashboard;
+    private final DashboardQueries dashboard;
     private final Clock clock;
 
-    PlanAccess(PlanQueries plans, DashboardStore dashboard, Clock clock) {
+    PlanAccess(PlanQueries plans, DashboardQueries dashboard, Clock clock) {
         this.plans = plans;
         this.dashboard = dashboard;
         this.clock = clock;

@@ -23,7 +23,7 @@ import org.rekindle.plan.app.query.Catalog;
 import org.rekindle.plan.app.query.CatalogVersion;
 import org.rekindle.plan.app.query.PlanQueries;
 import org.rekindle.plan.app.query.PlanView;
-import org.rekindle.plan.app.query.dashboard.DashboardStore;
+import org.rekindle.plan.app.query.dashboard.DashboardQueries;
 import org.rekindle.platform.security.CurrentUser;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -56,10 +56,10 @@ class PlansController {
     private final CommandGateway commands;
     private final PlanQueries plans;
     private final Catalog catalog;
-    private final DashboardStore dashboard;
+    private final DashboardQueries dashboard;
     private final Clock clock;
 
-    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, DashboardStore dashboard,
+    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, DashboardQueries dashboard,
                     Clock clock) {
         this.commands = commands;
         this.plans = plans;

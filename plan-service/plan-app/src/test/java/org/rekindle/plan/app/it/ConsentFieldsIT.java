@@ -67,7 +67,7 @@ class ConsentFieldsIT extends PlanServiceIT {
             "planStatus", "attention", "reasons", "visitAt", "previousVisitAt",
             "time", "data", "programId", "programVersion", "startDate", "timezone", "replyToExCountsAsBreach",
             "outcome", "paused", "assignedAt", "steps", "stepId", "phaseId", "kind", "title", "dueDate", "promptId",
-            "checkIns");
+            "checkIns", "recordedAt", "replacedBy");
 
     /** Fields inside a timeline event's data (a free map in the schema) that need a consent of their own. */
     private static final Map<String, String> DATA_FIELDS = Map.of(

@@ -79,7 +79,11 @@ class PlanAccessMatrixIT extends PlanServiceIT {
                 row("GET", "/api/dashboard/clients/{clientId}/timeline",
                     "/api/dashboard/clients/" + client + "/timeline", null, OWN_COACH),
                 row("POST", "/api/admin/projections/{name}/rebuild", "/api/admin/projections/nope/rebuild", null,
-                    ADMIN));
+                    ADMIN),
+                // last: the plan's own coach replaces it, which ends the plan the rows above use
+                row("POST", "/api/plans/{planId}/replacement", plan + "/replacement", "{\"programId\":\"" + programId
+                    + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\","
+                    + "\"reason\":\"matrix\"}", OWN_COACH));
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
         AccessMatrix.assertOutcomes("http://127.0.0.1:" + port, Map.of(
                 Caller.OWNER, issuer.client(client, coach), Caller.OTHER_CLIENT, issuer.client("client-other", coach),

@@ -26,8 +26,9 @@ final class LateArrivals {
     }
 
     /** Keeps the event if it was recorded after its own month; idempotent (a redelivery adds nothing). */
-    void note(ClientEvent event, String month, String recordedMonth) {
-        if (month.compareTo(recordedMonth) < 0) {
+    void note(ClientEvent event) {
+        String month = DashboardDocuments.month(event.time());
+        if (month.compareTo(DashboardDocuments.month(event.recordedAt())) < 0) {
             late.updateOne(Filters.eq("_id", event.clientId()),
                            Updates.addToSet("events", new Document("eventId", event.eventId()).append("month", month)
                                    .append("recordedAt", Date.from(event.recordedAt()))),

@@ -177,7 +177,7 @@ class DashboardRowTest {
                                         .asOf(now);
         DashboardView calm = assigned().apply(event("PlanPaused", T0, Map.of())).asOf(now);
         List<DashboardView> sorted = new java.util.ArrayList<>(List.of(calm, steps, low, broke));
-        sorted.sort(DashboardStore.NEED_FIRST);
+        sorted.sort(DashboardQueries.NEED_FIRST);
         assertThat(sorted).extracting(DashboardView::attention)
                           .containsExactly("CONTACT_BROKEN", "MOOD_FALLING", "STEPS_WAITING", "CALM");
     }

@@ -34,8 +34,22 @@ class DashboardTimelineTest {
         client.close();
     }
 
-    private static DashboardStore store(String database) {
-        return new DashboardStore(client, database, event -> { }, java.time.Clock.systemUTC());
+    /** The dashboard's writes and queries over one database. */
+    private record Dashboard(DashboardStore writes, DashboardQueries queries) {
+
+        DashboardBatch newBatch() {
+            return writes.newBatch();
+        }
+    }
+
+    private static Dashboard store(String database) {
+        return over(client, database);
+    }
+
+    private static Dashboard over(MongoClient mongo, String database) {
+        DashboardDocuments documents = new DashboardDocuments(mongo, database);
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        return new Dashboard(new DashboardStore(documents, event -> { }, clock), new DashboardQueries(documents, clock));
     }
 
     private static ClientEvent assigned(String clientId) {
@@ -50,7 +64,7 @@ class DashboardTimelineTest {
 
     @Test
     void timeTravelAndTheTimelineReadOnlyTheClientsEventsAcrossMonthsEachOnce() {
-        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Dashboard store = store("dashboard-" + UUID.randomUUID());
         Instant november = T0.plus(Duration.ofDays(5));
         Instant december = T0.plus(Duration.ofDays(40));
         List<ClientEvent> batch = List.of(assigned("c1"), assigned("c2"), mood("m1", "c1", T0.plusSeconds(60), 2),
@@ -63,14 +77,14 @@ class DashboardTimelineTest {
         batch.forEach(redelivered::apply);
         redelivered.flush();
 
-        assertThat(store.timeline("c1")).extracting(ClientEvent::eventId)
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
                                         .containsExactly("assigned-c1", "m1", "m2", "m4");
-        assertThat(store.timeline("c2")).extracting(ClientEvent::eventId).containsExactly("assigned-c2", "m3");
-        assertThat(store.clientAsOf("c1", november.plusSeconds(1)).orElseThrow().moodTrend()).containsExactly(2, 4);
-        assertThat(store.clientAsOf("c1", november.minusSeconds(1)).orElseThrow().moodTrend()).containsExactly(2);
-        assertThat(store.clientAsOf("c1", december).orElseThrow().moodTrend()).containsExactly(2, 4, 5);
-        assertThat(store.clientAsOf("c1", T0.minusSeconds(1))).isEmpty();
-        assertThat(store.clientAsOf("nobody", december)).isEmpty();
+        assertThat(store.queries().timeline("c2")).extracting(ClientEvent::eventId).containsExactly("assigned-c2", "m3");
+        assertThat(store.queries().clientAsOf("c1", november.plusSeconds(1)).orElseThrow().moodTrend()).containsExactly(2, 4);
+        assertThat(store.queries().clientAsOf("c1", november.minusSeconds(1)).orElseThrow().moodTrend()).containsExactly(2);
+        assertThat(store.queries().clientAsOf("c1", december).orElseThrow().moodTrend()).containsExactly(2, 4, 5);
+        assertThat(store.queries().clientAsOf("c1", T0.minusSeconds(1))).isEmpty();
+        assertThat(store.queries().clientAsOf("nobody", december)).isEmpty();
     }
 
     /**
@@ -79,7 +93,7 @@ class DashboardTimelineTest {
      */
     @Test
     void asYouSawItThenLeavesOutWhatWasLoggedLaterAndDatedEarlier() {
-        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Dashboard store = store("dashboard-" + UUID.randomUUID());
         Instant august = Instant.parse("2026-08-01T09:00:00Z");
         Instant lateNight = Instant.parse("2026-09-30T22:00:00Z");
         Instant loggedAt = Instant.parse("2026-10-02T10:00:00Z");
@@ -93,19 +107,19 @@ class DashboardTimelineTest {
                                 Instant.parse("2026-10-06T08:00:00Z"))).forEach(batch::apply);
         batch.flush();
 
-        assertThat(store.clientAsOf("c1", october1).orElseThrow().moodTrend()).containsExactly(4, 1);
-        assertThat(store.clientAsSeenAt("c1", october1).orElseThrow().moodTrend())
+        assertThat(store.queries().clientAsOf("c1", october1).orElseThrow().moodTrend()).containsExactly(4, 1);
+        assertThat(store.queries().clientAsSeenAt("c1", october1).orElseThrow().moodTrend())
                 .as("September's kept month end holds the late check-in; it is folded again without it")
                 .containsExactly(4);
-        assertThat(store.clientAsSeenAt("c1", loggedAt.plusSeconds(1)).orElseThrow().moodTrend()).containsExactly(4, 1);
+        assertThat(store.queries().clientAsSeenAt("c1", loggedAt.plusSeconds(1)).orElseThrow().moodTrend()).containsExactly(4, 1);
         Instant october5Noon = Instant.parse("2026-10-05T12:00:00Z");
-        assertThat(store.clientAsOf("c1", october5Noon).orElseThrow().moodTrend()).containsExactly(4, 1, 3);
-        assertThat(store.clientAsSeenAt("c1", october5Noon).orElseThrow().moodTrend())
+        assertThat(store.queries().clientAsOf("c1", october5Noon).orElseThrow().moodTrend()).containsExactly(4, 1, 3);
+        assertThat(store.queries().clientAsSeenAt("c1", october5Noon).orElseThrow().moodTrend())
                 .as("logged the next day, within the month").containsExactly(4, 1);
-        assertThat(store.clientAsSeenAt("c1", Instant.parse("2026-10-07T00:00:00Z")).orElseThrow())
-                .usingRecursiveComparison().isEqualTo(store.clientAsOf("c1", Instant.parse("2026-10-07T00:00:00Z"))
+        assertThat(store.queries().clientAsSeenAt("c1", Instant.parse("2026-10-07T00:00:00Z")).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(store.queries().clientAsOf("c1", Instant.parse("2026-10-07T00:00:00Z"))
                                                            .orElseThrow());
-        assertThat(store.timeline("c1")).filteredOn(e -> e.eventId().equals("m2")).extracting(ClientEvent::recordedAt)
+        assertThat(store.queries().timeline("c1")).filteredOn(e -> e.eventId().equals("m2")).extracting(ClientEvent::recordedAt)
                                         .containsExactly(loggedAt);
     }
 
@@ -118,24 +132,24 @@ class DashboardTimelineTest {
                 new Document("_id", "old-2").append("clientId", "c1").append("type", "MoodCheckedIn")
                                             .append("time", Date.from(T0.plus(Duration.ofDays(40))))
                                             .append("data", new Document("score", 1))));
-        DashboardStore store = store(database);
+        Dashboard store = store(database);
 
-        assertThat(store.timeline("c1")).extracting(ClientEvent::eventId).containsExactly("old-1", "old-2");
-        assertThat(store.clientAsOf("c1", T0.plus(Duration.ofDays(1))).orElseThrow().moodTrend()).containsExactly(3);
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("old-1", "old-2");
+        assertThat(store.queries().clientAsOf("c1", T0.plus(Duration.ofDays(1))).orElseThrow().moodTrend()).containsExactly(3);
     }
 
     @Test
     void anErasedJournalLeavesOnlyThePlansEventsInTheTimeline() {
-        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Dashboard store = store("dashboard-" + UUID.randomUUID());
         DashboardBatch batch = store.newBatch();
         List.of(assigned("c1"), mood("m1", "c1", T0.plusSeconds(60), 2),
                 mood("m2", "c1", T0.plus(Duration.ofDays(40)), 4)).forEach(batch::apply);
         batch.flush();
 
-        store.forgetJournalOf("c1");
+        store.writes().forgetJournalOf("c1");
 
-        assertThat(store.timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
-        assertThat(store.clientAsOf("c1", T0.plus(Duration.ofDays(50))).orElseThrow().moodTrend()).isEmpty();
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
+        assertThat(store.queries().clientAsOf("c1", T0.plus(Duration.ofDays(50))).orElseThrow().moodTrend()).isEmpty();
     }
 
     /**
@@ -149,7 +163,7 @@ class DashboardTimelineTest {
         try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
                 .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
                 .addCommandListener(counted).build())) {
-            DashboardStore store = new DashboardStore(counting, database, event -> { }, java.time.Clock.systemUTC());
+            Dashboard store = over(counting, database);
             Instant start = Instant.parse("2024-12-01T08:00:00Z");
             DashboardBatch batch = store.newBatch();
             batch.apply(new ClientEvent("assigned-c1", "c1", "PlanAssigned", start, Map.of("coachId", "k1",
@@ -161,11 +175,11 @@ class DashboardTimelineTest {
 
             for (Instant asOf : List.of(start.plus(Duration.ofDays(400)), start.plus(Duration.ofDays(700)),
                                         start.plus(Duration.ofDays(45)).plusSeconds(1))) {
-                assertThat(store.clientAsOf("c1", asOf).orElseThrow()).as("as of " + asOf)
+                assertThat(store.queries().clientAsOf("c1", asOf).orElseThrow()).as("as of " + asOf)
                         .usingRecursiveComparison().isEqualTo(fullFold(store, asOf));
             }
             counted.reset();
-            store.clientAsOf("c1", start.plus(Duration.ofDays(650)));
+            store.queries().clientAsOf("c1", start.plus(Duration.ofDays(650)));
             assertThat(counted.total()).as("documents read by one warm time-travel query (a month is at most 31 "
                                            + "events)").isLessThanOrEqualTo(40);
         }
@@ -173,7 +187,7 @@ class DashboardTimelineTest {
 
     @Test
     void anEventForAFinishedMonthReachesTimeTravelAfterIt() {
-        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Dashboard store = store("dashboard-" + UUID.randomUUID());
         Instant start = Instant.parse("2025-01-01T08:00:00Z");
         DashboardBatch batch = store.newBatch();
         batch.apply(assigned("c1"));
@@ -182,18 +196,18 @@ class DashboardTimelineTest {
         }
         batch.flush();
         Instant asOf = start.plus(Duration.ofDays(190));
-        assertThat(store.clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isZero();
+        assertThat(store.queries().clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isZero();
 
         DashboardBatch late = store.newBatch();
         late.apply(new ClientEvent("late-breach", "c1", "NoContactBroken", start.plus(Duration.ofDays(40)),
                                    Map.of("attemptDays", 400)));
         late.flush();
-        assertThat(store.clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isEqualTo(400);
+        assertThat(store.queries().clientAsOf("c1", asOf).orElseThrow().longestStreakDays()).isEqualTo(400);
     }
 
     @Test
     void theCoachsTimelineComesAPageAtATimeFromTheNewest() {
-        DashboardStore store = store("dashboard-" + UUID.randomUUID());
+        Dashboard store = store("dashboard-" + UUID.randomUUID());
         Instant start = Instant.parse("2025-01-01T08:00:00Z");
         DashboardBatch batch = store.newBatch();
         for (int day = 0; day < 100; day++) {
@@ -204,22 +218,22 @@ class DashboardTimelineTest {
             batch.apply(mood("same-instant-" + i, "c1", start.plus(Duration.ofDays(99)), 3));
         }
         batch.flush();
-        List<ClientEvent> latest = store.timelineForCoach("c1", null, 10).orElseThrow();
+        List<ClientEvent> latest = store.queries().timelineForCoach("c1", null, 10).orElseThrow();
         assertThat(latest).extracting(ClientEvent::eventId).containsExactly("m95", "m96", "m97", "m98", "m99",
                 "same-instant-0", "same-instant-1", "same-instant-2", "same-instant-3", "same-instant-4");
-        List<ClientEvent> sameInstant = store.timelineForCoach("c1", "same-instant-2", 3).orElseThrow();
+        List<ClientEvent> sameInstant = store.queries().timelineForCoach("c1", "same-instant-2", 3).orElseThrow();
         assertThat(sameInstant).as("events of the same instant are paged by id, none skipped")
                 .extracting(ClientEvent::eventId).containsExactly("m99", "same-instant-0", "same-instant-1");
-        assertThat(store.timelineForCoach("c1", latest.get(0).eventId(), 45).orElseThrow())
+        assertThat(store.queries().timelineForCoach("c1", latest.get(0).eventId(), 45).orElseThrow())
                 .extracting(ClientEvent::eventId).hasSize(45).startsWith("m50").endsWith("m94");
-        assertThat(store.timelineForCoach("c1", "m1", 10).orElseThrow()).extracting(ClientEvent::eventId)
+        assertThat(store.queries().timelineForCoach("c1", "m1", 10).orElseThrow()).extracting(ClientEvent::eventId)
                 .containsExactly("m0");
-        assertThat(store.timelineForCoach("c1", "not-an-event", 10)).isEmpty();
+        assertThat(store.queries().timelineForCoach("c1", "not-an-event", 10)).isEmpty();
     }
 
-    private static DashboardView fullFold(DashboardStore store, Instant asOf) {
+    private static DashboardView fullFold(Dashboard store, Instant asOf) {
         DashboardRow row = new DashboardRow("c1");
-        store.timeline("c1").stream().filter(event -> !event.time().isAfter(asOf)).forEach(row::apply);
+        store.queries().timeline("c1").stream().filter(event -> !event.time().isAfter(asOf)).forEach(row::apply);
         return row.asOf(asOf);
     }
 

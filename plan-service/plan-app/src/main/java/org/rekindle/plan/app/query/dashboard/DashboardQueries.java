@@ -1,0 +1,172 @@
+package org.rekindle.plan.app.query.dashboard;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static org.rekindle.plan.app.query.dashboard.DashboardDocuments.month;
+
+/**
+ * The dashboard's queries: a coach's rows most in need first, a client's row now or as it was (by either clock), the
+ * timeline a page at a time, and the client's consent. Each reads the client's own documents by id, a bounded number
+ * of them however long the history (see {@link DashboardDocuments}).
+ */
+@Component
+public class DashboardQueries {
+
+    private final DashboardDocuments documents;
+    private final Clock clock;
+
+    DashboardQueries(DashboardDocuments documents, Clock clock) {
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Most in need first (by {@link Attention.Level}), then who did something last, then by id for a stable order. */
+    static final Comparator<DashboardView> NEED_FIRST = Comparator
+            .comparing((DashboardView v) -> Attention.Level.valueOf(v.attention()))
+            .thenComparing(DashboardView::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(DashboardView::clientId);
+
+    /** Every client of the coach, most in need first. */
+    public List<DashboardView> coach(String coachId, Instant now) {
+        List<DashboardView> views = new ArrayList<>();
+        documents.rows.find(Filters.eq("coachId", coachId)).forEach(doc -> views.add(documents.read(doc).asOf(now)));
+        views.sort(NEED_FIRST);
+        return views;
+    }
+
+    public Optional<DashboardView> client(String clientId, Instant now) {
+        return Optional.ofNullable(documents.rows.find(Filters.eq("_id", clientId)).first()).map(doc -> documents.read(doc).asOf(now));
+    }
+
+    /**
+     * Time travel "as it happened": the row as it stood at {@code asOf}, from the client's row at the end of the month
+     * before (see {@link MonthSnapshots}; folded and kept on first need) and the events of {@code asOf}'s month that
+     * happened up to then, whenever they were recorded. Reads the client's own documents by id, a bounded number of
+     * them however long the history.
+     */
+    public Optional<DashboardView> clientAsOf(String clientId, Instant asOf) {
+        String target = month(asOf);
+        return foldUpTo(clientId, target, target, event -> !event.time().isAfter(asOf), asOf);
+    }
+
+    /**
+     * Time travel "as you saw it then": only what had been recorded by {@code seenAt}, so an event logged later and
+     * dated earlier is left out. Months holding an event recorded after {@code seenAt} are folded again from the month
+     * end before the first of them (a late arrival across a month's end is rare; usually this is the month asked).
+     */
+    public Optional<DashboardView> clientAsSeenAt(String clientId, Instant seenAt) {
+        String target = month(seenAt);
+        String from = documents.lateArrivals.earliestMonthRecordedAfter(clientId, seenAt).filter(m -> m.compareTo(target) < 0)
+                                  .orElse(target);
+        return foldUpTo(clientId, from, target,
+                        event -> !event.time().isAfter(seenAt) && !event.recordedAt().isAfter(seenAt), seenAt);
+    }
+
+    /** The month-end row before {@code from}, then the events of {@code from}..{@code target} that {@code counts}. */
+    private Optional<DashboardView> foldUpTo(String clientId, String from, String target,
+                                             Predicate<ClientEvent> counts, Instant at) {
+        List<String> months = documents.monthsOf(clientId).stream().sorted().toList();
+        List<String> before = months.stream().filter(month -> month.compareTo(from) < 0).toList();
+        List<String> folded = months.stream().filter(m -> m.compareTo(from) >= 0 && m.compareTo(target) <= 0)
+                                    .toList();
+        DashboardRow row = before.isEmpty() ? null : rowAtEndOf(clientId, before);
+        List<ClientEvent> events = folded.isEmpty() ? List.of()
+                                   : documents.eventsOf(clientId, folded).stream().filter(counts).toList();
+        if (row == null && events.isEmpty()) {
+            return Optional.empty();
+        }
+        DashboardRow result = row == null ? new DashboardRow(clientId) : row;
+        events.forEach(result::apply);
+        result.coachSees = currentConsent(clientId);
+        return Optional.of(result.asOf(at));
+    }
+
+    /** The row at the end of the last of these months (ascending): from the latest stored month end, folding on. */
+    private DashboardRow rowAtEndOf(String clientId, List<String> months) {
+        Document stored = documents.monthEnds.latest(clientId, months);
+        String from = stored == null ? null : MonthSnapshots.monthOf(stored);
+        DashboardRow row = stored == null ? new DashboardRow(clientId) : documents.readRow(stored.get("row", Document.class));
+        String current = month(clock.instant());
+        for (String month : months) {
+            if (from != null && month.compareTo(from) <= 0) {
+                continue;
+            }
+            documents.eventsOf(clientId, List.of(month)).forEach(row::apply);
+            if (month.compareTo(current) < 0) {
+                documents.monthEnds.save(clientId, month, Document.parse(documents.write(row)));
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The latest {@code limit} events of the client that the client's current consent lets the coach see, oldest
+     * first; with {@code beforeEventId} (the first event of the page before), the ones just before that event in the
+     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. Reads month by
+     * month from the newest, so a page costs about {@code limit} events however long the history. Empty if the
+     * cursor is no event of this client.
+     */
+    public Optional<List<ClientEvent>> timelineForCoach(String clientId, String beforeEventId, int limit) {
+        Predicate<ClientEvent> before = event -> true;
+        String lastMonth = null;
+        if (beforeEventId != null) {
+            Document cursor = documents.timeline.find(Filters.eq("_id", beforeEventId)).first();
+            if (cursor == null || !clientId.equals(cursor.getString("clientId"))) {
+                return Optional.empty();
+            }
+            Instant time = cursor.getDate("time").toInstant();
+            before = event -> event.time().isBefore(time)
+                              || event.time().equals(time) && event.eventId().compareTo(beforeEventId) < 0;
+            lastMonth = month(time);
+        }
+        CoachConsent consent = consentOf(clientId);
+        String newest = lastMonth;
+        List<String> months = documents.monthsOf(clientId).stream().filter(m -> newest == null || m.compareTo(newest) <= 0)
+                                                .sorted(Comparator.reverseOrder()).toList();
+        List<ClientEvent> newestFirst = new ArrayList<>();
+        for (String month : months) {
+            List<ClientEvent> ofMonth = consent.show(documents.eventsOf(clientId, List.of(month)).stream().filter(before)
+                                                                                     .toList());
+            for (int i = ofMonth.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+                newestFirst.add(ofMonth.get(i));
+            }
+            if (newestFirst.size() >= limit) {
+                break;
+            }
+        }
+        List<ClientEvent> page = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(page);
+        return Optional.of(page);
+    }
+
+    /** Every event of the client, oldest first. */
+    public List<ClientEvent> timeline(String clientId) {
+        return documents.eventsOf(clientId, documents.monthsOf(clientId));
+    }
+
+    /** What the client lets their coach see now (the default until the client chooses). */
+    public CoachConsent consentOf(String clientId) {
+        return CoachConsent.of(currentConsent(clientId));
+    }
+
+    /**
+     * The client's consent as it stands now (time travel shows the past only as far as today's consent allows): the
+     * row's {@code coachSees} alone, not the whole row to parse.
+     */
+    private List<String> currentConsent(String clientId) {
+        Document doc = documents.rows.find(Filters.eq("_id", clientId)).projection(Projections.include("row.coachSees")).first();
+        Document row = doc == null ? null : doc.get("row", Document.class);
+        return row == null ? null : row.getList("coachSees", String.class);
+    }
+}
