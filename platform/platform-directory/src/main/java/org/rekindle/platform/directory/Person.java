@@ -14,9 +14,4 @@ public record Person(String id, String name, String pronouns) {
     public String nameWithPronouns() {
         return pronouns == null ? name : name + " (" + pronouns + ")";
     }
-
-    /** The directory gave a name (not just the id back). */
-    public boolean named() {
-        return !name.equals(id);
-    }
 }

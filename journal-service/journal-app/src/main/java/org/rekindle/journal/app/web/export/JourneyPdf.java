@@ -15,8 +15,8 @@ final class JourneyPdf {
     static byte[] render(Journey journey) {
         Readable readable = new Readable(ZoneId.of(journey.timezone()));
         PdfWriter pdf = new PdfWriter("My Rekindle journey");
-        pdf.note(named(journey.clientName(), journey.clientId()) + " · exported " + readable.at(journey.exportedAt()) + " (" + journey.timezone()
-                 + ")");
+        pdf.note(Readable.named(journey.clientName(), journey.clientId()) + " · exported "
+                 + readable.at(journey.exportedAt()) + " (" + journey.timezone() + ")");
         pdf.paragraph("Everything Rekindle holds about you: your plan, your journal, your contact log, who read what "
                       + "you shared, and what Rekindle sent you. The JSON export holds the same, with every "
                       + "identifier.");
@@ -43,10 +43,10 @@ final class JourneyPdf {
             pdf.subheading(plan.path("programId").asText() + ", version " + plan.path("programVersion").asText()
                            + " · " + Readable.words(plan.path("outcome").asText())
                            + (plan.path("paused").asBoolean() ? " (paused)" : ""));
+            String coachId = plan.path("coachId").asText();
             pdf.note("Started " + Readable.date(plan.path("startDate")) + " · coach "
-                     + named(plan.path("coachName").asText(plan.path("coachId").asText()), plan.path("coachId").asText())
-                     + " · "
-                     + done + " of " + steps.size() + " steps done");
+                     + Readable.named(plan.path("coachName").asText(coachId), coachId) + " · " + done + " of "
+                     + steps.size() + " steps done");
             for (JsonNode step : steps) {
                 String status = step.path("status").asText();
                 String when = "COMPLETED".equals(status) ? "done " + readable.at(step.path("completedAt"))
@@ -115,11 +115,6 @@ final class JourneyPdf {
             pdf.paragraph(readable.at(read.readAt()) + " · " + read.readerName() + " read "
                           + (read.entryIds().size() == 1 ? "1 shared entry" : read.entryIds().size() + " shared entries"));
         }
-    }
-
-    /** "Sam Rivera (client-sam)" once, where the person is introduced; just the id when the directory has no name. */
-    static String named(String name, String id) {
-        return name == null || name.equals(id) ? id : name + " (" + id + ")";
     }
 
     private static void notifications(PdfWriter pdf, JsonNode notifications, Readable readable) {

@@ -63,6 +63,11 @@ final class Readable {
         return constant == null ? "" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** "Sam Rivera (client-sam)", where a person is introduced; the id alone when the directory has no name. */
+    static String named(String name, String id) {
+        return name == null || name.equals(id) ? id : name + " (" + id + ")";
+    }
+
     static String plural(int count, String one) {
         return count + " " + (count == 1 ? one : one + "s");
     }
