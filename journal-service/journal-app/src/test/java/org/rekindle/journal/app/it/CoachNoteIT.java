@@ -105,8 +105,9 @@ class CoachNoteIT extends EmbeddedStackTest {
         assertThat(coachExport.at("/coachPart/note/text").asText()).isEqualTo(note);
         assertThat(coachExport.at("/coachPart/coachName").asText()).isEqualTo("Maya Lind");
         String pdf = textOf(theCoach.download(base + "/journal/shared/export?format=pdf").body());
-        assertThat(pdf).contains("Shared by Sam Rivera").contains("Sam Rivera (" + client + ")")
-                       .contains("Maya Lind (" + coach + ")").contains("Your private note").contains(note);
+        assertThat(coachExport.get("clientPronouns").asText()).isEqualTo("they/them");
+        assertThat(pdf).contains("Shared by Sam Rivera").contains("Sam Rivera (they/them, " + client + ")")
+                       .contains("exported by Maya Lind (" + coach + ")").contains("Your private note").contains(note);
 
         JsonNode clientExport = Json.parse(own.get(base + "/journal/shared/export").body());
         assertThat(clientExport.has("coachPart")).as("the note is the coach's, not in the client's export").isFalse();

@@ -11,11 +11,13 @@ import java.util.List;
 /**
  * Everything Rekindle holds about a client's journey, for the client: their plans (from plan-service), journal
  * entries with every text, the contact log, no-contact attempts, who read what they shared, and what
- * notification-service raised for them. People are named as the directory names them ({@code clientName}, each
- * plan's {@code coachName}, each read's {@code readerName}) beside their ids. {@code timezone} is the zone dates are
+ * notification-service raised for them. People are named as the directory names them ({@code clientName} and
+ * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
+ * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).
  */
-public record Journey(String format, String clientId, String clientName, Instant exportedAt, String timezone,
+public record Journey(String format, String clientId, String clientName, String clientPronouns, Instant exportedAt,
+                      String timezone,
                       JsonNode plans, StreakView noContact, List<EntryView> entries,
                       List<ContactLogRecordView> contactLog, List<LedgerRead> sharedEntryReads,
                       JsonNode notifications) {

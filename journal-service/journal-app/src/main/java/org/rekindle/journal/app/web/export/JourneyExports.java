@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rekindle.journal.app.query.AccessLedger;
 import org.rekindle.journal.app.query.CoachNoteQueries;
 import org.rekindle.platform.directory.PeopleDirectory;
+import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.StreakQueries;
@@ -42,7 +43,8 @@ public class JourneyExports {
     public Journey journey(String clientId, Instant now) {
         JsonNode plans = withCoachNames(others.plansOf(clientId));
         JsonNode notifications = others.notificationsOf(clientId);
-        return new Journey(Journey.FORMAT, clientId, people.name(clientId), now, zoneOf(plans), plans,
+        Person client = people.person(clientId);
+        return new Journey(Journey.FORMAT, clientId, client.name(), client.pronouns(), now, zoneOf(plans), plans,
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
                                                            .toList(), notifications);
@@ -55,7 +57,8 @@ public class JourneyExports {
     public SharedJournal shared(String clientId, String exportedBy, boolean byTheirCoach, Instant now) {
         CoachPart coachPart = byTheirCoach ? new CoachPart(exportedBy, people.name(exportedBy),
                                                            coachNotes.of(clientId, exportedBy).orElse(null)) : null;
-        return new SharedJournal(SharedJournal.FORMAT, clientId, people.name(clientId), now, exportedBy,
+        Person client = people.person(clientId);
+        return new SharedJournal(SharedJournal.FORMAT, clientId, client.name(), client.pronouns(), now, exportedBy,
                                  people.name(exportedBy), entries.all(clientId, true), coachPart);
     }
 
@@ -64,7 +67,11 @@ public class JourneyExports {
         JsonNode named = plans.deepCopy();
         named.forEach(plan -> {
             if (plan instanceof ObjectNode object && plan.hasNonNull("coachId")) {
-                object.put("coachName", people.name(plan.get("coachId").asText()));
+                Person coach = people.person(plan.get("coachId").asText());
+                object.put("coachName", coach.name());
+                if (coach.pronouns() != null) {
+                    object.put("coachPronouns", coach.pronouns());
+                }
             }
         });
         return named;

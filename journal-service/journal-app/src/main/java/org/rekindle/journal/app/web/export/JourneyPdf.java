@@ -15,8 +15,8 @@ final class JourneyPdf {
     static byte[] render(Journey journey) {
         Readable readable = new Readable(ZoneId.of(journey.timezone()));
         PdfWriter pdf = new PdfWriter("My Rekindle journey");
-        pdf.note(Readable.named(journey.clientName(), journey.clientId()) + " · exported "
-                 + readable.at(journey.exportedAt()) + " (" + journey.timezone() + ")");
+        pdf.note(Readable.introduce(journey.clientName(), journey.clientPronouns(), journey.clientId())
+                 + " · exported " + readable.at(journey.exportedAt()) + " (" + journey.timezone() + ")");
         pdf.paragraph("Everything Rekindle holds about you: your plan, your journal, your contact log, who read what "
                       + "you shared, and what Rekindle sent you. The JSON export holds the same, with every "
                       + "identifier.");
@@ -45,8 +45,9 @@ final class JourneyPdf {
                            + (plan.path("paused").asBoolean() ? " (paused)" : ""));
             String coachId = plan.path("coachId").asText();
             pdf.note("Started " + Readable.date(plan.path("startDate")) + " · coach "
-                     + Readable.named(plan.path("coachName").asText(coachId), coachId) + " · " + done + " of "
-                     + steps.size() + " steps done");
+                     + Readable.introduce(plan.path("coachName").asText(coachId),
+                                          plan.path("coachPronouns").asText(null), coachId)
+                     + " · " + done + " of " + steps.size() + " steps done");
             for (JsonNode step : steps) {
                 String status = step.path("status").asText();
                 String when = "COMPLETED".equals(status) ? "done " + readable.at(step.path("completedAt"))

@@ -63,9 +63,15 @@ final class Readable {
         return constant == null ? "" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** "Sam Rivera (client-sam)", where a person is introduced; the id alone when the directory has no name. */
-    static String named(String name, String id) {
-        return name == null || name.equals(id) ? id : name + " (" + id + ")";
+    /**
+     * "Sam Rivera (they/them, client-sam)", where a person is introduced (pronouns when the directory has them); the
+     * id alone when the directory has no name.
+     */
+    static String introduce(String name, String pronouns, String id) {
+        if (name == null || name.isBlank() || name.equals(id)) {
+            return id;
+        }
+        return name + " (" + (pronouns == null || pronouns.isBlank() ? "" : pronouns + ", ") + id + ")";
     }
 
     static String plural(int count, String one) {

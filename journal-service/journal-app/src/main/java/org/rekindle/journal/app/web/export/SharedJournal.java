@@ -11,7 +11,8 @@ import java.util.List;
  * coach exports, {@code coachPart} adds the coach's own private note (absent from the client's export).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SharedJournal(String format, String clientId, String clientName, Instant exportedAt, String exportedBy,
+public record SharedJournal(String format, String clientId, String clientName, String clientPronouns,
+                            Instant exportedAt, String exportedBy,
                             String exportedByName, List<EntryView> sharedEntries, CoachPart coachPart) {
 
     static final String FORMAT = "rekindle.shared-journal-export.v1";

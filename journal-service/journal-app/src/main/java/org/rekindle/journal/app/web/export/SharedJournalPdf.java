@@ -12,8 +12,8 @@ final class SharedJournalPdf {
         Readable readable = new Readable(ZoneOffset.UTC);
         String client = shared.clientName();
         PdfWriter pdf = new PdfWriter("Shared by " + client);
-        pdf.note(Readable.named(client, shared.clientId()) + " · exported by "
-                 + Readable.named(shared.exportedByName(), shared.exportedBy()) + " · "
+        pdf.note(Readable.introduce(client, shared.clientPronouns(), shared.clientId()) + " · exported by "
+                 + Readable.introduce(shared.exportedByName(), null, shared.exportedBy()) + " · "
                  + readable.at(shared.exportedAt()) + " (UTC)");
         pdf.paragraph("Only the entries " + client + " chose to share, as shared at the time of this "
                       + "export. Entries they keep private, or stopped sharing, are not here. This export is recorded "
