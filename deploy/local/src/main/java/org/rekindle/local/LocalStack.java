@@ -246,11 +246,15 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.main.banner-mode=off"};
     }
 
-    /** journal-service assembles a client's journey export from plan-service and notification-service. */
+    /**
+     * journal-service assembles a client's journey export from plan-service and notification-service, and names the
+     * people in its exports and ledger from the local issuer's directory.
+     */
     private String[] withExportSources(String[] args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
         all[args.length] = "--rekindle.journal.export.plan-service-url=" + planUrl();
         all[args.length + 1] = "--rekindle.journal.export.notification-service-url=" + notificationUrl();
+        all[args.length + 2] = "--rekindle.journal.directory.url=" + issuerUrl();
         return all;
     }
 

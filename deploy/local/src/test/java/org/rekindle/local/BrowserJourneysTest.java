@@ -176,6 +176,21 @@ class BrowserJourneysTest {
             assertThat(coach.text()).contains("What they shared with you", "I stopped listening when things got hard");
             coach.assertAccessible("a client's page for the coach");
             coach.screenshot("coach-client-page");
+            String note = "Watching for: texting first on bad nights. Ask about the weekend.";
+            coach.fill("coach-note", note).submit("Save note");
+            assertThat(coach.text()).contains("Your private note is saved");
+            coach.open("/coach/clients/client-sam");
+            assertThat(coach.find(By.id("coach-note")).getDomProperty("value")).as("the note after a reload")
+                                                                              .isEqualTo(note);
+            assertThat(coach.find(By.id("note-saved")).getText()).startsWith("Saved ").contains("revision");
+            assertThat(coach.text()).contains("Only you can read this");
+            Object coachExport = coach.asyncScript("var done = arguments[arguments.length - 1];"
+                    + "fetch('/coach/clients/client-sam/shared.json').then(r => r.text().then(done));");
+            assertThat(coachExport.toString()).as("the coach part of the coach's export, people by name")
+                    .contains(note, "\"clientName\":\"Sam Rivera\"", "\"exportedByName\":\"Maya Okafor\"");
+            coach.assertAccessible("a client's page with the coach's private note");
+            coach.script("document.getElementById('note-heading').scrollIntoView({block: 'start'})");
+            coach.screenshot("coach-private-note");
 
             sam.open("/me/journal");
             sam.clickAndLoad(sam.findAll(By.cssSelector("article.entry")).stream()

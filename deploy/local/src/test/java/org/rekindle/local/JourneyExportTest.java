@@ -69,6 +69,11 @@ class JourneyExportTest {
             assertThat(export.get("contactLog").toString()).contains(BREACH_NOTE);
             assertThat(export.at("/noContact/attempts").size()).isEqualTo(2);
             assertThat(export.get("sharedEntryReads").findValuesAsText("readerId")).containsOnly(coach);
+            assertThat(export.get("sharedEntryReads").findValuesAsText("readerName")).as("named from the directory")
+                                                                                   .containsOnly("Leo Brandt");
+            assertThat(export.get("clientName").asText()).isEqualTo("Alex Moreno");
+            assertThat(export.at("/plans/0/coachName").asText()).isEqualTo("Leo Brandt");
+            assertThat(export.at("/plans/0/coachPronouns").asText()).isEqualTo("he/him");
             assertThat(export.get("notifications").findValuesAsText("recipientId")).containsOnly(client);
 
             HttpResponse<byte[]> pdf = journal.download(base + "/export?format=pdf");
@@ -78,7 +83,8 @@ class JourneyExportTest {
             String text = textOf(pdf.body());
             assertThat(text).contains("My Rekindle journey", "reconciliation-default, version 1",
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
-                                      "mood 2 of 5", coach + " read 1 shared entry",
+                                      "mood 2 of 5", "Leo Brandt read 1 shared entry", "Alex Moreno (client-alex)",
+                                      "coach Leo Brandt (he/him, coach-leo)",
                                       export.at("/notifications/0/notification/title").asText());
             assertThat(text).as("every date written the same way, none as ISO text")
                             .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").containsPattern("due \\d{1,2} \\w{3} \\d{4}");

@@ -29,8 +29,8 @@ import static org.rekindle.web.api.Services.Service.PLAN;
 
 /**
  * One client, as their coach sees them: the dashboard row (also as of any past day), the plan with each step's state,
- * what the client shared (reading it is recorded for the client to see), no-contact attempts, the timeline, and the
- * alerts about them with why each was raised.
+ * what the client shared (reading it is recorded for the client to see), no-contact attempts, the timeline, the
+ * alerts about them with why each was raised, and the coach's own private note about them.
  */
 @Controller
 @RequestMapping("/coach/clients/{clientId}")
@@ -47,6 +47,7 @@ class ClientController {
     }
 
     @GetMapping
+    @SuppressWarnings("unchecked")
     String client(@PathVariable String clientId, @RequestParam(defaultValue = "all") String show,
                   @ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("clientId", clientId);
@@ -73,8 +74,22 @@ class ClientController {
         model.addAttribute("timelineFilters", TimelineFilter.values());
         model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
                                              .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
+        model.addAttribute("note", newer(services.objectIfVisible(JOURNAL, "/api/clients/{id}/coach-note", clientId),
+                                         (Map<String, Object>) model.asMap().get("savedNote")));
         model.addAttribute("clientName", people.nameWithPronouns(clientId)); // only once the services let this coach in
         return "coach/client";
+    }
+
+    /** The coach's private note about the client: journal-service keeps it sealed, for this coach's eyes only. */
+    @PostMapping("/note")
+    String note(@PathVariable String clientId, @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
+        Map<String, Object> saved = services.send(JOURNAL, "PUT", "/api/clients/{id}/coach-note", Map.of("text", text),
+                                                  clientId);
+        Map<String, Object> savedNote = new java.util.HashMap<>(saved);
+        savedNote.put("text", text);
+        flash.addFlashAttribute("savedNote", savedNote);
+        flash.addFlashAttribute("notice", "Your private note is saved.");
+        return Paths.redirect("/coach/clients/", clientId) + "#note-heading";
     }
 
     /** The row as it was {@code daysAgo} days ago, computed from the events up to then. */
@@ -127,6 +142,18 @@ class ClientController {
         services.post(PLAN, "/api/plans/{planId}/replacement", body, planId);
         flash.addFlashAttribute("notice", "Plan replaced. The earlier plan stays in the history below.");
         return Paths.redirect("/coach/clients/", clientId);
+    }
+
+    /** The note just saved, while journal-service's read model (a few milliseconds behind) still has the older one. */
+    private static Map<String, Object> newer(Map<String, Object> read, Map<String, Object> justSaved) {
+        if (justSaved == null || read != null && revision(read) >= revision(justSaved)) {
+            return read;
+        }
+        return justSaved;
+    }
+
+    private static int revision(Map<String, Object> note) {
+        return note.get("revision") instanceof Number n ? n.intValue() : 0;
     }
 
     /** Each step's title by its id, so the timeline names the step an event is about ("Plan step overdue: ..."). */

@@ -12,6 +12,7 @@ final class JournalRules {
     static final int MAX_NOTE = 4_000;
     static final int MAX_ID = 100;
     static final int MAX_REASON = 200;
+    static final int MAX_COACH_NOTE = 10_000;
     /** Phones and servers disagree a little about the time; more than this is a mistake. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 

@@ -31,8 +31,10 @@ class ExportController {
     private final JourneyExports exports;
     private final SharedReads reads;
     private final RequestTime time;
+    private final JournalAccess access;
 
-    ExportController(JourneyExports exports, SharedReads reads, RequestTime time) {
+    ExportController(JourneyExports exports, SharedReads reads, RequestTime time, JournalAccess access) {
+        this.access = access;
         this.exports = exports;
         this.reads = reads;
         this.time = time;
@@ -54,14 +56,15 @@ class ExportController {
     @GetMapping(path = "/api/clients/{clientId}/journal/shared/export",
                 produces = {"application/json", "application/pdf"})
     @Operation(summary = "The entries the client shares right now, with their texts (format=json or pdf); the "
-                         + "client or their coach. A coach's export is recorded in the client's access ledger.")
+                         + "client or their coach. A coach's export is recorded in the client's access ledger and "
+                         + "adds a coach part: the coach's own private note about the client.")
     @PreAuthorize("@journalAccess.mayReadShared(#clientId)")
     ResponseEntity<?> shared(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                              @RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT, message = FORMAT_MESSAGE)
                              String format) {
         String reader = CurrentUser.get().orElseThrow().id();
         Instant now = time.now();
-        SharedJournal shared = exports.shared(clientId, reader, now);
+        SharedJournal shared = exports.shared(clientId, reader, access.mayKeepCoachNote(clientId), now);
         reads.recordIfNotTheClient(clientId, shared.sharedEntries(), now);
         String name = fileName("rekindle-shared-", clientId, now);
         return "pdf".equals(format) ? pdf(JourneyExports.pdf(shared), name) : json(shared, name);

@@ -51,6 +51,14 @@ public class JournalAccess {
         return mayWrite(clientId) || isAssignedCoach(clientId);
     }
 
+    /**
+     * A coach's private note about a client: the coach the client is assigned to, about that client only. Not the
+     * client (it is the coach's working note) and not a practice admin.
+     */
+    public boolean mayKeepCoachNote(String clientId) {
+        return isAssignedCoach(clientId);
+    }
+
     /** A coach sees only what the client shared, whatever filter they ask for. */
     public boolean seesOnlyShared(String clientId) {
         return !mayWrite(clientId);

@@ -23,6 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.rekindle.journal.app.command.api.EraseJournal;
 import org.rekindle.journal.app.query.AccessLedger;
+import org.rekindle.journal.app.web.export.LedgerRead;
+import org.rekindle.platform.directory.PeopleDirectory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,9 +50,11 @@ class JournalEntriesController {
     private final JournalAccess access;
     private final AccessLedger ledger;
     private final SharedReads reads;
+    private final PeopleDirectory people;
 
     JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
-                             JournalAccess access, AccessLedger ledger, SharedReads reads) {
+                             JournalAccess access, AccessLedger ledger, SharedReads reads, PeopleDirectory people) {
+        this.people = people;
         this.ledger = ledger;
         this.reads = reads;
         this.commands = commands;
@@ -172,11 +176,12 @@ class JournalEntriesController {
     }
 
     @GetMapping("/reads")
-    @Operation(summary = "Who read which of the client's shared entries, and when (newest first)")
+    @Operation(summary = "Who read which of the client's shared entries, and when (newest first; each reader by id "
+                         + "and display name)")
     @PreAuthorize("@journalAccess.mayReadPrivate(#clientId)")
-    List<AccessLedger.Read> reads(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
-                                  @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
-        return ledger.of(clientId, limit);
+    List<LedgerRead> reads(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(EntryQueries.MAX_PAGE) int limit) {
+        return ledger.of(clientId, limit).stream().map(read -> LedgerRead.of(read, people)).toList();
     }
 
 

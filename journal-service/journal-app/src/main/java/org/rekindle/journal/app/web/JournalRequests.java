@@ -22,6 +22,7 @@ final class JournalRequests {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_NOTE = 4_000;
+    static final int MAX_COACH_NOTE = 10_000;
 
     private JournalRequests() {
     }
@@ -55,6 +56,10 @@ final class JournalRequests {
     }
 
     record Urge(@NotNull Boolean resisted, @Size(max = MAX_NOTE) String note, Instant occurredAt) {
+    }
+
+    /** A coach's private note about a client (the whole text; each save is a new revision). */
+    record CoachNoteText(@NotBlank @Size(max = MAX_COACH_NOTE) String text) {
     }
 
     /** The whole choice: every kind of information the coach may see (empty: only shared entries). */

@@ -20,7 +20,7 @@ final class VisibleCipher implements TextCipher {
     @Override
     public String seal(String clientId, String text) {
         if (erased.contains(clientId)) {
-            throw new IllegalStateException("sealing for an erased client");
+            throw new org.rekindle.platform.command.ConflictingCommandException("sealing for an erased client"); // as the real one
         }
         return text == null ? null : prefix + text;
     }

@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.TestIssuer;
+import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.journal.app.command.api.CoachNoteId;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +34,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Crypto-shredding end to end: what a client writes is never stored in plain text, reads back for them while their
  * key exists, and after erasure no plain text of theirs is left in the event store (PostgreSQL), any MongoDB
- * collection or Kafka topic of the stack, while their events stay in the event store and the journal takes no new
+ * collection or Kafka topic of the stack (nor of their coach's private note about them, sealed with the same key),
+ * while their events stay in the event store and the journal takes no new
  * writes.
  */
 class ErasureIT extends EmbeddedStackTest {
 
     @Autowired
     JdbcTemplate eventStore;
+
+    @Autowired
+    TextCipher cipher;
 
     @Test
     void afterErasureNoPlainTextOfTheClientRemainsAnywhereAndTheEventsStay() throws Exception {
@@ -57,6 +64,16 @@ class ErasureIT extends EmbeddedStackTest {
         http.post(base + "/contact-log/breaches", "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\",\"note\":\"texted "
                                                   + marker + "\"}");
         http.post(base + "/contact-log/no-contact-periods/" + period + "/end", "{\"reason\":\"done " + marker + "\"}");
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        JournalAccessIT.assign(client, coach);
+        Http theCoach = anonymous().as(TestIssuer.get().coach(coach));
+        await().atMost(Duration.ofSeconds(30)).until(() -> theCoach.put(base + "/coach-note", "{\"text\":\"watching "
+                                                                        + marker + "\"}").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> theCoach.get(base + "/coach-note").body()
+                                                                   .contains("watching " + marker));
+        String sealedNote = sealedTextOfCoachNote(client, coach);
+        assertThat(cipher.open(client, sealedNote)).as("the coach's note opens with the client's key")
+                                                   .isEqualTo("watching " + marker);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(http.get(base + "/journal/entries").body()).as("the client reads their own words")
@@ -73,6 +90,18 @@ class ErasureIT extends EmbeddedStackTest {
         assertThat(http.get(base + "/journal/entries").statusCode()).isEqualTo(404);
         assertThat(placesHolding(marker)).as("no plain text anywhere the stack keeps data").isEmpty();
         assertThat(storedEventsOf(client)).as("the event log stays, plus the erasure").isEqualTo(events + 1);
+        assertThat(cipher.open(client, sealedTextOfCoachNote(client, coach))).as("the coach's note is shredded too")
+                                                                            .isEqualTo(TextCipher.ERASED);
+        assertThat(theCoach.get(base + "/coach-note").statusCode()).isEqualTo(404);
+        assertThat(theCoach.put(base + "/coach-note", "{\"text\":\"after\"}").statusCode()).isEqualTo(404);
+    }
+
+    /** The note's text as its event holds it in the event store (sealed). */
+    private String sealedTextOfCoachNote(String client, String coach) throws Exception {
+        byte[] payload = eventStore.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                                   + " AND sequence_number = 0", byte[].class,
+                                                   CoachNoteId.of(client, coach));
+        return Json.parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).get("text").asText();
     }
 
     /** Every column of the event store's tables, MongoDB collection of every database, and Kafka topic that contains the text. */

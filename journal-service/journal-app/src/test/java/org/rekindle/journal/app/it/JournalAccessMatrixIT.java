@@ -82,6 +82,9 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                 row("GET", "/api/clients/{clientId}/journal/shared/export", base + "/journal/shared/export", null,
                     OWNER, OWN_COACH),
                 row("GET", "/api/clients/{clientId}/export", base + "/export", null, OWNER),
+                row("PUT", "/api/clients/{clientId}/coach-note", base + "/coach-note", "{\"text\":\"watch sleep\"}",
+                    OWN_COACH),
+                row("GET", "/api/clients/{clientId}/coach-note", base + "/coach-note", null, OWN_COACH),
                 row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);

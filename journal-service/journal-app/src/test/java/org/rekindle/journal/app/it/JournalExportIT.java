@@ -65,7 +65,7 @@ class JournalExportIT extends EmbeddedStackTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         String text = textOf(pdf.body());
-        assertThat(text).contains("Shared by " + client).contains("Exported by " + coach)
+        assertThat(text).contains("Shared by " + client).contains("exported by " + coach)
                         .contains("Je suis désolé").contains("how often I cancelled our plans")
                         .contains("mood 2 of 5").contains("A heavy day ?").doesNotContain("Only for me");
 

@@ -1,7 +1,11 @@
 package org.rekindle.journal.app.web.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rekindle.journal.app.query.AccessLedger;
+import org.rekindle.journal.app.query.CoachNoteQueries;
+import org.rekindle.platform.directory.PeopleDirectory;
+import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.StreakQueries;
@@ -21,28 +25,56 @@ public class JourneyExports {
     private final StreakQueries streaks;
     private final AccessLedger ledger;
     private final OtherServices others;
+    private final CoachNoteQueries coachNotes;
+    private final PeopleDirectory people;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
-                   OtherServices others) {
+                   OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people) {
         this.entries = entries;
         this.contactLog = contactLog;
         this.streaks = streaks;
         this.ledger = ledger;
         this.others = others;
+        this.coachNotes = coachNotes;
+        this.people = people;
     }
 
     /** Everything about the client, for the client (asked with their token, so only they can get it). */
     public Journey journey(String clientId, Instant now) {
-        JsonNode plans = others.plansOf(clientId);
+        JsonNode plans = withCoachNames(others.plansOf(clientId));
         JsonNode notifications = others.notificationsOf(clientId);
-        return new Journey(Journey.FORMAT, clientId, now, zoneOf(plans), plans, streaks.current(clientId).orElse(null),
-                           entries.all(clientId, false), contactLog.all(clientId), ledger.all(clientId),
-                           notifications);
+        Person client = people.person(clientId);
+        return new Journey(Journey.FORMAT, clientId, client.name(), client.pronouns(), now, zoneOf(plans), plans,
+                           streaks.current(clientId).orElse(null), entries.all(clientId, false),
+                           contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
+                                                           .toList(), notifications);
     }
 
-    /** Only what the client shares right now. */
-    public SharedJournal shared(String clientId, String exportedBy, Instant now) {
-        return new SharedJournal(SharedJournal.FORMAT, clientId, now, exportedBy, entries.all(clientId, true));
+    /**
+     * Only what the client shares right now; for their coach ({@code byTheirCoach}) also the coach's own private
+     * note, which the client's export never holds.
+     */
+    public SharedJournal shared(String clientId, String exportedBy, boolean byTheirCoach, Instant now) {
+        CoachPart coachPart = byTheirCoach ? new CoachPart(exportedBy, people.name(exportedBy),
+                                                           coachNotes.of(clientId, exportedBy).orElse(null)) : null;
+        Person client = people.person(clientId);
+        return new SharedJournal(SharedJournal.FORMAT, clientId, client.name(), client.pronouns(), now, exportedBy,
+                                 people.name(exportedBy), entries.all(clientId, true), coachPart);
+    }
+
+    /** plan-service names the coach by id; the export adds their name beside it. */
+    private JsonNode withCoachNames(JsonNode plans) {
+        JsonNode named = plans.deepCopy();
+        named.forEach(plan -> {
+            if (plan instanceof ObjectNode object && plan.hasNonNull("coachId")) {
+                Person coach = people.person(plan.get("coachId").asText());
+                object.put("coachName", coach.name());
+                if (coach.pronouns() != null) {
+                    object.put("coachPronouns", coach.pronouns());
+                }
+            }
+        });
+        return named;
     }
 
     public static byte[] pdf(Journey journey) {

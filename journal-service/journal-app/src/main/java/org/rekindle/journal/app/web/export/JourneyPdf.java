@@ -1,7 +1,6 @@
 package org.rekindle.journal.app.web.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.rekindle.journal.app.query.AccessLedger;
 import org.rekindle.journal.app.query.ContactLogRecordView;
 import org.rekindle.journal.app.query.StreakView;
 
@@ -16,8 +15,8 @@ final class JourneyPdf {
     static byte[] render(Journey journey) {
         Readable readable = new Readable(ZoneId.of(journey.timezone()));
         PdfWriter pdf = new PdfWriter("My Rekindle journey");
-        pdf.note(journey.clientId() + " · exported " + readable.at(journey.exportedAt()) + " (" + journey.timezone()
-                 + ")");
+        pdf.note(Readable.introduce(journey.clientName(), journey.clientPronouns(), journey.clientId())
+                 + " · exported " + readable.at(journey.exportedAt()) + " (" + journey.timezone() + ")");
         pdf.paragraph("Everything Rekindle holds about you: your plan, your journal, your contact log, who read what "
                       + "you shared, and what Rekindle sent you. The JSON export holds the same, with every "
                       + "identifier.");
@@ -44,8 +43,11 @@ final class JourneyPdf {
             pdf.subheading(plan.path("programId").asText() + ", version " + plan.path("programVersion").asText()
                            + " · " + Readable.words(plan.path("outcome").asText())
                            + (plan.path("paused").asBoolean() ? " (paused)" : ""));
-            pdf.note("Started " + Readable.date(plan.path("startDate")) + " · coach " + plan.path("coachId").asText() + " · "
-                     + done + " of " + steps.size() + " steps done");
+            String coachId = plan.path("coachId").asText();
+            pdf.note("Started " + Readable.date(plan.path("startDate")) + " · coach "
+                     + Readable.introduce(plan.path("coachName").asText(coachId),
+                                          plan.path("coachPronouns").asText(null), coachId)
+                     + " · " + done + " of " + steps.size() + " steps done");
             for (JsonNode step : steps) {
                 String status = step.path("status").asText();
                 String when = "COMPLETED".equals(status) ? "done " + readable.at(step.path("completedAt"))
@@ -110,8 +112,8 @@ final class JourneyPdf {
         if (journey.sharedEntryReads().isEmpty()) {
             pdf.note("Nobody has read your shared entries yet.");
         }
-        for (AccessLedger.Read read : journey.sharedEntryReads()) {
-            pdf.paragraph(readable.at(read.readAt()) + " · " + read.readerId() + " read "
+        for (LedgerRead read : journey.sharedEntryReads()) {
+            pdf.paragraph(readable.at(read.readAt()) + " · " + read.readerName() + " read "
                           + (read.entryIds().size() == 1 ? "1 shared entry" : read.entryIds().size() + " shared entries"));
         }
     }

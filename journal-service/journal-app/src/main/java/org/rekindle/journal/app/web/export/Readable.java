@@ -63,6 +63,17 @@ final class Readable {
         return constant == null ? "" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /**
+     * "Sam Rivera (they/them, client-sam)", where a person is introduced (pronouns when the directory has them); the
+     * id alone when the directory has no name.
+     */
+    static String introduce(String name, String pronouns, String id) {
+        if (name == null || name.isBlank() || name.equals(id)) {
+            return id;
+        }
+        return name + " (" + (pronouns == null || pronouns.isBlank() ? "" : pronouns + ", ") + id + ")";
+    }
+
     static String plural(int count, String one) {
         return count + " " + (count == 1 ? one : one + "s");
     }
