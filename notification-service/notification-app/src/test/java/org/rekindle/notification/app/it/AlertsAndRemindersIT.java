@@ -367,17 +367,4 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                         .countDocuments(new org.bson.Document("_id", id)) == 1;
         }
     }
-
-    private void assign(String coach, String client, Instant at) {
-        LocalDate start = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
-                "plan-" + client, client, coach, "p", 1, start, "Europe/Lisbon", false,
-                List.of(new PlanStep("later", "rebuild", "EXERCISE", "Later", start.plusDays(90))), at), at);
-    }
-
-    private static List<String> texts(JsonNode array, String first, String second) {
-        List<String> values = new java.util.ArrayList<>();
-        array.forEach(node -> values.add(node.get(first).asText() + " " + node.get(second).asText()));
-        return values;
-    }
 }
