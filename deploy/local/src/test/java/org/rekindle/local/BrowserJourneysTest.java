@@ -456,7 +456,7 @@ class BrowserJourneysTest {
         assertThat(alert.getText()).contains("needs you");
         alert.findElement(By.tagName("summary")).click();
         assertThat(alert.getText()).contains("A rule you saved from a backtest: mood at or below 2, 1 time within 48 "
-                                             + "hours.", "Mood check-in");
+                                             + "hours.", "Mood checked in");
         String cause = alert.findElement(By.cssSelector("a[href^='#event-']")).getAttribute("href");
         assertThat(coach.findAll(By.id(cause.substring(cause.indexOf('#') + 1)))).as("the timeline entry it links to")
                                                                                 .hasSize(1);

@@ -94,9 +94,13 @@ public class Formats {
         return instant(value);
     }
 
-    /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
+    /**
+     * Event names → words: "NoContactBroken" → "No contact broken", and so is a CloudEvents type (an alert's cause),
+     * "rekindle.journal.NoContactBroken.v1".
+     */
     public String event(Object type) {
-        return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));
+        return type == null ? "" : words(type.toString().replaceAll("^rekindle\\.[a-z]+\\.|\\.v\\d+$", "")
+                                             .replaceAll("([a-z])([A-Z])", "$1_$2"));
     }
 
     static Instant instant(Object value) {
