@@ -461,6 +461,7 @@ class BrowserJourneysTest {
         assertThat(coach.findAll(By.id(cause.substring(cause.indexOf('#') + 1)))).as("the timeline entry it links to")
                                                                                 .hasSize(1);
         coach.assertAccessible("the client page with its alerts");
+        coach.script("arguments[0].scrollIntoView()", alert);
         coach.screenshot("coach-client-alerts");
         coach.clickAndLoad(alert.findElement(By.xpath(".//button[normalize-space()='Acknowledge']")));
         assertThat(coach.text()).contains("Alert acknowledged");
