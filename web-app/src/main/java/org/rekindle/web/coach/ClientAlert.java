@@ -8,7 +8,7 @@ import java.util.Map;
  * One of a coach's alerts about a client, as the client page shows it: the alert (with its why, causes and state)
  * and whether its email was skipped because no address is on file.
  */
-public record ClientAlert(Map<String, Object> n, boolean notEmailed) {
+public record ClientAlert(Map<String, Object> notification, boolean notEmailed) {
 
     static final String NO_ADDRESS = "no email address on file";
     private static final List<String> STATES = List.of("NEEDS_YOU", "SNOOZED", "ACKNOWLEDGED");
@@ -18,7 +18,7 @@ public record ClientAlert(Map<String, Object> n, boolean notEmailed) {
     static List<ClientAlert> inOrder(Map<String, Object> answer) {
         List<Map<String, Object>> explained = (List<Map<String, Object>>) answer.getOrDefault("alerts", List.of());
         return explained.stream().map(ClientAlert::of)
-                        .sorted(Comparator.comparingInt(a -> STATES.indexOf(String.valueOf(a.n().get("state")))))
+                        .sorted(Comparator.comparingInt(a -> STATES.indexOf(String.valueOf(a.notification().get("state")))))
                         .toList();
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.rekindle.notification.app.command.ProposedRule;
 import org.rekindle.notification.app.command.SavedRule;
 import org.rekindle.notification.app.query.SavedRuleStore;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -33,12 +34,12 @@ class SavedRulesController {
                          String initiatedBy, String inWords, String savedAt) {
 
         static SavedRuleView of(SavedRule saved) {
-            if (saved.rule() instanceof org.rekindle.notification.app.command.ProposedRule.MoodAtOrBelow mood) {
+            if (saved.rule() instanceof ProposedRule.MoodAtOrBelow mood) {
                 return new SavedRuleView(saved.id(), "MOOD_AT_OR_BELOW", mood.score(), mood.occurrences(),
                                          mood.within().toHours(), null, saved.rule().inWords(),
                                          saved.savedAt().toString());
             }
-            String by = ((org.rekindle.notification.app.command.ProposedRule.Breach) saved.rule()).initiatedBy();
+            String by = ((ProposedRule.Breach) saved.rule()).initiatedBy();
             return new SavedRuleView(saved.id(), "BREACH", null, null, null, by == null ? "ANY" : by,
                                      saved.rule().inWords(), saved.savedAt().toString());
         }
