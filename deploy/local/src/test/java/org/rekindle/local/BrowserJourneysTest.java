@@ -345,6 +345,7 @@ class BrowserJourneysTest {
             assertThat(coach.find(By.id("result-heading")).getText()).matches("It would have alerted you (once|\\d+ times)");
             coach.assertAccessible("the backtest");
             coach.screenshot("coach-backtest");
+            savesTheBacktestAsALiveRuleThatAlertsOnNewActivityAndAcknowledgesTheAlert(coach);
 
             coach.open("/coach");
             assertThat(coach.findAll(By.cssSelector("datalist#zones option"))).as("zones to pick from").hasSizeGreaterThan(300);
@@ -551,6 +552,47 @@ class BrowserJourneysTest {
 
     private static String rowOf(Browser browser, String clientId) {
         return browser.find(By.cssSelector("tr[data-client='" + clientId + "']")).getText();
+    }
+
+    /**
+     * The backtested rule (mood at or below 2, once in 48 h), saved as a live rule, alerts Maya when Sam checks in
+     * low again: on Sam's page with its why naming the rule and a link to the causing check-in in the timeline; Maya
+     * acknowledges it there and it stays, acknowledged.
+     */
+    private static void savesTheBacktestAsALiveRuleThatAlertsOnNewActivityAndAcknowledgesTheAlert(Browser coach) {
+        coach.submit("Save as a live rule");
+        assertThat(coach.text()).contains("Saved as a live rule: mood at or below 2, 1 time within 48 hours");
+        assertThat(coach.find(By.cssSelector("section[aria-labelledby=rules-heading]")).getText())
+                .contains("Mood at or below 2, 1 time within 48 hours");
+        try (Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam")) {
+            sam.open("/me");
+            sam.find(By.cssSelector("input[name=score][value='2']")).click();
+            sam.submit("Check in");
+            assertThat(sam.text()).contains("Mood check-in saved");
+        }
+        By ruleAlert = By.xpath("//ul[contains(@class,'alerts')]/li[contains(., 'your rule')]");
+        coach.waitUntil("the live rule alerts Maya about Sam's new check-in, linked to it in the timeline", d -> {
+            coach.open("/coach/clients/client-sam");
+            return !coach.findAll(ruleAlert).isEmpty()
+                   && !coach.find(ruleAlert).findElements(By.cssSelector("a[href^='#event-']")).isEmpty();
+        });
+        WebElement alert = coach.find(ruleAlert);
+        assertThat(alert.getText()).contains("needs you");
+        alert.findElement(By.tagName("summary")).click();
+        assertThat(alert.getText()).contains("A rule you saved from a backtest: mood at or below 2, 1 time within 48 "
+                                             + "hours.", "Mood checked in");
+        String cause = alert.findElement(By.cssSelector("a[href^='#event-']")).getAttribute("href");
+        assertThat(coach.findAll(By.id(cause.substring(cause.indexOf('#') + 1)))).as("the timeline entry it links to")
+                                                                                .hasSize(1);
+        coach.assertAccessible("the client page with its alerts");
+        coach.script("arguments[0].scrollIntoView()", alert);
+        coach.screenshot("coach-client-alerts");
+        coach.clickAndLoad(alert.findElement(By.xpath(".//button[normalize-space()='Acknowledge']")));
+        assertThat(coach.text()).contains("Alert acknowledged");
+        assertThat(coach.find(ruleAlert).getText()).as("still in the history, no longer needing Maya")
+                                                   .contains("acknowledged").doesNotContain("needs you");
+        assertThat(coach.find(ruleAlert).findElements(By.xpath(".//button[normalize-space()='Acknowledge']")))
+                .isEmpty();
     }
 
     private static void assertMostInNeedFirst(List<WebElement> rows) {

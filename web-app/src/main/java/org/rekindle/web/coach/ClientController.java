@@ -3,6 +3,7 @@ package org.rekindle.web.coach;
 import org.rekindle.web.api.People;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
+import org.rekindle.web.view.AlertActions;
 import org.rekindle.web.view.Paths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static org.rekindle.web.api.Services.Service.CONTENT;
 import static org.rekindle.web.api.Services.Service.JOURNAL;
@@ -30,7 +31,8 @@ import static org.rekindle.web.api.Services.Service.PLAN;
 /**
  * One client, as their coach sees them: the dashboard row (also as of any past day), the plan with each step's state,
  * what the client shared (reading it is recorded for the client to see), no-contact attempts, the timeline, the
- * alerts about them with why each was raised, and the coach's own private note about them.
+ * coach's alerts about them with why each was raised and its causes (to acknowledge or snooze), and the coach's own
+ * private note about them.
  */
 @Controller
 @RequestMapping("/coach/clients/{clientId}")
@@ -40,10 +42,12 @@ class ClientController {
 
     private final Services services;
     private final People people;
+    private final AlertActions alertActions;
 
-    ClientController(Services services, People people) {
+    ClientController(Services services, People people, AlertActions alertActions) {
         this.services = services;
         this.people = people;
+        this.alertActions = alertActions;
     }
 
     @GetMapping
@@ -68,12 +72,16 @@ class ClientController {
                 PLAN, "/api/dashboard/clients/{id}/timeline?limit=" + TIMELINE_SHOWN, clientId));
         Collections.reverse(timeline);
         TimelineFilter filter = TimelineFilter.named(show);
-        model.addAttribute("timeline", filter.apply(timeline));
+        List<Map<String, Object>> shown = filter.apply(timeline);
+        model.addAttribute("timeline", shown);
         model.addAttribute("timelineShown", timeline.size());
         model.addAttribute("timelineFilter", filter.name());
         model.addAttribute("timelineFilters", TimelineFilter.values());
-        model.addAttribute("alerts", services.list(NOTIFICATION, "/api/feed/{me}?limit=200", viewer.id()).stream()
-                                             .filter(n -> Objects.equals(clientId, n.get("clientId"))).toList());
+        model.addAttribute("timelineIds", shown.stream().map(event -> event.get("eventId")).collect(Collectors.toSet()));
+        Map<String, Object> alerts = services.objectIfVisible(NOTIFICATION, "/api/coaches/{me}/clients/{id}/alerts",
+                                                              viewer.id(), clientId);
+        model.addAttribute("alerts", alerts == null ? List.of() : ClientAlert.inOrder(alerts));
+        model.addAttribute("reach", alerts);
         model.addAttribute("note", newer(services.objectIfVisible(JOURNAL, "/api/clients/{id}/coach-note", clientId),
                                          (Map<String, Object>) model.asMap().get("savedNote")));
         model.addAttribute("clientName", people.nameWithPronouns(clientId)); // only once the services let this coach in
@@ -154,6 +162,21 @@ class ClientController {
 
     private static int revision(Map<String, Object> note) {
         return note.get("revision") instanceof Number n ? n.intValue() : 0;
+    }
+
+    @PostMapping("/alerts/{notificationId}/acknowledge")
+    String acknowledge(@PathVariable String clientId, @PathVariable String notificationId,
+                       @ModelAttribute("viewer") Viewer viewer, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", alertActions.acknowledge(viewer.id(), notificationId));
+        return Paths.redirect("/coach/clients/", clientId);
+    }
+
+    @PostMapping("/alerts/{notificationId}/snooze")
+    String snooze(@PathVariable String clientId, @PathVariable String notificationId,
+                  @RequestParam(defaultValue = "1") int days, @ModelAttribute("viewer") Viewer viewer,
+                  RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", alertActions.snooze(viewer.id(), notificationId, days));
+        return Paths.redirect("/coach/clients/", clientId);
     }
 
     /** Each step's title by its id, so the timeline names the step an event is about ("Plan step overdue: ..."). */

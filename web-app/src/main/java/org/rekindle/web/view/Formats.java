@@ -94,7 +94,6 @@ public class Formats {
         return instant(value);
     }
 
-    /** CamelCase event names → words: "NoContactBroken" → "No contact broken". */
     /** True when an event was logged more than an hour after it happened (a call logged the next morning). */
     public boolean loggedLater(Object happened, Object recorded) {
         Instant at = instant(happened);
@@ -102,8 +101,13 @@ public class Formats {
         return at != null && loggedAt != null && loggedAt.isAfter(at.plus(java.time.Duration.ofHours(1)));
     }
 
+    /**
+     * Event names → words: "NoContactBroken" → "No contact broken", and so is a CloudEvents type (an alert's cause),
+     * "rekindle.journal.NoContactBroken.v1".
+     */
     public String event(Object type) {
-        return type == null ? "" : words(type.toString().replaceAll("([a-z])([A-Z])", "$1_$2"));
+        return type == null ? "" : words(type.toString().replaceAll("^rekindle\\.[a-z]+\\.|\\.v\\d+$", "")
+                                             .replaceAll("([a-z])([A-Z])", "$1_$2"));
     }
 
     static Instant instant(Object value) {

@@ -21,9 +21,11 @@ import static org.rekindle.web.api.Services.Service.NOTIFICATION;
 class NotificationsController {
 
     private final Services services;
+    private final AlertActions alertActions;
 
-    NotificationsController(Services services) {
+    NotificationsController(Services services, AlertActions alertActions) {
         this.services = services;
+        this.alertActions = alertActions;
     }
 
     @GetMapping("/notifications")
@@ -52,6 +54,20 @@ class NotificationsController {
     @PostMapping("/notifications/{notificationId}/read")
     String read(@ModelAttribute("viewer") Viewer viewer, @PathVariable String notificationId) {
         services.post(NOTIFICATION, "/api/feed/{me}/{id}/read", null, viewer.id(), notificationId);
+        return "redirect:/notifications";
+    }
+
+    @PostMapping("/notifications/{notificationId}/acknowledge")
+    String acknowledge(@ModelAttribute("viewer") Viewer viewer, @PathVariable String notificationId,
+                       RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", alertActions.acknowledge(viewer.id(), notificationId));
+        return "redirect:/notifications";
+    }
+
+    @PostMapping("/notifications/{notificationId}/snooze")
+    String snooze(@ModelAttribute("viewer") Viewer viewer, @PathVariable String notificationId,
+                  @RequestParam(defaultValue = "1") int days, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", alertActions.snooze(viewer.id(), notificationId, days));
         return "redirect:/notifications";
     }
 }

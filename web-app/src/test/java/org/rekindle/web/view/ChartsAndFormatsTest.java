@@ -46,5 +46,6 @@ class ChartsAndFormatsTest {
         assertThat(fmt.day("2026-11-09")).isEqualTo("Mon 9 Nov 2026");
         assertThat(fmt.words("BREACH_IN_48H")).isEqualTo("Breach in 48h");
         assertThat(fmt.event("NoContactBroken")).isEqualTo("No contact broken");
+        assertThat(fmt.event("rekindle.journal.MoodCheckedIn.v1")).as("an alert's cause").isEqualTo("Mood checked in");
     }
 }

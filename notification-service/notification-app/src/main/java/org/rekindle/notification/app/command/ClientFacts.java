@@ -12,11 +12,14 @@ import java.util.Map;
  * no-contact period, recent moods, last activity, the ids of recent events (so redelivery changes nothing), and
  * coach alerts raised before the plan (and so the coach) was known: the journal and plan topics are read by
  * separate consumers, so a client's breach can arrive before their assignment; the alert waits for the coach.
+ * {@code savedRuleWindows} holds, per rule the coach saved, the moods still counting towards its next firing (at
+ * most the rule's occurrences, within its hours): what a saved rule needs, without reading history.
  */
 public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
                           Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
                           int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
-                          List<String> seenEventIds, List<Notice> awaitingCoach, List<String> coachSees) {
+                          List<String> seenEventIds, List<Notice> awaitingCoach, List<String> coachSees,
+                          Map<String, List<Mood>> savedRuleWindows) {
 
     static final int SEEN_KEPT = 500;
     static final int MOODS_KEPT = 14;
@@ -31,9 +34,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     public record Mood(String eventId, int score, Instant at) {
     }
 
+    public ClientFacts {
+        savedRuleWindows = savedRuleWindows == null ? Map.of() : savedRuleWindows; // facts stored before saved rules
+    }
+
     public static ClientFacts of(String clientId) {
         return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
-                               List.of(), List.of(), null);
+                               List.of(), List.of(), null, Map.of());
     }
 
     /** What erasure keeps: only the client's consent (a choice about the future, not a record of the past). */
@@ -45,7 +52,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     ClientFacts withConsent(List<String> chosen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach,
-                               List.copyOf(chosen));
+                               List.copyOf(chosen), savedRuleWindows);
     }
 
     /** Whether the client's consent lets their coach learn what this rule's alert tells. */
@@ -76,13 +83,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     private ClientFacts withSeen(List<String> seen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen),
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
         return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts awaiting(List<Notice> notices) {
@@ -91,18 +98,18 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Notice> kept = waiting.size() > AWAITING_KEPT ? waiting.subList(waiting.size() - AWAITING_KEPT,
                                                                              waiting.size()) : waiting;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees, savedRuleWindows);
     }
 
     ClientFacts released() {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees, savedRuleWindows);
     }
 
     ClientFacts withPlanRunning(boolean running) {
         return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
                                lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts withStep(String stepId, boolean open) {
@@ -114,13 +121,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts withNoContact(NoContact period) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts withMood(Mood mood, int run) {
@@ -129,7 +136,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
                                run, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
     }
 
     ClientFacts withActivity(String eventId, Instant at) {
@@ -138,6 +145,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, eventId, at, seenEventIds,
-                               awaitingCoach, coachSees);
+                               awaitingCoach, coachSees, savedRuleWindows);
+    }
+
+    /** The windows of the coach's saved rules as they stand now (windows of deleted rules are dropped). */
+    ClientFacts withSavedRuleWindows(Map<String, List<Mood>> windows) {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
+                               Map.copyOf(windows));
     }
 }

@@ -12,6 +12,8 @@ final class Messages {
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + ": three low mood check-ins in a row";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has been quiet for 5 days";
             case STEP_OVERDUE_TWO_DAYS -> clientId + ": \"" + detail + "\" is 2 days overdue";
+            case SAVED_MOOD_RULE, SAVED_BREACH_RULE, SAVED_BREACH_BY_INITIATOR_RULE ->
+                    clientId + ": your rule \"" + detail + "\" fired";
             case DAILY_CHECK_IN -> "How are you today?";
             case STEP_DUE_TOMORROW -> "Tomorrow: " + detail;
             case NO_CONTACT_MILESTONE -> "Day " + detail + " of no contact";
@@ -33,6 +35,9 @@ final class Messages {
             case STEP_OVERDUE_TWO_DAYS -> "The step \"" + detail + "\" of " + clientId + "'s plan is still open 2 "
                                           + "days after its due date. You can talk it through, move it on, or skip "
                                           + "it with a reason.";
+            case SAVED_MOOD_RULE, SAVED_BREACH_RULE, SAVED_BREACH_BY_INITIATOR_RULE ->
+                    "A rule you saved fired for " + clientId + ": " + detail + ". The events that caused it are "
+                    + "listed with this alert.";
             case DAILY_CHECK_IN -> "Take a minute to notice how you feel and record your mood. Small, honest "
                                    + "check-ins add up to a clear picture of your progress.";
             case STEP_DUE_TOMORROW -> "\"" + detail + "\" is due tomorrow. There is no rush to be perfect; doing "

@@ -41,8 +41,15 @@ public final class NotificationRules {
     static final int LOW_MOODS_IN_A_ROW = 3;
 
     private final Messages messages = new Messages();
+    private final SavedRulesOnEvent savedRules = new SavedRulesOnEvent(messages);
 
     public Decision on(ClientFacts facts, ClientActivity activity, Instant now, Preferences client) {
+        return on(facts, activity, now, client, List.of());
+    }
+
+    /** As above, with the rules the client's coach saved ({@code saved}) run on the event too. */
+    public Decision on(ClientFacts facts, ClientActivity activity, Instant now, Preferences client,
+                       List<SavedRule> saved) {
         List<Notice> notices = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         boolean fresh = !activity.at().isBefore(now.minus(FRESH_FOR));
@@ -75,6 +82,7 @@ public final class NotificationRules {
         } else {
             next = active(facts, activity, checks);
         }
+        next = savedRules.apply(next, activity, fresh, now, saved, notices);
         ClientFacts consented = next;
         notices.removeIf(n -> !consented.allows(n.rule()));
         List<Notice> withoutCoach = notices.stream().filter(n -> n.recipientId() == null).toList();
@@ -213,7 +221,7 @@ public final class NotificationRules {
         }
         planned.awaitingCoach().stream().filter(n -> !n.raisedAt().isBefore(now.minus(FRESH_FOR)))
                .forEach(n -> notices.add(new Notice(n.key(), n.rule(), e.coachId(), n.clientId(), n.title(), n.body(),
-                                                    n.causes(), n.raisedAt())));
+                                                    n.causes(), n.raisedAt(), n.why())));
         return planned.released();
     }
 

@@ -16,6 +16,13 @@ public enum Rule {
     STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after it became overdue (after its due date, or after the plan was "
                                                  + "assigned or resumed with that date already past).",
                           ConsentScope.PLAN_PROGRESS),
+    SAVED_MOOD_RULE(Audience.COACH, "A rule you saved from a backtest: low mood, repeatedly.",
+                    ConsentScope.MOOD_TREND),
+    SAVED_BREACH_RULE(Audience.COACH, "A rule you saved from a backtest: contact during a no-contact period.",
+                      ConsentScope.STREAK),
+    SAVED_BREACH_BY_INITIATOR_RULE(Audience.COACH, "A rule you saved from a backtest: contact during a no-contact "
+                                                   + "period, by who started it.",
+                                   ConsentScope.STREAK, ConsentScope.CONTACT_DETAILS),
     DAILY_CHECK_IN(Audience.CLIENT, "Your daily mood check-in, at the time you chose."),
     STEP_DUE_TOMORROW(Audience.CLIENT, "A step of your plan is due tomorrow."),
     NO_CONTACT_MILESTONE(Audience.CLIENT, "A milestone of your no-contact period (day 7, 14, 30 or your target)."),

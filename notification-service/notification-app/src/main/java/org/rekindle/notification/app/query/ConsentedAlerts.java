@@ -36,10 +36,7 @@ public class ConsentedAlerts {
             if (!client.allows(rule)) {
                 return null;
             }
-            return new NotificationView(view.id(), view.recipientId(), view.clientId(), view.rule(), view.kind(),
-                                        view.title(), view.body(), view.why(), view.causes().stream()
-                                                .map(cause -> shared(client, cause)).toList(),
-                                        view.raisedAt(), view.deliveredAt(), view.readAt());
+            return view.withCauses(view.causes().stream().map(cause -> shared(client, cause)).toList());
         };
     }
 

@@ -23,12 +23,23 @@ public final class NotificationCollections {
         notifications().createIndex(Indexes.ascending("coachId", "raisedAt"));
         deliveries().createIndex(Indexes.ascending("notificationId"));
         notificationsByRecipient().buildOnceFrom(notifications(), doc -> doc.getString("recipientId"), "recipientId");
+        alertsByCoachAndClient().buildOnceFrom(notifications(), doc -> "ALERT".equals(doc.getString("kind"))
+                ? NotificationStore.coachAndClient(doc.getString("recipientId"), doc.getString("clientId")) : null,
+                                               "recipientId", "clientId", "kind");
         deliveriesByNotification().buildOnceFrom(deliveries(), doc -> doc.getString("notificationId"),
                                                  "notificationId");
     }
 
     OwnerIndex notificationsByRecipient() {
         return new OwnerIndex(db.getCollection("notifications_by_recipient"));
+    }
+
+    OwnerIndex alertsByCoachAndClient() {
+        return new OwnerIndex(db.getCollection("alerts_by_coach_and_client"));
+    }
+
+    MongoCollection<Document> savedRules() {
+        return db.getCollection("notification_saved_rules");
     }
 
     OwnerIndex deliveriesByNotification() {

@@ -7,12 +7,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.rekindle.notification.app.command.AlertState;
 import org.rekindle.notification.app.command.Notice;
 import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ArrayList;
@@ -37,10 +39,19 @@ public class NotificationStore {
 
     private final MongoCollection<Document> notifications;
     private final OwnerIndex byRecipient;
+    private final OwnerIndex byCoachAndClient;
+    private final Clock clock;
 
-    NotificationStore(NotificationCollections collections) {
+    NotificationStore(NotificationCollections collections, Clock clock) {
         this.notifications = collections.notifications();
         this.byRecipient = collections.notificationsByRecipient();
+        this.byCoachAndClient = collections.alertsByCoachAndClient();
+        this.clock = clock;
+    }
+
+    /** The key of a coach's alerts about one client in {@code alerts_by_coach_and_client}. */
+    static String coachAndClient(String coachId, String clientId) {
+        return coachId + "|" + clientId;
     }
 
     public static String idOf(Notice notice) {
@@ -52,12 +63,15 @@ public class NotificationStore {
         List<Document> causes = notice.causes().stream().map(c -> new Document("eventId", c.eventId())
                 .append("type", c.type()).append("at", Date.from(c.at())).append("detail", c.detail())).toList();
         byRecipient.add(notice.recipientId(), idOf(notice));
+        if (!notice.rule().isReminder()) {
+            byCoachAndClient.add(coachAndClient(notice.recipientId(), notice.clientId()), idOf(notice));
+        }
         try {
             notifications.insertOne(new Document("_id", idOf(notice)).append("key", notice.key())
                     .append("recipientId", notice.recipientId()).append("clientId", notice.clientId())
                     .append("coachId", coachId).append("rule", notice.rule().name())
                     .append("kind", notice.rule().isReminder() ? "REMINDER" : "ALERT")
-                    .append("title", notice.title()).append("body", notice.body()).append("why", notice.rule().why())
+                    .append("title", notice.title()).append("body", notice.body()).append("why", notice.why())
                     .append("causes", causes).append("raisedAt", Date.from(notice.raisedAt()))
                     .append("deliverAt", Date.from(deliverAt)));
             return true;
@@ -80,12 +94,13 @@ public class NotificationStore {
                                                                     r -> new ArrayList<>()).add(doc.getString("_id")));
         notifications.deleteMany(Filters.eq("clientId", clientId));
         idsByRecipient.forEach(byRecipient::remove);
+        idsByRecipient.keySet().forEach(recipient -> byCoachAndClient.forget(coachAndClient(recipient, clientId)));
         byRecipient.forget(clientId);
         return idsByRecipient.values().stream().flatMap(List::stream).toList();
     }
 
     public Optional<NotificationView> find(String id) {
-        return Optional.ofNullable(notifications.find(Filters.eq("_id", id)).first()).map(NotificationStore::view);
+        return Optional.ofNullable(notifications.find(Filters.eq("_id", id)).first()).map(this::view);
     }
 
     public boolean isDelivered(String id) {
@@ -113,15 +128,56 @@ public class NotificationStore {
 
     /** Marks it read if it belongs to the recipient; false if there is no such notification of theirs. */
     public boolean markRead(String recipientId, String id, Instant at) {
-        Document doc = notifications.find(Filters.eq("_id", id)).first();
-        if (doc == null || !recipientId.equals(doc.getString("recipientId"))
-            || !Boolean.TRUE.equals(doc.getBoolean("inFeed"))) {
+        return setOnce(inFeedOf(recipientId, id), "readAt", at);
+    }
+
+    /**
+     * The coach has seen to the alert: it leaves what needs them and stays in their history. False if there is no
+     * such alert of theirs. Acknowledging again keeps the first time.
+     */
+    public boolean acknowledge(String recipientId, String id, Instant at) {
+        return setOnce(alertOf(recipientId, id), "acknowledgedAt", at);
+    }
+
+    /** The alert stays out of what needs the coach until {@code until}; false if there is no such alert of theirs. */
+    public boolean snooze(String recipientId, String id, Instant until) {
+        Document doc = alertOf(recipientId, id);
+        if (doc != null) {
+            notifications.updateOne(Filters.eq("_id", id), Updates.set("snoozedUntil", Date.from(until)));
+        }
+        return doc != null;
+    }
+
+    private boolean setOnce(Document doc, String field, Instant at) {
+        if (doc == null) {
             return false;
         }
-        if (doc.get("readAt") == null) {
-            notifications.updateOne(Filters.eq("_id", id), Updates.set("readAt", Date.from(at)));
+        if (doc.get(field) == null) {
+            notifications.updateOne(Filters.eq("_id", doc.getString("_id")), Updates.set(field, Date.from(at)));
         }
         return true;
+    }
+
+    private Document inFeedOf(String recipientId, String id) {
+        Document doc = notifications.find(Filters.eq("_id", id)).first();
+        return doc != null && recipientId.equals(doc.getString("recipientId"))
+               && Boolean.TRUE.equals(doc.getBoolean("inFeed")) ? doc : null;
+    }
+
+    private Document alertOf(String recipientId, String id) {
+        Document doc = inFeedOf(recipientId, id);
+        return doc != null && "ALERT".equals(doc.getString("kind")) ? doc : null;
+    }
+
+    /**
+     * The coach's alerts about one client (delivered, in any state), newest first, read by id through
+     * {@code alerts_by_coach_and_client}: the cost grows with this coach's alerts about this client only.
+     */
+    public List<NotificationView> aboutClient(String coachId, String clientId, UnaryOperator<NotificationView> shown) {
+        return byCoachAndClient.documentsOf(notifications, coachAndClient(coachId, clientId),
+                                            DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id")))
+                .stream().filter(doc -> coachId.equals(doc.getString("recipientId")) && doc.get("deliveredAt") != null)
+                .map(this::view).map(shown).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -130,10 +186,18 @@ public class NotificationStore {
      */
     public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit,
                                        UnaryOperator<NotificationView> shown) {
+        return feed(recipientId, unreadOnly, false, limit, shown);
+    }
+
+    /** As above; {@code needsYouOnly}: only alerts neither acknowledged nor snoozed now. */
+    public List<NotificationView> feed(String recipientId, boolean unreadOnly, boolean needsYouOnly, int limit,
+                                       UnaryOperator<NotificationView> shown) {
         return notificationsOf(recipientId, DocumentOrder.descending("deliveredAt").thenComparing(DocumentOrder.descending("_id")))
                 .filter(doc -> Boolean.TRUE.equals(doc.getBoolean("inFeed")))
                 .filter(doc -> !unreadOnly || doc.get("readAt") == null)
-                .map(NotificationStore::view).map(shown).filter(Objects::nonNull).limit(limit).toList();
+                .map(this::view)
+                .filter(view -> !needsYouOnly || AlertState.NEEDS_YOU.name().equals(view.state()))
+                .map(shown).filter(Objects::nonNull).limit(limit).toList();
     }
 
     /**
@@ -141,7 +205,7 @@ public class NotificationStore {
      * {@code shown} lets them see it (null: not at all).
      */
     public List<NotificationView> allFor(String recipientId, UnaryOperator<NotificationView> shown) {
-        return notificationsOf(recipientId, DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id"))).map(NotificationStore::view)
+        return notificationsOf(recipientId, DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id"))).map(this::view)
                 .map(shown).filter(Objects::nonNull).toList();
     }
 
@@ -150,7 +214,7 @@ public class NotificationStore {
                           .filter(doc -> recipientId.equals(doc.getString("recipientId")));
     }
 
-    private static NotificationView view(Document doc) {
+    private NotificationView view(Document doc) {
         List<NotificationView.CauseView> causes = doc.getList("causes", Document.class, List.of()).stream()
                 .map(c -> new NotificationView.CauseView(c.getString("eventId"), c.getString("type"),
                                                          instant(c.getDate("at")), c.getString("detail"))).toList();
@@ -158,7 +222,11 @@ public class NotificationStore {
                                     doc.getString("rule"), doc.getString("kind"), doc.getString("title"),
                                     doc.getString("body"), doc.getString("why"), causes,
                                     instant(doc.getDate("raisedAt")), instant(doc.getDate("deliveredAt")),
-                                    instant(doc.getDate("readAt")));
+                                    instant(doc.getDate("readAt")), instant(doc.getDate("acknowledgedAt")),
+                                    instant(doc.getDate("snoozedUntil")), "ALERT".equals(doc.getString("kind"))
+                                    ? AlertState.of(instant(doc.getDate("acknowledgedAt")),
+                                                    instant(doc.getDate("snoozedUntil")), clock.instant()).name()
+                                    : null);
     }
 
     private static Instant instant(Date date) {

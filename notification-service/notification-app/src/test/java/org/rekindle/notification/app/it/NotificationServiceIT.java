@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.rekindle.notification.app.NotificationApplication;
+import org.rekindle.plan.events.PlanAssigned;
+import org.rekindle.plan.events.PlanStep;
+import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
 import org.rekindle.platform.embedded.Ports;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -16,6 +19,9 @@ import org.rekindle.platform.testing.TestIssuer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -108,5 +114,19 @@ abstract class NotificationServiceIT {
     List<JsonNode> feedOf(String userId) {
         return StreamSupport.stream(Json.parse(as(userId).get("/api/feed/" + userId).body()).spliterator(), false)
                             .toList();
+    }
+
+    /** The coach's plan for the client, assigned at {@code at} (a plan in Lisbon time, one step due in 90 days). */
+    void assign(String coach, String client, Instant at) {
+        LocalDate start = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
+                "plan-" + client, client, coach, "p", 1, start, "Europe/Lisbon", false,
+                List.of(new PlanStep("later", "rebuild", "EXERCISE", "Later", start.plusDays(90))), at), at);
+    }
+
+    static List<String> texts(JsonNode array, String first, String second) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(node -> values.add(node.get(first).asText() + " " + node.get(second).asText()));
+        return values;
     }
 }

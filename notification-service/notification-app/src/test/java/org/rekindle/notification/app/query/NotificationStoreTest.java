@@ -46,7 +46,7 @@ class NotificationStoreTest {
     @Test
     void aFeedHoldsOnlyTheRecipientsDeliveredNotificationsNewestFirst() {
         NotificationCollections collections = new NotificationCollections(freshDatabase());
-        NotificationStore store = new NotificationStore(collections);
+        NotificationStore store = new NotificationStore(collections, java.time.Clock.systemUTC());
         Notice first = notice("n1", "coach-1", "client-1", T0);
         Notice second = notice("n2", "coach-1", "client-2", T0.plusSeconds(60));
         Notice skipped = notice("n3", "coach-1", "client-1", T0.plusSeconds(120));
@@ -105,7 +105,7 @@ class NotificationStoreTest {
                 .append("channel", "FEED").append("state", "SENT").append("attempt", 1).append("at", Date.from(T0)));
         NotificationCollections collections = new NotificationCollections(db);
 
-        assertThat(new NotificationStore(collections).feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+        assertThat(new NotificationStore(collections, java.time.Clock.systemUTC()).feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
                                                                                 .containsExactly("old");
         assertThat(new DeliveryLog(collections).of("old-1")).extracting(DeliveryLog.Attempt::state)
                                                             .containsExactly("SENT");

@@ -12,6 +12,7 @@ import org.rekindle.notification.app.query.ClientFactsStore.Stored;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.query.SavedRuleStore;
 import org.rekindle.notification.app.messaging.out.Notifier;
 import org.rekindle.platform.schedule.WorkSchedule;
 import org.springframework.stereotype.Component;
@@ -40,9 +41,12 @@ class NotificationEngine {
 
     private final NotificationStore notifications;
     private final DeliveryLog deliveries;
+    private final SavedRuleStore savedRules;
 
     NotificationEngine(ClientFactsStore facts, PreferencesStore preferences, Notifier notifier, WorkSchedule schedule,
-                       Clock clock, NotificationStore notifications, DeliveryLog deliveries) {
+                       Clock clock, NotificationStore notifications, DeliveryLog deliveries,
+                       SavedRuleStore savedRules) {
+        this.savedRules = savedRules;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.facts = facts;
@@ -54,7 +58,8 @@ class NotificationEngine {
 
     void on(String clientId, ClientActivity activity) {
         decide(clientId, stored -> stored.facts().hasSeen(activity.eventId()) ? null
-                : rules.on(stored.facts(), activity, clock.instant(), preferences.of(clientId)));
+                : rules.on(stored.facts(), activity, clock.instant(), preferences.of(clientId),
+                           savedRules.of(stored.facts().coachId())));
     }
 
     /**
