@@ -254,15 +254,17 @@ public final class LocalStack implements AutoCloseable {
         String[] all = java.util.Arrays.copyOf(args, args.length + 3);
         all[args.length] = "--rekindle.journal.export.plan-service-url=" + planUrl();
         all[args.length + 1] = "--rekindle.journal.export.notification-service-url=" + notificationUrl();
-        all[args.length + 2] = "--rekindle.journal.directory.url=" + issuerUrl();
+        all[args.length + 2] = "--rekindle.directory.url=" + issuerUrl();
         return all;
     }
 
+    /** notification-service sends through the local inbox and names clients in emails from the issuer's directory. */
     private String[] withMail(String[] args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
         all[args.length] = "--spring.mail.host=127.0.0.1";
         all[args.length + 1] = "--spring.mail.port=" + smtp.smtpPort();
         all[args.length + 2] = "--rekindle.notification.app-url=" + notificationUrl();
+        all[args.length + 3] = "--rekindle.directory.url=" + issuerUrl();
         return all;
     }
 

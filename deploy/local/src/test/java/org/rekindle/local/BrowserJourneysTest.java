@@ -100,6 +100,8 @@ class BrowserJourneysTest {
                 coach.open("/coach/clients/client-sam");
                 return coach.text().contains("three low mood check-ins in a row");
             });
+            assertThat(coach.find(By.cssSelector("ul.alerts")).getText()).as("alerts name the client")
+                    .contains("Sam Rivera: three low mood check-ins in a row").doesNotContain("client-sam:");
             assertThat(coach.find(By.cssSelector("ol.timeline")).getText()).as("timeline rows name their step")
                     .containsPattern("Plan step (completed|overdue|skipped): [A-Z]");
             assertThat(coach.findAll(By.cssSelector("details.phase > summary"))).as("the plan grouped by phase")
@@ -110,7 +112,7 @@ class BrowserJourneysTest {
             assertThat(coach.find(By.cssSelector(".filters [aria-current=page]")).getText()).isEqualTo("Mood");
             coach.waitUntil("the same alert in Maya's inbox, at her directory address", d -> stack.smtp().messages()
                     .stream().anyMatch(m -> m.to().contains("maya@rekindle.local")
-                                            && m.subject().contains("three low mood check-ins in a row")));
+                                            && m.subject().contains("Sam Rivera: three low mood check-ins in a row")));
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
             coach.open("/coach/no-such-page");

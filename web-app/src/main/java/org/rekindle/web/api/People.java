@@ -29,4 +29,19 @@ public class People {
     public String nameWithPronouns(Object userId) {
         return userId == null ? "" : directory.person(userId.toString()).nameWithPronouns();
     }
+
+    /**
+     * The notification with its client named in its title ("client-sam: …" → "Sam Rivera: …"): notification-service
+     * writes titles with ids, as it stores no personal data beyond them.
+     */
+    public java.util.Map<String, Object> named(java.util.Map<String, Object> notification) {
+        Object clientId = notification.get("clientId");
+        Object title = notification.get("title");
+        if (clientId == null || !(title instanceof String text) || !text.contains(clientId.toString())) {
+            return notification;
+        }
+        java.util.Map<String, Object> named = new java.util.LinkedHashMap<>(notification);
+        named.put("title", text.replace(clientId.toString(), name(clientId)));
+        return named;
+    }
 }

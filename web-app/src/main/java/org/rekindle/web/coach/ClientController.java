@@ -80,7 +80,8 @@ class ClientController {
         model.addAttribute("timelineIds", shown.stream().map(event -> event.get("eventId")).collect(Collectors.toSet()));
         Map<String, Object> alerts = services.objectIfVisible(NOTIFICATION, "/api/coaches/{me}/clients/{id}/alerts",
                                                               viewer.id(), clientId);
-        model.addAttribute("alerts", alerts == null ? List.of() : ClientAlert.inOrder(alerts));
+        model.addAttribute("alerts", alerts == null ? List.of() : ClientAlert.inOrder(alerts).stream()
+                .map(alert -> new ClientAlert(people.named(alert.notification()), alert.notEmailed())).toList());
         model.addAttribute("reach", alerts);
         model.addAttribute("note", newer(services.objectIfVisible(JOURNAL, "/api/clients/{id}/coach-note", clientId),
                                          (Map<String, Object>) model.asMap().get("savedNote")));

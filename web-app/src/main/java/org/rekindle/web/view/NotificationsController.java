@@ -1,5 +1,6 @@
 package org.rekindle.web.view;
 
+import org.rekindle.web.api.People;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.springframework.stereotype.Controller;
@@ -22,15 +23,18 @@ class NotificationsController {
 
     private final Services services;
     private final AlertActions alertActions;
+    private final People people;
 
-    NotificationsController(Services services, AlertActions alertActions) {
+    NotificationsController(Services services, AlertActions alertActions, People people) {
         this.services = services;
         this.alertActions = alertActions;
+        this.people = people;
     }
 
     @GetMapping("/notifications")
     String feed(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("notifications", services.list(NOTIFICATION, "/api/feed/{me}?limit=100", viewer.id()));
+        model.addAttribute("notifications", services.list(NOTIFICATION, "/api/feed/{me}?limit=100", viewer.id())
+                                                    .stream().map(people::named).toList());
         model.addAttribute("preferences", services.object(NOTIFICATION, "/api/preferences/{me}", viewer.id()));
         return "notifications";
     }

@@ -29,9 +29,9 @@ abstract class EmbeddedStackTest {
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.postgres().createDatabase("journal-it"));
         registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
         registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
-        registry.add("rekindle.journal.directory.url", () -> TestIssuer.get().url());
-        registry.add("rekindle.journal.directory.client-id", () -> TestIssuer.DIRECTORY_CLIENT);
-        registry.add("rekindle.journal.directory.client-secret", () -> TestIssuer.DIRECTORY_SECRET);
+        registry.add("rekindle.directory.url", () -> TestIssuer.get().url());
+        registry.add("rekindle.directory.client-id", () -> TestIssuer.DIRECTORY_CLIENT);
+        registry.add("rekindle.directory.client-secret", () -> TestIssuer.DIRECTORY_SECRET);
     }
 
     /** Requests as the client themself (a token from the test issuer with the client's id as subject). */

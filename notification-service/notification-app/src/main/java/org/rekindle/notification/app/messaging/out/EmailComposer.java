@@ -2,22 +2,39 @@ package org.rekindle.notification.app.messaging.out;
 
 import jakarta.mail.MessagingException;
 import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.platform.directory.PeopleDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** The email of a notification: its title and body (never journal text) and a link back to read more. */
+/**
+ * The email of a notification: its title and body (never journal text), the client named as the directory knows them
+ * (the feed keeps ids), and a link back to read more.
+ */
 @Component
 class EmailComposer {
 
     private final String appUrl;
     private final String from;
+    private final PeopleDirectory people;
 
     EmailComposer(@Value("${rekindle.notification.app-url}") String appUrl,
-                  @Value("${rekindle.notification.mail-from}") String from) {
+                  @Value("${rekindle.notification.mail-from}") String from, PeopleDirectory people) {
         this.appUrl = appUrl;
         this.from = from;
+        this.people = people;
+    }
+
+    String subject(NotificationView notification) {
+        return named(notification, notification.title());
+    }
+
+    /** The text with the notification's client id replaced by their display name. */
+    private String named(NotificationView notification, String text) {
+        String clientId = notification.clientId();
+        return clientId == null || text == null || !text.contains(clientId) ? text
+               : text.replace(clientId, people.name(clientId));
     }
 
     void addressFrom(MimeMessageHelper helper) throws MessagingException {
@@ -29,7 +46,7 @@ class EmailComposer {
     }
 
     String text(NotificationView notification) {
-        return notification.body() + "\n\n"
+        return named(notification, notification.body()) + "\n\n"
                + (notification.kind().equals("ALERT") ? "Why you got this: " + notification.why() + "\n" : "")
                + "Open in Rekindle: " + link(notification) + "\n\n"
                + "You can change when and how Rekindle reaches you in your notification settings.\n";
@@ -40,8 +57,8 @@ class EmailComposer {
                      ? "<p style=\"color:#555\">Why you got this: " + HtmlUtils.htmlEscape(notification.why()) + "</p>"
                      : "";
         return "<!doctype html><html lang=\"en\"><body style=\"font-family:sans-serif;max-width:36rem\">"
-               + "<h1 style=\"font-size:1.25rem\">" + HtmlUtils.htmlEscape(notification.title()) + "</h1>"
-               + "<p>" + HtmlUtils.htmlEscape(notification.body()) + "</p>" + why
+               + "<h1 style=\"font-size:1.25rem\">" + HtmlUtils.htmlEscape(subject(notification)) + "</h1>"
+               + "<p>" + HtmlUtils.htmlEscape(named(notification, notification.body())) + "</p>" + why
                + "<p><a href=\"" + HtmlUtils.htmlEscape(link(notification)) + "\">Open in Rekindle</a></p>"
                + "<p style=\"color:#777;font-size:.85rem\">You can change when and how Rekindle reaches you in your "
                + "notification settings.</p></body></html>";

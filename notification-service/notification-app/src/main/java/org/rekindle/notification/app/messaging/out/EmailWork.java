@@ -58,7 +58,7 @@ class EmailWork implements ScheduledWorkHandler {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setTo(work.payload().getString("to"));
-            helper.setSubject(notification.title());
+            helper.setSubject(composer.subject(notification));
             helper.setText(composer.text(notification), composer.html(notification));
             composer.addressFrom(helper);
             message.saveChanges();
