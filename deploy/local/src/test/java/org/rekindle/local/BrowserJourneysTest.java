@@ -354,8 +354,11 @@ class BrowserJourneysTest {
             coach.fill("assign-client", "client-river");
             coach.script("document.getElementById('assign-program').value = 'gentle-restart@1';");
             coach.fill("assign-zone", "Mars/Olympus").submit("Assign");
-            assertThat(coach.waitFor(By.cssSelector(".problem[role=alert]")).getText())
-                    .as("a bad zone, said in words").contains("must be an IANA time zone");
+            assertThat(coach.waitFor(By.id("assign-zone-error")).getText())
+                    .as("a bad zone, said in words beside its field").contains("must be an IANA time zone");
+            assertThat(coach.find(By.id("assign-zone")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(coach.find(By.id("assign-client")).getAttribute("value")).as("typed values kept")
+                                                                               .isEqualTo("client-river");
             coach.open("/coach");
             coach.fill("assign-client", "client-river");
             coach.script("document.getElementById('assign-program').value = 'gentle-restart@1';");
@@ -533,9 +536,14 @@ class BrowserJourneysTest {
 
             coach.open("/coach/clients/client-rowan");
             coach.find(By.xpath("//summary[normalize-space()='Replace this plan']")).click();
-            WebElement reason = coach.find(By.cssSelector("textarea[name=reason]"));
-            reason.sendKeys("A gentler pace after a hard month.");
-            coach.submit("Replace the plan");
+            coach.fill("replace-zone", "Mars/Olympus").fill("replace-reason", "A gentler pace after a hard month.")
+                 .submit("Replace the plan");
+            assertThat(coach.waitFor(By.id("replace-zone-error")).getText()).as("said beside the field, form open")
+                    .contains("must be an IANA time zone");
+            assertThat(coach.find(By.id("replace-reason")).getAttribute("value")).as("typed values kept")
+                                                                                .isEqualTo("A gentler pace after a hard month.");
+            coach.assertAccessible("a refused replacement");
+            coach.fill("replace-zone", "Europe/Lisbon").submit("Replace the plan");
             assertThat(coach.path()).isEqualTo("/coach/clients/client-rowan");
             assertThat(coach.text()).contains("Plan replaced. The earlier plan stays in the history below.",
                                               "A gentler pace after a hard month.", "Replaced");

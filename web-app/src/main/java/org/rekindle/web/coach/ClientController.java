@@ -4,6 +4,7 @@ import org.rekindle.web.api.People;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.rekindle.web.view.AlertActions;
+import org.rekindle.web.view.FormState;
 import org.rekindle.web.view.Paths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.rekindle.web.api.Services.Service.CONTENT;
@@ -64,7 +66,12 @@ class ClientController {
         model.addAttribute("phases", phases);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
         model.addAttribute("zones", DashboardController.ZONES);
-        model.addAttribute("today", java.time.LocalDate.now());
+        Object zone = plans.stream().filter(plan -> "ACTIVE".equals(plan.get("outcome"))).findFirst()
+                           .map(plan -> plan.get("timezone")).orElse("");
+        FormState replace = FormState.of("replace", Set.of("programId", "startDate", "timezone", "reason"),
+                                         Map.of("startDate", java.time.LocalDate.now(), "timezone", zone), model);
+        model.addAttribute("replace", replace);
+        FormState.summarise(model, List.of(replace));
         model.addAttribute("stepTitles", stepTitles(plans));
         model.addAttribute("shared", services.listOrEmpty(JOURNAL, "/api/clients/{id}/journal/entries", clientId));
         model.addAttribute("streak", services.objectIfVisible(JOURNAL, "/api/clients/{id}/streak", clientId));

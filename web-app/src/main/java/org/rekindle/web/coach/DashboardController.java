@@ -4,6 +4,7 @@ import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewer;
 import org.rekindle.web.api.Viewers;
 import jakarta.servlet.http.HttpSession;
+import org.rekindle.web.view.FormState;
 import org.rekindle.web.view.Formats;
 import org.rekindle.web.view.Paths;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.rekindle.web.api.Services.Service.CONTENT;
 import static org.rekindle.web.api.Services.Service.PLAN;
@@ -61,8 +63,11 @@ class DashboardController {
         List<Map<String, Object>> all = rows(viewer);
         addRows(all, show, q, session, model);
         model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
-        model.addAttribute("today", LocalDate.now());
         model.addAttribute("zones", ZONES);
+        FormState assign = FormState.of("assign", Set.of("clientId", "programId", "startDate", "timezone"),
+                                        Map.of("startDate", LocalDate.now(), "timezone", "Europe/London"), model);
+        model.addAttribute("assign", assign);
+        FormState.summarise(model, List.of(assign));
         return "coach/dashboard";
     }
 
