@@ -60,6 +60,7 @@ final class StackMetrics {
                 URI.create(url + "/actuator/prometheus"))
                 .header("Authorization", basic("prometheus", LocalStack.SCRAPE_PASSWORD)));
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
+        keepForReading(url, response.body());
         return PrometheusScrape.parse(response.body());
     }
 
@@ -103,6 +104,17 @@ final class StackMetrics {
                 .noneMatch(value -> value.contains("@"))
                 .noneMatch(value -> people.stream().anyMatch(value::contains))
                 .noneMatch(value -> value.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*")));
+    }
+
+    /** The last scrape of each service, in target/metrics, to read what a stack exports (not asserted on). */
+    private static void keepForReading(String url, String body) {
+        try {
+            Path folder = Path.of("target", "metrics");
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(folder.resolve(url.replaceAll("\\W+", "_") + ".prom"), body);
+        } catch (java.io.IOException notKept) {
+            // only for reading; the assertions do not depend on it
+        }
     }
 
     private static String basic(String user, String password) {
