@@ -1,6 +1,7 @@
 package org.rekindle.platform.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -35,6 +36,11 @@ public class MetricsAutoConfiguration {
                 registry.config().commonTags("service", service);
             }
         };
+    }
+
+    @Bean
+    public MeterFilter axonTimerFilter() {
+        return new AxonTimerFilter();
     }
 
     @Bean
