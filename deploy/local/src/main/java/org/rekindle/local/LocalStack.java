@@ -37,6 +37,12 @@ public final class LocalStack implements AutoCloseable {
     /** The event-sourced services, each with its own database of the same name; notification-service has none. */
     static final List<String> EVENT_STORES = List.of("journal", "content", "plan");
 
+    /**
+     * Prometheus's credential for every service's {@code /actuator/prometheus} (user {@code prometheus}); a
+     * development value, like compose's, for a stack that listens on 127.0.0.1 only.
+     */
+    static final String SCRAPE_PASSWORD = "metrics-dev-secret";
+
     private final LocalSettings settings;
     private EmbeddedMongo mongo;
     private EmbeddedPostgresServer postgres;
@@ -214,6 +220,7 @@ public final class LocalStack implements AutoCloseable {
                 "--rekindle.mongo.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--rekindle.security.issuer-uri=" + issuerUrl(),
+                "--rekindle.metrics.scrape-password=" + SCRAPE_PASSWORD,
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"};

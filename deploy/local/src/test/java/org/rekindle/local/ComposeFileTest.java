@@ -313,6 +313,63 @@ class ComposeFileTest {
                               .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+");
     }
 
+    /** Prometheus scrapes every app service's metrics with the credential compose gives the services. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryServiceWithTheCredentialTheServicesAreGiven() throws IOException {
+        assertThat(String.valueOf(service("prometheus").get("image"))).startsWith("prom/prometheus:");
+        assertThat(volumes("prometheus")).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        Map<String, Object> config;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/prometheus/prometheus.yml"))) {
+            config = new Yaml().load(reader);
+        }
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+        assertThat(jobs).hasSize(1);
+        Map<String, Object> job = jobs.get(0);
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        Map<String, Object> basicAuth = (Map<String, Object>) job.get("basic_auth");
+        assertThat(basicAuth).containsEntry("username", "prometheus");
+        List<String> targets = ((List<Map<String, Object>>) job.get("static_configs")).stream()
+                .flatMap(group -> ((List<String>) group.get("targets")).stream()).toList();
+        appServices().forEach(args -> {
+            String app = (String) args.get()[0];
+            int port = (int) args.get()[1];
+            assertThat(targets).as("scrape targets").contains(app + ":" + port);
+            assertThat(env(app).get("REKINDLE_METRICS_SCRAPEPASSWORD")).as(app + " scrape password")
+                    .isEqualTo("${REKINDLE_METRICS_SCRAPE_PASSWORD:-" + basicAuth.get("password") + "}");
+        });
+    }
+
+    /** Grafana reads compose's Prometheus and loads the dashboard files from the mount its provider names. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaIsProvisionedWithPrometheusAndTheRekindleDashboard() throws IOException {
+        assertThat(String.valueOf(service("grafana").get("image"))).startsWith("grafana/grafana:");
+        assertThat(volumes("grafana")).contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
+                                                "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        Map<String, Object> datasources;
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"))) {
+            datasources = new Yaml().load(reader);
+        }
+        Map<String, Object> prometheus = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
+        assertThat(prometheus).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+        assertThat(ports("prometheus")).contains("9090:9090");
+        Map<String, Object> providers;
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve("deploy/grafana/provisioning/dashboards/rekindle.yml"))) {
+            providers = new Yaml().load(reader);
+        }
+        Map<String, Object> provider = ((List<Map<String, Object>>) providers.get("providers")).get(0);
+        assertThat(((Map<String, Object>) provider.get("options")).get("path")).isEqualTo("/var/lib/grafana/dashboards");
+        com.fasterxml.jackson.databind.JsonNode dashboard =
+                DashboardQueries.read(ROOT.resolve("deploy/grafana/dashboards/rekindle.json"));
+        assertThat(dashboard.findValues("datasource")).as("every panel and query reads the provisioned data source")
+                .isNotEmpty().allSatisfy(ds -> assertThat(ds.get("uid").asText()).isEqualTo(prometheus.get("uid")));
+        assertThat(DashboardQueries.expressions(ROOT.resolve("deploy/grafana/dashboards/rekindle.json")))
+                .as("the dashboard's queries").isNotEmpty();
+    }
+
     @Test
     void everyServiceHasAHealthCheck() {
         assertThat(services).as("compose services").containsKeys("kafka", "mongo", "postgres", "journal-service");

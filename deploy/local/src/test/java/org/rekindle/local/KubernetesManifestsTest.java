@@ -230,6 +230,27 @@ class KubernetesManifestsTest {
      * The app's environment as Kubernetes gives it: env values, Secret references ("secret:name/key"), the values of
      * ConfigMap keys it references, and the ConfigMaps it loads whole.
      */
+    /** Pods are found by a Prometheus that reads annotations (no ServiceMonitor); the scrape credential is a Secret. */
+    @Test
+    void everyServiceThatComposeScrapesIsAnnotatedForPrometheusAndGetsTheScrapeCredential() {
+        Set<String> scraped = compose.entrySet().stream()
+                .filter(e -> map(e.getValue().get("environment")).containsKey("REKINDLE_METRICS_SCRAPEPASSWORD"))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(scraped).as("apps compose gives a scrape credential")
+                           .contains("journal-service", "content-service", "plan-service", "notification-service");
+        for (String app : scraped) {
+            Map<String, Object> template = map(map(deployments.get(app).get("spec")).get("template"));
+            Map<String, Object> annotations = map(map(template.get("metadata")).get("annotations"));
+            int port = Integer.parseInt(composeEnv(app).get("SERVER_PORT"));
+            assertThat(annotations).as(app + " pod annotations")
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(port))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+            assertThat(k8sEnv(app)).as(app + " scrape credential")
+                    .containsEntry("REKINDLE_METRICS_SCRAPEPASSWORD", "secret:rekindle-metrics/password");
+        }
+    }
+
     private static Map<String, String> k8sEnv(String app) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, Object> container = container(app);

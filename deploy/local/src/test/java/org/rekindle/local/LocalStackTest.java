@@ -70,6 +70,8 @@ class LocalStackTest {
                         .containsEntry("understand-why", "COMPLETED").containsEntry("own-your-part", "COMPLETED")
                         .containsEntry("apology-draft", "COMPLETED").containsEntry("reopen-contact", "OPEN");
             });
+            everyServiceExportsItsMetrics(stack);
+            entriesOfSam = get(sam + "/journal/entries?limit=500").size();
         }
 
         try (LocalStack again = new LocalStack(settings)) {
@@ -83,6 +85,37 @@ class LocalStackTest {
             assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())
                     .as("default programs are published once, not again on restart").isEqualTo(1);
         }
+    }
+
+    /**
+     * On the same running stack (no second one): each service's metrics, behind the scrape credential, with the names
+     * the dashboard queries, moving after a journal command, and naming nobody.
+     */
+    private void everyServiceExportsItsMetrics(LocalStack stack) throws Exception {
+        StackMetrics metrics = new StackMetrics(stack);
+        metrics.onlyTheScrapeCredentialOpensTheEndpoint(token);
+        metrics.aCommandMovesTheCounters(token, DemoPractice.SAM);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, PrometheusScrape> scrapes = metrics.scrapeAll();
+            scrapes.forEach((service, scrape) -> assertThat(scrape.names()).as(service)
+                    .contains("http_server_requests_seconds_count", "jvm_memory_used_bytes"));
+            for (String eventSourced : List.of("journal-service", "content-service", "plan-service")) {
+                assertThat(scrapes.get(eventSourced).names()).as(eventSourced)
+                        .contains("rekindle_processor_lag_events", "rekindle_processor_lag_age_seconds",
+                                  "commandBus_successCounter_total", "eventProcessor_latency");
+            }
+            assertThat(scrapes.get("plan-service").named("rekindle_processor_lag_records"))
+                    .as("the coach dashboard's lag behind Kafka")
+                    .anySatisfy(sample -> assertThat(sample.labels()).containsEntry("processor", "coach-dashboard"));
+            assertThat(scrapes.get("notification-service").names()).contains("rekindle_notifications_raised_total",
+                    "rekindle_notifications_deliveries_total", "rekindle_notifications_delivery_latency_seconds_count",
+                    "rekindle_kafka_consumer_lag_records", "rekindle_schedule_backlog",
+                    "kafka_consumer_fetch_manager_records_lag_max");
+            assertThat(StackMetrics.exportedNames(scrapes)).as("every metric the Grafana dashboard queries")
+                    .containsAll(DashboardQueries.metricNames(StackMetrics.DASHBOARD));
+            StackMetrics.noPersonInAnyLabel(scrapes, List.of(DemoPractice.SAM, DemoPractice.PRIYA,
+                    DemoPractice.JORDAN, DemoPractice.COACH, "coach-leo", "client-alex"));
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -96,6 +96,14 @@ public class WorkSchedule {
         return Optional.ofNullable(doc).map(d -> d.getString("state"));
     }
 
+    /**
+     * How much pending work is due at {@code now} and not yet claimed: the runner's backlog. It filters the same
+     * collection the runner polls every second (only work not yet run, see above), so it costs what one poll costs.
+     */
+    public long dueAt(Instant now) {
+        return work.countDocuments(Filters.and(Filters.eq("state", PENDING), Filters.lte("dueAt", Date.from(now))));
+    }
+
     /** Tells the runner in this process about new work as it is stored (so it need not wait for its next poll). */
     void whenScheduled(BiConsumer<String, Instant> listener) {
         this.whenScheduled = listener;

@@ -11,6 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,12 +38,38 @@ import java.util.List;
  * Every service is an OAuth2 resource server: a bearer JWT from the configured issuer is required on every API
  * path, checked for signature (the issuer's published keys), issuer, expiry and audience. The token's
  * {@code roles} claim becomes {@code ROLE_*} authorities; object-level decisions are the services' own policy
- * beans, called from method security. Health probes and the API docs stay open.
+ * beans, called from method security. Health probes and the API docs stay open;
+ * the Prometheus endpoint takes the scrape credential instead ({@link ScrapeCredential}).
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
+
+    /** {@code /actuator/prometheus} only with the scrape credential ({@link ScrapeCredential}), before any JWT check. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public SecurityFilterChain metricsScrape(HttpSecurity http, ObjectMapper json,
+                                             @Value("${rekindle.metrics.scrape-password:}") String password)
+            throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+            .authorizeHttpRequests(requests -> {
+                if (password.isBlank()) {
+                    requests.anyRequest().denyAll();
+                } else {
+                    requests.anyRequest().hasRole(ScrapeCredential.ROLE);
+                }
+            })
+            .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(json)))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated(json))
+                                               .accessDeniedHandler(ProblemResponses.denied(json)))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable());
+        if (!password.isBlank()) {
+            http.authenticationManager(ScrapeCredential.authentication(password));
+        }
+        return http.build();
+    }
 
     @Bean
     public SecurityFilterChain resourceServer(HttpSecurity http, ObjectMapper json) throws Exception {

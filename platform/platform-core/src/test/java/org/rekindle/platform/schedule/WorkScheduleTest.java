@@ -68,6 +68,23 @@ class WorkScheduleTest {
                 .isFalse();
     }
 
+    /** The backlog gauge: pending work due now, neither work due later nor work that ran or was cancelled. */
+    @Test
+    void theBacklogIsThePendingWorkDueNow() {
+        ScheduleRunner runner = runner(work -> ran.add(work.key()));
+        schedule.schedule("a", "remind", T0.plusSeconds(10), new Document());
+        schedule.schedule("b", "remind", T0.plusSeconds(20), new Document());
+        schedule.schedule("c", "remind", T0.plusSeconds(3600), new Document());
+        schedule.schedule("d", "remind", T0.plusSeconds(5), new Document());
+        schedule.cancel("d");
+        assertThat(schedule.dueAt(clock.instant())).isZero();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(schedule.dueAt(clock.instant())).isEqualTo(2);
+        runner.runDueWork();
+        assertThat(schedule.dueAt(clock.instant())).isZero();
+    }
+
     @Test
     void workThatFellDueWhileNobodyRanIsRunOnceByTheNextRunnerInDueOrder() {
         schedule.schedule("b", "remind", T0.plusSeconds(20), new Document());

@@ -43,6 +43,10 @@ class JournalAccessIT extends EmbeddedStackTest {
         assertThat(anonymous().post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}")
                               .statusCode()).isEqualTo(401);
         assertThat(anonymous().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/prometheus").statusCode())
+                .as("metrics without a scrape password configured: open to nobody").isEqualTo(401);
+        assertThat(http(client).get("/actuator/prometheus").statusCode()).as("a person's token does not open them")
+                .isEqualTo(401);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.rekindle.notification.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.rekindle.journal.events.ConsentChanged;
 import org.rekindle.journal.events.JournalTopic;
@@ -145,6 +146,18 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assertThat(texts(deliveries, "channel", "state")).contains("EMAIL FAILED", "EMAIL SENT");
         assertThat(deliveries.findValuesAsText("reason")).anyMatch(reason -> reason.contains("Connection refused")
                                                                               || reason.contains("connect"));
+        MeterRegistry meters = service.getBean(MeterRegistry.class);
+        assertThat(meters.get("rekindle.notifications.raised").counters()).as("raised, by rule")
+                .anySatisfy(raised -> assertThat(raised.count()).isPositive());
+        assertThat(deliveries(meters, "failed")).as("failed email attempts counted").isPositive();
+        assertThat(deliveries(meters, "sent")).as("the email sent once the server is back").isEqualTo(1.0);
+        assertThat(meters.get("rekindle.notifications.delivery.latency").tag("channel", "EMAIL").timer().count())
+                .isEqualTo(1);
+    }
+
+    private static double deliveries(MeterRegistry meters, String outcome) {
+        return meters.get("rekindle.notifications.deliveries").tag("channel", "EMAIL").tag("outcome", outcome)
+                     .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

@@ -31,9 +31,11 @@ class DeliveryWork implements ScheduledWorkHandler {
     private final WorkSchedule schedule;
     private final LiveStreams live;
     private final Clock clock;
+    private final NotificationMetrics metrics;
 
     DeliveryWork(NotificationStore notifications, PreferencesStore preferences, DeliveryLog log,
-                 WorkSchedule schedule, LiveStreams live, Clock clock) {
+                 WorkSchedule schedule, LiveStreams live, Clock clock, NotificationMetrics metrics) {
+        this.metrics = metrics;
         this.notifications = notifications;
         this.preferences = preferences;
         this.log = log;
@@ -59,10 +61,17 @@ class DeliveryWork implements ScheduledWorkHandler {
         boolean inFeed = recipient.wants(Channel.FEED);
         log.record(id, Channel.FEED, inFeed ? DeliveryLog.State.SENT : DeliveryLog.State.SKIPPED, 1,
                    inFeed ? null : "the recipient opted out of the in-app feed", now);
+        if (inFeed) {
+            metrics.sent(notification.rule(), Channel.FEED, notification.raisedAt(), now);
+        } else {
+            metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
+        }
         if (!recipient.wants(Channel.EMAIL)) {
             log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "the recipient opted out of email", now);
+            metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         } else if (recipient.email() == null) {
             log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "no email address on file", now);
+            metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         } else {
             log.record(id, Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null, now);
             schedule.schedule(EmailWork.KIND + ":" + id, EmailWork.KIND, now,

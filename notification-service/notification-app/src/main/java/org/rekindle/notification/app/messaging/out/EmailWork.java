@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Sends a notification's email over SMTP (plain text and HTML). A failure is logged with its reason and retried
@@ -31,9 +32,12 @@ class EmailWork implements ScheduledWorkHandler {
     private final EmailComposer composer;
     private final Clock clock;
     private final int maxAttempts;
+    private final NotificationMetrics metrics;
 
     EmailWork(JavaMailSender mail, NotificationStore notifications, DeliveryLog log, EmailComposer composer,
-              Clock clock, @Value("${rekindle.schedule.max-attempts:8}") int maxAttempts) {
+              Clock clock, @Value("${rekindle.schedule.max-attempts:8}") int maxAttempts,
+              NotificationMetrics metrics) {
+        this.metrics = metrics;
         this.mail = mail;
         this.notifications = notifications;
         this.log = log;
@@ -66,11 +70,15 @@ class EmailWork implements ScheduledWorkHandler {
             mail.send(message);
         } catch (RuntimeException | MessagingException failure) {
             boolean last = work.attempt() >= maxAttempts;
-            log.record(id, Channel.EMAIL, last ? DeliveryLog.State.GAVE_UP : DeliveryLog.State.FAILED,
-                       work.attempt(), String.valueOf(failure.getMessage()), clock.instant());
+            DeliveryLog.State outcome = last ? DeliveryLog.State.GAVE_UP : DeliveryLog.State.FAILED;
+            log.record(id, Channel.EMAIL, outcome, work.attempt(), String.valueOf(failure.getMessage()),
+                       clock.instant());
+            metrics.delivered(notification.rule(), Channel.EMAIL, outcome);
             throw failure;
         }
-        log.record(id, Channel.EMAIL, DeliveryLog.State.SENT, work.attempt(), null, clock.instant());
-        notifications.markEmailed(id, clock.instant());
+        Instant sentAt = clock.instant();
+        log.record(id, Channel.EMAIL, DeliveryLog.State.SENT, work.attempt(), null, sentAt);
+        metrics.sent(notification.rule(), Channel.EMAIL, notification.raisedAt(), sentAt);
+        notifications.markEmailed(id, sentAt);
     }
 }

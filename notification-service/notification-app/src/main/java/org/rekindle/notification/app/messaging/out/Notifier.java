@@ -22,8 +22,11 @@ public class Notifier {
     private final PreferencesStore preferences;
     private final WorkSchedule schedule;
     private final Clock clock;
+    private final NotificationMetrics metrics;
 
-    Notifier(NotificationStore notifications, PreferencesStore preferences, WorkSchedule schedule, Clock clock) {
+    Notifier(NotificationStore notifications, PreferencesStore preferences, WorkSchedule schedule, Clock clock,
+             NotificationMetrics metrics) {
+        this.metrics = metrics;
         this.notifications = notifications;
         this.preferences = preferences;
         this.schedule = schedule;
@@ -37,7 +40,9 @@ public class Notifier {
         Instant deliverAt = notice.rule().isReminder()
                             ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now;
         String id = NotificationStore.idOf(notice);
-        notifications.insertOnce(notice, coachId, deliverAt);
+        if (notifications.insertOnce(notice, coachId, deliverAt)) {
+            metrics.raised(notice.rule().name());
+        }
         schedule.schedule(DeliveryWork.KIND + ":" + id, DeliveryWork.KIND, deliverAt, new Document("id", id));
     }
 }
