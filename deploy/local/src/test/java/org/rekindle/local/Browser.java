@@ -108,8 +108,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits for the condition; an element htmx swapped out while it was being read is looked up again next time. */
     void waitUntil(String what, java.util.function.Predicate<ChromeDriver> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(d -> condition.test(driver));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.test(driver));
     }
 
     WebElement find(By locator) {
