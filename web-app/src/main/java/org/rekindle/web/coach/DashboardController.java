@@ -18,7 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,15 +98,9 @@ class DashboardController {
     String assign(@ModelAttribute("viewer") Viewer viewer, @RequestParam String clientId,
                   @RequestParam String program, @RequestParam String startDate, @RequestParam String timezone,
                   @RequestParam(defaultValue = "false") boolean replyToExCountsAsBreach, RedirectAttributes flash) {
-        String[] idAndVersion = program.split("@", 2);
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = PlanChoice.body(program, startDate, timezone, replyToExCountsAsBreach);
         body.put("clientId", clientId.trim());
         body.put("coachId", viewer.id());
-        body.put("programId", idAndVersion[0]);
-        body.put("programVersion", idAndVersion.length > 1 ? idAndVersion[1] : null);
-        body.put("startDate", startDate);
-        body.put("timezone", timezone.trim());
-        body.put("replyToExCountsAsBreach", replyToExCountsAsBreach);
         services.post(PLAN, "/api/plans", body);
         flash.addFlashAttribute("notice", "Plan assigned to " + clientId.trim() + ".");
         return Paths.redirect("/coach/clients/", clientId.trim());
