@@ -36,12 +36,11 @@ public class People {
      */
     public java.util.Map<String, Object> named(java.util.Map<String, Object> notification) {
         Object clientId = notification.get("clientId");
-        Object title = notification.get("title");
-        if (clientId == null || !(title instanceof String text) || !text.contains(clientId.toString())) {
+        if (clientId == null || !(notification.get("title") instanceof String title)) {
             return notification;
         }
         java.util.Map<String, Object> named = new java.util.LinkedHashMap<>(notification);
-        named.put("title", text.replace(clientId.toString(), name(clientId)));
+        named.put("title", directory.naming(title, clientId.toString()));
         return named;
     }
 }

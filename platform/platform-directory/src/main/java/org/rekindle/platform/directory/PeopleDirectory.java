@@ -70,6 +70,14 @@ public class PeopleDirectory {
         return person(id).name();
     }
 
+    /**
+     * The text with the person's id replaced by their display name ("client-sam: …" → "Sam Rivera: …"), for texts
+     * stored with ids; the text as it is when it does not hold the id.
+     */
+    public String naming(String text, String id) {
+        return id == null || text == null || !text.contains(id) ? text : text.replace(id, name(id));
+    }
+
     @SuppressWarnings("unchecked")
     private Known fetch(String id) {
         if (directory == null) {

@@ -32,9 +32,7 @@ class EmailComposer {
 
     /** The text with the notification's client id replaced by their display name. */
     private String named(NotificationView notification, String text) {
-        String clientId = notification.clientId();
-        return clientId == null || text == null || !text.contains(clientId) ? text
-               : text.replace(clientId, people.name(clientId));
+        return people.naming(text, notification.clientId());
     }
 
     void addressFrom(MimeMessageHelper helper) throws MessagingException {
