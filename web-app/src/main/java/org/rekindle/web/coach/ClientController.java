@@ -64,10 +64,13 @@ class ClientController {
         Map<Object, List<PlanPhases.Phase>> phases = new java.util.HashMap<>();
         plans.forEach(plan -> phases.put(plan.get("planId"), PlanPhases.of(plan)));
         model.addAttribute("phases", phases);
-        model.addAttribute("programs", services.list(CONTENT, "/api/programs?status=PUBLISHED"));
         model.addAttribute("zones", DashboardController.ZONES);
-        Object zone = plans.stream().filter(plan -> "ACTIVE".equals(plan.get("outcome"))).findFirst()
-                           .map(plan -> plan.get("timezone")).orElse("");
+        Map<String, Object> running = plans.stream().filter(plan -> "ACTIVE".equals(plan.get("outcome"))).findFirst()
+                                           .orElse(null);
+        // the library is only for replacing a running plan
+        model.addAttribute("programs", running == null ? List.of()
+                                       : services.list(CONTENT, "/api/programs?status=PUBLISHED"));
+        Object zone = running == null ? "" : running.get("timezone");
         FormState replace = FormState.of("replace", Set.of("programId", "startDate", "timezone", "reason"),
                                          Map.of("startDate", java.time.LocalDate.now(), "timezone", zone), model);
         model.addAttribute("replace", replace);
@@ -147,14 +150,8 @@ class ClientController {
     String replace(@PathVariable String clientId, @PathVariable String planId, @RequestParam String program,
                    @RequestParam String startDate, @RequestParam String timezone, @RequestParam String reason,
                    @RequestParam(defaultValue = "false") boolean replyToExCountsAsBreach, RedirectAttributes flash) {
-        String[] idAndVersion = program.split("@", 2);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("programId", idAndVersion[0]);
-        body.put("programVersion", idAndVersion.length > 1 ? idAndVersion[1] : null);
-        body.put("startDate", startDate);
-        body.put("timezone", timezone.trim());
+        Map<String, Object> body = PlanChoice.body(program, startDate, timezone, replyToExCountsAsBreach);
         body.put("reason", reason.trim());
-        body.put("replyToExCountsAsBreach", replyToExCountsAsBreach);
         services.post(PLAN, "/api/plans/{planId}/replacement", body, planId);
         flash.addFlashAttribute("notice", "Plan replaced. The earlier plan stays in the history below.");
         return Paths.redirect("/coach/clients/", clientId);
