@@ -16,13 +16,15 @@ import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The embedded default: a real Kafka broker (KRaft), a real PostgreSQL server (the event stores, one database per
@@ -48,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private EmbeddedSmtp smtp;
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
 
     LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -84,27 +86,11 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
         log.info("Data folder: {}", settings.dataDir());
-        mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        postgres = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
-        for (String database : EVENT_STORES) {
-            postgres.createDatabase(database);
-        }
+        // PostgreSQL (initdb the first time) runs as processes of its own, so it comes up while Kafka starts here.
+        InParallel.start(List.<Supplier<Object>>of(this::startPostgresWithDatabases, this::startMongoAndKafka), started -> { });
         copyEventStoresWrittenBeforePostgres();
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
-        services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
-                "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
-                "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
-                "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
-                "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                "--spring.main.banner-mode=off"));
-        services.add(JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
-                                                                                        "journal"))));
-        services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
-        services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
         smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
-        services.add(NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
-                                                                                    "notification"))));
-        services.add(WebApplication.application().run(webArgs()));
+        startServices();
         Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
 
         String seedResult = settings.seed()
@@ -112,6 +98,54 @@ public final class LocalStack implements AutoCloseable {
                                  new DemoLogins(issuerUrl())).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
+    }
+
+    private Object startPostgresWithDatabases() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
+        synchronized (this) {
+            postgres = server; // from here close() stops it, even if Kafka failed meanwhile
+        }
+        for (String database : EVENT_STORES) {
+            server.createDatabase(database);
+        }
+        return server;
+    }
+
+    private Object startMongoAndKafka() {
+        EmbeddedMongo started = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+        synchronized (this) {
+            mongo = started;
+        }
+        EmbeddedKafka broker = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        synchronized (this) {
+            kafka = broker;
+        }
+        return broker;
+    }
+
+    /**
+     * The issuer, the four services and the web app, {@link InParallel#lanes()} at a time. None needs another to
+     * start: the services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints
+     * itself. Spring Boot's logging set-up is switched off for them (the stack's logback.xml configures logging once
+     * for the JVM), as several contexts re-initialising one Logback at once can leave it muted.
+     */
+    private void startServices() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        List<Supplier<ConfigurableApplicationContext>> starts = List.of(
+                () -> IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
+                        "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
+                        "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
+                        "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
+                        "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
+                        "--spring.main.banner-mode=off"),
+                () -> JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
+                                                                                          "journal"))),
+                () -> ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")),
+                () -> PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")),
+                () -> NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
+                                                                                      "notification"))),
+                () -> WebApplication.application().run(webArgs()));
+        InParallel.start(starts, services::add);
     }
 
     private java.nio.file.Path postgresDataDir() {

@@ -67,7 +67,9 @@ class DashboardDocuments {
                                       doc -> new TimelineEntry(doc.getDate("time").toInstant(), doc.getString("_id"),
                                                                doc.getString("type")).stored(),
                                       "clientId", "time", "type");
-        db.getCollection(IDS_ONLY_MONTH_INDEX).drop();
+        if (db.listCollectionNames().into(new java.util.ArrayList<>()).contains(IDS_ONLY_MONTH_INDEX)) {
+            db.getCollection(IDS_ONLY_MONTH_INDEX).drop(); // dropping a missing one is an error the server logs
+        }
         timelineMonths.buildOnceFrom(timeline, doc -> doc.getDate("time") == null ? null : doc.getString("clientId"),
                                      doc -> month(doc.getDate("time").toInstant()), "clientId", "time");
     }
