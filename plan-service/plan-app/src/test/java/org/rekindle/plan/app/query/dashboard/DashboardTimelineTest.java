@@ -158,12 +158,9 @@ class DashboardTimelineTest {
      */
     @Test
     void timeTravelOverTwoYearsAgreesWithTheFullFoldAndReadsABoundedNumberOfDocuments() {
-        String database = "dashboard-" + UUID.randomUUID();
         DocumentsRead counted = new DocumentsRead();
-        try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
-                .addCommandListener(counted).build())) {
-            Dashboard store = over(counting, database);
+        try (MongoClient counting = counted.client()) {
+            Dashboard store = over(counting, "dashboard-" + UUID.randomUUID());
             Instant start = Instant.parse("2024-12-01T08:00:00Z");
             DashboardBatch batch = store.newBatch();
             batch.apply(new ClientEvent("assigned-c1", "c1", "PlanAssigned", start, Map.of("coachId", "k1",
@@ -238,12 +235,9 @@ class DashboardTimelineTest {
      */
     @Test
     void aTimelinePageInACrowdedMonthReadsOnlyItsOwnEvents() {
-        String database = "dashboard-" + UUID.randomUUID();
         DocumentsRead counted = new DocumentsRead();
-        try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
-                .addCommandListener(counted).build())) {
-            Dashboard store = over(counting, database);
+        try (MongoClient counting = counted.client()) {
+            Dashboard store = over(counting, "dashboard-" + UUID.randomUUID());
             Instant start = Instant.parse("2025-03-01T08:00:00Z");
             DashboardBatch batch = store.newBatch();
             batch.apply(new ClientEvent("consent", "c1", "ConsentChanged", start,
@@ -290,6 +284,13 @@ class DashboardTimelineTest {
 
         void reset() {
             documents.set(0);
+        }
+
+        /** A client of the test server whose reads this counts. */
+        MongoClient client() {
+            return MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
+                    .addCommandListener(this).build());
         }
 
         long total() {
