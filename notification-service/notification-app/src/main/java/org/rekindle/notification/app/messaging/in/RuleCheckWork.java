@@ -1,7 +1,8 @@
 package org.rekindle.notification.app.messaging.in;
 
 import org.bson.Document;
-import org.rekindle.notification.app.command.Check;
+import org.rekindle.notification.app.engine.NotificationEngine;
+import org.rekindle.notification.app.rules.Check;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,14 @@
 package org.rekindle.notification.app.messaging.out;
 
 import org.bson.Document;
-import org.rekindle.notification.app.command.Channel;
-import org.rekindle.notification.app.command.Preferences;
+import org.rekindle.notification.app.engine.NotificationMetrics;
+import org.rekindle.notification.app.engine.Notifier;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Preferences;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
 import org.rekindle.platform.schedule.WorkSchedule;
@@ -23,7 +25,6 @@ import java.time.Instant;
 @Component
 class DeliveryWork implements ScheduledWorkHandler {
 
-    static final String KIND = "notification-deliver";
 
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
@@ -46,7 +47,7 @@ class DeliveryWork implements ScheduledWorkHandler {
 
     @Override
     public String kind() {
-        return KIND;
+        return Notifier.DELIVERY_KIND;
     }
 
     @Override

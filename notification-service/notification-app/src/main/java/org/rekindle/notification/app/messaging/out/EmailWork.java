@@ -2,10 +2,11 @@ package org.rekindle.notification.app.messaging.out;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.rekindle.notification.app.command.Channel;
+import org.rekindle.notification.app.engine.NotificationMetrics;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.notification.app.rules.Channel;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,8 +1,8 @@
 package org.rekindle.notification.app.messaging.in;
 
 import org.junit.jupiter.api.Test;
-import org.rekindle.notification.app.command.RiskFlag;
-import org.rekindle.notification.app.command.Rule;
+import org.rekindle.notification.app.rules.RiskFlag;
+import org.rekindle.notification.app.rules.Rule;
 import org.rekindle.platform.testing.SameVocabulary;
 
 import java.util.Arrays;
