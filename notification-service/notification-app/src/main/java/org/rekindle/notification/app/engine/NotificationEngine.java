@@ -28,7 +28,6 @@ import java.util.function.Function;
 @Component
 public class NotificationEngine {
 
-    public static final String CHECK_KIND = "notification-rule-check";
     private static final int MAX_CONFLICTS = 50;
 
     private final NotificationRules rules = new NotificationRules();
@@ -106,9 +105,10 @@ public class NotificationEngine {
     private void act(List<Notice> notices, List<Check> checks, Stored stored) {
         notices.forEach(notice -> notifier.raise(notice, stored.facts().coachId(), stored.facts().timezone()));
         for (Check check : checks) {
-            schedule.schedule(check.key(), CHECK_KIND, check.dueAt(), new Document("clientId", check.clientId())
-                    .append("key", check.key()).append("kind", check.kind().name())
-                    .append("params", new Document(check.params())));
+            schedule.schedule(check.key(), NotificationWork.RULE_CHECK, check.dueAt(),
+                              new Document("clientId", check.clientId()).append("key", check.key())
+                                      .append("kind", check.kind().name())
+                                      .append("params", new Document(check.params())));
             String superseded = check.params().get(Check.SUPERSEDES);
             if (superseded != null) {
                 schedule.cancel(superseded);

@@ -18,9 +18,6 @@ import java.time.Instant;
 @Component
 public class Notifier {
 
-    /** The kind of scheduled work that delivers a raised notice (messaging/out runs it). */
-    public static final String DELIVERY_KIND = "notification-deliver";
-
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
     private final WorkSchedule schedule;
@@ -46,6 +43,7 @@ public class Notifier {
         if (notifications.insertOnce(notice, coachId, deliverAt)) {
             metrics.raised(notice.rule().name());
         }
-        schedule.schedule(DELIVERY_KIND + ":" + id, DELIVERY_KIND, deliverAt, new Document("id", id));
+        schedule.schedule(NotificationWork.DELIVERY.storedName() + ":" + id, NotificationWork.DELIVERY, deliverAt,
+                          new Document("id", id));
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.plan.app.command.api.ReachNoContactTarget;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.rekindle.platform.schedule.WorkKind;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -11,8 +12,6 @@ import java.time.Clock;
 /** When a no-contact attempt would reach its target, asks the plan to complete the step if the attempt still runs. */
 @Component
 class NoContactTargetCheck implements ScheduledWorkHandler {
-
-    static final String KIND = "plan-no-contact-target";
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -23,8 +22,8 @@ class NoContactTargetCheck implements ScheduledWorkHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public WorkKind kind() {
+        return PlanWork.NO_CONTACT_TARGET;
     }
 
     @Override

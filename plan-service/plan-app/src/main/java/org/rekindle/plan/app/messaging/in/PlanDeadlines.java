@@ -15,8 +15,8 @@ import java.time.ZoneId;
 /**
  * Schedules the plan's time-based checks in the persisted work schedule: each step at the end of its due day, a
  * reopened step at once, a running no-contact attempt at its target. Keys name the occurrence, so a replay of this
- * processor schedules nothing twice. Time is an input like Kafka: {@link StepOverdueCheck} and
- * {@link NoContactTargetCheck} turn due work into commands.
+ * processor schedules nothing twice. Time is an input like Kafka: the kinds of work are {@link PlanWork}, and
+ * {@link StepOverdueCheck} and {@link NoContactTargetCheck} turn due work into commands.
  */
 @Component
 @ProcessingGroup(PlanDeadlines.PROCESSING_GROUP)
@@ -34,22 +34,22 @@ class PlanDeadlines {
     void on(PlanAssigned e) {
         ZoneId zone = ZoneId.of(e.timezone());
         e.steps().forEach(step -> schedule.schedule(
-                StepOverdueCheck.KIND + ":" + e.planId() + ":" + step.stepId(), StepOverdueCheck.KIND,
+                PlanWork.STEP_OVERDUE.key(e.planId(), step.stepId()), PlanWork.STEP_OVERDUE,
                 step.dueDate().plusDays(1).atStartOfDay(zone).toInstant(), StepOverdueCheck.payload(e.planId(),
                                                                                                     step.stepId())));
     }
 
     @EventHandler
     void on(StepReopened e, EventMessage<?> message) {
-        schedule.schedule(StepOverdueCheck.KIND + ":" + e.planId() + ":" + e.stepId() + ":" + message.getIdentifier(),
-                          StepOverdueCheck.KIND, e.reopenedAt(), StepOverdueCheck.payload(e.planId(), e.stepId()));
+        schedule.schedule(PlanWork.STEP_OVERDUE.key(e.planId(), e.stepId(), message.getIdentifier()),
+                          PlanWork.STEP_OVERDUE, e.reopenedAt(), StepOverdueCheck.payload(e.planId(), e.stepId()));
     }
 
     @EventHandler
     void on(NoContactAttemptStarted e) {
         if (e.targetReachedAt() != null) {
-            schedule.schedule(NoContactTargetCheck.KIND + ":" + e.planId() + ":" + e.journalEventId(),
-                              NoContactTargetCheck.KIND, e.targetReachedAt(),
+            schedule.schedule(PlanWork.NO_CONTACT_TARGET.key(e.planId(), e.journalEventId()),
+                              PlanWork.NO_CONTACT_TARGET, e.targetReachedAt(),
                               new Document("planId", e.planId()).append("periodId", e.periodId()));
         }
     }

@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.rekindle.plan.app.command.api.MarkStepOverdue;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.rekindle.platform.schedule.WorkKind;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -12,8 +13,6 @@ import java.time.Clock;
 /** When a step's due day has ended, asks the plan whether the step is overdue (it decides; running twice is safe). */
 @Component
 class StepOverdueCheck implements ScheduledWorkHandler {
-
-    static final String KIND = "plan-step-overdue";
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -28,8 +27,8 @@ class StepOverdueCheck implements ScheduledWorkHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public WorkKind kind() {
+        return PlanWork.STEP_OVERDUE;
     }
 
     @Override
