@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.web.export;
+package org.rekindle.journal.app.export;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,4 +1,4 @@
-package org.rekindle.plan.app.messaging.in;
+package org.rekindle.plan.app.messaging.in.catalog;
 
 import org.rekindle.content.events.ContentTopic;
 import org.rekindle.content.events.ProgramRetired;

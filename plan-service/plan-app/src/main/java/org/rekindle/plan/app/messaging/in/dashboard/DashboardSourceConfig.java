@@ -1,4 +1,4 @@
-package org.rekindle.plan.app.messaging.in;
+package org.rekindle.plan.app.messaging.in.dashboard;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.web.export;
+package org.rekindle.journal.app.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.rekindle.journal.app.query.EntryView;

@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.web.export;
+package org.rekindle.journal.app.export;
 
 import org.rekindle.journal.app.query.CoachNoteView;
 

@@ -1,4 +1,4 @@
-package org.rekindle.plan.app.messaging.in;
+package org.rekindle.plan.app.messaging.in.dashboard;
 
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;

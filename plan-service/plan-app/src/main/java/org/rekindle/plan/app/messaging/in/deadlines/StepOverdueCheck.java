@@ -1,4 +1,4 @@
-package org.rekindle.plan.app.messaging.in;
+package org.rekindle.plan.app.messaging.in.deadlines;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;

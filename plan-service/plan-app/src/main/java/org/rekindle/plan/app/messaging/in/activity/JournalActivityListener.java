@@ -1,4 +1,4 @@
-package org.rekindle.plan.app.messaging.in;
+package org.rekindle.plan.app.messaging.in.activity;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.journal.events.ApologyDrafted;

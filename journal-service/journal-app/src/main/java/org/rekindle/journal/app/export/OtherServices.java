@@ -1,4 +1,4 @@
-package org.rekindle.journal.app.web.export;
+package org.rekindle.journal.app.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rekindle.platform.security.CallerTokenRelay;
