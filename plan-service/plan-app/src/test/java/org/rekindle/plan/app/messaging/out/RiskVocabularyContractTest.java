@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.rekindle.plan.app.query.dashboard.RiskFlag;
 import org.rekindle.platform.testing.SameVocabulary;
 
-/** The dashboard's risk flags are the ones plan-service publishes as its vocabulary (plan-events' RiskFlag). */
+/** The dashboard's risk flags are the vocabulary plan-service publishes (plan-events' RiskFlag; docs/domain.md). */
 class RiskVocabularyContractTest {
 
     @Test
