@@ -76,7 +76,7 @@ class CoachDashboardIT extends PlanServiceIT {
             JsonNode first = rows.get(0);
             assertThat(first.get("clientId").asText()).as("flags sort first").isEqualTo(struggling);
             assertThat(first.get("riskFlags").findValuesAsText("")).isEmpty();
-            assertThat(texts(first.get("riskFlags"))).contains("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW", "OVERDUE_STEP");
+            assertThat(texts(first.get("riskFlags"))).contains("BREACH_IN_48H", "LOW_MOOD_THREE_IN_A_ROW", "OVERDUE_STEP");
             assertThat(first.get("currentStreakDays").asInt()).isEqualTo(1);
             assertThat(first.get("longestStreakDays").asInt()).isEqualTo(19);
             assertThat(first.get("breachesLast7Days").asInt()).isEqualTo(1);
@@ -90,7 +90,7 @@ class CoachDashboardIT extends PlanServiceIT {
 
         JsonNode before = Json.parse(http.get("/api/dashboard/clients/" + struggling + "?asOf="
                                               + breach.minus(1, ChronoUnit.HOURS)).body());
-        assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW");
+        assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_THREE_IN_A_ROW");
         assertThat(before.get("currentStreakDays").asInt()).isEqualTo(18);
         assertThat(before.get("moodTrend")).isEmpty();
         String justAfterTheBreach = "?asOf=" + breach.plus(1, ChronoUnit.HOURS);
