@@ -5,11 +5,14 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,13 +27,27 @@ import java.util.Map;
  */
 public final class AsyncApiChecks {
 
+    /** Draft 07 with formats asserted; {@code example} (used by the AsyncAPI schema) is an annotation, not unknown. */
     private static final SchemaRegistry DRAFT_7 = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_7,
+            Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("example")).build(),
             registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
                                                                           .formatAssertionsEnabled(true).build()));
     private static final Schema ASYNCAPI_3 = DRAFT_7.getSchema(asyncApiSchema());
 
     private AsyncApiChecks() {
+    }
+
+    /** The document the build wrote into the service's classes, {@code asyncapi/<service>.json}, checked. */
+    public static List<String> problemsOfBuiltDocument(EventContract contract) {
+        String resource = "asyncapi/" + contract.service() + ".json";
+        try (InputStream in = contract.classLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of("no " + resource + " on the classpath: the build did not generate it");
+            }
+            return problems(AsyncApiDocument.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)), contract);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<String> problems(JsonNode document, EventContract contract) {
@@ -99,7 +116,7 @@ public final class AsyncApiChecks {
 
     private static JsonNode asyncApiSchema() {
         try (InputStream in = AsyncApiChecks.class.getResourceAsStream("/asyncapi-spec/3.0.0.schema.json")) {
-            return AsyncApiDocument.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return AsyncApiDocument.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
