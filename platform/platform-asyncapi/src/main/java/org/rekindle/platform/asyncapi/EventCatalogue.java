@@ -2,6 +2,7 @@ package org.rekindle.platform.asyncapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -66,12 +67,18 @@ public final class EventCatalogue {
             md.append(message.path("description").asText()).append("\n\n");
         }
         md.append("| Field of `data` | Type | Required |\n| --- | --- | --- |\n");
-        fields(md, "", message.path("payload").path("properties").path("data"));
+        List<String> nested = new ArrayList<>();
+        fields(md, nested, "", message.path("payload").path("properties").path("data"));
+        if (!nested.isEmpty()) {
+            md.append("\n");
+            nested.forEach(line -> md.append("- ").append(line).append("\n"));
+        }
         md.append("\nExample (golden JSON):\n\n```json\n")
           .append(message.path("examples").path(0).path("payload").toPrettyString()).append("\n```\n");
     }
 
-    private static void fields(StringBuilder md, String prefix, JsonNode object) {
+    /** One table row per field, nested records' fields under their path; their descriptions go to {@code nested}. */
+    private static void fields(StringBuilder md, List<String> nested, String prefix, JsonNode object) {
         List<String> required = StreamSupport.stream(object.path("required").spliterator(), false)
                                              .map(JsonNode::asText).toList();
         for (Iterator<Map.Entry<String, JsonNode>> properties = object.path("properties").fields();
@@ -84,10 +91,19 @@ public final class EventCatalogue {
               .append(" |\n");
             JsonNode items = schema.path("items");
             if ("object".equals(schema.path("type").asText())) {
-                fields(md, path + ".", schema);
+                describe(nested, path, schema);
+                fields(md, nested, path + ".", schema);
             } else if ("object".equals(items.path("type").asText())) {
-                fields(md, path + "[].", items);
+                describe(nested, path + "[]", items);
+                fields(md, nested, path + "[].", items);
             }
+        }
+    }
+
+    private static void describe(List<String> nested, String path, JsonNode record) {
+        if (record.hasNonNull("description")) {
+            nested.add("`" + path + "` (" + record.path("title").asText() + "): "
+                       + record.path("description").asText());
         }
     }
 

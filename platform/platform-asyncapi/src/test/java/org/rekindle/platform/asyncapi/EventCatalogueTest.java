@@ -28,6 +28,7 @@ class EventCatalogueTest {
                 .contains("The client booked a session on slots; see Slot.")
                 .contains("| `slots` | list of object Slot | yes |")
                 .contains("| `slots[].mode` | string, one of VIDEO, IN_PERSON | yes |")
+                .contains("- `slots[]` (Slot): A bookable slot: the day and the minutes it lasts.")
                 .contains("| `topics` | set of string | yes |")
                 .contains("| `price` | number | no, left out when it has no value |")
                 .contains("| `bookedAt` | string (date-time) | yes |")
