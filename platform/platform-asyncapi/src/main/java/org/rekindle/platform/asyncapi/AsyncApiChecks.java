@@ -87,6 +87,30 @@ public final class AsyncApiChecks {
         return problems;
     }
 
+    /**
+     * What is wrong with one record a service really published, by its document: no message for its CloudEvents
+     * type, a value that breaks the message's payload schema, or a Kafka key that is not the declared key field.
+     */
+    public static List<String> recordProblems(JsonNode document, String kafkaKey, String value) {
+        JsonNode event = AsyncApiDocument.read(value);
+        String type = event.path("type").asText();
+        for (JsonNode message : document.path("components").path("messages")) {
+            if (message.path("x-cloudevents-type").asText().equals(type)) {
+                List<String> problems = new ArrayList<>();
+                for (Error error : DRAFT_7.getSchema(message.path("payload")).validate(event)) {
+                    problems.add(type + " " + event.path("id").asText() + " does not match its schema: " + error);
+                }
+                String keyField = message.path("x-kafka-key").asText();
+                if (!event.path("data").path(keyField).asText().equals(kafkaKey)) {
+                    problems.add(type + " " + event.path("id").asText() + " is keyed by " + kafkaKey + ", not its "
+                                 + keyField);
+                }
+                return problems;
+            }
+        }
+        return List.of("the document has no message for type " + type + " (" + event.path("id").asText() + ")");
+    }
+
     private static List<String> messageProblems(String name, String type, JsonNode message, EventContract contract) {
         List<String> problems = new ArrayList<>();
         if (!type.equals(message.path("payload").path("properties").path("type").path("const").asText())) {

@@ -122,6 +122,24 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void aPublishedRecordIsCheckedAgainstItsTypesMessage() {
+        ObjectNode document = document();
+        String golden = SAMPLE.golden("rekindle.sample.SessionBooked.v1").orElseThrow();
+
+        assertThat(AsyncApiChecks.recordProblems(document, "client-golden", golden)).isEmpty();
+        assertThat(AsyncApiChecks.recordProblems(document, "client-other", golden))
+                .containsExactly("rekindle.sample.SessionBooked.v1 0b6f7c1e-3d7a-4d8e-9a59-2f1f8e0c4a11 is keyed by "
+                                 + "client-other, not its clientId");
+        assertThat(AsyncApiChecks.recordProblems(document, "client-golden",
+                                                 golden.replace("\"firstSession\" : true", "\"firstSession\" : 1")))
+                .singleElement().asString().contains("firstSession");
+        assertThat(AsyncApiChecks.recordProblems(document, "client-golden",
+                                                 golden.replace("SessionBooked.v1", "SessionMoved.v1")))
+                .containsExactly("the document has no message for type rekindle.sample.SessionMoved.v1 "
+                                 + "(0b6f7c1e-3d7a-4d8e-9a59-2f1f8e0c4a11)");
+    }
+
+    @Test
     void aTypeWithoutAGoldenExampleCannotBeDocumented() {
         EventContract noExample = new EventContract("sample-service", SampleTopic.NAME, SampleTopic.KEY,
                                                     Map.of("rekindle.sample.SessionMoved.v1", SessionCancelled.class),
