@@ -6,7 +6,7 @@ import java.time.Instant;
  * The client ended a no-contact period (target reached, reopening contact, moving on).
  * <p>Type {@value #TYPE} on topic {@value JournalTopic#NAME}, keyed by client id.
  */
-public record NoContactEnded(String clientId, String periodId, String reason, Instant endedAt) {
+public record NoContactEnded(String clientId, String periodId, @Nullable String reason, Instant endedAt) {
 
     public static final String TYPE = "rekindle.journal.NoContactEnded.v1";
 }

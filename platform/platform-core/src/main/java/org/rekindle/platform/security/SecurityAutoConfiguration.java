@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.rekindle.platform.web.AsyncApiRoute;
 
 import java.util.List;
 
@@ -38,7 +39,7 @@ import java.util.List;
  * Every service is an OAuth2 resource server: a bearer JWT from the configured issuer is required on every API
  * path, checked for signature (the issuer's published keys), issuer, expiry and audience. The token's
  * {@code roles} claim becomes {@code ROLE_*} authorities; object-level decisions are the services' own policy
- * beans, called from method security. Health probes and the API docs stay open;
+ * beans, called from method security. Health probes and the API docs (OpenAPI and AsyncAPI) stay open;
  * the Prometheus endpoint takes the scrape credential instead ({@link ScrapeCredential}).
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
@@ -74,7 +75,8 @@ public class SecurityAutoConfiguration {
     @Bean
     public SecurityFilterChain resourceServer(HttpSecurity http, ObjectMapper json) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                     AsyncApiRoute.PATH)
                     .permitAll()
                     .anyRequest().authenticated())
             .oauth2ResourceServer(resource -> resource
