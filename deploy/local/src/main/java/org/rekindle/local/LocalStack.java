@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     static final String SCRAPE_PASSWORD = "metrics-dev-secret";
 
     private final LocalSettings settings;
+    private final StartupReport report;
     private EmbeddedMongo mongo;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
@@ -51,7 +52,12 @@ public final class LocalStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
     LocalStack(LocalSettings settings) {
+        this(settings, StartupReport.toConsole());
+    }
+
+    LocalStack(LocalSettings settings, StartupReport report) {
         this.settings = settings;
+        this.report = report;
     }
 
     public static void main(String[] args) {
@@ -78,40 +84,54 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts everything, seeds the demo practice (once per data folder) and prints where to find it. */
+    /**
+     * Starts everything, seeds the demo practice (once per data folder) and prints where to find it, saying each
+     * component's start and the seed's progress as it goes ({@link StartupReport}).
+     */
     void start() {
-        long startedAt = System.nanoTime();
         EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
-        log.info("Data folder: {}", settings.dataDir());
-        mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        postgres = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
-        for (String database : EVENT_STORES) {
-            postgres.createDatabase(database);
+        report.say("starting in " + settings.dataDir());
+        mongo = report.up("MongoDB-wire server", () -> EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"),
+                                                                                   settings.mongoPort()));
+        boolean firstStart = !java.nio.file.Files.exists(postgresDataDir().resolve("PG_VERSION"));
+        if (firstStart) {
+            report.say("PostgreSQL: first start, creating its data folder (initdb) and the event store databases");
         }
+        postgres = report.up("PostgreSQL" + (firstStart ? " (initdb)" : ""), () -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnDisk(postgresDataDir(),
+                                                                               settings.postgresPort());
+            EVENT_STORES.forEach(server::createDatabase);
+            return server;
+        });
         copyEventStoresWrittenBeforePostgres();
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
-        services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
+        kafka = report.up("Kafka broker", () -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"),
+                                                                    settings.kafkaPort()));
+        services.add(report.up("OIDC issuer", () -> IssuerApplication.application().run(
+                "--server.port=" + settings.issuerPort(),
                 "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
                 "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
                 "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
                 "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                "--spring.main.banner-mode=off"));
-        services.add(JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
-                                                                                        "journal"))));
-        services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
-        services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
-        smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
-        services.add(NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
-                                                                                    "notification"))));
-        services.add(WebApplication.application().run(webArgs()));
-        Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+                "--spring.main.banner-mode=off")));
+        services.add(report.up("journal-service", () -> JournalApplication.application().run(
+                withExportSources(serviceArgs(settings.journalPort(), "journal")))));
+        services.add(report.up("content-service", () -> ContentApplication.application().run(
+                serviceArgs(settings.contentPort(), "content"))));
+        services.add(report.up("plan-service", () -> PlanApplication.application().run(
+                serviceArgs(settings.planPort(), "plan"))));
+        smtp = report.up("SMTP server and inbox", () -> EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort()));
+        services.add(report.up("notification-service", () -> NotificationApplication.application().run(
+                withMail(serviceArgs(settings.notificationPort(), "notification")))));
+        services.add(report.up("web app", () -> WebApplication.application().run(webArgs())));
+        Duration startup = report.elapsed();
 
         String seedResult = settings.seed()
                 ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
-                                 new DemoLogins(issuerUrl())).seedOnce()
+                                 new DemoLogins(issuerUrl()), report).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
+        report.ready(webUrl());
     }
 
     private java.nio.file.Path postgresDataDir() {

@@ -10,12 +10,15 @@ import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +39,11 @@ class LocalStackTest {
     void startsSeedsTheDemoPracticeOnceAndKeepsItAcrossARestart(@TempDir Path dataDir) throws Exception {
         LocalSettings settings = settings(dataDir);
         int entriesOfSam;
-        try (LocalStack stack = new LocalStack(settings)) {
+        ByteArrayOutputStream firstStart = new ByteArrayOutputStream();
+        try (LocalStack stack = new LocalStack(settings, printingTo(firstStart))) {
             stack.start();
+            startPrintedEachComponentTheSeedsProgressAndReady(firstStart.toString(StandardCharsets.UTF_8),
+                                                              stack.webUrl());
             token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = stack.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -74,8 +80,12 @@ class LocalStackTest {
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
         }
 
-        try (LocalStack again = new LocalStack(settings)) {
+        ByteArrayOutputStream secondStart = new ByteArrayOutputStream();
+        try (LocalStack again = new LocalStack(settings, printingTo(secondStart))) {
             again.start();
+            assertThat(secondStart.toString(StandardCharsets.UTF_8)).as("no initdb and no seed the second time")
+                    .contains("PostgreSQL up (").doesNotContain("initdb").doesNotContain("seeding demo practice")
+                    .contains("ready in ");
             token = OidcLogin.web(again.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
@@ -85,6 +95,45 @@ class LocalStackTest {
             assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())
                     .as("default programs are published once, not again on restart").isEqualTo(1);
         }
+    }
+
+    private static StartupReport printingTo(ByteArrayOutputStream printed) {
+        return new StartupReport(new PrintStream(printed, true, StandardCharsets.UTF_8), System::nanoTime,
+                                 Duration.ofSeconds(3));
+    }
+
+    /** A first start says each component as it comes up, initdb, the seed's steps up to all of them, then ready. */
+    private static void startPrintedEachComponentTheSeedsProgressAndReady(String printed, String webUrl) {
+        System.out.print(printed);
+        List<String> lines = printed.lines().toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line).matches("rekindle-local \\[ *\\d+\\.\\d s\\] .+"));
+        List<String> components = List.of("MongoDB-wire server up (", "PostgreSQL (initdb) up (", "Kafka broker up (",
+                                          "OIDC issuer up (", "journal-service up (", "content-service up (",
+                                          "plan-service up (", "notification-service up (", "web app up (");
+        int at = -1;
+        for (String component : components) {
+            int line = indexOf(lines, component);
+            assertThat(line).as(component + " after the one before").isGreaterThan(at);
+            at = line;
+        }
+        assertThat(indexOf(lines, "PostgreSQL: first start, creating its data folder (initdb)")).isNotNegative();
+        java.util.regex.Matcher seeded = java.util.regex.Pattern.compile("seeding demo practice: (\\d+)/(\\d+) steps$")
+                .matcher(lines.stream().filter(line -> line.contains("seeding demo practice")).reduce((a, b) -> b)
+                              .orElseThrow());
+        assertThat(seeded.find()).isTrue();
+        assertThat(seeded.group(1)).as("the last seed line counts every step").isEqualTo(seeded.group(2));
+        assertThat(Integer.parseInt(seeded.group(2))).isGreaterThan(20);
+        assertThat(indexOf(lines, "seeding demo practice: 0/")).isGreaterThan(at);
+        assertThat(lines.get(lines.size() - 1)).matches(".*\\] ready in \\d+ s at " + java.util.regex.Pattern.quote(webUrl));
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
