@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,14 +119,14 @@ class LocalStackTest {
             at = line;
         }
         assertThat(indexOf(lines, "PostgreSQL: first start, creating its data folder (initdb)")).isNotNegative();
-        java.util.regex.Matcher seeded = java.util.regex.Pattern.compile("seeding demo practice: (\\d+)/(\\d+) steps$")
+        Matcher seeded = Pattern.compile("seeding demo practice: (\\d+)/(\\d+) steps$")
                 .matcher(lines.stream().filter(line -> line.contains("seeding demo practice")).reduce((a, b) -> b)
                               .orElseThrow());
         assertThat(seeded.find()).isTrue();
         assertThat(seeded.group(1)).as("the last seed line counts every step").isEqualTo(seeded.group(2));
         assertThat(Integer.parseInt(seeded.group(2))).isGreaterThan(20);
         assertThat(indexOf(lines, "seeding demo practice: 0/")).isGreaterThan(at);
-        assertThat(lines.get(lines.size() - 1)).matches(".*\\] ready in \\d+ s at " + java.util.regex.Pattern.quote(webUrl));
+        assertThat(lines.get(lines.size() - 1)).matches(".*\\] ready in \\d+ s at " + Pattern.quote(webUrl));
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -1,5 +1,6 @@
 package org.rekindle.web.view;
 
+import org.rekindle.web.api.ServiceProblem;
 import org.rekindle.web.api.Services;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +51,14 @@ class AdminController {
         return "redirect:/admin";
     }
 
+    /** The projection's progress; when plan-service does not answer, a progress that says it is not known. */
     private RebuildProgress progress(String name) {
-        return RebuildProgress.of(name, PROJECTIONS.get(name),
-                                  services.object(PLAN, "/api/admin/projections/{name}", name));
+        Map<String, Object> answer;
+        try {
+            answer = services.object(PLAN, "/api/admin/projections/{name}", name);
+        } catch (ServiceProblem unavailable) {
+            answer = Map.of();
+        }
+        return RebuildProgress.of(name, PROJECTIONS.get(name), answer);
     }
 }

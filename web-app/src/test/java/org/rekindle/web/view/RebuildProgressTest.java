@@ -47,5 +47,9 @@ class RebuildProgressTest {
         assertThat(progress.status()).isEqualTo("Up to date");
         assertThat(progress.counts()).isEqualTo("counts not available just now");
         assertThat(progress.timeLeft()).isEqualTo("time left not known yet");
+
+        RebuildProgress unanswered = RebuildProgress.of("coach-dashboard", "Coach dashboards", Map.of());
+        assertThat(unanswered.status()).as("plan-service did not answer").isEqualTo("Unknown");
+        assertThat(unanswered.replaying()).isFalse();
     }
 }
