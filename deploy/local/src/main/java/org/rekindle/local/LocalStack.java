@@ -265,6 +265,7 @@ public final class LocalStack implements AutoCloseable {
                 "--rekindle.web.notification-url=" + notificationUrl(),
                 "--rekindle.web.end-session-uri=" + issuerUrl() + "/connect/logout",
                 "--rekindle.web.directory-url=" + issuerUrl(),
+                "--rekindle.metrics.scrape-password=" + SCRAPE_PASSWORD,
                 provider + "authorization-uri=" + issuerUrl() + "/oauth2/authorize",
                 provider + "token-uri=" + issuerUrl() + "/oauth2/token",
                 provider + "jwk-set-uri=" + issuerUrl() + "/oauth2/jwks",

@@ -155,6 +155,9 @@ class LocalStackTest {
                         .contains("rekindle_processor_lag_events", "rekindle_processor_lag_age_seconds",
                                   "commandBus_successCounter_total", "eventProcessor_latency");
             }
+            assertThat(scrapes.get("rekindle-web").named("jvm_memory_used_bytes")).as("the web app's own, tagged")
+                    .isNotEmpty().allSatisfy(sample -> assertThat(sample.labels())
+                            .containsEntry("service", "rekindle-web"));
             assertThat(scrapes.get("plan-service").named("rekindle_processor_lag_records"))
                     .as("the coach dashboard's lag behind Kafka")
                     .anySatisfy(sample -> assertThat(sample.labels()).containsEntry("processor", "coach-dashboard"));

@@ -11,7 +11,6 @@ import org.rekindle.platform.schedule.WorkSchedule;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -24,21 +23,12 @@ import java.time.Clock;
  * The metrics every service exports at {@code /actuator/prometheus} beyond Boot's (HTTP server, JVM, Kafka clients)
  * and Axon's (axon-micrometer: commands, event processors): processor lag (the publisher's and the projections'),
  * consumer-group lag, the work schedule's backlog; and, from the same arithmetic, a rebuild's progress
- * ({@link ProcessorProgress}). Every meter is tagged with the service's name. The endpoint's
- * protection is the scrape credential ({@code SecurityAutoConfiguration#metricsScrape}).
+ * ({@link ProcessorProgress}). Every meter is tagged with the service's name (platform-metrics'
+ * ServiceTagAutoConfiguration). The endpoint's protection is the scrape credential (platform-metrics' MetricsScrape).
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
 public class MetricsAutoConfiguration {
-
-    @Bean
-    public MeterRegistryCustomizer<MeterRegistry> serviceTag(@Value("${spring.application.name:}") String service) {
-        return registry -> {
-            if (!service.isBlank()) {
-                registry.config().commonTags("service", service);
-            }
-        };
-    }
 
     @Bean
     public MeterFilter axonTimerFilter() {
