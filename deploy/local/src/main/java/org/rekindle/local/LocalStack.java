@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     static final String SCRAPE_PASSWORD = "metrics-dev-secret";
 
     private final LocalSettings settings;
+    private final StartupReport report;
     private EmbeddedMongo mongo;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
@@ -53,7 +54,12 @@ public final class LocalStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
 
     LocalStack(LocalSettings settings) {
+        this(settings, StartupReport.toConsole());
+    }
+
+    LocalStack(LocalSettings settings, StartupReport report) {
         this.settings = settings;
+        this.report = report;
     }
 
     public static void main(String[] args) {
@@ -80,43 +86,53 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts everything, seeds the demo practice (once per data folder) and prints where to find it. */
+    /**
+     * Starts everything, seeds the demo practice (once per data folder) and prints where to find it, saying each
+     * component's start and the seed's progress as it goes ({@link StartupReport}).
+     */
     void start() {
-        long startedAt = System.nanoTime();
         EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
-        log.info("Data folder: {}", settings.dataDir());
+        report.say("starting in " + settings.dataDir());
         // PostgreSQL (initdb the first time) runs as processes of its own, so it comes up while Kafka starts here.
         InParallel.start(List.<Supplier<Object>>of(this::startPostgresWithDatabases, this::startMongoAndKafka), started -> { });
         copyEventStoresWrittenBeforePostgres();
-        smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
+        smtp = report.up("SMTP server and inbox", () -> EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort()));
         startServices();
-        Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+        Duration startup = report.elapsed();
 
         String seedResult = settings.seed()
                 ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
-                                 new DemoLogins(issuerUrl())).seedOnce()
+                                 new DemoLogins(issuerUrl()), report).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
+        report.ready(webUrl());
     }
 
     private Object startPostgresWithDatabases() {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
-        synchronized (this) {
-            postgres = server; // from here close() stops it, even if Kafka failed meanwhile
+        boolean firstStart = !java.nio.file.Files.exists(postgresDataDir().resolve("PG_VERSION"));
+        if (firstStart) {
+            report.say("PostgreSQL: first start, creating its data folder (initdb) and the event store databases");
         }
-        for (String database : EVENT_STORES) {
-            server.createDatabase(database);
-        }
-        return server;
+        return report.up("PostgreSQL" + (firstStart ? " (initdb)" : ""), () -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnDisk(postgresDataDir(),
+                                                                               settings.postgresPort());
+            synchronized (this) {
+                postgres = server; // from here close() stops it, even if Kafka failed meanwhile
+            }
+            EVENT_STORES.forEach(server::createDatabase);
+            return server;
+        });
     }
 
     private Object startMongoAndKafka() {
-        EmbeddedMongo started = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+        EmbeddedMongo started = report.up("MongoDB-wire server", () -> EmbeddedMongo.startOnDisk(
+                settings.dataDir().resolve("mongo"), settings.mongoPort()));
         synchronized (this) {
             mongo = started;
         }
-        EmbeddedKafka broker = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        EmbeddedKafka broker = report.up("Kafka broker", () -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"),
+                                                                                 settings.kafkaPort()));
         synchronized (this) {
             kafka = broker;
         }
@@ -132,19 +148,22 @@ public final class LocalStack implements AutoCloseable {
     private void startServices() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         List<Supplier<ConfigurableApplicationContext>> starts = List.of(
-                () -> IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
+                () -> report.up("OIDC issuer", () -> IssuerApplication.application().run(
+                        "--server.port=" + settings.issuerPort(),
                         "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
                         "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
                         "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
                         "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                        "--spring.main.banner-mode=off"),
-                () -> JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
-                                                                                          "journal"))),
-                () -> ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")),
-                () -> PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")),
-                () -> NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
-                                                                                      "notification"))),
-                () -> WebApplication.application().run(webArgs()));
+                        "--spring.main.banner-mode=off")),
+                () -> report.up("journal-service", () -> JournalApplication.application().run(
+                        withExportSources(serviceArgs(settings.journalPort(), "journal")))),
+                () -> report.up("content-service", () -> ContentApplication.application().run(
+                        serviceArgs(settings.contentPort(), "content"))),
+                () -> report.up("plan-service", () -> PlanApplication.application().run(
+                        serviceArgs(settings.planPort(), "plan"))),
+                () -> report.up("notification-service", () -> NotificationApplication.application().run(
+                        withMail(serviceArgs(settings.notificationPort(), "notification")))),
+                () -> report.up("web app", () -> WebApplication.application().run(webArgs())));
         InParallel.start(starts, services::add);
     }
 
@@ -279,6 +298,7 @@ public final class LocalStack implements AutoCloseable {
                 "--rekindle.web.notification-url=" + notificationUrl(),
                 "--rekindle.web.end-session-uri=" + issuerUrl() + "/connect/logout",
                 "--rekindle.web.directory-url=" + issuerUrl(),
+                "--rekindle.metrics.scrape-password=" + SCRAPE_PASSWORD,
                 provider + "authorization-uri=" + issuerUrl() + "/oauth2/authorize",
                 provider + "token-uri=" + issuerUrl() + "/oauth2/token",
                 provider + "jwk-set-uri=" + issuerUrl() + "/oauth2/jwks",

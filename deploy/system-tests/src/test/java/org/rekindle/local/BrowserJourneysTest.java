@@ -427,6 +427,7 @@ class BrowserJourneysTest {
             assertThat((String) admin.script("return location.hash")).isEqualTo("#main");
             admin.submit("Rebuild coach dashboards");
             assertThat(admin.text()).contains("Rebuilding 'coach-dashboard'");
+            theRebuildShowsItsProgressUntilDone(admin);
             admin.assertAccessible("the practice page");
             admin.goTo("/coach/clients/client-sam");
             assertThat(admin.waitFor(By.tagName("h1")).getText()).as("an admin reads no client's journal")
@@ -603,6 +604,33 @@ class BrowserJourneysTest {
                                                    .contains("acknowledged").doesNotContain("needs you");
         assertThat(coach.find(ruleAlert).findElements(By.xpath(".//button[normalize-space()='Acknowledge']")))
                 .isEmpty();
+    }
+
+    /**
+     * The rebuild's progress as the admin reads it: done of total records, rate and time left, polled in place while
+     * it runs (the page is not reloaded: a mark set on it survives) and "Done" with every record at the end.
+     */
+    private static void theRebuildShowsItsProgressUntilDone(Browser admin) {
+        By status = By.cssSelector("#progress-coach-dashboard .status");
+        String first = admin.waitFor(status).getText();
+        admin.script("window.rebuildPage = 'same page'");
+        assertThat(first).isIn("Rebuilding", "Done");
+        admin.waitUntil("the coach dashboards' rebuild says Done", driver -> driver.findElement(status).getText()
+                                                                                 .equals("Done"));
+        assertThat(admin.script("return window.rebuildPage")).as("updated without a reload").isEqualTo("same page");
+        String counts = admin.find(By.cssSelector("#progress-coach-dashboard .counts")).getText();
+        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("(\\d+) of (\\d+) records").matcher(counts);
+        assertThat(numbers.matches()).as(counts).isTrue();
+        assertThat(Long.parseLong(numbers.group(2))).as("the demo practice's records").isPositive();
+        assertThat(numbers.group(1)).as("every record replayed").isEqualTo(numbers.group(2));
+        WebElement bar = admin.find(By.cssSelector("#progress-coach-dashboard progress"));
+        assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max"));
+        assertThat(admin.find(By.cssSelector("#progress-coach-dashboard .time-left")).getText())
+                .isEqualTo("nothing left");
+        assertThat(admin.find(By.cssSelector("#progress-plan-read-model .status")).getText())
+                .as("the plan views were not rebuilt").isEqualTo("Up to date");
+        assertThat(admin.find(By.cssSelector("#progress-plan-read-model .counts")).getText())
+                .matches("\\d+ of \\d+ events");
     }
 
     private static void assertMostInNeedFirst(List<WebElement> rows) {

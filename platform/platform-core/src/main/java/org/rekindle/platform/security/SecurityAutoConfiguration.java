@@ -1,6 +1,7 @@
 package org.rekindle.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rekindle.platform.scrape.MetricsScrape;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -40,36 +41,21 @@ import java.util.List;
  * path, checked for signature (the issuer's published keys), issuer, expiry and audience. The token's
  * {@code roles} claim becomes {@code ROLE_*} authorities; object-level decisions are the services' own policy
  * beans, called from method security. Health probes and the API docs (OpenAPI and AsyncAPI) stay open;
- * the Prometheus endpoint takes the scrape credential instead ({@link ScrapeCredential}).
+ * the Prometheus endpoint takes the scrape credential instead ({@link MetricsScrape}).
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
-    /** {@code /actuator/prometheus} only with the scrape credential ({@link ScrapeCredential}), before any JWT check. */
+    /** {@code /actuator/prometheus} only with the scrape credential ({@link MetricsScrape}), before any JWT check. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public SecurityFilterChain metricsScrape(HttpSecurity http, ObjectMapper json,
                                              @Value("${rekindle.metrics.scrape-password:}") String password)
             throws Exception {
-        http.securityMatcher("/actuator/prometheus")
-            .authorizeHttpRequests(requests -> {
-                if (password.isBlank()) {
-                    requests.anyRequest().denyAll();
-                } else {
-                    requests.anyRequest().hasRole(ScrapeCredential.ROLE);
-                }
-            })
-            .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(json)))
-            .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated(json))
-                                               .accessDeniedHandler(ProblemResponses.denied(json)))
-            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .csrf(csrf -> csrf.disable());
-        if (!password.isBlank()) {
-            http.authenticationManager(ScrapeCredential.authentication(password));
-        }
-        return http.build();
+        return MetricsScrape.filterChain(http, password, ProblemResponses.unauthenticated(json),
+                                         ProblemResponses.denied(json));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package org.rekindle.platform.security;
+package org.rekindle.platform.scrape;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -11,10 +11,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * password from {@code rekindle.metrics.scrape-password}. Without a password the endpoint answers nobody. Kept apart
  * from the resource server's JWTs: a scraper holds no person's token, and people's tokens do not open the metrics.
  */
-final class ScrapeCredential {
+public final class ScrapeCredential {
 
-    static final String USER = "prometheus";
-    static final String ROLE = "METRICS_SCRAPER";
+    public static final String USER = "prometheus";
+    public static final String ROLE = "METRICS_SCRAPER";
 
     private ScrapeCredential() {
     }
