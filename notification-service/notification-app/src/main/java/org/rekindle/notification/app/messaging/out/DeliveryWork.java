@@ -3,6 +3,7 @@ package org.rekindle.notification.app.messaging.out;
 import org.bson.Document;
 import org.rekindle.notification.app.command.Channel;
 import org.rekindle.notification.app.command.Preferences;
+import org.rekindle.notification.app.command.Rule;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
@@ -58,7 +59,8 @@ class DeliveryWork implements ScheduledWorkHandler {
         NotificationView notification = notifications.find(id).orElseThrow();
         Preferences recipient = preferences.of(notification.recipientId());
         Instant now = clock.instant();
-        boolean inFeed = recipient.wants(Channel.FEED);
+        boolean urgent = Rule.valueOf(notification.rule()).urgent(); // a safety alert ignores opt-outs
+        boolean inFeed = urgent || recipient.wants(Channel.FEED);
         log.record(id, Channel.FEED, inFeed ? DeliveryLog.State.SENT : DeliveryLog.State.SKIPPED, 1,
                    inFeed ? null : "the recipient opted out of the in-app feed", now);
         if (inFeed) {
@@ -66,7 +68,7 @@ class DeliveryWork implements ScheduledWorkHandler {
         } else {
             metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
         }
-        if (!recipient.wants(Channel.EMAIL)) {
+        if (!urgent && !recipient.wants(Channel.EMAIL)) {
             log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "the recipient opted out of email", now);
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         } else if (recipient.email() == null) {

@@ -1,0 +1,34 @@
+package org.rekindle.notification.app.messaging.in;
+
+import org.rekindle.journal.events.JournalTopic;
+import org.rekindle.journal.events.SafetyConcernRaised;
+import org.rekindle.notification.app.command.SafetyAlerts.Concern;
+import org.rekindle.notification.app.messaging.out.SafetyEscalation;
+import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Safety concerns from the journal, in a consumer group of their own ({@code notification-service-safety}): an alert
+ * that must go out within seconds does not wait behind a backlog of the rules' events, and the rules engine is left
+ * as it is. Every other journal type is skipped here (the rules' listener reads them).
+ */
+@Component
+class SafetyConcernListener {
+
+    private final SafetyEscalation safety;
+
+    SafetyConcernListener(SafetyEscalation safety) {
+        this.safety = safety;
+    }
+
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-safety")
+    void on(String record) {
+        IncomingCloudEvent event = IncomingCloudEvent.parse(record);
+        if (SafetyConcernRaised.TYPE.equals(event.type())) {
+            SafetyConcernRaised e = event.data(SafetyConcernRaised.class);
+            safety.raise(new Concern(event.id(), event.type(), e.clientId(), e.entryId(), e.field(), e.riskClass(),
+                                     e.occurredAt(), e.raisedAt()));
+        }
+    }
+}
