@@ -55,6 +55,8 @@ class SafetyConcernIT extends RecordingJournalTopicTest {
                                                  "{\"promptId\":\"why\",\"text\":\"" + RISKY + "\"}");
         assertThat(written.statusCode()).isEqualTo(201);
         String entryId = Json.parse(written.body()).get("entryId").asText();
+        assertThat(Json.parse(written.body()).get("showCrisisResources").asBoolean())
+                .as("the writer's page shows crisis resources at once").isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).size() >= 2);
         List<ConsumerRecord<String, String>> records = topic.recordsWithKey(client);
@@ -114,9 +116,10 @@ class SafetyConcernIT extends RecordingJournalTopicTest {
         assertThat(http.post("/api/clients/" + client + "/journal/mood-check-ins",
                              "{\"score\":2,\"note\":\"Sad, but I would never hurt myself\"}").statusCode())
                 .isEqualTo(201);
-        assertThat(http.post("/api/clients/" + client + "/journal/reflections",
-                             "{\"promptId\":\"why\",\"text\":\"I texted him again\"}").statusCode())
-                .isEqualTo(201);
+        HttpResponse<String> harmless = http.post("/api/clients/" + client + "/journal/reflections",
+                                                  "{\"promptId\":\"why\",\"text\":\"I texted him again\"}");
+        assertThat(harmless.statusCode()).isEqualTo(201);
+        assertThat(Json.parse(harmless.body()).has("showCrisisResources")).isFalse();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).size() >= 2);
         assertThat(topic.recordsWithKey(client)).extracting(r -> Json.parse(r.value()).get("type").asText())
