@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A match is dropped when a negation ({@link #NEGATORS}) stands within three words before it in the same clause
  * ("I would never hurt myself", "I'm not suicidal", "I don't want to die"). Clauses end at . , ; : ! ? a line break
- * and "but", so "I'm not ok, I want to die" still matches. "can't" and "couldn't" are not negations here ("I can't
+ * and "but", so "I'm not ok, I want to die" still matches; a clause's first word "no" is an answer, not a negation
+ * ("no I want to die"). "can't" and "couldn't" are not negations here ("I can't
  * stop wanting to die"): when in doubt the screen errs towards alerting, since a false alert costs a coach a minute
  * and a missed one can cost far more.
  */
@@ -25,7 +26,7 @@ public final class RiskMatcher {
 
     static final Set<String> NEGATORS = Set.of("not", "never", "no", "don't", "dont", "won't", "wont", "wouldn't",
                                                "wouldnt", "didn't", "didnt", "isn't", "isnt", "aren't", "wasn't",
-                                               "shouldn't", "nobody's");
+                                               "shouldn't");
     static final int NEGATION_WINDOW = 3;
     static final int MAX_GAP = 2;
     private static final String GAP = "..";
@@ -145,9 +146,11 @@ public final class RiskMatcher {
             return false;
         }
 
+        /** A clause's first word "no" is an answer ("no I want to die"), not a negation of what follows. */
         private static boolean negatedBefore(List<String> clause, int start) {
             for (int i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) {
-                if (NEGATORS.contains(clause.get(i))) {
+                String word = clause.get(i);
+                if (NEGATORS.contains(word) && !(i == 0 && word.equals("no"))) {
                     return true;
                 }
             }
