@@ -5,6 +5,7 @@ import org.rekindle.journal.events.SafetyConcernRaised;
 import org.rekindle.notification.app.command.SafetyAlerts.Concern;
 import org.rekindle.notification.app.messaging.out.SafetyEscalation;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.UnreadableRecordException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,18 @@ class SafetyConcernListener {
         this.safety = safety;
     }
 
+    /**
+     * A record that is no CloudEvent at all is left to the rules' listener, which parks it on the dead-letter topic
+     * (once, not once per group); a SafetyConcernRaised whose data cannot be read is parked from here.
+     */
     @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-safety")
     void on(String record) {
-        IncomingCloudEvent event = IncomingCloudEvent.parse(record);
+        IncomingCloudEvent event;
+        try {
+            event = IncomingCloudEvent.parse(record);
+        } catch (UnreadableRecordException notACloudEvent) {
+            return;
+        }
         if (SafetyConcernRaised.TYPE.equals(event.type())) {
             SafetyConcernRaised e = event.data(SafetyConcernRaised.class);
             safety.raise(new Concern(event.id(), event.type(), e.clientId(), e.entryId(), e.field(), e.riskClass(),
