@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
+import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
+import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanPaused;
@@ -106,6 +108,20 @@ class PlanProjection {
         change(e.planId(), position, plan -> plan.append("outcome", "REPLACED").append("replacedBy",
                 new Document("planId", e.replacementPlanId()).append("reason", e.reason())
                         .append("at", Date.from(e.replacedAt()))));
+    }
+
+    /**
+     * Events the plan view does not show still count as applied, so the document's position reaches the plan's last
+     * event and a write that answers once its read model has it (ReadYourWrites) never waits on them.
+     */
+    @EventHandler
+    void on(NoContactAttemptStarted e, @SequenceNumber long position) {
+        change(e.planId(), position, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(NoContactAttemptEnded e, @SequenceNumber long position) {
+        change(e.planId(), position, UnaryOperator.identity());
     }
 
     @ResetHandler

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.rekindle.plan.app.query.PlanCollections;
+import org.rekindle.platform.readmodel.ReadYourWrites;
 import org.rekindle.plan.app.command.api.AssignPlan;
 import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
@@ -58,8 +61,13 @@ class PlansController {
     private final DashboardQueries dashboard;
     private final Clock clock;
 
+    private final ReadYourWrites readYourWrites;
+    private final PlanCollections collections;
+
     PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, DashboardQueries dashboard,
-                    Clock clock) {
+                    EventStore eventStore, PlanCollections collections, Clock clock) {
+        this.readYourWrites = new ReadYourWrites(eventStore);
+        this.collections = collections;
         this.commands = commands;
         this.plans = plans;
         this.catalog = catalog;
@@ -84,6 +92,12 @@ class PlansController {
     record Outcome(@NotNull PlanOutcome outcome) {
     }
 
+    /** Every change answers once the plan's read model shows it, so the page the coach returns to shows it too. */
+    private void change(String planId, Object command) {
+        commands.sendAndWait(command);
+        readYourWrites.await(collections.plans(), planId);
+    }
+
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Assign a program version to a client; the plan pins that version")
     @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
@@ -95,7 +109,7 @@ class PlansController {
                                                   + active.get(0) + "); replace that plan instead.");
         }
         String planId = "plan-" + UUID.randomUUID();
-        commands.sendAndWait(new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
+        change(planId, new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
                                             body.programVersion(), body.startDate(), body.timezone(),
                                             Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
                                             clock.instant()));
@@ -111,9 +125,9 @@ class PlansController {
         PlanView current = plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
         CatalogVersion version = assignable(body.programId(), body.programVersion());
         String replacementId = "plan-" + UUID.randomUUID();
-        commands.sendAndWait(new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
+        change(planId, new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
         // Everything AssignPlan checks was checked above, so the client is not left without a plan here.
-        commands.sendAndWait(new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
+        change(replacementId, new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
                                             body.programVersion(), body.startDate(), body.timezone(),
                                             Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
                                             clock.instant()));
@@ -164,7 +178,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> complete(@PathVariable @Pattern(regexp = ID) String planId,
                                   @PathVariable @Pattern(regexp = ID) String stepId) {
-        commands.sendAndWait(new CompleteStep(planId, stepId, clock.instant()));
+        change(planId, new CompleteStep(planId, stepId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -173,7 +187,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> reopen(@PathVariable @Pattern(regexp = ID) String planId,
                                 @PathVariable @Pattern(regexp = ID) String stepId) {
-        commands.sendAndWait(new ReopenStep(planId, stepId, clock.instant()));
+        change(planId, new ReopenStep(planId, stepId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -182,7 +196,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> skip(@PathVariable @Pattern(regexp = ID) String planId,
                               @PathVariable @Pattern(regexp = ID) String stepId, @Valid @RequestBody Skip body) {
-        commands.sendAndWait(new SkipStep(planId, stepId, body.reason(), clock.instant()));
+        change(planId, new SkipStep(planId, stepId, body.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -190,7 +204,7 @@ class PlansController {
     @Operation(summary = "Pause the plan")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> pause(@PathVariable @Pattern(regexp = ID) String planId) {
-        commands.sendAndWait(new PausePlan(planId, clock.instant()));
+        change(planId, new PausePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -198,7 +212,7 @@ class PlansController {
     @Operation(summary = "Resume a paused plan")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> resume(@PathVariable @Pattern(regexp = ID) String planId) {
-        commands.sendAndWait(new ResumePlan(planId, clock.instant()));
+        change(planId, new ResumePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -206,7 +220,7 @@ class PlansController {
     @Operation(summary = "Set the plan's outcome (reconciled, moved on, paused, ended)")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> outcome(@PathVariable @Pattern(regexp = ID) String planId, @Valid @RequestBody Outcome body) {
-        commands.sendAndWait(new ChangeOutcome(planId, body.outcome(), clock.instant()));
+        change(planId, new ChangeOutcome(planId, body.outcome(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 }
