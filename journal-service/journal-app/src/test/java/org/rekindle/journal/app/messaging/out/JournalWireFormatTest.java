@@ -56,6 +56,8 @@ class JournalWireFormatTest {
                 Arguments.of(new ApologyDrafted(CLIENT, "entry-2", "private text", 1, AT)),
                 Arguments.of(new ApologyRevised(CLIENT, "entry-2", "private text", 2, AT)),
                 Arguments.of(new MoodCheckedIn(CLIENT, "entry-3", 2, "private note", 6.5, AT)),
+                Arguments.of(new org.rekindle.journal.app.command.api.WellBeingCheckedIn(
+                        CLIENT, "check-in-1", java.util.List.of(3, 2, 1, 1, 0), 7, 28, "2026-W45", AT)),
                 Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),
                 Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)),
                 Arguments.of(new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP, CoachView.STREAK,
