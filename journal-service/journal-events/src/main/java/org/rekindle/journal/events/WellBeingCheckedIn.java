@@ -15,4 +15,19 @@ public record WellBeingCheckedIn(String clientId, String checkInId, List<Integer
                                  String week, Instant occurredAt) {
 
     public static final String TYPE = "rekindle.journal.WellBeingCheckedIn.v1";
+    /** The literature's screening threshold for likely depression: a percentage at or below it is low. */
+    public static final int LOW_PERCENTAGE = 28;
+    /**
+     * A fall of this many percentage points or more from the previous check-in is a notable drop. Percentages move
+     * in steps of 4, so in practice it is a fall of 12 or more (3 raw points).
+     */
+    public static final int NOTABLE_DROP = 10;
+
+    /**
+     * What every consumer reads from a check-in the same way: low (at or below {@link #LOW_PERCENTAGE} %), or
+     * dropped by {@link #NOTABLE_DROP} points or more since the previous one ({@code previous} null: none before).
+     */
+    public static boolean lowOrDropped(Integer previous, int percentage) {
+        return percentage <= LOW_PERCENTAGE || previous != null && previous - percentage >= NOTABLE_DROP;
+    }
 }

@@ -36,6 +36,8 @@ public final class DashboardRow {
 
     final List<Instant> breaches = new ArrayList<>();
     final List<Mood> moods = new ArrayList<>();
+    /** The weekly WHO-5 check-ins, oldest first, the last {@link WellBeingTrend#KEPT}. */
+    final List<WellBeingTrend.CheckIn> wellBeing = new ArrayList<>();
     Instant attemptStartedAt;
     Integer targetDays;
     int longestEndedAttempt;
@@ -95,6 +97,7 @@ public final class DashboardRow {
                     moods.remove(0);
                 }
             }
+            case "WellBeingCheckedIn" -> WellBeingTrend.add(wellBeing, event);
             case "ConsentChanged" -> coachSees = List.copyOf(event.texts("coachSees"));
             case "PlanPaused" -> planStatus = "PAUSED";
             case "PlanResumed" -> planStatus = "ACTIVE";
@@ -162,6 +165,9 @@ public final class DashboardRow {
         if (lastThreeLow(moods)) {
             flags.add("LOW_MOOD_3_IN_A_ROW");
         }
+        if (WellBeingTrend.lowOrDropped(wellBeing, now)) {
+            flags.add(WellBeingTrend.FLAG);
+        }
         Instant quietSince = quietSince();
         if (quietSince == null || quietSince.isBefore(now.minus(QUIET))) {
             flags.add("NO_ACTIVITY_5_DAYS");
@@ -174,7 +180,7 @@ public final class DashboardRow {
         boolean streak = consent.sees(ConsentScope.STREAK);
         boolean mood = consent.sees(ConsentScope.MOOD_TREND);
         flags.removeIf(flag -> flag.equals("OVERDUE_STEP") && !plan || flag.equals("BREACH_IN_48H") && !streak
-                               || flag.equals("LOW_MOOD_3_IN_A_ROW") && !mood);
+                               || (flag.equals("LOW_MOOD_3_IN_A_ROW") || flag.equals(WellBeingTrend.FLAG)) && !mood);
         Attention attention = RowAttention.of(this, now, consent, overdue.size());
         return new DashboardView(clientId, coachId, planId, plan ? phase : null,
                                  plan ? (steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size())) : null,
@@ -183,7 +189,8 @@ public final class DashboardRow {
                                  streak ? (int) breaches7 : null, mood ? moods.stream().map(Mood::score).toList() : null,
                                  lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
                                  flags, consent.names(), now, status(),
-                                 attention.level().name(), attention.words());
+                                 attention.level().name(), attention.words(),
+                                 mood ? WellBeingTrend.percentages(wellBeing, now) : null);
     }
 
     /** Contacts in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */
