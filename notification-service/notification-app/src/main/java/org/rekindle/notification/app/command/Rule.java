@@ -12,6 +12,9 @@ public enum Rule {
     BREACH_REPORTED(Audience.COACH, "The client reported contact during a no-contact period (who initiated it and "
                                     + "how is theirs to share).", ConsentScope.STREAK),
     LOW_MOOD_THREE_IN_A_ROW(Audience.COACH, "Three mood check-ins in a row scored 2 or lower.", ConsentScope.MOOD_TREND),
+    WELL_BEING_LOW_OR_DROPPED(Audience.COACH, "A weekly WHO-5 well-being check-in was at or below 28 %, or 10 "
+                                              + "percentage points or more below the previous one.",
+                              ConsentScope.MOOD_TREND),
     NO_ACTIVITY_FIVE_DAYS(Audience.COACH, "A client with an active plan has recorded nothing for 5 days."),
     STEP_OVERDUE_TWO_DAYS(Audience.COACH, "A plan step is still open 2 days after it became overdue (after its due date, or after the plan was "
                                                  + "assigned or resumed with that date already past).",
