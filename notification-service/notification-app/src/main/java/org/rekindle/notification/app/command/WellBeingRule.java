@@ -7,16 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.rekindle.journal.events.WellBeingCheckedIn.LOW_PERCENTAGE;
-import static org.rekindle.journal.events.WellBeingCheckedIn.lowOrDropped;
-
 /**
  * {@link Rule#WELL_BEING_LOW_OR_DROPPED}: a fresh weekly WHO-5 at or below 28 %, or 10 percentage points or more
  * below the client's previous check-in (percentages move in steps of 4, so a fall of 12 or more), alerts the coach
- * once (the check-in is the cause). The threshold is journal-events' ({@code WellBeingCheckedIn.lowOrDropped}), the
- * one the dashboard flags with. Needs MOOD_TREND, like the low-mood rule; coach alerts are not held by quiet hours.
+ * once (the check-in is the cause). The threshold is the one journal-events publishes
+ * ({@code WellBeingCheckedIn.lowOrDropped}; a test keeps this copy equal), the one the dashboard flags with too. Needs MOOD_TREND, like the low-mood rule; coach alerts are not held by quiet hours.
  */
 final class WellBeingRule {
+
+    static final int LOW_PERCENTAGE = 28;
+    static final int NOTABLE_DROP = 10;
 
     private final Messages messages;
 
@@ -48,6 +48,10 @@ final class WellBeingRule {
                                messages.title(rule, next.clientId(), detail),
                                messages.body(rule, next.clientId(), detail), causes, now));
         return next;
+    }
+
+    static boolean lowOrDropped(Integer previous, int percentage) {
+        return percentage <= LOW_PERCENTAGE || previous != null && previous - percentage >= NOTABLE_DROP;
     }
 
     private static Cause cause(WellBeing checkIn, String type, String what) {

@@ -120,4 +120,17 @@ class WellBeingRuleTest {
         assertThat(early.facts().awaitingCoach()).extracting(Notice::rule)
                 .containsExactly(Rule.WELL_BEING_LOW_OR_DROPPED);
     }
+    @Test
+    void theRuleIsTheOneJournalEventsPublishes() {
+        assertThat(WellBeingRule.LOW_PERCENTAGE).isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.LOW_PERCENTAGE);
+        assertThat(WellBeingRule.NOTABLE_DROP).isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.NOTABLE_DROP);
+        for (int now = 0; now <= 100; now += 4) {
+            assertThat(WellBeingRule.lowOrDropped(null, now))
+                    .isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.lowOrDropped(null, now));
+            for (int before = 0; before <= 100; before += 4) {
+                assertThat(WellBeingRule.lowOrDropped(before, now)).as(before + " then " + now)
+                        .isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.lowOrDropped(before, now));
+            }
+        }
+    }
 }

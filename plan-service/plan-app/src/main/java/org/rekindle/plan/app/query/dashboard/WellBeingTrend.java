@@ -1,7 +1,5 @@
 package org.rekindle.plan.app.query.dashboard;
 
-import org.rekindle.journal.events.WellBeingCheckedIn;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -9,14 +7,19 @@ import java.util.Optional;
 
 /**
  * The weekly WHO-5 on the dashboard: the percentages a row keeps, and the risk read from them as journal-events
- * defines it ({@link WellBeingCheckedIn#lowOrDropped}): the latest check-in at or below 28 %, or 10 points or more
- * below the one before. Both are read as of a moment, so time travel sees the trend as it was.
+ * publishes it ({@code WellBeingCheckedIn.lowOrDropped}; a test keeps this copy equal): the latest check-in at or
+ * below 28 %, or 10 points or more below the one before. Both are read as of a moment, so time travel sees the trend
+ * as it was.
  */
 final class WellBeingTrend {
 
     static final String FLAG = "WELL_BEING_LOW_OR_DROPPED";
     /** About three months of weekly check-ins. */
     static final int KEPT = 12;
+    /** The literature's screening threshold for likely depression. */
+    static final int LOW_PERCENTAGE = 28;
+    /** A fall of this many percentage points or more from the previous check-in (in steps of 4: 12 or more). */
+    static final int NOTABLE_DROP = 10;
 
     /** One WHO-5 check-in as the row keeps it. */
     record CheckIn(int percentage, String week, Instant at) {
@@ -53,15 +56,19 @@ final class WellBeingTrend {
         }
         CheckIn last = known.get(known.size() - 1);
         Integer previous = known.size() > 1 ? known.get(known.size() - 2).percentage() : null;
-        if (!WellBeingCheckedIn.lowOrDropped(previous, last.percentage())) {
+        if (!lowOrDropped(previous, last.percentage())) {
             return Optional.empty();
         }
-        if (last.percentage() <= WellBeingCheckedIn.LOW_PERCENTAGE) {
-            return Optional.of("WHO-5 well-being " + last.percentage() + " % (at or below "
-                               + WellBeingCheckedIn.LOW_PERCENTAGE + " %) " + RowAttention.ago(last.at(), now));
+        if (last.percentage() <= LOW_PERCENTAGE) {
+            return Optional.of("WHO-5 well-being " + last.percentage() + " % (at or below " + LOW_PERCENTAGE + " %) "
+                               + RowAttention.ago(last.at(), now));
         }
         return Optional.of("WHO-5 well-being fell from " + previous + " % to " + last.percentage() + " % "
                            + RowAttention.ago(last.at(), now));
+    }
+
+    static boolean lowOrDropped(Integer previous, int percentage) {
+        return percentage <= LOW_PERCENTAGE || previous != null && previous - percentage >= NOTABLE_DROP;
     }
 
     private static List<CheckIn> asOf(List<CheckIn> kept, Instant now) {

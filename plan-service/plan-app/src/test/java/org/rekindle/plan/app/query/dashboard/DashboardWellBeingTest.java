@@ -117,4 +117,17 @@ class DashboardWellBeingTest {
         assertThat(read.asOf(after(1)).wellBeingTrend()).containsExactly(60, 44);
         assertThat(read.asOf(after(1)).riskFlags()).contains(FLAG);
     }
+    @Test
+    void theRuleIsTheOneJournalEventsPublishes() {
+        assertThat(WellBeingTrend.LOW_PERCENTAGE).isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.LOW_PERCENTAGE);
+        assertThat(WellBeingTrend.NOTABLE_DROP).isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.NOTABLE_DROP);
+        for (int now = 0; now <= 100; now += 4) {
+            assertThat(WellBeingTrend.lowOrDropped(null, now))
+                    .isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.lowOrDropped(null, now));
+            for (int before = 0; before <= 100; before += 4) {
+                assertThat(WellBeingTrend.lowOrDropped(before, now)).as(before + " then " + now)
+                        .isEqualTo(org.rekindle.journal.events.WellBeingCheckedIn.lowOrDropped(before, now));
+            }
+        }
+    }
 }
