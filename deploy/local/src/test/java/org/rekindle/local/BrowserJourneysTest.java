@@ -604,7 +604,7 @@ class BrowserJourneysTest {
                 return coach.find(By.cssSelector("ul.alerts")).getText()
                             .contains("Sam Rivera: WHO-5 well-being 28 %, at or below 28 %");
             });
-            assertThat(coach.find(By.id("row")).getText()).contains("Well-being (WHO-5, weekly)");
+            assertThat(coach.find(By.id("row")).getText()).contains("Well-being (WHO-5)");
             assertThat(coach.find(By.cssSelector("#row svg.who5")).getAttribute("aria-label")).contains("24 %, 28 %");
             assertThat(coach.find(By.cssSelector("ol.timeline")).getText())
                     .contains("Well being checked in: WHO-5 28 % (7 of 25), week");
