@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The weekly WHO-5 on the dashboard: the percentages a row keeps, and the risk read from them as journal-events
  * publishes it ({@code WellBeingCheckedIn.lowOrDropped}; a test keeps this copy equal): the latest check-in at or
- * below 28 %, or 10 points or more below the one before. Both are read as of a moment, so time travel sees the trend
- * as it was.
+ * below 28 %, or 10 points or more below the one before, while it is at most two weeks old (the period its
+ * statements ask about). Both are read as of a moment, so time travel sees the trend as it was.
  */
 final class WellBeingTrend {
 
@@ -20,6 +20,8 @@ final class WellBeingTrend {
     static final int LOW_PERCENTAGE = 28;
     /** A fall of this many percentage points or more from the previous check-in (in steps of 4: 12 or more). */
     static final int NOTABLE_DROP = 10;
+    /** How long a check-in speaks for the client: the two weeks its statements ask about. */
+    static final java.time.Duration CURRENT_FOR = java.time.Duration.ofDays(14);
 
     /** One WHO-5 check-in as the row keeps it. */
     record CheckIn(int percentage, String week, Instant at) {
@@ -55,6 +57,9 @@ final class WellBeingTrend {
             return Optional.empty();
         }
         CheckIn last = known.get(known.size() - 1);
+        if (last.at().isBefore(now.minus(CURRENT_FOR))) {
+            return Optional.empty(); // older than the two weeks it asked about: the trend stays, the flag does not
+        }
         Integer previous = known.size() > 1 ? known.get(known.size() - 2).percentage() : null;
         if (!lowOrDropped(previous, last.percentage())) {
             return Optional.empty();

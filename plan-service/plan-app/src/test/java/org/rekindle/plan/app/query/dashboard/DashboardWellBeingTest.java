@@ -80,6 +80,15 @@ class DashboardWellBeingTest {
     }
 
     @Test
+    void aCheckInFlagsForTheTwoWeeksItAskedAboutThenOnlyTheTrendStays() {
+        DashboardRow row = assigned().apply(who5(0, 20));
+        Instant at = T0;
+        assertThat(row.asOf(at.plus(Duration.ofDays(14))).riskFlags()).contains(FLAG);
+        assertThat(row.asOf(at.plus(Duration.ofDays(14)).plusSeconds(1)).riskFlags()).doesNotContain(FLAG);
+        assertThat(row.asOf(at.plus(Duration.ofDays(15))).wellBeingTrend()).containsExactly(20);
+    }
+
+    @Test
     void arrivingLateStillFoldsInTimeOrder() {
         DashboardRow row = assigned().apply(who5(1, 40)).apply(who5(0, 60));
         assertThat(row.asOf(after(1)).wellBeingTrend()).containsExactly(60, 40);
