@@ -1,5 +1,6 @@
 package org.rekindle.web;
 
+import org.rekindle.platform.scrape.ServiceTagAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.availability.AvailabilityHealthContributorAutoConfiguration;
@@ -8,6 +9,12 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.web.servlet.WebMvcObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.servlet.ServletManagementContextAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -52,7 +59,12 @@ import org.springframework.context.annotation.ComponentScan;
         WebEndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
         HealthEndpointAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
         AvailabilityProbesAutoConfiguration.class, ManagementContextAutoConfiguration.class,
-        ServletManagementContextAutoConfiguration.class})
+        ServletManagementContextAutoConfiguration.class,
+        // metrics at /actuator/prometheus: HTTP server (observations), JVM, the service tag (platform-metrics)
+        MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+        PrometheusMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class,
+        WebMvcObservationAutoConfiguration.class, JvmMetricsAutoConfiguration.class,
+        ServiceTagAutoConfiguration.class})
 public class WebApplication {
 
     public static final String CONFIG_NAME = "rekindle-web";

@@ -32,11 +32,14 @@ final class DemoSeeder implements DemoJournal {
     private final String planUrl;
     private final String notificationUrl;
     private final DemoLogins logins;
+    private final StartupReport report;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private int calls;
 
-    DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl, DemoLogins logins) {
+    DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl, DemoLogins logins,
+               StartupReport report) {
+        this.report = report;
         this.mongoUri = mongoUri;
         this.journalUrl = journalUrl;
         this.planUrl = planUrl;
@@ -44,7 +47,7 @@ final class DemoSeeder implements DemoJournal {
         this.logins = logins;
     }
 
-    /** Seeds unless already seeded; returns a line saying what happened. */
+    /** Seeds unless already seeded, reporting its steps as it goes; returns a line saying what happened. */
     String seedOnce() {
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
             MongoCollection<Document> seeds = mongo.getDatabase(MARKER_DATABASE).getCollection("seeds");
@@ -58,10 +61,21 @@ final class DemoSeeder implements DemoJournal {
             }
             long started = System.nanoTime();
             DemoPractice practice = new DemoPractice(Instant.now());
-            logins.notifiedPeople().forEach(this::reachableAt);
-            practice.assignPlans(this::assignPlan);
-            practice.seed(this);
-            practice.settlePlans(this::settlePlan);
+            Map<String, String> people = logins.notifiedPeople();
+            StartupReport.Seeding seeding = report.seeding(people.size() + SeedSteps.of(practice));
+            people.forEach((userId, email) -> {
+                reachableAt(userId, email);
+                seeding.stepDone();
+            });
+            practice.assignPlans((client, timezone, startDate) -> {
+                assignPlan(client, timezone, startDate);
+                seeding.stepDone();
+            });
+            practice.seed(SeedSteps.reporting(this, seeding::stepDone));
+            practice.settlePlans((client, answeredStep, leaveOpen, skip) -> {
+                settlePlan(client, answeredStep, leaveOpen, skip);
+                seeding.stepDone();
+            });
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
                                                           .append("calls", calls));
             return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000

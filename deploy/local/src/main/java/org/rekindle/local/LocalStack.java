@@ -16,13 +16,15 @@ import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The embedded default: a real Kafka broker (KRaft), a real PostgreSQL server (the event stores, one database per
@@ -44,14 +46,20 @@ public final class LocalStack implements AutoCloseable {
     static final String SCRAPE_PASSWORD = "metrics-dev-secret";
 
     private final LocalSettings settings;
+    private final StartupReport report;
     private EmbeddedMongo mongo;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private EmbeddedSmtp smtp;
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
 
     LocalStack(LocalSettings settings) {
+        this(settings, StartupReport.toConsole());
+    }
+
+    LocalStack(LocalSettings settings, StartupReport report) {
         this.settings = settings;
+        this.report = report;
     }
 
     public static void main(String[] args) {
@@ -78,40 +86,85 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts everything, seeds the demo practice (once per data folder) and prints where to find it. */
+    /**
+     * Starts everything, seeds the demo practice (once per data folder) and prints where to find it, saying each
+     * component's start and the seed's progress as it goes ({@link StartupReport}).
+     */
     void start() {
-        long startedAt = System.nanoTime();
         EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
-        log.info("Data folder: {}", settings.dataDir());
-        mongo = EmbeddedMongo.startOnDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        postgres = EmbeddedPostgresServer.startOnDisk(postgresDataDir(), settings.postgresPort());
-        for (String database : EVENT_STORES) {
-            postgres.createDatabase(database);
-        }
+        report.say("starting in " + settings.dataDir());
+        // PostgreSQL (initdb the first time) runs as processes of its own, so it comes up while Kafka starts here.
+        InParallel.start(List.<Supplier<Object>>of(this::startPostgresWithDatabases, this::startMongoAndKafka), started -> { });
         copyEventStoresWrittenBeforePostgres();
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
-        services.add(IssuerApplication.application().run("--server.port=" + settings.issuerPort(),
-                "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
-                "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
-                "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
-                "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                "--spring.main.banner-mode=off"));
-        services.add(JournalApplication.application().run(withExportSources(serviceArgs(settings.journalPort(),
-                                                                                        "journal"))));
-        services.add(ContentApplication.application().run(serviceArgs(settings.contentPort(), "content")));
-        services.add(PlanApplication.application().run(serviceArgs(settings.planPort(), "plan")));
-        smtp = EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort());
-        services.add(NotificationApplication.application().run(withMail(serviceArgs(settings.notificationPort(),
-                                                                                    "notification"))));
-        services.add(WebApplication.application().run(webArgs()));
-        Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+        smtp = report.up("SMTP server and inbox", () -> EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort()));
+        startServices();
+        Duration startup = report.elapsed();
 
         String seedResult = settings.seed()
                 ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
-                                 new DemoLogins(issuerUrl())).seedOnce()
+                                 new DemoLogins(issuerUrl()), report).seedOnce()
                 : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
         System.out.println(banner(startup, seedResult));
+        report.ready(webUrl());
+    }
+
+    private Object startPostgresWithDatabases() {
+        boolean firstStart = !java.nio.file.Files.exists(postgresDataDir().resolve("PG_VERSION"));
+        if (firstStart) {
+            report.say("PostgreSQL: first start, creating its data folder (initdb) and the event store databases");
+        }
+        return report.up("PostgreSQL" + (firstStart ? " (initdb)" : ""), () -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnDisk(postgresDataDir(),
+                                                                               settings.postgresPort());
+            synchronized (this) {
+                postgres = server; // from here close() stops it, even if Kafka failed meanwhile
+            }
+            EVENT_STORES.forEach(server::createDatabase);
+            return server;
+        });
+    }
+
+    private Object startMongoAndKafka() {
+        EmbeddedMongo started = report.up("MongoDB-wire server", () -> EmbeddedMongo.startOnDisk(
+                settings.dataDir().resolve("mongo"), settings.mongoPort()));
+        synchronized (this) {
+            mongo = started;
+        }
+        EmbeddedKafka broker = report.up("Kafka broker", () -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"),
+                                                                                 settings.kafkaPort()));
+        synchronized (this) {
+            kafka = broker;
+        }
+        return broker;
+    }
+
+    /**
+     * The issuer, the four services and the web app, {@link InParallel#lanes()} at a time. None needs another to
+     * start: the services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints
+     * itself. Spring Boot's logging set-up is switched off for them (the stack's logback.xml configures logging once
+     * for the JVM), as several contexts re-initialising one Logback at once can leave it muted.
+     */
+    private void startServices() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        List<Supplier<ConfigurableApplicationContext>> starts = List.of(
+                () -> report.up("OIDC issuer", () -> IssuerApplication.application().run(
+                        "--server.port=" + settings.issuerPort(),
+                        "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
+                        "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
+                        "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
+                        "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
+                        "--spring.main.banner-mode=off")),
+                () -> report.up("journal-service", () -> JournalApplication.application().run(
+                        withExportSources(serviceArgs(settings.journalPort(), "journal")))),
+                () -> report.up("content-service", () -> ContentApplication.application().run(
+                        serviceArgs(settings.contentPort(), "content"))),
+                () -> report.up("plan-service", () -> PlanApplication.application().run(
+                        serviceArgs(settings.planPort(), "plan"))),
+                () -> report.up("notification-service", () -> NotificationApplication.application().run(
+                        withMail(serviceArgs(settings.notificationPort(), "notification")))),
+                () -> report.up("web app", () -> WebApplication.application().run(webArgs())));
+        InParallel.start(starts, services::add);
     }
 
     private java.nio.file.Path postgresDataDir() {
@@ -245,6 +298,7 @@ public final class LocalStack implements AutoCloseable {
                 "--rekindle.web.notification-url=" + notificationUrl(),
                 "--rekindle.web.end-session-uri=" + issuerUrl() + "/connect/logout",
                 "--rekindle.web.directory-url=" + issuerUrl(),
+                "--rekindle.metrics.scrape-password=" + SCRAPE_PASSWORD,
                 provider + "authorization-uri=" + issuerUrl() + "/oauth2/authorize",
                 provider + "token-uri=" + issuerUrl() + "/oauth2/token",
                 provider + "jwk-set-uri=" + issuerUrl() + "/oauth2/jwks",

@@ -313,7 +313,7 @@ class ComposeFileTest {
                               .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+");
     }
 
-    /** Prometheus scrapes every app service's metrics with the credential compose gives the services. */
+    /** Prometheus scrapes every app service's and the web app's metrics with the credential compose gives them. */
     @Test
     @SuppressWarnings("unchecked")
     void prometheusScrapesEveryServiceWithTheCredentialTheServicesAreGiven() throws IOException {
@@ -331,7 +331,7 @@ class ComposeFileTest {
         assertThat(basicAuth).containsEntry("username", "prometheus");
         List<String> targets = ((List<Map<String, Object>>) job.get("static_configs")).stream()
                 .flatMap(group -> ((List<String>) group.get("targets")).stream()).toList();
-        appServices().forEach(args -> {
+        Stream.concat(appServices(), Stream.of(Arguments.of("web-app", 8080))).forEach(args -> {
             String app = (String) args.get()[0];
             int port = (int) args.get()[1];
             assertThat(targets).as("scrape targets").contains(app + ":" + port);

@@ -237,7 +237,7 @@ class KubernetesManifestsTest {
                 .filter(e -> map(e.getValue().get("environment")).containsKey("REKINDLE_METRICS_SCRAPEPASSWORD"))
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
         assertThat(scraped).as("apps compose gives a scrape credential")
-                           .contains("journal-service", "content-service", "plan-service", "notification-service");
+                           .contains("journal-service", "content-service", "plan-service", "notification-service", "web-app");
         for (String app : scraped) {
             Map<String, Object> template = map(map(deployments.get(app).get("spec")).get("template"));
             Map<String, Object> annotations = map(map(template.get("metadata")).get("annotations"));

@@ -10,16 +10,21 @@ import org.rekindle.platform.embedded.OidcLogin;
 import org.rekindle.platform.embedded.PortInUseException;
 import org.rekindle.platform.embedded.Ports;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,8 +41,11 @@ class LocalStackTest {
     void startsSeedsTheDemoPracticeOnceAndKeepsItAcrossARestart(@TempDir Path dataDir) throws Exception {
         LocalSettings settings = settings(dataDir);
         int entriesOfSam;
-        try (LocalStack stack = new LocalStack(settings)) {
+        ByteArrayOutputStream firstStart = new ByteArrayOutputStream();
+        try (LocalStack stack = new LocalStack(settings, printingTo(firstStart))) {
             stack.start();
+            startPrintedEachComponentTheSeedsProgressAndReady(firstStart.toString(StandardCharsets.UTF_8),
+                                                              stack.webUrl());
             token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = stack.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -74,8 +82,12 @@ class LocalStackTest {
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
         }
 
-        try (LocalStack again = new LocalStack(settings)) {
+        ByteArrayOutputStream secondStart = new ByteArrayOutputStream();
+        try (LocalStack again = new LocalStack(settings, printingTo(secondStart))) {
             again.start();
+            assertThat(secondStart.toString(StandardCharsets.UTF_8)).as("no initdb and no seed the second time")
+                    .contains("PostgreSQL up (").doesNotContain("initdb").doesNotContain("seeding demo practice")
+                    .contains("ready in ");
             token = OidcLogin.web(again.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
@@ -85,6 +97,48 @@ class LocalStackTest {
             assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())
                     .as("default programs are published once, not again on restart").isEqualTo(1);
         }
+    }
+
+    private static StartupReport printingTo(ByteArrayOutputStream printed) {
+        return new StartupReport(new PrintStream(printed, true, StandardCharsets.UTF_8), System::nanoTime,
+                                 Duration.ofSeconds(3));
+    }
+
+    /** A first start says each component as it comes up, initdb, the seed's steps up to all of them, then ready. */
+    private static void startPrintedEachComponentTheSeedsProgressAndReady(String printed, String webUrl) {
+        System.out.print(printed);
+        List<String> lines = printed.lines().toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line).matches("rekindle-local \\[ *\\d+\\.\\d s\\] .+"));
+        // the infrastructure starts side by side, then the services (in no fixed order), then the seed
+        List<String> infrastructure = List.of("MongoDB-wire server up (", "PostgreSQL (initdb) up (", "Kafka broker up (",
+                                              "SMTP server and inbox up (");
+        List<String> services = List.of("OIDC issuer up (", "journal-service up (", "content-service up (",
+                                        "plan-service up (", "notification-service up (", "web app up (");
+        int lastInfrastructure = infrastructure.stream().mapToInt(component -> indexOf(lines, component)).max().orElseThrow();
+        int firstService = services.stream().mapToInt(component -> indexOf(lines, component)).min().orElseThrow();
+        for (String component : infrastructure) {
+            assertThat(indexOf(lines, component)).as(component).isNotNegative();
+        }
+        assertThat(firstService).as("every service starts after the infrastructure").isGreaterThan(lastInfrastructure);
+        int at = services.stream().mapToInt(component -> indexOf(lines, component)).max().orElseThrow();
+        assertThat(indexOf(lines, "PostgreSQL: first start, creating its data folder (initdb)")).isNotNegative();
+        Matcher seeded = Pattern.compile("seeding demo practice: (\\d+)/(\\d+) steps$")
+                .matcher(lines.stream().filter(line -> line.contains("seeding demo practice")).reduce((a, b) -> b)
+                              .orElseThrow());
+        assertThat(seeded.find()).isTrue();
+        assertThat(seeded.group(1)).as("the last seed line counts every step").isEqualTo(seeded.group(2));
+        assertThat(Integer.parseInt(seeded.group(2))).isGreaterThan(20);
+        assertThat(indexOf(lines, "seeding demo practice: 0/")).isGreaterThan(at);
+        assertThat(lines.get(lines.size() - 1)).matches(".*\\] ready in \\d+ s at " + Pattern.quote(webUrl));
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -104,6 +158,9 @@ class LocalStackTest {
                         .contains("rekindle_processor_lag_events", "rekindle_processor_lag_age_seconds",
                                   "commandBus_successCounter_total", "eventProcessor_latency");
             }
+            assertThat(scrapes.get("rekindle-web").named("jvm_memory_used_bytes")).as("the web app's own, tagged")
+                    .isNotEmpty().allSatisfy(sample -> assertThat(sample.labels())
+                            .containsEntry("service", "rekindle-web"));
             assertThat(scrapes.get("plan-service").named("rekindle_processor_lag_records"))
                     .as("the coach dashboard's lag behind Kafka")
                     .anySatisfy(sample -> assertThat(sample.labels()).containsEntry("processor", "coach-dashboard"));

@@ -38,6 +38,7 @@ final class StackMetrics {
         services.put("content-service", stack.contentUrl());
         services.put("plan-service", stack.planUrl());
         services.put("notification-service", stack.notificationUrl());
+        services.put("rekindle-web", stack.webUrl());
         return services;
     }
 

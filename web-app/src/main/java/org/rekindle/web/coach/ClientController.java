@@ -93,8 +93,7 @@ class ClientController {
         model.addAttribute("alerts", alerts == null ? List.of() : ClientAlert.inOrder(alerts).stream()
                 .map(alert -> new ClientAlert(people.named(alert.notification()), alert.notEmailed())).toList());
         model.addAttribute("reach", alerts);
-        model.addAttribute("note", newer(services.objectIfVisible(JOURNAL, "/api/clients/{id}/coach-note", clientId),
-                                         (Map<String, Object>) model.asMap().get("savedNote")));
+        model.addAttribute("note", services.objectIfVisible(JOURNAL, "/api/clients/{id}/coach-note", clientId));
         model.addAttribute("clientName", people.nameWithPronouns(clientId)); // only once the services let this coach in
         return "coach/client";
     }
@@ -102,11 +101,8 @@ class ClientController {
     /** The coach's private note about the client: journal-service keeps it sealed, for this coach's eyes only. */
     @PostMapping("/note")
     String note(@PathVariable String clientId, @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
-        Map<String, Object> saved = services.send(JOURNAL, "PUT", "/api/clients/{id}/coach-note", Map.of("text", text),
-                                                  clientId);
-        Map<String, Object> savedNote = new java.util.HashMap<>(saved);
-        savedNote.put("text", text);
-        flash.addFlashAttribute("savedNote", savedNote);
+        // journal-service answers once its read model holds the note, so the page below shows this revision
+        services.send(JOURNAL, "PUT", "/api/clients/{id}/coach-note", Map.of("text", text), clientId);
         flash.addFlashAttribute("notice", "Your private note is saved.");
         return Paths.redirect("/coach/clients/", clientId) + "#note-heading";
     }
@@ -158,17 +154,6 @@ class ClientController {
     }
 
     /** The note just saved, while journal-service's read model (a few milliseconds behind) still has the older one. */
-    private static Map<String, Object> newer(Map<String, Object> read, Map<String, Object> justSaved) {
-        if (justSaved == null || read != null && revision(read) >= revision(justSaved)) {
-            return read;
-        }
-        return justSaved;
-    }
-
-    private static int revision(Map<String, Object> note) {
-        return note.get("revision") instanceof Number n ? n.intValue() : 0;
-    }
-
     @PostMapping("/alerts/{notificationId}/acknowledge")
     String acknowledge(@PathVariable String clientId, @PathVariable String notificationId,
                        @ModelAttribute("viewer") Viewer viewer, RedirectAttributes flash) {

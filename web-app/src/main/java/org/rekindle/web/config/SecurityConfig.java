@@ -2,6 +2,8 @@ package org.rekindle.web.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rekindle.platform.scrape.MetricsScrape;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,7 +11,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -24,6 +31,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SecurityConfig {
 
     static final String REGISTRATION = "rekindle";
+
+    /** {@code /actuator/prometheus} only with the scrape credential, as in every service (platform-metrics). */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain metricsScrape(HttpSecurity http, @Value("${rekindle.metrics.scrape-password:}") String password)
+            throws Exception {
+        return MetricsScrape.filterChain(http, password, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                         new AccessDeniedHandlerImpl());
+    }
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, WebProperties properties) throws Exception {

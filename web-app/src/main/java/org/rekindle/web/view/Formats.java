@@ -68,6 +68,11 @@ public class Formats {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A dashboard risk flag as the coach reads it ({@link RiskFlag}); one this app does not know yet, in words. */
+    public String riskFlag(Object name) {
+        return RiskFlag.named(name).map(RiskFlag::words).orElseGet(() -> words(name));
+    }
+
     /** Constants → a lower-case list: [STREAK, MOOD_TREND] → "streak, mood trend". */
     public String wordList(Object constants) {
         if (!(constants instanceof java.util.Collection<?> all)) {

@@ -45,6 +45,12 @@ class ChartsAndFormatsTest {
         assertThat(fmt.when(null)).isEqualTo("—");
         assertThat(fmt.day("2026-11-09")).isEqualTo("Mon 9 Nov 2026");
         assertThat(fmt.words("BREACH_IN_48H")).isEqualTo("Breach in 48h");
+        assertThat(fmt.riskFlag("LOW_MOOD_THREE_IN_A_ROW")).isEqualTo("Low mood 3 in a row");
+        assertThat(fmt.riskFlag("LOW_MOOD_3_IN_A_ROW")).as("as plan-service named it before Dec 2026")
+                                                      .isEqualTo("Low mood 3 in a row");
+        assertThat(fmt.riskFlag("NO_ACTIVITY_5_DAYS")).isEqualTo(fmt.riskFlag("NO_ACTIVITY_FIVE_DAYS"))
+                                                     .isEqualTo("No activity 5 days");
+        assertThat(fmt.riskFlag("SOMETHING_NEWER")).as("a flag a newer plan-service adds").isEqualTo("Something newer");
         assertThat(fmt.event("NoContactBroken")).isEqualTo("No contact broken");
         assertThat(fmt.event("rekindle.journal.MoodCheckedIn.v1")).as("an alert's cause").isEqualTo("Mood checked in");
     }

@@ -7,5 +7,6 @@ package org.rekindle.content.events;
  * {@code checkIns} for a mood check-in habit; otherwise null. {@code dayOffset} counts from the plan's start.
  */
 public record ProgramStep(String stepId, String kind, String title, String guidance, int dayOffset,
-                          Integer durationDays, String promptId, Integer targetDays, Integer checkIns) {
+                          @Nullable Integer durationDays, @Nullable String promptId, @Nullable Integer targetDays,
+                          @Nullable Integer checkIns) {
 }

@@ -5,6 +5,12 @@ public final class PlanTopic {
 
     public static final String NAME = "rekindle.plan.v1";
 
+    /**
+     * The field of every published record whose value keys the Kafka record and is the CloudEvent {@code subject}:
+     * one client's events stay in order.
+     */
+    public static final String KEY = "clientId";
+
     private PlanTopic() {
     }
 }

@@ -25,13 +25,35 @@ final class EventStoreLag {
     }
 
     OptionalLong events(TrackingToken position) {
-        TrackingToken headToken = storage.createHeadToken();
-        OptionalLong head = headToken == null ? OptionalLong.of(-1) : headToken.position();
+        return behind(head(), position);
+    }
+
+    private static OptionalLong behind(OptionalLong head, TrackingToken position) {
         OptionalLong at = position == null ? OptionalLong.of(-1) : position.position();
         if (head.isEmpty() || at.isEmpty()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Math.max(0, head.getAsLong() - at.getAsLong()));
+    }
+
+    /** The global index of the newest stored event, -1 when the store is empty. */
+    private OptionalLong head() {
+        TrackingToken headToken = storage.createHeadToken();
+        return headToken == null ? OptionalLong.of(-1) : headToken.position();
+    }
+
+    /**
+     * A processor's progress through the store: the total is every index up to the head now (head + 1), the done
+     * part what is left of it after the lag, so total - done is always {@link #events}.
+     */
+    Optional<Progress> progress(TrackingToken position) {
+        OptionalLong head = head();
+        OptionalLong lag = behind(head, position);
+        if (head.isEmpty() || lag.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = head.getAsLong() + 1;
+        return Optional.of(new Progress(Math.max(0, total - lag.getAsLong()), total));
     }
 
     Duration age(TrackingToken position) {

@@ -59,12 +59,12 @@ final class ProcessorLagMetrics {
         });
     }
 
-    private static boolean claimed(StreamingEventProcessor processor) {
+    static boolean claimed(StreamingEventProcessor processor) {
         return !processor.processingStatus().isEmpty();
     }
 
     /** The position of the segment furthest behind (unwrapped from a replay), or null before its first event. */
-    private static TrackingToken oldestPosition(StreamingEventProcessor processor) {
+    static TrackingToken oldestPosition(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream()
                         .map(EventTrackerStatus::getTrackingToken).filter(Objects::nonNull)
                         .map(WrappedToken::unwrapLowerBound)

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.rekindle.platform.publishing.Publication;
@@ -24,9 +23,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -83,10 +80,10 @@ public class ServiceMetrics implements ApplicationListener<ApplicationReadyEvent
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         EventProcessingConfiguration axon = processing.getIfAvailable();
         if (axon != null) {
-            EventStorageEngine storage = eventStorage.getIfAvailable();
+            KafkaTokenLag kafka = kafkaTokenLag();
             ProcessorLagMetrics.register(meters, axon, kafkaFedProcessors(),
                     publication.getIfAvailable() == null ? "" : publication.getObject().processingGroup(),
-                    storage == null ? null : new EventStoreLag(storage, time), kafkaTokenLag());
+                    eventStoreLag(), kafka == null ? null : kafka::records);
         }
         KafkaListenerEndpointRegistry containers = listeners.getIfAvailable();
         if (containers != null && admin() != null) {
@@ -108,11 +105,18 @@ public class ServiceMetrics implements ApplicationListener<ApplicationReadyEvent
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    private Function<TrackingToken, OptionalLong> kafkaTokenLag() {
+    /** The lag of processors over this service's event store, or null when it has none. */
+    EventStoreLag eventStoreLag() {
+        EventStorageEngine storage = eventStorage.getIfAvailable();
+        return storage == null ? null : new EventStoreLag(storage, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The lag of Kafka-fed processors, or null when the service has no Kafka or no Kafka-fed processor classes. */
+    KafkaTokenLag kafkaTokenLag() {
         if (!ClassUtils.isPresent(KAFKA_TOKEN, getClass().getClassLoader()) || admin() == null) {
             return null;
         }
-        return new KafkaTokenLag(admin())::records;
+        return new KafkaTokenLag(admin());
     }
 
     private synchronized Admin admin() {

@@ -63,7 +63,8 @@ public class ScheduleRunner implements SmartLifecycle {
         this.workers = Math.max(1, workers);
         this.schedule = schedule;
         this.work = schedule.collection();
-        this.handlers = handlers.stream().collect(Collectors.toMap(ScheduledWorkHandler::kind, Function.identity()));
+        this.handlers = handlers.stream().collect(Collectors.toMap(handler -> handler.kind().storedName(),
+                                                                   Function.identity()));
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.lease = lease;

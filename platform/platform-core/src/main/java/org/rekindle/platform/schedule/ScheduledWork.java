@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One piece of work due at an instant: its key names the occurrence (so scheduling it twice keeps one), its kind
- * picks the {@link ScheduledWorkHandler}, and the payload carries what the handler needs.
+ * (the {@link WorkKind#storedName()} it was stored under) picks the {@link ScheduledWorkHandler}, and the payload
+ * carries what the handler needs.
  */
 public record ScheduledWork(String key, String kind, Instant dueAt, Document payload, int attempt) {
 }

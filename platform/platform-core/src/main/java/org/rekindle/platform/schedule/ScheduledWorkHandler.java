@@ -7,7 +7,8 @@ package org.rekindle.platform.schedule;
  */
 public interface ScheduledWorkHandler {
 
-    String kind();
+    /** The one kind of work this handler runs (no two handlers of a process run the same kind). */
+    WorkKind kind();
 
     void run(ScheduledWork work) throws Exception;
 }

@@ -50,12 +50,12 @@ public class WorkSchedule {
     }
 
     /** Schedules the work unless work with this key exists already; returns whether it was new. */
-    public boolean schedule(String key, String kind, Instant dueAt, Document payload) {
+    public boolean schedule(String key, WorkKind kind, Instant dueAt, Document payload) {
         if (isFinished(key)) {
             return false;
         }
         boolean created = work.updateOne(Filters.eq("_id", key), Updates.combine(
-                Updates.setOnInsert("kind", kind), Updates.setOnInsert("dueAt", Date.from(dueAt)),
+                Updates.setOnInsert("kind", kind.storedName()), Updates.setOnInsert("dueAt", Date.from(dueAt)),
                 Updates.setOnInsert("payload", payload), Updates.setOnInsert("state", PENDING),
                 Updates.setOnInsert("attempt", 0)), new UpdateOptions().upsert(true)).getUpsertedId() != null;
         if (created && isFinished(key)) {

@@ -1,6 +1,7 @@
 package org.rekindle.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rekindle.platform.scrape.MetricsScrape;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.rekindle.platform.web.AsyncApiRoute;
 
 import java.util.List;
 
@@ -38,43 +40,29 @@ import java.util.List;
  * Every service is an OAuth2 resource server: a bearer JWT from the configured issuer is required on every API
  * path, checked for signature (the issuer's published keys), issuer, expiry and audience. The token's
  * {@code roles} claim becomes {@code ROLE_*} authorities; object-level decisions are the services' own policy
- * beans, called from method security. Health probes and the API docs stay open;
- * the Prometheus endpoint takes the scrape credential instead ({@link ScrapeCredential}).
+ * beans, called from method security. Health probes and the API docs (OpenAPI and AsyncAPI) stay open;
+ * the Prometheus endpoint takes the scrape credential instead ({@link MetricsScrape}).
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
-    /** {@code /actuator/prometheus} only with the scrape credential ({@link ScrapeCredential}), before any JWT check. */
+    /** {@code /actuator/prometheus} only with the scrape credential ({@link MetricsScrape}), before any JWT check. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public SecurityFilterChain metricsScrape(HttpSecurity http, ObjectMapper json,
                                              @Value("${rekindle.metrics.scrape-password:}") String password)
             throws Exception {
-        http.securityMatcher("/actuator/prometheus")
-            .authorizeHttpRequests(requests -> {
-                if (password.isBlank()) {
-                    requests.anyRequest().denyAll();
-                } else {
-                    requests.anyRequest().hasRole(ScrapeCredential.ROLE);
-                }
-            })
-            .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(json)))
-            .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated(json))
-                                               .accessDeniedHandler(ProblemResponses.denied(json)))
-            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .csrf(csrf -> csrf.disable());
-        if (!password.isBlank()) {
-            http.authenticationManager(ScrapeCredential.authentication(password));
-        }
-        return http.build();
+        return MetricsScrape.filterChain(http, password, ProblemResponses.unauthenticated(json),
+                                         ProblemResponses.denied(json));
     }
 
     @Bean
     public SecurityFilterChain resourceServer(HttpSecurity http, ObjectMapper json) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                     AsyncApiRoute.PATH)
                     .permitAll()
                     .anyRequest().authenticated())
             .oauth2ResourceServer(resource -> resource

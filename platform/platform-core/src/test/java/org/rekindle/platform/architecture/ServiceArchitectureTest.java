@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The architecture rules, run by each service's test that extends this with its app package, the events package it
- * publishes and the events packages it consumes.
+ * publishes and the events packages it consumes. Every service app runs every rule.
  */
 public abstract class ServiceArchitectureTest {
 
@@ -26,9 +26,14 @@ public abstract class ServiceArchitectureTest {
         this.consumedEvents = List.of(consumedEvents);
     }
 
+    /** The package, under the app package, that holds the service's domain; {@code command} unless it has none. */
+    protected String domainPackage() {
+        return "command";
+    }
+
     @Test
-    void commandSideIsPureDomain() {
-        ServiceArchitectureRules.commandSideIsPureDomain(appPackage).check(CLASSES);
+    void domainIsPure() {
+        ServiceArchitectureRules.domainIsPure(appPackage, domainPackage()).check(CLASSES);
     }
 
     @Test
@@ -45,5 +50,20 @@ public abstract class ServiceArchitectureTest {
     void consumedContractsAreOnlyReadByTheInboundAdapter() {
         consumedEvents.forEach(events -> ServiceArchitectureRules.publishedContractOnlyInMessaging(appPackage, events)
                                                                  .check(CLASSES));
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        ServiceArchitectureRules.adaptersAreIndependent(appPackage).check(CLASSES);
+    }
+
+    @Test
+    void theCoreKnowsNoAdapter() {
+        ServiceArchitectureRules.coreKnowsNoAdapter(appPackage).check(CLASSES);
+    }
+
+    @Test
+    void axonHandlersArePackagePrivate() {
+        ServiceArchitectureRules.axonHandlersArePackagePrivate(appPackage).check(CLASSES);
     }
 }

@@ -40,6 +40,15 @@ class EventStoreLagTest {
         assertThat(lag.age(null)).isEqualTo(Duration.ofSeconds(90));
     }
 
+    @Test
+    void progressIsTheStoreUpToItsHeadLessTheLag() {
+        store.appendEvents(event(now.minusSeconds(90)), event(now.minusSeconds(40)), event(now.minusSeconds(5)));
+
+        assertThat(lag.progress(null)).hasValue(new Progress(0, 3));
+        assertThat(lag.progress(new GlobalSequenceTrackingToken(0))).hasValue(new Progress(1, 3));
+        assertThat(lag.progress(new GlobalSequenceTrackingToken(2))).hasValue(new Progress(3, 3));
+    }
+
     private static GenericEventMessage<String> event(Instant at) {
         return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>("payload"), () -> at);
     }

@@ -59,6 +59,28 @@ class KafkaLagTest {
     }
 
     @Test
+    void progressCountsEveryPartitionOfTheHeadAndOnesNotReachedYetAsUnread() throws Exception {
+        String topic = "progress-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedTestInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, "key", "on 0: " + i)).get();
+                producer.send(new ProducerRecord<>(topic, 1, "key", "on 1: " + i)).get();
+            }
+        }
+        TopicPartition first = new TopicPartition(topic, 0);
+        KafkaTrackingToken head = KafkaTrackingToken.newInstance(Map.of(first, 2L, new TopicPartition(topic, 1), 2L));
+        KafkaTokenLag lag = new KafkaTokenLag(admin);
+
+        assertThat(lag.progress(null, head)).hasValue(new Progress(0, 6));
+        assertThat(lag.progress(KafkaTrackingToken.newInstance(Map.of(first, 1L)), head))
+                .as("two read on partition 0, none on 1").hasValue(new Progress(2, 6));
+        assertThat(lag.progress(KafkaTrackingToken.newInstance(Map.of(first, 2L, new TopicPartition(topic, 1), 2L)),
+                                head)).hasValue(new Progress(6, 6));
+    }
+
+    @Test
     void aGroupThatCommittedTwoRecordsHasThreeToRead() {
         String group = "group-" + UUID.randomUUID();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(

@@ -54,8 +54,8 @@ class WorkScheduleTest {
     @Test
     void workRunsOnceWhenDueAndNotBefore() {
         ScheduleRunner runner = runner(work -> ran.add(work.key() + "@" + work.payload().getString("who")));
-        assertThat(schedule.schedule("remind:1", "remind", T0.plusSeconds(60), new Document("who", "sam"))).isTrue();
-        assertThat(schedule.schedule("remind:1", "remind", T0.plusSeconds(999), new Document("who", "x")))
+        assertThat(schedule.schedule("remind:1", Work.REMIND, T0.plusSeconds(60), new Document("who", "sam"))).isTrue();
+        assertThat(schedule.schedule("remind:1", Work.REMIND, T0.plusSeconds(999), new Document("who", "x")))
                 .as("the same key again keeps the first").isFalse();
 
         assertThat(runner.runDueWork()).isZero();
@@ -64,7 +64,7 @@ class WorkScheduleTest {
         assertThat(runner.runDueWork()).isZero();
         assertThat(ran).containsExactly("remind:1@sam");
         assertThat(schedule.stateOf("remind:1")).contains("DONE");
-        assertThat(schedule.schedule("remind:1", "remind", T0, new Document())).as("done work is not revived")
+        assertThat(schedule.schedule("remind:1", Work.REMIND, T0, new Document())).as("done work is not revived")
                 .isFalse();
     }
 
@@ -72,10 +72,10 @@ class WorkScheduleTest {
     @Test
     void theBacklogIsThePendingWorkDueNow() {
         ScheduleRunner runner = runner(work -> ran.add(work.key()));
-        schedule.schedule("a", "remind", T0.plusSeconds(10), new Document());
-        schedule.schedule("b", "remind", T0.plusSeconds(20), new Document());
-        schedule.schedule("c", "remind", T0.plusSeconds(3600), new Document());
-        schedule.schedule("d", "remind", T0.plusSeconds(5), new Document());
+        schedule.schedule("a", Work.REMIND, T0.plusSeconds(10), new Document());
+        schedule.schedule("b", Work.REMIND, T0.plusSeconds(20), new Document());
+        schedule.schedule("c", Work.REMIND, T0.plusSeconds(3600), new Document());
+        schedule.schedule("d", Work.REMIND, T0.plusSeconds(5), new Document());
         schedule.cancel("d");
         assertThat(schedule.dueAt(clock.instant())).isZero();
 
@@ -87,9 +87,9 @@ class WorkScheduleTest {
 
     @Test
     void workThatFellDueWhileNobodyRanIsRunOnceByTheNextRunnerInDueOrder() {
-        schedule.schedule("b", "remind", T0.plusSeconds(20), new Document());
-        schedule.schedule("a", "remind", T0.plusSeconds(10), new Document());
-        schedule.schedule("later", "remind", T0.plusSeconds(3600), new Document());
+        schedule.schedule("b", Work.REMIND, T0.plusSeconds(20), new Document());
+        schedule.schedule("a", Work.REMIND, T0.plusSeconds(10), new Document());
+        schedule.schedule("later", Work.REMIND, T0.plusSeconds(3600), new Document());
         clock.advance(Duration.ofMinutes(30));
 
         ScheduleRunner afterRestart = runner(work -> ran.add(work.key()));
@@ -103,7 +103,7 @@ class WorkScheduleTest {
         ScheduleRunner runner = runner(work -> {
             throw new IllegalStateException("smtp down on attempt " + work.attempt());
         });
-        schedule.schedule("mail", "remind", T0, new Document());
+        schedule.schedule("mail", Work.REMIND, T0, new Document());
         assertThat(runner.runDueWork()).isOne();
         assertThat(schedule.stateOf("mail")).contains("PENDING");
         assertThat(runner.runDueWork()).as("not again before the back-off").isZero();
@@ -120,7 +120,7 @@ class WorkScheduleTest {
 
     @Test
     void aCrashedRunnersClaimExpiresAndTheWorkRunsAgain() {
-        schedule.schedule("w", "remind", T0, new Document());
+        schedule.schedule("w", Work.REMIND, T0, new Document());
         collection.updateOne(Filters.eq("_id", "w"), new Document("$set", new Document("state", "RUNNING")
                 .append("leaseUntil", java.util.Date.from(T0.plusSeconds(60)))));
         ScheduleRunner runner = runner(work -> ran.add(work.key() + "#" + work.attempt()));
@@ -132,7 +132,7 @@ class WorkScheduleTest {
 
     @Test
     void cancelledWorkNeverRuns() {
-        schedule.schedule("c", "remind", T0, new Document());
+        schedule.schedule("c", Work.REMIND, T0, new Document());
         assertThat(schedule.cancel("c")).isTrue();
         assertThat(runner(work -> ran.add(work.key())).runDueWork()).isZero();
         assertThat(schedule.cancel("c")).isFalse();
@@ -142,9 +142,9 @@ class WorkScheduleTest {
     @Test
     void finishedWorkLeavesThePolledCollectionAndIsNeverRevived() {
         ScheduleRunner runner = runner(work -> ran.add(work.key()));
-        schedule.schedule("ran", "remind", T0, new Document());
-        schedule.schedule("dropped", "remind", T0.plusSeconds(60), new Document("clientId", "c-1"));
-        schedule.schedule("waiting", "remind", T0.plusSeconds(3600), new Document());
+        schedule.schedule("ran", Work.REMIND, T0, new Document());
+        schedule.schedule("dropped", Work.REMIND, T0.plusSeconds(60), new Document("clientId", "c-1"));
+        schedule.schedule("waiting", Work.REMIND, T0.plusSeconds(3600), new Document());
         assertThat(runner.runDueWork()).isOne();
         assertThat(schedule.cancelWhere("clientId", "c-1")).isOne();
 
@@ -153,8 +153,8 @@ class WorkScheduleTest {
         assertThat(finished.find(Filters.eq("_id", "ran")).first().getDate("doneAt")).isNotNull();
         assertThat(schedule.stateOf("ran")).contains("DONE");
         assertThat(schedule.stateOf("dropped")).contains("CANCELLED");
-        assertThat(schedule.schedule("ran", "remind", T0, new Document())).isFalse();
-        assertThat(schedule.schedule("dropped", "remind", T0, new Document())).isFalse();
+        assertThat(schedule.schedule("ran", Work.REMIND, T0, new Document())).isFalse();
+        assertThat(schedule.schedule("dropped", Work.REMIND, T0, new Document())).isFalse();
         clock.advance(Duration.ofDays(1));
         assertThat(runner.runDueWork()).isOne();
         assertThat(ran).containsExactly("ran", "waiting");
@@ -169,12 +169,25 @@ class WorkScheduleTest {
         WorkSchedule restarted = new WorkSchedule(collection, finished);
         assertThat(collection.find().map(doc -> doc.getString("_id")).into(new ArrayList<>())).containsExactly("next");
         assertThat(restarted.stateOf("old")).contains("DONE");
-        assertThat(restarted.schedule("old", "remind", T0, new Document())).isFalse();
+        assertThat(restarted.schedule("old", Work.REMIND, T0, new Document())).isFalse();
+    }
+
+    /** Work is stored by its kind's stored name, and work stored in that string form runs by the kind's handler. */
+    @Test
+    void workStoredUnderAKindsNameRunsByThatKindsHandler() {
+        schedule.schedule("typed", Work.REMIND, T0, new Document());
+        assertThat(collection.find(com.mongodb.client.model.Filters.eq("_id", "typed")).first().getString("kind"))
+                .isEqualTo("remind");
+        collection.insertOne(new Document("_id", "stored-before").append("kind", "remind").append("state", "PENDING")
+                                                                  .append("attempt", 0).append("payload", new Document())
+                                                                  .append("dueAt", java.util.Date.from(T0)));
+        assertThat(runner(work -> ran.add(work.key() + ":" + work.kind())).runDueWork()).isEqualTo(2);
+        assertThat(ran).containsExactlyInAnyOrder("typed:remind", "stored-before:remind");
     }
 
     @Test
     void workOfAKindThisServiceDoesNotHandleIsLeftAlone() {
-        schedule.schedule("other", "someone-else", T0, new Document());
+        schedule.schedule("other", Work.SOMEONE_ELSES, T0, new Document());
         assertThat(runner(work -> ran.add(work.key())).runDueWork()).isZero();
         assertThat(schedule.stateOf("other")).contains("PENDING");
     }
@@ -184,13 +197,13 @@ class WorkScheduleTest {
     void newWorkDueNowWakesTheRunnerWithoutWaitingForItsPoll() {
         List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
         ScheduleRunner runner = runner(work -> done.add(work.key()), Duration.ofHours(1));
-        schedule.schedule("before-start", "remind", T0, new Document());
+        schedule.schedule("before-start", Work.REMIND, T0, new Document());
         runner.start();
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("before-start"));
-            schedule.schedule("woken", "remind", T0, new Document());
+            schedule.schedule("woken", Work.REMIND, T0, new Document());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("woken"));
-            schedule.schedule("later", "remind", T0.plus(Duration.ofHours(2)), new Document());
+            schedule.schedule("later", Work.REMIND, T0.plus(Duration.ofHours(2)), new Document());
             runner.runDueWork();
             assertThat(done).as("work due later waits for its time").containsExactly("before-start", "woken");
         } finally {
@@ -205,14 +218,14 @@ class WorkScheduleTest {
         ScheduleRunner runner = runner(work -> done.add(work.key() + "#" + work.attempt()), Duration.ofHours(1));
         runner.start();
         try {
-            schedule.schedule("first", "remind", T0, new Document());
+            schedule.schedule("first", Work.REMIND, T0, new Document());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("first#1"));
             collection.insertOne(new Document("_id", "held").append("kind", "remind").append("state", "RUNNING")
                     .append("attempt", 1).append("dueAt", java.util.Date.from(T0))
                     .append("leaseUntil", java.util.Date.from(T0.plusSeconds(60))));
             runner.wakeFor("held", T0);
-            schedule.schedule("not-ours", "someone-else", T0, new Document());
-            schedule.schedule("last", "remind", T0, new Document());
+            schedule.schedule("not-ours", Work.SOMEONE_ELSES, T0, new Document());
+            schedule.schedule("last", Work.REMIND, T0, new Document());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("last#1"));
 
             assertThat(done).containsExactly("first#1", "last#1");
@@ -239,7 +252,7 @@ class WorkScheduleTest {
         runner.start();
         try {
             for (int i = 0; i < 200; i++) {
-                schedule.schedule("w" + i, "remind", T0, new Document());
+                schedule.schedule("w" + i, Work.REMIND, T0, new Document());
             }
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> done.size() >= 200);
             runner.runDueWork();
@@ -261,8 +274,8 @@ class WorkScheduleTest {
     private ScheduleRunner runner(Action action, Duration pollInterval, int workers) {
         ScheduledWorkHandler handler = new ScheduledWorkHandler() {
             @Override
-            public String kind() {
-                return "remind";
+            public WorkKind kind() {
+                return Work.REMIND;
             }
 
             @Override
@@ -271,6 +284,22 @@ class WorkScheduleTest {
             }
         };
         return new ScheduleRunner(schedule, List.of(handler), clock, pollInterval, Duration.ofMinutes(1), 3, workers);
+    }
+
+    /** The kinds of work of this test, as a service declares its own. */
+    private enum Work implements WorkKind {
+        REMIND("remind"), SOMEONE_ELSES("someone-else");
+
+        private final String storedName;
+
+        Work(String storedName) {
+            this.storedName = storedName;
+        }
+
+        @Override
+        public String storedName() {
+            return storedName;
+        }
     }
 
     private interface Action {

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.rekindle.platform.readmodel.ReadYourWrites;
 import org.rekindle.content.app.command.api.AddPhase;
 import org.rekindle.content.app.command.api.AddStep;
 import org.rekindle.content.app.command.api.DraftProgram;
@@ -22,7 +24,7 @@ import org.rekindle.content.app.query.ProgramQueries;
 import org.rekindle.content.app.query.ProgramStatus;
 import org.rekindle.content.app.query.ProgramVersionView;
 import org.rekindle.content.app.query.ProgramView;
-import org.rekindle.content.app.query.ReadYourWrites;
+import org.rekindle.content.app.query.ContentCollections;
 import org.rekindle.content.app.query.SearchHit;
 import org.rekindle.content.app.query.SearchIndex;
 import org.rekindle.platform.command.InvalidCommandException;
@@ -54,21 +56,23 @@ class ProgramsController {
     private final ProgramQueries programs;
     private final SearchIndex search;
     private final ReadYourWrites readYourWrites;
+    private final ContentCollections collections;
     private final Clock clock;
 
-    ProgramsController(CommandGateway commands, ProgramQueries programs, SearchIndex search,
-                       ReadYourWrites readYourWrites, Clock clock) {
+    ProgramsController(CommandGateway commands, ProgramQueries programs, SearchIndex search, EventStore eventStore,
+                       ContentCollections collections, Clock clock) {
         this.commands = commands;
         this.programs = programs;
         this.search = search;
-        this.readYourWrites = readYourWrites;
+        this.readYourWrites = new ReadYourWrites(eventStore);
+        this.collections = collections;
         this.clock = clock;
     }
 
     /** Every write answers once a read of the program shows it (see {@link ReadYourWrites}). */
     private <R> R author(String programId, Object command) {
         R result = commands.sendAndWait(command);
-        readYourWrites.awaitProgram(programId);
+        readYourWrites.await(collections.programs(), programId);
         return result;
     }
 

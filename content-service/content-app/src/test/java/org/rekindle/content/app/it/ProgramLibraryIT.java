@@ -10,6 +10,7 @@ import org.rekindle.content.events.ContentTopic;
 import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.PublishedContract;
 import org.rekindle.platform.testing.TestIssuer;
 import org.rekindle.platform.testing.AccessMatrix;
 import org.rekindle.platform.testing.AccessMatrix.Caller;
@@ -54,6 +55,14 @@ class ProgramLibraryIT {
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.postgres().createDatabase("content-it"));
         registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
         registry.add("rekindle.security.issuer-uri", () -> TestIssuer.get().url());
+    }
+
+    @Test
+    void whatThePublisherWritesMatchesTheAsyncApiDocumentItServes() {
+        JsonNode document = PublishedContract.served(new Http(port), "content-service");
+        String bootstrap = SharedTestInfrastructure.kafka().bootstrapServers();
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> PublishedContract.assertPublishedRecordsMatch(document, bootstrap) >= 2);
     }
 
     @Test

@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.rekindle.journal.app.query.ReadModelCollections;
+import org.rekindle.platform.readmodel.ReadYourWrites;
 import org.rekindle.journal.app.command.api.CoachNoteId;
 import org.rekindle.journal.app.command.api.WriteCoachNote;
 import org.rekindle.journal.app.query.CoachNoteQueries;
@@ -34,12 +37,17 @@ class CoachNoteController {
     private final CoachNoteQueries notes;
     private final JournalGuard journals;
     private final RequestTime time;
+    private final ReadYourWrites readYourWrites;
+    private final ReadModelCollections collections;
 
-    CoachNoteController(CommandGateway commands, CoachNoteQueries notes, JournalGuard journals, RequestTime time) {
+    CoachNoteController(CommandGateway commands, CoachNoteQueries notes, JournalGuard journals, RequestTime time,
+                        EventStore eventStore, ReadModelCollections collections) {
         this.commands = commands;
         this.notes = notes;
         this.journals = journals;
         this.time = time;
+        this.readYourWrites = new ReadYourWrites(eventStore);
+        this.collections = collections;
     }
 
     @GetMapping
@@ -59,8 +67,9 @@ class CoachNoteController {
         journals.requireJournal(clientId);
         String coach = coach();
         Instant now = time.now();
-        Integer revision = commands.sendAndWait(new WriteCoachNote(CoachNoteId.of(clientId, coach), clientId, coach,
-                                                                   body.text(), now));
+        String noteId = CoachNoteId.of(clientId, coach);
+        Integer revision = commands.sendAndWait(new WriteCoachNote(noteId, clientId, coach, body.text(), now));
+        readYourWrites.await(collections.coachNotes(), noteId); // the page the coach returns to shows this revision
         return new Saved(clientId, coach, revision, now);
     }
 

@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.rekindle.journal.app.command.api.EraseJournal;
 import org.rekindle.journal.app.query.AccessLedger;
-import org.rekindle.journal.app.web.export.LedgerRead;
+import org.rekindle.journal.app.export.LedgerRead;
 import org.rekindle.platform.directory.PeopleDirectory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Exports as journal-service makes them: a coach exports what the client shares (JSON and PDF, recorded in the
  * client's access ledger, nothing private); a client's whole-journey export is refused with a clear 503 while a
  * service it needs is down, rather than handed over incomplete. (The complete journey export, with plan-service
- * and notification-service running, is tested on the whole local stack: deploy/local JourneyExportTest.)
+ * and notification-service running, is tested on the whole local stack: deploy/system-tests JourneyExportTest.)
  */
 @TestPropertySource(properties = {"rekindle.journal.export.plan-service-url=http://127.0.0.1:1",
                                   "rekindle.journal.export.notification-service-url=http://127.0.0.1:1"})

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.testing.Http;
+import org.rekindle.platform.testing.PublishedContract;
 import org.rekindle.platform.testing.Json;
 import org.rekindle.journal.events.JournalTopic;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,23 @@ class JournalRoundTripIT extends RecordingJournalTopicTest {
         assertThat(log).hasSize(2);
         assertThat(log.get(0).get("type").asText()).isEqualTo("BREACH");
         assertThat(log.get(0).get("note").asText()).isEqualTo("I texted on her birthday");
+    }
+
+    @Test
+    void whatThePublisherWritesMatchesTheAsyncApiDocumentItServes() {
+        JsonNode document = PublishedContract.served(anonymous(), "journal-service");
+        String client = newClientId();
+        Http http = http(client);
+        HttpResponse<String> started = http.post("/api/clients/" + client + "/contact-log/no-contact-periods",
+                                                 "{\"targetDays\":30}");
+        String periodId = Json.parse(started.body()).get("periodId").asText();
+        assertThat(http.post("/api/clients/" + client + "/contact-log/no-contact-periods/" + periodId + "/end", "{}")
+                       .statusCode()).as("ended without a reason").isEqualTo(204);
+        assertThat(http.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}").statusCode())
+                .as("a check-in without hours slept").isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).size() >= 3);
+        assertThat(PublishedContract.assertPublishedRecordsMatch(document, bootstrapServers())).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -9,9 +9,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.rekindle.notification.app.command.Check;
-import org.rekindle.notification.app.command.ClientFacts;
-import org.rekindle.notification.app.command.Notice;
+import org.rekindle.notification.app.rules.Check;
+import org.rekindle.notification.app.rules.ClientFacts;
+import org.rekindle.notification.app.rules.Notice;
 import org.rekindle.platform.readmodel.ExactKeyMatch;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package org.rekindle.notification.app.query;
 
-import org.rekindle.notification.app.command.ClientFacts;
-import org.rekindle.notification.app.command.Rule;
+import org.rekindle.notification.app.rules.ClientFacts;
+import org.rekindle.notification.app.rules.Rule;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
-import org.rekindle.notification.app.command.Channel;
-import org.rekindle.notification.app.command.Preferences;
+import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Preferences;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;

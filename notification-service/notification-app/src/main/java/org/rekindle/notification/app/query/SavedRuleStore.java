@@ -5,8 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.rekindle.notification.app.command.ProposedRule;
-import org.rekindle.notification.app.command.SavedRule;
+import org.rekindle.notification.app.rules.ProposedRule;
+import org.rekindle.notification.app.rules.SavedRule;
 import org.rekindle.platform.readmodel.ExactKeyMatch;
 import org.springframework.stereotype.Component;
 

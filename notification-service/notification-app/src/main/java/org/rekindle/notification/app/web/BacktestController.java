@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.rekindle.notification.app.command.BacktestResult;
-import org.rekindle.notification.app.messaging.in.KafkaHistory;
+import org.rekindle.notification.app.engine.CoachHistory;
+import org.rekindle.notification.app.rules.BacktestResult;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Backtest", description = "Try a proposed alert rule on a coach's past events; nothing is sent")
 class BacktestController {
 
-    private final KafkaHistory history;
+    private final CoachHistory history;
 
-    BacktestController(KafkaHistory history) {
+    BacktestController(CoachHistory history) {
         this.history = history;
     }
 

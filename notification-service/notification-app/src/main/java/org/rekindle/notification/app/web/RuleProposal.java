@@ -3,7 +3,7 @@ package org.rekindle.notification.app.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.rekindle.notification.app.command.ProposedRule;
+import org.rekindle.notification.app.rules.ProposedRule;
 import org.rekindle.platform.command.InvalidCommandException;
 
 import java.time.Duration;

@@ -73,6 +73,8 @@ class NotificationAccessMatrixIT extends NotificationServiceIT {
                 Caller.OWNER, issuer.client(client, coach), Caller.OTHER_CLIENT, issuer.client("client-other", coach),
                 Caller.OWN_COACH, issuer.coach(coach), Caller.OTHER_COACH, issuer.coach("coach-other"),
                 Caller.ADMIN, issuer.admin("admin-practice")), rows);
+        assertThat(http.get("/asyncapi.json").statusCode()).as("it publishes nothing: no AsyncAPI document")
+                                                          .isEqualTo(404);
 
         JsonNode export = Json.parse(http.as(issuer.client(client, coach)).get("/api/feed/" + client + "/export")
                                          .body());

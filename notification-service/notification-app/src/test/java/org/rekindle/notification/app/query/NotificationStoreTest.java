@@ -7,9 +7,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rekindle.notification.app.command.Channel;
-import org.rekindle.notification.app.command.Notice;
-import org.rekindle.notification.app.command.Rule;
+import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Notice;
+import org.rekindle.notification.app.rules.Rule;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
 
 import java.time.Duration;

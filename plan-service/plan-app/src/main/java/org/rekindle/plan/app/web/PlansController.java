@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.rekindle.plan.app.command.PlanZone;
 import org.rekindle.plan.app.command.api.AssignPlan;
 import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
@@ -89,7 +88,6 @@ class PlansController {
     @Operation(summary = "Assign a program version to a client; the plan pins that version")
     @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody Assignment body) {
-        PlanZone.require(body.timezone()); // bad input is a 400 before any 404 or 409 about the program or client
         CatalogVersion version = assignable(body.programId(), body.programVersion());
         List<String> active = plans.activePlanIdsOf(body.clientId());
         if (!active.isEmpty()) {
@@ -110,7 +108,6 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Map<String, String>> replace(@PathVariable @Pattern(regexp = ID) String planId,
                                                 @Valid @RequestBody Replacement body) {
-        PlanZone.require(body.timezone());
         PlanView current = plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
         CatalogVersion version = assignable(body.programId(), body.programVersion());
         String replacementId = "plan-" + UUID.randomUUID();

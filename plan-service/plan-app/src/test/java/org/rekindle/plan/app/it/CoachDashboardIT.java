@@ -2,6 +2,10 @@ package org.rekindle.plan.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.rekindle.content.events.ContentTopic;
+import org.rekindle.content.events.ProgramPhase;
+import org.rekindle.content.events.ProgramStep;
+import org.rekindle.content.events.ProgramVersionPublished;
 import org.rekindle.journal.events.ConsentChanged;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.MoodCheckedIn;
@@ -76,7 +80,7 @@ class CoachDashboardIT extends PlanServiceIT {
             JsonNode first = rows.get(0);
             assertThat(first.get("clientId").asText()).as("flags sort first").isEqualTo(struggling);
             assertThat(first.get("riskFlags").findValuesAsText("")).isEmpty();
-            assertThat(texts(first.get("riskFlags"))).contains("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW", "OVERDUE_STEP");
+            assertThat(texts(first.get("riskFlags"))).contains("BREACH_IN_48H", "LOW_MOOD_THREE_IN_A_ROW", "OVERDUE_STEP");
             assertThat(first.get("currentStreakDays").asInt()).isEqualTo(1);
             assertThat(first.get("longestStreakDays").asInt()).isEqualTo(19);
             assertThat(first.get("breachesLast7Days").asInt()).isEqualTo(1);
@@ -90,7 +94,7 @@ class CoachDashboardIT extends PlanServiceIT {
 
         JsonNode before = Json.parse(http.get("/api/dashboard/clients/" + struggling + "?asOf="
                                               + breach.minus(1, ChronoUnit.HOURS)).body());
-        assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW");
+        assertThat(texts(before.get("riskFlags"))).doesNotContain("BREACH_IN_48H", "LOW_MOOD_THREE_IN_A_ROW");
         assertThat(before.get("currentStreakDays").asInt()).isEqualTo(18);
         assertThat(before.get("moodTrend")).isEmpty();
         String justAfterTheBreach = "?asOf=" + breach.plus(1, ChronoUnit.HOURS);
@@ -157,6 +161,52 @@ class CoachDashboardIT extends PlanServiceIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 withoutAsOf(Json.parse(http.get("/api/dashboard/coaches/" + coach).body()))).isEqualTo(live));
         assertThat(admin.post("/api/admin/projections/nope/rebuild", "").statusCode()).isEqualTo(404);
+
+        // its progress: the records of both topics, all read once the rebuild is over
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress = Json.parse(admin.get("/api/admin/projections/coach-dashboard").body());
+            assertThat(progress.get("state").asText()).isEqualTo("LIVE");
+            assertThat(progress.get("unit").asText()).isEqualTo("records");
+            assertThat(progress.get("total").asLong()).isGreaterThanOrEqualTo(6);
+            assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
+            assertThat(progress.get("secondsLeft").asLong()).isZero();
+            assertThat(progress.get("startedAt").isNull()).isFalse();
+        });
+        assertThat(http.get("/api/admin/projections/coach-dashboard").statusCode()).as("a coach may not look")
+                .isEqualTo(403);
+        var unknown = admin.get("/api/admin/projections/nope");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aRebuiltEventStoreProjectionTellsItsProgressInStoredEventsAndEndsWithAllOfThem() {
+        String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID();
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        send(ContentTopic.NAME, UUID.randomUUID().toString(), ProgramVersionPublished.TYPE, programId,
+             new ProgramVersionPublished(programId, 1, "Progress", "s", List.of(new ProgramPhase("p1", "Phase",
+                     List.of(new ProgramStep("read", "READING", "Read", "g", 0, null, null, null, null)))), now), now);
+        Http coachHttp = asCoach(coach);
+        String assignment = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach + "\",\"programId\":\""
+                            + programId + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.post("/api/plans", assignment).statusCode() == 201);
+        Http admin = new Http(port).as(TestIssuer.get().admin("admin-practice"));
+
+        assertThat(admin.post("/api/admin/projections/plan-read-model/rebuild", "").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress = Json.parse(admin.get("/api/admin/projections/plan-read-model").body());
+            assertThat(progress.get("unit").asText()).isEqualTo("events");
+            assertThat(progress.get("state").asText()).isEqualTo("LIVE");
+            assertThat(progress.get("total").asLong()).isPositive();
+            assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
+            assertThat(progress.get("startedAt").isNull()).isFalse();
+        });
+        assertThat(Json.parse(coachHttp.get("/api/plans?clientId=" + client).body())).as("the rebuilt view")
+                .hasSize(1);
     }
 
     @Test

@@ -80,6 +80,7 @@ class PlanAccessMatrixIT extends PlanServiceIT {
                     "/api/dashboard/clients/" + client + "/timeline", null, OWN_COACH),
                 row("POST", "/api/admin/projections/{name}/rebuild", "/api/admin/projections/nope/rebuild", null,
                     ADMIN),
+                row("GET", "/api/admin/projections/{name}", "/api/admin/projections/plan-read-model", null, ADMIN),
                 // last: the plan's own coach replaces it, which ends the plan the rows above use
                 row("POST", "/api/plans/{planId}/replacement", plan + "/replacement", "{\"programId\":\"" + programId
                     + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"UTC\","

@@ -17,6 +17,7 @@ import org.rekindle.platform.embedded.SharedTestInfrastructure;
 import org.rekindle.platform.publishing.CloudEventJson;
 import org.rekindle.platform.testing.Http;
 import org.rekindle.platform.testing.Json;
+import org.rekindle.platform.testing.PublishedContract;
 import org.rekindle.platform.testing.TestIssuer;
 import org.rekindle.platform.testing.TopicRecorder;
 
@@ -233,6 +234,26 @@ class PlanFlowIT extends PlanServiceIT {
              new ProgramVersionPublished(programId, 1, "Program " + stepKind, "s",
                                          List.of(new ProgramPhase("p1", "Phase", List.of(step))), now), now);
         return programId;
+    }
+
+    @Test
+    void whatThePublisherWritesMatchesTheAsyncApiDocumentItServes() {
+        JsonNode document = PublishedContract.served(new Http(port), "plan-service");
+        Http http = asCoach("coach-maya");
+        String programId = publishedProgram("apology");
+        String client = "client-" + UUID.randomUUID();
+        String body = "{\"clientId\":\"" + client + "\",\"coachId\":\"coach-maya\",\"programId\":\"" + programId
+                      + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"Europe/Lisbon\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() != 404);
+        String planId = planIdOf(http, client);
+        assertThat(http.post("/api/plans/" + planId + "/steps/apology/complete", "").statusCode())
+                .as("completed by the coach: no cause event").isEqualTo(204);
+
+        String bootstrap = SharedTestInfrastructure.kafka().bootstrapServers();
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecorder.everything(bootstrap, PlanTopic.NAME).stream()
+                .anyMatch(record -> client.equals(record.key())
+                                    && record.value().contains("rekindle.plan.PlanStepCompleted.v1")));
+        assertThat(PublishedContract.assertPublishedRecordsMatch(document, bootstrap)).isGreaterThanOrEqualTo(2);
     }
 
     @Test

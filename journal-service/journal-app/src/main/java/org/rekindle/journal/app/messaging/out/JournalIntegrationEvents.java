@@ -50,8 +50,8 @@ final class JournalIntegrationEvents {
                                                                      e.attemptDays(), e.occurredAt());
         }
         if (event instanceof NoContactEnded e) {
-            return new org.rekindle.journal.events.NoContactEnded(e.clientId(), e.periodId(), e.reason(),
-                                                                    e.endedAt());
+            // The reason is the client's own words, sealed with their key: it stays in journal-service.
+            return new org.rekindle.journal.events.NoContactEnded(e.clientId(), e.periodId(), null, e.endedAt());
         }
         if (event instanceof UrgeRecorded e) {
             return new org.rekindle.journal.events.UrgeRecorded(e.clientId(), e.urgeId(), e.resisted(),

@@ -6,7 +6,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rekindle.journal.events.JournalTopic;
-import org.rekindle.notification.app.command.ClientActivity;
+import org.rekindle.notification.app.engine.CoachHistory;
+import org.rekindle.notification.app.rules.ClientActivity;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,7 @@ import java.util.function.BiConsumer;
  * skipped here (the live listeners park them on the dead-letter topic).
  */
 @Component
-public class KafkaHistory {
+class KafkaHistory implements CoachHistory {
 
     private final String bootstrapServers;
 
@@ -37,6 +38,7 @@ public class KafkaHistory {
     }
 
     /** Journal activity per client of the coach, in topic order. */
+    @Override
     public Map<String, List<ClientActivity>> journalOfClientsOf(String coachId) {
         Set<String> clients = new HashSet<>();
         readAll(PlanTopic.NAME, (client, event) -> {

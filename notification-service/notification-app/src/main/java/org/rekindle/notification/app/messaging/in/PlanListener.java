@@ -1,10 +1,11 @@
 package org.rekindle.notification.app.messaging.in;
 
-import org.rekindle.notification.app.command.ClientActivity;
+import org.rekindle.notification.app.engine.NotificationEngine;
+import org.rekindle.notification.app.rules.ClientActivity;
 import org.rekindle.plan.events.PlanAssigned;
 import org.rekindle.plan.events.PlanOutcomeChanged;
-import org.rekindle.plan.events.PlanReplaced;
 import org.rekindle.plan.events.PlanPaused;
+import org.rekindle.plan.events.PlanReplaced;
 import org.rekindle.plan.events.PlanResumed;
 import org.rekindle.plan.events.PlanStepCompleted;
 import org.rekindle.plan.events.PlanStepOverdue;

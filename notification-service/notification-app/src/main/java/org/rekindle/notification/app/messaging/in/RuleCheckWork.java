@@ -1,9 +1,12 @@
 package org.rekindle.notification.app.messaging.in;
 
 import org.bson.Document;
-import org.rekindle.notification.app.command.Check;
+import org.rekindle.notification.app.engine.NotificationEngine;
+import org.rekindle.notification.app.engine.NotificationWork;
+import org.rekindle.notification.app.rules.Check;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.rekindle.platform.schedule.WorkKind;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -20,8 +23,8 @@ class RuleCheckWork implements ScheduledWorkHandler {
     }
 
     @Override
-    public String kind() {
-        return NotificationEngine.CHECK_KIND;
+    public WorkKind kind() {
+        return NotificationWork.RULE_CHECK;
     }
 
     @Override

@@ -1,14 +1,17 @@
 package org.rekindle.notification.app.messaging.out;
 
 import org.bson.Document;
-import org.rekindle.notification.app.command.Channel;
-import org.rekindle.notification.app.command.Preferences;
+import org.rekindle.notification.app.engine.NotificationMetrics;
+import org.rekindle.notification.app.engine.NotificationWork;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Preferences;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.rekindle.platform.schedule.WorkKind;
 import org.rekindle.platform.schedule.WorkSchedule;
 import org.rekindle.platform.web.LiveStreams;
 import org.springframework.stereotype.Component;
@@ -23,7 +26,6 @@ import java.time.Instant;
 @Component
 class DeliveryWork implements ScheduledWorkHandler {
 
-    static final String KIND = "notification-deliver";
 
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
@@ -45,8 +47,8 @@ class DeliveryWork implements ScheduledWorkHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public WorkKind kind() {
+        return NotificationWork.DELIVERY;
     }
 
     @Override
@@ -74,7 +76,7 @@ class DeliveryWork implements ScheduledWorkHandler {
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         } else {
             log.record(id, Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null, now);
-            schedule.schedule(EmailWork.KIND + ":" + id, EmailWork.KIND, now,
+            schedule.schedule(NotificationWork.EMAIL.storedName() + ":" + id, NotificationWork.EMAIL, now,
                               new Document("id", id).append("to", recipient.email()));
         }
         notifications.markDelivered(id, inFeed, now);

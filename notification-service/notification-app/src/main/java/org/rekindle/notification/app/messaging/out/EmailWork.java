@@ -2,12 +2,15 @@ package org.rekindle.notification.app.messaging.out;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.rekindle.notification.app.command.Channel;
+import org.rekindle.notification.app.engine.NotificationMetrics;
+import org.rekindle.notification.app.engine.NotificationWork;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.notification.app.rules.Channel;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
+import org.rekindle.platform.schedule.WorkKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,7 +27,6 @@ import java.time.Instant;
 @Component
 class EmailWork implements ScheduledWorkHandler {
 
-    static final String KIND = "notification-email";
 
     private final JavaMailSender mail;
     private final NotificationStore notifications;
@@ -47,8 +49,8 @@ class EmailWork implements ScheduledWorkHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public WorkKind kind() {
+        return NotificationWork.EMAIL;
     }
 
     @Override

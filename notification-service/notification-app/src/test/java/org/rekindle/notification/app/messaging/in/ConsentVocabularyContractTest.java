@@ -1,9 +1,9 @@
 package org.rekindle.notification.app.messaging.in;
 
 import org.junit.jupiter.api.Test;
-import org.rekindle.platform.testing.SameVocabulary;
 import org.rekindle.journal.events.CoachSees;
-import org.rekindle.notification.app.command.ConsentScope;
+import org.rekindle.notification.app.rules.ConsentScope;
+import org.rekindle.platform.testing.SameVocabulary;
 
 /** The rules' copy of the consent vocabulary is the one journal-service publishes: same names, same default. */
 class ConsentVocabularyContractTest {

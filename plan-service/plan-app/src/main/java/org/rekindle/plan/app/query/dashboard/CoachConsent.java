@@ -65,10 +65,15 @@ public final class CoachConsent {
         return allowed.stream().map(Enum::name).sorted().toList();
     }
 
+    /** Whether events of this type are shown at all (a shown event may still lose fields, see {@link #show}). */
+    public boolean showsType(String type) {
+        ConsentScope needed = NEEDED.get(type);
+        return needed == null || sees(needed);
+    }
+
     /** The event as the coach may see it, or null when the consent hides it altogether. */
     public ClientEvent show(ClientEvent event) {
-        ConsentScope needed = NEEDED.get(event.type());
-        if (needed != null && !sees(needed)) {
+        if (!showsType(event.type())) {
             return null;
         }
         if (FIELDS.keySet().stream().noneMatch(event.data()::containsKey)) {

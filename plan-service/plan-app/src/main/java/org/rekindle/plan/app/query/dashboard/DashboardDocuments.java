@@ -31,9 +31,10 @@ import java.util.List;
  * The timeline grows with history, so a client's events are found through two small indexes, by {@code _id} only
  * (the embedded MongoDB-wire server ignores non-unique indexes and would scan every event of every client):
  * {@code dashboard_timeline_months} lists the months (UTC, {@code yyyy-MM}) a client has events in, and
- * {@code dashboard_timeline_by_month} the event ids of each client and month ({@code _id} = clientId/yyyy-MM).
- * Time travel starts from the client's row at the end of the month before its instant ({@code dashboard_month_ends})
- * and reads one month of events; the timeline is read a page at a time from the newest month back.
+ * {@code dashboard_timeline_entries_by_month} the events of each client and month ({@code _id} = clientId/yyyy-MM),
+ * each with its time and type ({@link TimelineEntry}). Time travel starts from the client's row at the end of the
+ * month before its instant ({@code dashboard_month_ends}) and reads one month of events; a timeline page chooses
+ * its events from the month entries, newest month first, and reads only those.
  */
 @Component
 class DashboardDocuments {
@@ -42,6 +43,9 @@ class DashboardDocuments {
     final MongoCollection<Document> timeline;
     final OwnerIndex timelineMonths;
     final OwnerIndex timelineByMonth;
+
+    /** The index before it kept times and types (ids only): replaced by {@code dashboard_timeline_entries_by_month}. */
+    private static final String IDS_ONLY_MONTH_INDEX = "dashboard_timeline_by_month";
     final MonthSnapshots monthEnds;
     final LateArrivals lateArrivals;
     private final ObjectMapper json = JsonMapper.builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
@@ -56,11 +60,16 @@ class DashboardDocuments {
         this.rows = db.getCollection("dashboard_rows");
         this.timeline = db.getCollection("dashboard_timeline");
         this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
-        this.timelineByMonth = new OwnerIndex(db.getCollection("dashboard_timeline_by_month"));
+        this.timelineByMonth = new OwnerIndex(db.getCollection("dashboard_timeline_entries_by_month"));
         rows.createIndex(com.mongodb.client.model.Indexes.ascending("coachId"));
         timeline.createIndex(com.mongodb.client.model.Indexes.ascending("clientId", "time"));
         timelineByMonth.buildOnceFrom(timeline, doc -> monthOf(doc.getString("clientId"), doc.getDate("time")),
-                                      "clientId", "time");
+                                      doc -> new TimelineEntry(doc.getDate("time").toInstant(), doc.getString("_id"),
+                                                               doc.getString("type")).stored(),
+                                      "clientId", "time", "type");
+        if (db.listCollectionNames().into(new java.util.ArrayList<>()).contains(IDS_ONLY_MONTH_INDEX)) {
+            db.getCollection(IDS_ONLY_MONTH_INDEX).drop(); // dropping a missing one is an error the server logs
+        }
         timelineMonths.buildOnceFrom(timeline, doc -> doc.getDate("time") == null ? null : doc.getString("clientId"),
                                      doc -> month(doc.getDate("time").toInstant()), "clientId", "time");
     }
@@ -68,7 +77,19 @@ class DashboardDocuments {
     /** The client's events of these months, oldest first: found by id through the month index. */
     List<ClientEvent> eventsOf(String clientId, Collection<String> months) {
         List<String> owners = months.stream().map(month -> clientId + "/" + month).toList();
-        List<Object> ids = timelineByMonth.ids(owners);
+        return eventsWithIds(clientId, timelineByMonth.ids(owners).stream()
+                                                 .map(stored -> TimelineEntry.parse((String) stored).eventId())
+                                                 .toList());
+    }
+
+    /** What the month index lists for the client's month, in no particular order. */
+    List<TimelineEntry> entriesOf(String clientId, String month) {
+        return timelineByMonth.ids(clientId + "/" + month).stream().map(stored -> TimelineEntry.parse((String) stored))
+                              .toList();
+    }
+
+    /** These events of the client, oldest first (ids of another client's events are ignored). */
+    List<ClientEvent> eventsWithIds(String clientId, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -113,41 +113,38 @@ public class DashboardQueries {
     /**
      * The latest {@code limit} events of the client that the client's current consent lets the coach see, oldest
      * first; with {@code beforeEventId} (the first event of the page before), the ones just before that event in the
-     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. Reads month by
-     * month from the newest, so a page costs about {@code limit} events however long the history. Empty if the
-     * cursor is no event of this client.
+     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. The page is
+     * chosen from the month index's entries (time, id, type), newest month first, and only its events are read: a
+     * page costs {@code limit} events and the index documents of the months it spans, however long the history.
+     * Empty if the cursor is no event of this client.
      */
     public Optional<List<ClientEvent>> timelineForCoach(String clientId, String beforeEventId, int limit) {
-        Predicate<ClientEvent> before = event -> true;
-        String lastMonth = null;
+        TimelineEntry cursor = null;
         if (beforeEventId != null) {
-            Document cursor = documents.timeline.find(Filters.eq("_id", beforeEventId)).first();
-            if (cursor == null || !clientId.equals(cursor.getString("clientId"))) {
+            Document stored = documents.timeline.find(Filters.eq("_id", beforeEventId)).first();
+            if (stored == null || !clientId.equals(stored.getString("clientId"))) {
                 return Optional.empty();
             }
-            Instant time = cursor.getDate("time").toInstant();
-            before = event -> event.time().isBefore(time)
-                              || event.time().equals(time) && event.eventId().compareTo(beforeEventId) < 0;
-            lastMonth = month(time);
+            cursor = new TimelineEntry(stored.getDate("time").toInstant(), beforeEventId, stored.getString("type"));
         }
         CoachConsent consent = consentOf(clientId);
-        String newest = lastMonth;
+        String newest = cursor == null ? null : month(cursor.time());
         List<String> months = documents.monthsOf(clientId).stream().filter(m -> newest == null || m.compareTo(newest) <= 0)
-                                                .sorted(Comparator.reverseOrder()).toList();
-        List<ClientEvent> newestFirst = new ArrayList<>();
+                                       .sorted(Comparator.reverseOrder()).toList();
+        List<String> page = new ArrayList<>();
         for (String month : months) {
-            List<ClientEvent> ofMonth = consent.show(documents.eventsOf(clientId, List.of(month)).stream().filter(before)
-                                                                                     .toList());
-            for (int i = ofMonth.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-                newestFirst.add(ofMonth.get(i));
-            }
-            if (newestFirst.size() >= limit) {
+            TimelineEntry before = cursor;
+            documents.entriesOf(clientId, month).stream()
+                     .filter(entry -> before == null || before.isAfter(entry))
+                     .filter(entry -> consent.showsType(entry.type()))
+                     .sorted(TimelineEntry.OLDEST_FIRST.reversed())
+                     .limit(limit - page.size())
+                     .forEach(entry -> page.add(entry.eventId()));
+            if (page.size() >= limit) {
                 break;
             }
         }
-        List<ClientEvent> page = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(page);
-        return Optional.of(page);
+        return Optional.of(consent.show(documents.eventsWithIds(clientId, page)));
     }
 
     /** Every event of the client, oldest first. */

@@ -158,29 +158,28 @@ public final class DashboardRow {
         int current = attemptStartedAt == null ? 0 : (int) Math.max(0, Duration.between(attemptStartedAt, now).toDays());
         long breaches7 = breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
                                  .count();
-        List<String> flags = new ArrayList<>();
-        if (!breachesRecently(now).isEmpty()) {
-            flags.add("BREACH_IN_48H");
-        }
-        if (lastThreeLow(moods)) {
-            flags.add("LOW_MOOD_3_IN_A_ROW");
-        }
-        if (WellBeingTrend.lowOrDropped(wellBeing, now)) {
-            flags.add(WellBeingTrend.FLAG);
-        }
-        Instant quietSince = quietSince();
-        if (quietSince == null || quietSince.isBefore(now.minus(QUIET))) {
-            flags.add("NO_ACTIVITY_5_DAYS");
-        }
-        if (!overdue.isEmpty()) {
-            flags.add("OVERDUE_STEP");
-        }
         CoachConsent consent = CoachConsent.of(coachSees);
         boolean plan = consent.sees(ConsentScope.PLAN_PROGRESS);
         boolean streak = consent.sees(ConsentScope.STREAK);
         boolean mood = consent.sees(ConsentScope.MOOD_TREND);
-        flags.removeIf(flag -> flag.equals("OVERDUE_STEP") && !plan || flag.equals("BREACH_IN_48H") && !streak
-                               || (flag.equals("LOW_MOOD_3_IN_A_ROW") || flag.equals(WellBeingTrend.FLAG)) && !mood);
+        List<RiskFlag> flags = new ArrayList<>();
+        if (!breachesRecently(now).isEmpty()) {
+            flags.add(RiskFlag.BREACH_IN_48H);
+        }
+        if (lastThreeLow(moods)) {
+            flags.add(RiskFlag.LOW_MOOD_THREE_IN_A_ROW);
+        }
+        if (WellBeingTrend.lowOrDropped(wellBeing, now)) {
+            flags.add(RiskFlag.WELL_BEING_LOW_OR_DROPPED);
+        }
+        Instant quietSince = quietSince();
+        if (quietSince == null || quietSince.isBefore(now.minus(QUIET))) {
+            flags.add(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
+        }
+        if (!overdue.isEmpty()) {
+            flags.add(RiskFlag.OVERDUE_STEP);
+        }
+        flags.removeIf(flag -> !flag.seenWith(consent));
         Attention attention = RowAttention.of(this, now, consent, overdue.size());
         return new DashboardView(clientId, coachId, planId, plan ? phase : null,
                                  plan ? (steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size())) : null,

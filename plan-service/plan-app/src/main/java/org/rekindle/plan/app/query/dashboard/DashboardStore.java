@@ -129,14 +129,14 @@ public class DashboardStore {
         documents.monthEnds.forgetFrom(earliestLate, current);
     }
 
-    /** Two bulk writes per batch: the event ids of each client and month, and the months of each client. */
+    /** Two bulk writes per batch: the entries of each client and month, and the months of each client. */
     private void index(List<ClientEvent> events) {
         Map<String, List<String>> idsByClientMonth = new LinkedHashMap<>();
         Map<String, Set<String>> monthsByClient = new LinkedHashMap<>();
         for (ClientEvent event : events) {
             String month = month(event.time());
             idsByClientMonth.computeIfAbsent(event.clientId() + "/" + month, m -> new ArrayList<>())
-                            .add(event.eventId());
+                            .add(TimelineEntry.of(event).stored());
             monthsByClient.computeIfAbsent(event.clientId(), c -> new LinkedHashSet<>()).add(month);
         }
         documents.timelineByMonth.add(idsByClientMonth);

@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 final class WellBeingTrend {
 
-    static final String FLAG = "WELL_BEING_LOW_OR_DROPPED";
     /** About three months of weekly check-ins. */
     static final int KEPT = 12;
     /** The literature's screening threshold for likely depression. */

@@ -39,7 +39,7 @@ class CoachConsentTest {
         assertThat(view.moodTrend()).containsExactly(1, 1, 1);
         assertThat(view.currentStreakDays()).isEqualTo(1);
         assertThat(view.percentDone()).isZero();
-        assertThat(view.riskFlags()).contains("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW", "OVERDUE_STEP");
+        assertThat(view.riskFlags()).contains(RiskFlag.BREACH_IN_48H, RiskFlag.LOW_MOOD_THREE_IN_A_ROW, RiskFlag.OVERDUE_STEP);
     }
 
     @Test
@@ -53,7 +53,8 @@ class CoachConsentTest {
         assertThat(view.noContactActive()).isNull();
         assertThat(view.breachesLast7Days()).isNull();
         assertThat(view.percentDone()).isZero();
-        assertThat(view.riskFlags()).doesNotContain("BREACH_IN_48H", "LOW_MOOD_3_IN_A_ROW").contains("OVERDUE_STEP");
+        assertThat(view.riskFlags()).doesNotContain(RiskFlag.BREACH_IN_48H, RiskFlag.LOW_MOOD_THREE_IN_A_ROW)
+                                    .contains(RiskFlag.OVERDUE_STEP);
         assertThat(view.coachSees()).containsExactly("PLAN_PROGRESS");
     }
 

@@ -32,8 +32,8 @@ class DashboardRowTest {
                                      .apply(event("NoContactBroken", T0.plus(Duration.ofDays(12)),
                                                   Map.of("attemptDays", 12)));
         Instant breach = T0.plus(Duration.ofDays(12));
-        assertThat(row.asOf(breach.plus(Duration.ofHours(47))).riskFlags()).contains("BREACH_IN_48H");
-        assertThat(row.asOf(breach.plus(Duration.ofHours(49))).riskFlags()).doesNotContain("BREACH_IN_48H");
+        assertThat(row.asOf(breach.plus(Duration.ofHours(47))).riskFlags()).contains(RiskFlag.BREACH_IN_48H);
+        assertThat(row.asOf(breach.plus(Duration.ofHours(49))).riskFlags()).doesNotContain(RiskFlag.BREACH_IN_48H);
         assertThat(row.asOf(breach.plus(Duration.ofDays(6))).breachesLast7Days()).isEqualTo(1);
         assertThat(row.asOf(breach.plus(Duration.ofDays(8))).breachesLast7Days()).isZero();
         assertThat(row.asOf(breach.plus(Duration.ofDays(3))).currentStreakDays()).isEqualTo(3);
@@ -47,9 +47,9 @@ class DashboardRowTest {
             row.apply(event("MoodCheckedIn", T0.plus(Duration.ofHours(i)), Map.of("score", 2)));
         }
         Instant later = T0.plus(Duration.ofHours(4));
-        assertThat(row.asOf(later).riskFlags()).contains("LOW_MOOD_3_IN_A_ROW");
+        assertThat(row.asOf(later).riskFlags()).contains(RiskFlag.LOW_MOOD_THREE_IN_A_ROW);
         row.apply(event("MoodCheckedIn", later, Map.of("score", 4)));
-        assertThat(row.asOf(later).riskFlags()).doesNotContain("LOW_MOOD_3_IN_A_ROW");
+        assertThat(row.asOf(later).riskFlags()).doesNotContain(RiskFlag.LOW_MOOD_THREE_IN_A_ROW);
         assertThat(row.asOf(later).moodTrend()).containsExactly(2, 2, 2, 4);
     }
 
@@ -66,9 +66,9 @@ class DashboardRowTest {
     void fiveQuietDaysAndAnOverdueStepAreFlagsInTheClientsTimezone() {
         DashboardRow row = assigned().apply(event("MoodCheckedIn", T0, Map.of("score", 4)));
         DashboardView nextMorning = row.asOf(Instant.parse("2026-11-02T00:30:00Z"));
-        assertThat(nextMorning.riskFlags()).containsExactly("OVERDUE_STEP");
+        assertThat(nextMorning.riskFlags()).containsExactly(RiskFlag.OVERDUE_STEP);
         assertThat(nextMorning.overdueSteps()).containsExactly("why");
-        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains("NO_ACTIVITY_5_DAYS");
+        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
         row.apply(event("PlanStepCompleted", T0.plus(Duration.ofHours(2)), Map.of("stepId", "why")));
         DashboardView done = row.asOf(Instant.parse("2026-11-02T00:30:00Z"));
         assertThat(done.riskFlags()).isEmpty();
@@ -80,8 +80,8 @@ class DashboardRowTest {
     void quietDaysCountFromTheLaterOfLastActivityAndAssignment() {
         DashboardRow row = assigned();
         assertThat(row.asOf(T0).lastActivityAt()).as("plan events are not client activity").isNull();
-        assertThat(row.asOf(T0.plus(Duration.ofDays(4))).riskFlags()).doesNotContain("NO_ACTIVITY_5_DAYS");
-        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains("NO_ACTIVITY_5_DAYS");
+        assertThat(row.asOf(T0.plus(Duration.ofDays(4))).riskFlags()).doesNotContain(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
+        assertThat(row.asOf(T0.plus(Duration.ofDays(6))).riskFlags()).contains(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
     }
 
     @Test

@@ -158,12 +158,9 @@ class DashboardTimelineTest {
      */
     @Test
     void timeTravelOverTwoYearsAgreesWithTheFullFoldAndReadsABoundedNumberOfDocuments() {
-        String database = "dashboard-" + UUID.randomUUID();
         DocumentsRead counted = new DocumentsRead();
-        try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
-                .addCommandListener(counted).build())) {
-            Dashboard store = over(counting, database);
+        try (MongoClient counting = counted.client()) {
+            Dashboard store = over(counting, "dashboard-" + UUID.randomUUID());
             Instant start = Instant.parse("2024-12-01T08:00:00Z");
             DashboardBatch batch = store.newBatch();
             batch.apply(new ClientEvent("assigned-c1", "c1", "PlanAssigned", start, Map.of("coachId", "k1",
@@ -231,6 +228,41 @@ class DashboardTimelineTest {
         assertThat(store.queries().timelineForCoach("c1", "not-an-event", 10)).isEmpty();
     }
 
+    /**
+     * A month crowded with events (the fault suite writes thousands per client): a page reads its events and the
+     * month's index document, not the month. Events the consent hides are passed over in the index, so the page is
+     * still full.
+     */
+    @Test
+    void aTimelinePageInACrowdedMonthReadsOnlyItsOwnEvents() {
+        DocumentsRead counted = new DocumentsRead();
+        try (MongoClient counting = counted.client()) {
+            Dashboard store = over(counting, "dashboard-" + UUID.randomUUID());
+            Instant start = Instant.parse("2025-03-01T08:00:00Z");
+            DashboardBatch batch = store.newBatch();
+            batch.apply(new ClientEvent("consent", "c1", "ConsentChanged", start,
+                                        Map.of("coachSees", List.of("MOOD_TREND"))));
+            for (int i = 0; i < 1_500; i++) {
+                batch.apply(mood("m" + i, "c1", start.plusSeconds(60L * i), 3));
+                batch.apply(new ClientEvent("u" + i, "c1", "UrgeRecorded", start.plusSeconds(60L * i + 30),
+                                            Map.of("intensity", 2)));
+            }
+            batch.flush();
+
+            counted.reset();
+            List<ClientEvent> page = store.queries().timelineForCoach("c1", null, 20).orElseThrow();
+            assertThat(page).as("the newest 20 the coach may see: moods only, urges hidden by the consent")
+                    .extracting(ClientEvent::eventId).hasSize(20).startsWith("m1480").endsWith("m1499");
+            assertThat(counted.total()).as("documents read: the row's consent, the client's months, one month's "
+                                           + "index entry and the 20 events").isLessThanOrEqualTo(23);
+
+            counted.reset();
+            List<ClientEvent> before = store.queries().timelineForCoach("c1", page.get(0).eventId(), 20).orElseThrow();
+            assertThat(before).extracting(ClientEvent::eventId).startsWith("m1460").endsWith("m1479");
+            assertThat(counted.total()).as("the next page also reads the cursor event").isLessThanOrEqualTo(24);
+        }
+    }
+
     private static DashboardView fullFold(Dashboard store, Instant asOf) {
         DashboardRow row = new DashboardRow("c1");
         store.queries().timeline("c1").stream().filter(event -> !event.time().isAfter(asOf)).forEach(row::apply);
@@ -252,6 +284,13 @@ class DashboardTimelineTest {
 
         void reset() {
             documents.set(0);
+        }
+
+        /** A client of the test server whose reads this counts. */
+        MongoClient client() {
+            return MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString(SharedTestInfrastructure.mongo().connectionString()))
+                    .addCommandListener(this).build());
         }
 
         long total() {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardWellBeingTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-    private static final String FLAG = "WELL_BEING_LOW_OR_DROPPED";
+    private static final RiskFlag FLAG = RiskFlag.WELL_BEING_LOW_OR_DROPPED;
     private int ids;
 
     private ClientEvent event(String type, Instant at, Map<String, Object> data) {

@@ -1,7 +1,0 @@
-package org.rekindle.notification.app.command;
-
-import java.time.Instant;
-
-/** An event that made a rule fire: its CloudEvent id and type, when it happened, and a non-sensitive detail. */
-public record Cause(String eventId, String type, Instant at, String detail) {
-}

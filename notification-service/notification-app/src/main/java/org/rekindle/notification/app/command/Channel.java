@@ -1,4 +1,0 @@
-package org.rekindle.notification.app.command;
-
-/** Where a notification goes: an email and the in-app feed; each can be opted out of per recipient. */
-public enum Channel { EMAIL, FEED }

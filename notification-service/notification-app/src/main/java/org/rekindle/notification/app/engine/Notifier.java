@@ -1,0 +1,49 @@
+package org.rekindle.notification.app.engine;
+
+import org.bson.Document;
+import org.rekindle.notification.app.query.NotificationStore;
+import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.rules.Notice;
+import org.rekindle.notification.app.rules.Preferences;
+import org.rekindle.platform.schedule.WorkSchedule;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Raises a notice: stores it once and schedules its delivery, at once for alerts and after the recipient's quiet
+ * hours for reminders. Delivery goes through the persisted schedule too, so a crash after storing loses nothing.
+ */
+@Component
+public class Notifier {
+
+    private final NotificationStore notifications;
+    private final PreferencesStore preferences;
+    private final WorkSchedule schedule;
+    private final Clock clock;
+    private final NotificationMetrics metrics;
+
+    Notifier(NotificationStore notifications, PreferencesStore preferences, WorkSchedule schedule, Clock clock,
+             NotificationMetrics metrics) {
+        this.metrics = metrics;
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** Idempotent: raising the same notice again (same key) changes nothing. */
+    public void raise(Notice notice, String coachId, String clientTimezone) {
+        Instant now = clock.instant();
+        Preferences recipient = preferences.of(notice.recipientId());
+        Instant deliverAt = notice.rule().isReminder()
+                            ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now;
+        String id = NotificationStore.idOf(notice);
+        if (notifications.insertOnce(notice, coachId, deliverAt)) {
+            metrics.raised(notice.rule().name());
+        }
+        schedule.schedule(NotificationWork.DELIVERY.storedName() + ":" + id, NotificationWork.DELIVERY, deliverAt,
+                          new Document("id", id));
+    }
+}

@@ -1,0 +1,15 @@
+package org.rekindle.notification.app.rules;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A rule's question for later ("is the client still inactive on day 5?"), kept in the persisted schedule. A check
+ * whose params name another under {@link #SUPERSEDES} replaces it: the older one, not run yet, is cancelled.
+ */
+public record Check(String key, CheckKind kind, String clientId, Instant dueAt, Map<String, String> params) {
+
+    public static final String SUPERSEDES = "supersedes";
+
+    public enum CheckKind { DAILY_CHECK_IN, STEP_DUE_TOMORROW, NO_CONTACT_MILESTONE, NO_ACTIVITY, STEP_OVERDUE }
+}

@@ -1,0 +1,61 @@
+package org.rekindle.platform.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A write answers once the aggregate's read model shows it, so the page the writer is sent back to shows what they
+ * just did: read models are built by tracking processors moments after the event is stored, and without this a read
+ * right after a write can still show the state before it.
+ * <p>
+ * For read models written with {@link IdempotentWrites} whose document {@code _id} is the aggregate's id: it polls
+ * the document's applied position against the aggregate's last stored sequence number, rather than waiting for a
+ * signal from the projection, because with several replicas the projection may run on another one. Bounded: after
+ * {@link #PATIENCE} the write (already stored) is answered anyway.
+ */
+public final class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    public static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 15;
+
+    private final EventStore eventStore;
+
+    public ReadYourWrites(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Returns when {@code readModel}'s document for the aggregate holds every event stored for it, or after {@link #PATIENCE}. */
+    public void await(MongoCollection<Document> readModel, String aggregateId) {
+        long written = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (applied(readModel, aggregateId) < written) {
+            if (Instant.now().isAfter(giveUp)) {
+                log.warn("The read model {} of {} is still behind event {} after {}",
+                         readModel.getNamespace().getCollectionName(), aggregateId, written, PATIENCE);
+                return;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long applied(MongoCollection<Document> readModel, String aggregateId) {
+        Document doc = readModel.find(Filters.eq("_id", aggregateId))
+                                .projection(Projections.include(IdempotentWrites.POSITION)).first();
+        Number position = doc == null ? null : doc.get(IdempotentWrites.POSITION, Number.class);
+        return position == null ? -1 : position.longValue();
+    }
+}
