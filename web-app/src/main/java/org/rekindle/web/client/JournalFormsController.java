@@ -29,17 +29,20 @@ class JournalFormsController {
 
     private final Services services;
     private final MeController pages;
+    private final CrisisResources crisis;
 
-    JournalFormsController(Services services, MeController pages) {
+    JournalFormsController(Services services, MeController pages, CrisisResources crisis) {
         this.services = services;
         this.pages = pages;
+        this.crisis = crisis;
     }
 
     @PostMapping("/reflections")
     String reflect(@ModelAttribute("viewer") Viewer viewer, @RequestParam String promptId, @RequestParam String text,
                    RedirectAttributes flash) {
-        services.post(JOURNAL, "/api/clients/{me}/journal/reflections", Map.of("promptId", promptId, "text", text),
-                      viewer.id());
+        Map<String, Object> saved = services.post(JOURNAL, "/api/clients/{me}/journal/reflections",
+                                                  Map.of("promptId", promptId, "text", text), viewer.id());
+        showCrisisResourcesIfAsked(viewer, saved, flash);
         return done(flash, "Reflection saved. It is private unless you share it.", "/me/journal");
     }
 
@@ -48,6 +51,7 @@ class JournalFormsController {
         Map<String, Object> saved = services.post(JOURNAL, "/api/clients/{me}/journal/apologies", Map.of("text", text),
                                                   viewer.id());
         flash.addFlashAttribute("notes", saved.get("feedback"));
+        showCrisisResourcesIfAsked(viewer, saved, flash);
         return done(flash, "Apology draft saved. Nothing is ever sent from Rekindle. Notes on what you saved are "
                            + "below the draft box.", "/me/journal");
     }
@@ -57,6 +61,7 @@ class JournalFormsController {
                   RedirectAttributes flash) {
         Map<String, Object> saved = services.post(JOURNAL, "/api/clients/{me}/journal/apologies/{entryId}/revisions",
                                                   Map.of("text", text), viewer.id(), entryId);
+        showCrisisResourcesIfAsked(viewer, saved, flash);
         return done(flash, "Version " + saved.get("version") + " saved; earlier versions are kept.", "/me/journal");
     }
 
@@ -78,7 +83,8 @@ class JournalFormsController {
         body.put("score", score);
         body.put("note", Forms.blankToNull(note));
         body.put("sleepHours", Forms.blankToNull(sleepHours));
-        services.post(JOURNAL, "/api/clients/{me}/journal/mood-check-ins", body, viewer.id());
+        showCrisisResourcesIfAsked(viewer, services.post(JOURNAL, "/api/clients/{me}/journal/mood-check-ins", body,
+                                                         viewer.id()), flash);
         return done(flash, "Mood check-in saved. Thank you for checking in.", "/me");
     }
 
@@ -119,7 +125,8 @@ class JournalFormsController {
         body.put("initiatedBy", initiatedBy);
         body.put("note", Forms.blankToNull(note));
         body.put("occurredAt", occurredAt(viewer, when));
-        services.post(JOURNAL, "/api/clients/{me}/contact-log/breaches", body, viewer.id());
+        showCrisisResourcesIfAsked(viewer, services.post(JOURNAL, "/api/clients/{me}/contact-log/breaches", body,
+                                                         viewer.id()), flash);
         return done(flash, "Logged. Being honest about contact is how the count stays yours. A new attempt starts "
                            + "now.", "/me/contact");
     }
@@ -130,7 +137,8 @@ class JournalFormsController {
         Map<String, Object> body = new HashMap<>();
         body.put("resisted", resisted);
         body.put("note", Forms.blankToNull(note));
-        services.post(JOURNAL, "/api/clients/{me}/contact-log/urges", body, viewer.id());
+        showCrisisResourcesIfAsked(viewer, services.post(JOURNAL, "/api/clients/{me}/contact-log/urges", body,
+                                                         viewer.id()), flash);
         return done(flash, resisted ? "Urge logged — and resisted. That counts." : "Urge logged.", "/me/contact");
     }
 
@@ -144,6 +152,16 @@ class JournalFormsController {
                                 .toString();
         } catch (DateTimeException e) {
             return when;
+        }
+    }
+
+    /**
+     * The journal says when what was saved matched the risk list: the next page shows the crisis resources of the
+     * client's region (from their plan's zone) above everything else.
+     */
+    private void showCrisisResourcesIfAsked(Viewer viewer, Map<String, Object> saved, RedirectAttributes flash) {
+        if (saved != null && Boolean.TRUE.equals(saved.get("showCrisisResources"))) {
+            flash.addFlashAttribute("crisis", crisis.forZone(MeController.zoneOf(pages.activePlan(viewer))));
         }
     }
 

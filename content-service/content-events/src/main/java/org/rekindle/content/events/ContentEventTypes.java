@@ -7,7 +7,8 @@ public final class ContentEventTypes {
 
     private static final Map<String, Class<? extends Record>> ALL = Map.of(
             ProgramVersionPublished.TYPE, ProgramVersionPublished.class,
-            ProgramRetired.TYPE, ProgramRetired.class);
+            ProgramRetired.TYPE, ProgramRetired.class,
+            RiskListRevised.TYPE, RiskListRevised.class);
 
     private ContentEventTypes() {
     }

@@ -17,7 +17,7 @@ class ContentEventsContractTest {
 
     @Test
     void everyEventHasAVersionedTypeNamedAfterIt() throws Exception {
-        assertThat(ContentEventTypes.all()).hasSize(2);
+        assertThat(ContentEventTypes.all()).hasSize(3);
         for (var entry : ContentEventTypes.all().entrySet()) {
             Class<?> record = entry.getValue();
             assertThat(entry.getKey()).isEqualTo("rekindle.content." + record.getSimpleName() + ".v1")

@@ -18,7 +18,8 @@ public final class JournalEventTypes {
             Map.entry(EntryShared.TYPE, EntryShared.class),
             Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
             Map.entry(JournalErased.TYPE, JournalErased.class),
-            Map.entry(ConsentChanged.TYPE, ConsentChanged.class));
+            Map.entry(ConsentChanged.TYPE, ConsentChanged.class),
+            Map.entry(SafetyConcernRaised.TYPE, SafetyConcernRaised.class));
 
     private JournalEventTypes() {
     }

@@ -130,9 +130,9 @@ public final class AsyncApiChecks {
             if (golden == null || !AsyncApiDocument.read(golden).equals(event)) {
                 problems.add(name + ": example is not the golden JSON golden/" + name + ".json");
             }
-            String key = event.path("data").path(contract.key()).asText(null);
+            String key = event.path("data").path(contract.keyOf(type)).asText(null);
             if (key == null || !key.equals(event.path("subject").asText())) {
-                problems.add(name + ": example's subject is not its data." + contract.key() + " (the Kafka key)");
+                problems.add(name + ": example's subject is not its data." + contract.keyOf(type) + " (the Kafka key)");
             }
         }
         return problems;

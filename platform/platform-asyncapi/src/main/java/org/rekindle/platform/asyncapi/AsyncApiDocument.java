@@ -37,9 +37,9 @@ public final class AsyncApiDocument {
         info.put("version", topicVersion(contract.topic()));
         info.put("description", "The integration events " + contract.service() + " publishes to Kafka topic "
                                 + contract.topic() + " as CloudEvents 1.0 in structured JSON mode, keyed by "
-                                + contract.key() + ". Generated at build time from its *-events module; consumers "
-                                + "dedupe on the CloudEvent id (delivery is at least once) and ignore types they "
-                                + "do not know.");
+                                + contract.key() + " (unless a message names another key). Generated at build time "
+                                + "from its *-events module; consumers dedupe on the CloudEvent id (delivery is at "
+                                + "least once) and ignore types they do not know.");
         document.put("defaultContentType", CONTENT_TYPE);
         document.put("x-publisher", contract.service());
         document.put("x-kafka-key", contract.key());
@@ -84,10 +84,11 @@ public final class AsyncApiDocument {
         }
         message.put("contentType", CONTENT_TYPE);
         message.set("headers", headers());
-        message.set("payload", envelope(type, golden.path("source").asText(), contract.key(), schemas.of(record)));
+        String key = contract.keyOf(type);
+        message.set("payload", envelope(type, golden.path("source").asText(), key, schemas.of(record)));
         ObjectNode kafka = message.putObject("bindings").putObject("kafka");
         kafka.putObject("key").put("type", "string")
-             .put("description", "The " + contract.key() + " of data (also the CloudEvent subject).");
+             .put("description", "The " + key + " of data (also the CloudEvent subject).");
         kafka.put("bindingVersion", KAFKA_BINDING_VERSION);
         ObjectNode example = message.putArray("examples").addObject();
         example.put("name", "golden");
@@ -95,7 +96,7 @@ public final class AsyncApiDocument {
         example.putObject("headers").put("content-type", CONTENT_TYPE);
         example.set("payload", golden);
         message.put("x-cloudevents-type", type);
-        message.put("x-kafka-key", contract.key());
+        message.put("x-kafka-key", key);
         return message;
     }
 

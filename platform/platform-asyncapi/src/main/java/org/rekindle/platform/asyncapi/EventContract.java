@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * What a {@code *-events} module declares, read by reflection so the contract stays JDK-only: its
  * {@code *EventTypes.all()} (CloudEvents type to record), its {@code *Topic.NAME} and {@code *Topic.KEY} (the record
- * field whose value keys the Kafka record and is the CloudEvent {@code subject}), and the golden JSON example of each
- * type ({@code /golden/<Name>.v<n>.json} on its classpath).
+ * field whose value keys the Kafka record and is the CloudEvent {@code subject}; a record that declares its own static
+ * {@code KEY} is keyed by that field instead, e.g. content's risk lists by language), and the golden JSON example of
+ * each type ({@code /golden/<Name>.v<n>.json} on its classpath).
  *
  * @param service the publishing service, e.g. {@code journal-service} (its {@code spring.application.name})
  * @param types   CloudEvents type to record class, sorted by type
@@ -32,6 +33,18 @@ public record EventContract(String service, String topic, String key, Map<String
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("not an events contract: " + typesClass + " with " + topicClass
                                                + " (needs static all(), NAME and KEY)", e);
+        }
+    }
+
+    /** The field keying records of this type: the record's own static {@code KEY}, else the topic's. */
+    public String keyOf(String type) {
+        Class<? extends Record> record = types.get(type);
+        try {
+            return record == null ? key : (String) record.getField("KEY").get(null);
+        } catch (NoSuchFieldException e) {
+            return key;
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(record + "'s KEY is not public", e);
         }
     }
 

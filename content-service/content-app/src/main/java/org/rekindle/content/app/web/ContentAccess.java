@@ -15,6 +15,15 @@ public class ContentAccess {
         return CurrentUser.get().map(u -> u.is(Role.COACH) || u.is(Role.PRACTICE_ADMIN)).orElse(false);
     }
 
+    /**
+     * The risk-language lists: coaches (they read their clients' words and learn the phrases that worry them) and
+     * practice admins (accountable for the practice's safety policy); each revision names who made it. Clients
+     * neither read nor change them.
+     */
+    public boolean mayEditRiskLists() {
+        return mayAuthor();
+    }
+
     public boolean mayRead() {
         return CurrentUser.get().map(u -> !u.roles().isEmpty()).orElse(false);
     }

@@ -270,7 +270,10 @@ class ProgramLibraryIT {
                 row("GET", "/api/programs/{programId}", base, null, everyone),
                 row("GET", "/api/programs/{programId}/versions/{version}", base + "/versions/1", null, everyone),
                 row("GET", "/api/programs/search", "/api/programs/search?q=harbour", null, everyone),
-                row("POST", "/api/programs/{programId}/retire", base + "/retire", null, authors));
+                row("POST", "/api/programs/{programId}/retire", base + "/retire", null, authors),
+                row("PUT", "/api/risk-lists/{language}", "/api/risk-lists/mt",
+                    "{\"phrases\":[{\"phrase\":\"matrix phrase\",\"riskClass\":\"SELF_HARM\"}]}", authors),
+                row("GET", "/api/risk-lists/{language}", "/api/risk-lists/en", null, authors));
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);
         AccessMatrix.assertOutcomes("http://127.0.0.1:" + port, Map.of(
                 Caller.OWNER, issuer.client("client-one", "coach-author"),

@@ -36,6 +36,9 @@ import org.rekindle.journal.app.command.api.RecordUrge;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.journal.app.command.api.ReviseApology;
 import org.rekindle.journal.app.command.api.RecordSharedRead;
+import org.rekindle.journal.app.command.api.SafetyConcernRaised;
+import org.rekindle.journal.app.command.api.ScreenedField;
+import org.rekindle.journal.app.command.safety.SafetyScreen;
 import org.rekindle.journal.app.command.api.ShareEntry;
 import org.rekindle.journal.app.command.api.SharedEntriesRead;
 import org.rekindle.journal.app.command.api.StartNoContactPeriod;
@@ -106,7 +109,7 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordBreach command, Clock clock, TextCipher cipher) {
+    void handle(RecordBreach command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("breachId", command.breachId());
         requireAtMost("note", command.note(), MAX_NOTE);
@@ -129,11 +132,13 @@ public class Journal {
                                   command.initiatedBy(), cipher.seal(clientId, command.note()),
                                   wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
                                   command.occurredAt()));
+        raiseIfRisky(screen, clock, command.breachId(), ScreenedField.BREACH_NOTE, command.note(),
+                     command.occurredAt());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EndNoContactPeriod command, Clock clock, TextCipher cipher) {
+    void handle(EndNoContactPeriod command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireAtMost("reason", command.reason(), MAX_REASON);
         if (endedPeriodIds.contains(command.periodId())) {
@@ -151,11 +156,13 @@ public class Journal {
         apply(new NoContactEnded(clientId, command.periodId(), cipher.seal(clientId, command.reason()),
                                  wholeDays(activePeriod.attemptStartedAt(), command.occurredAt()),
                                  command.occurredAt()));
+        raiseIfRisky(screen, clock, command.periodId(), ScreenedField.NO_CONTACT_END_REASON, command.reason(),
+                     command.occurredAt());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordUrge command, Clock clock, TextCipher cipher) {
+    void handle(RecordUrge command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("urgeId", command.urgeId());
         requireAtMost("note", command.note(), MAX_NOTE);
@@ -163,13 +170,14 @@ public class Journal {
         openIfNew(command.clientId(), command.occurredAt());
         apply(new UrgeRecorded(command.clientId(), command.urgeId(), command.resisted(),
                                cipher.seal(command.clientId(), command.note()), command.occurredAt()));
+        raiseIfRisky(screen, clock, command.urgeId(), ScreenedField.URGE_NOTE, command.note(), command.occurredAt());
     }
 
     // ---- entries
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CompleteReflection command, Clock clock, TextCipher cipher) {
+    void handle(CompleteReflection command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireText("promptId", command.promptId(), MAX_ID);
@@ -178,11 +186,13 @@ public class Journal {
         openIfNew(command.clientId(), command.occurredAt());
         apply(new ReflectionCompleted(command.clientId(), command.entryId(), command.promptId(),
                                       cipher.seal(command.clientId(), command.text()), command.occurredAt()));
+        raiseIfRisky(screen, clock, command.entryId(), ScreenedField.REFLECTION_TEXT, command.text(),
+                     command.occurredAt());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DraftApology command, Clock clock, TextCipher cipher) {
+    void handle(DraftApology command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireText("text", command.text(), MAX_TEXT);
@@ -190,11 +200,13 @@ public class Journal {
         openIfNew(command.clientId(), command.occurredAt());
         apply(new ApologyDrafted(command.clientId(), command.entryId(), cipher.seal(command.clientId(), command.text()),
                                  1, command.occurredAt()));
+        raiseIfRisky(screen, clock, command.entryId(), ScreenedField.APOLOGY_TEXT, command.text(),
+                     command.occurredAt());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(ReviseApology command, Clock clock, TextCipher cipher) {
+    int handle(ReviseApology command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireText("text", command.text(), MAX_TEXT);
         EntryState apology = requireEntry(command.entryId());
@@ -207,12 +219,14 @@ public class Journal {
         int version = apology.version() + 1;
         apply(new ApologyRevised(clientId, command.entryId(), cipher.seal(clientId, command.text()), version,
                                  command.occurredAt()));
+        raiseIfRisky(screen, clock, command.entryId(), ScreenedField.APOLOGY_TEXT, command.text(),
+                     command.occurredAt());
         return version;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordMoodCheckIn command, Clock clock, TextCipher cipher) {
+    void handle(RecordMoodCheckIn command, Clock clock, TextCipher cipher, SafetyScreen screen) {
         requireNotInFuture(command.occurredAt(), clock);
         requireId("entryId", command.entryId());
         requireBetween("score", command.score(), 1, 5);
@@ -225,6 +239,7 @@ public class Journal {
         apply(new MoodCheckedIn(command.clientId(), command.entryId(), command.score(),
                                 cipher.seal(command.clientId(), command.note()), command.sleepHours(),
                                 command.occurredAt()));
+        raiseIfRisky(screen, clock, command.entryId(), ScreenedField.MOOD_NOTE, command.note(), command.occurredAt());
     }
 
     /**
@@ -317,6 +332,17 @@ public class Journal {
         if (!shared.isEmpty()) {
             apply(new SharedEntriesRead(clientId, command.readerId(), shared, command.readAt()));
         }
+    }
+
+    /**
+     * Screens a text the client wrote (before it is sealed, so the plain text is still at hand): a match records
+     * {@link SafetyConcernRaised} beside the record, which itself is stored unchanged.
+     */
+    private void raiseIfRisky(SafetyScreen screen, Clock clock, String entryId, ScreenedField field, String text,
+                              Instant occurredAt) {
+        screen.check(text).ifPresent(match -> apply(new SafetyConcernRaised(
+                clientId, entryId, field, match.riskClass().name(), match.language(), match.listVersion(),
+                occurredAt, clock.instant())));
     }
 
     // ---- checks that need the journal's state

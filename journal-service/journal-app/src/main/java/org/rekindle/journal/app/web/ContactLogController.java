@@ -18,6 +18,7 @@ import org.rekindle.journal.app.query.ContactLogRecordView;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.rekindle.journal.app.query.StreakView;
+import org.rekindle.journal.app.command.safety.SafetyScreen;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +44,11 @@ class ContactLogController {
     private final RequestTime time;
     private final JournalAccess access;
 
+    private final SafetyScreen screen;
+
     ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks,
-                         JournalGuard journals, RequestTime time, JournalAccess access) {
+                         JournalGuard journals, RequestTime time, JournalAccess access, SafetyScreen screen) {
+        this.screen = screen;
         this.access = access;
         this.commands = commands;
         this.contactLog = contactLog;
@@ -85,7 +89,7 @@ class ContactLogController {
         commands.sendAndWait(new RecordBreach(clientId, breachId, body.channel(), body.initiatedBy(), body.note(),
                                               time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
-                             .body(Created.breach(breachId));
+                             .body(Created.breach(breachId).screened(screen, body.note()));
     }
 
     @PostMapping(path = BASE + "/contact-log/urges", consumes = "application/json", produces = "application/json")
@@ -96,7 +100,7 @@ class ContactLogController {
         String urgeId = Ids.newId();
         commands.sendAndWait(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
-                             .body(Created.urge(urgeId));
+                             .body(Created.urge(urgeId).screened(screen, body.note()));
     }
 
     @GetMapping(path = BASE + "/contact-log", produces = "application/json")

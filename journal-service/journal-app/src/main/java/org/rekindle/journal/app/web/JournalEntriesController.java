@@ -19,6 +19,7 @@ import org.rekindle.journal.app.query.EntryKind;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.query.StreakQueries;
+import org.rekindle.journal.app.command.safety.SafetyScreen;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.rekindle.journal.app.command.api.EraseJournal;
@@ -51,9 +52,12 @@ class JournalEntriesController {
     private final AccessLedger ledger;
     private final SharedReads reads;
     private final PeopleDirectory people;
+    private final SafetyScreen screen;
 
     JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
-                             JournalAccess access, AccessLedger ledger, SharedReads reads, PeopleDirectory people) {
+                             JournalAccess access, AccessLedger ledger, SharedReads reads, PeopleDirectory people,
+                             SafetyScreen screen) {
+        this.screen = screen;
         this.people = people;
         this.ledger = ledger;
         this.reads = reads;
@@ -72,7 +76,7 @@ class JournalEntriesController {
         String entryId = Ids.newId();
         commands.sendAndWait(new CompleteReflection(clientId, entryId, body.promptId(), body.text(),
                                                     time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.entry(entryId));
+        return created(clientId, entryId, Created.entry(entryId).screened(screen, body.text()));
     }
 
     @PostMapping(path = "/apologies", consumes = "application/json")
@@ -83,7 +87,7 @@ class JournalEntriesController {
             @Valid @RequestBody JournalRequests.Apology body) {
         String entryId = Ids.newId();
         commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.apology(entryId, 1, body.text()));
+        return created(clientId, entryId, Created.apology(entryId, 1, body.text()).screened(screen, body.text()));
     }
 
     @PostMapping(path = "/apologies/{entryId}/revisions", consumes = "application/json")
@@ -95,7 +99,8 @@ class JournalEntriesController {
             @Valid @RequestBody JournalRequests.Apology body) {
         Integer version = commands.sendAndWait(new ReviseApology(clientId, entryId, body.text(),
                                                                  time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.apology(entryId, version, body.text()));
+        return created(clientId, entryId,
+                       Created.apology(entryId, version, body.text()).screened(screen, body.text()));
     }
 
     @PostMapping(path = "/apology-feedback", consumes = "application/json")
@@ -118,7 +123,7 @@ class JournalEntriesController {
         String entryId = Ids.newId();
         commands.sendAndWait(new RecordMoodCheckIn(clientId, entryId, body.score(), body.note(), body.sleepHours(),
                                                    time.orNow(body.occurredAt())));
-        return created(clientId, entryId, Created.entry(entryId));
+        return created(clientId, entryId, Created.entry(entryId).screened(screen, body.note()));
     }
 
     @PutMapping("/entries/{entryId}/share")

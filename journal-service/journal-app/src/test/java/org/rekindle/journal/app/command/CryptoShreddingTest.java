@@ -40,6 +40,7 @@ class CryptoShreddingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Journal.class);
         fixture.registerInjectableResource(Clock.fixed(AT, ZoneOffset.UTC));
+        fixture.registerInjectableResource(DefaultScreen.ENGLISH);
         fixture.registerInjectableResource(cipher);
     }
 

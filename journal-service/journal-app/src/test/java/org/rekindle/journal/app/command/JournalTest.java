@@ -67,6 +67,7 @@ class JournalTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Journal.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(DefaultScreen.ENGLISH);
         fixture.registerInjectableResource(PLAIN);
     }
 
@@ -559,17 +560,17 @@ class JournalTest {
             // Each refusal below is decided by restored state alone, before anything would be applied.
             assertThatThrownBy(() -> restored.handle(new StartNoContactPeriod(CLIENT, "p2", 30, NOW), CLOCK))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new EndNoContactPeriod(CLIENT, "p0", null, NOW), CLOCK, PLAIN))
+            assertThatThrownBy(() -> restored.handle(new EndNoContactPeriod(CLIENT, "p0", null, NOW), CLOCK, PLAIN, DefaultScreen.ENGLISH))
                     .isInstanceOf(ConflictingCommandException.class);
             assertThatThrownBy(() -> restored.handle(
-                    new RecordBreach(CLIENT, "b2", Channel.CALL, InitiatedBy.EX, null, DAY_12.plusSeconds(1)), CLOCK, PLAIN))
+                    new RecordBreach(CLIENT, "b2", Channel.CALL, InitiatedBy.EX, null, DAY_12.plusSeconds(1)), CLOCK, PLAIN, DefaultScreen.ENGLISH))
                     .as("the urge an hour after the breach is the latest contact-log record")
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "a1", "v2", NOW), CLOCK, PLAIN))
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "a1", "v2", NOW), CLOCK, PLAIN, DefaultScreen.ENGLISH))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "r1", "v3", NOW), CLOCK, PLAIN))
+            assertThatThrownBy(() -> restored.handle(new ReviseApology(CLIENT, "r1", "v3", NOW), CLOCK, PLAIN, DefaultScreen.ENGLISH))
                     .isInstanceOf(ConflictingCommandException.class);
-            assertThatThrownBy(() -> restored.handle(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, NOW), CLOCK, PLAIN))
+            assertThatThrownBy(() -> restored.handle(new RecordMoodCheckIn(CLIENT, "m1", 3, null, null, NOW), CLOCK, PLAIN, DefaultScreen.ENGLISH))
                     .isInstanceOf(ConflictingCommandException.class);
         }
     }

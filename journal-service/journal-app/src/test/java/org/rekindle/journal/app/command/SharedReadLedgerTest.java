@@ -26,6 +26,7 @@ class SharedReadLedgerTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Journal.class);
         fixture.registerInjectableResource(Clock.fixed(AT, ZoneOffset.UTC));
+        fixture.registerInjectableResource(DefaultScreen.ENGLISH);
         fixture.registerInjectableResource(new VisibleCipher(""));
     }
 

@@ -13,7 +13,9 @@ public enum NotificationWork implements WorkKind {
      *  messaging/out DeliveryWork. */
     DELIVERY("notification-deliver"),
     /** A notice is to be sent by email (retried with back-off); scheduled by DeliveryWork, run by EmailWork. */
-    EMAIL("notification-email");
+    EMAIL("notification-email"),
+    /** A safety alert's coach has had its time to acknowledge; scheduled and run by {@link SafetyEscalation}. */
+    SAFETY_ESCALATION("safety-escalation");
 
     private final String storedName;
 

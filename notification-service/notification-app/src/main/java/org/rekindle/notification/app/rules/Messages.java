@@ -15,6 +15,7 @@ final class Messages {
             case STEP_OVERDUE_TWO_DAYS -> clientId + ": \"" + detail + "\" is 2 days overdue";
             case SAVED_MOOD_RULE, SAVED_BREACH_RULE, SAVED_BREACH_BY_INITIATOR_RULE ->
                     clientId + ": your rule \"" + detail + "\" fired";
+            case SAFETY_CONCERN, SAFETY_CONCERN_ESCALATED -> SafetyAlerts.title(rule, clientId);
             case DAILY_CHECK_IN -> "How are you today?";
             case STEP_DUE_TOMORROW -> "Tomorrow: " + detail;
             case NO_CONTACT_MILESTONE -> "Day " + detail + " of no contact";
@@ -42,6 +43,7 @@ final class Messages {
             case SAVED_MOOD_RULE, SAVED_BREACH_RULE, SAVED_BREACH_BY_INITIATOR_RULE ->
                     "A rule you saved fired for " + clientId + ": " + detail + ". The events that caused it are "
                     + "listed with this alert.";
+            case SAFETY_CONCERN, SAFETY_CONCERN_ESCALATED -> SafetyAlerts.body(rule, clientId, detail);
             case DAILY_CHECK_IN -> "Take a minute to notice how you feel and record your mood. Small, honest "
                                    + "check-ins add up to a clear picture of your progress.";
             case STEP_DUE_TOMORROW -> "\"" + detail + "\" is due tomorrow. There is no rush to be perfect; doing "

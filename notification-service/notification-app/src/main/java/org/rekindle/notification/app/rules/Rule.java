@@ -34,6 +34,11 @@ public enum Rule {
     SAVED_BREACH_BY_INITIATOR_RULE(Audience.COACH, "A rule you saved from a backtest: contact during a no-contact "
                                                    + "period, by who started it.",
                                    ConsentScope.STREAK, ConsentScope.CONTACT_DETAILS),
+    SAFETY_CONCERN(Audience.COACH, "Something the client wrote matched the practice's list of risk language (suicide, "
+                                   + "self-harm or harm to others). It is raised whatever the client's consent, quiet "
+                                   + "hours or opt-outs, and goes to the practice admin if not acknowledged in time."),
+    SAFETY_CONCERN_ESCALATED(Audience.COACH, "A safety alert about a client was not acknowledged by their coach in "
+                                             + "time."),
     DAILY_CHECK_IN(Audience.CLIENT, "Your daily mood check-in, at the time you chose."),
     STEP_DUE_TOMORROW(Audience.CLIENT, "A step of your plan is due tomorrow."),
     NO_CONTACT_MILESTONE(Audience.CLIENT, "A milestone of your no-contact period (day 7, 14, 30 or your target)."),
@@ -74,6 +79,11 @@ public enum Rule {
 
     public String why() {
         return why;
+    }
+
+    /** A safety alert: delivered by every channel the recipient has, whatever their opt-outs. */
+    public boolean urgent() {
+        return this == SAFETY_CONCERN || this == SAFETY_CONCERN_ESCALATED;
     }
 
     public boolean isReminder() {

@@ -62,15 +62,22 @@ abstract class NotificationServiceIT {
         }
     }
 
+    /** Settings a test class adds to the service's command line. */
+    List<String> moreSettings() {
+        return List.of();
+    }
+
     void startService() {
-        service = NotificationApplication.application().run(
+        List<String> settings = new java.util.ArrayList<>(List.of(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.data.mongodb.uri=" + SharedTestInfrastructure.mongo().connectionString(),
                 "--rekindle.mongo.database=notification-it",
                 "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
                 "--rekindle.schedule.poll-interval=PT0.2S", "--spring.main.banner-mode=off",
-                "--rekindle.security.issuer-uri=" + TestIssuer.get().url());
+                "--rekindle.security.issuer-uri=" + TestIssuer.get().url()));
+        settings.addAll(moreSettings());
+        service = NotificationApplication.application().run(settings.toArray(String[]::new));
         http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -3,7 +3,9 @@ package org.rekindle.content.app.messaging.out;
 import org.rekindle.content.app.command.api.Phase;
 import org.rekindle.content.app.command.api.ProgramRetired;
 import org.rekindle.content.app.command.api.ProgramVersionPublished;
+import org.rekindle.content.app.command.api.RiskListRevised;
 import org.rekindle.content.app.command.api.Step;
+import org.rekindle.content.events.RiskPhrase;
 import org.rekindle.content.events.ContentEventTypes;
 import org.rekindle.content.events.ProgramPhase;
 import org.rekindle.content.events.ProgramStep;
@@ -27,11 +29,18 @@ final class ContentIntegrationEvents {
             return Optional.of(published(e.programId(),
                                          new org.rekindle.content.events.ProgramRetired(e.programId(), e.retiredAt())));
         }
+        if (domainEvent instanceof RiskListRevised e) {
+            // keyed by language: a list's versions stay in order; who revised it stays in content-service
+            return Optional.of(published(e.language(), new org.rekindle.content.events.RiskListRevised(
+                    e.language(), e.version(), e.phrases().stream()
+                                                .map(p -> new RiskPhrase(p.phrase(), p.riskClass())).toList(),
+                    e.revisedAt())));
+        }
         return Optional.empty();
     }
 
-    private static IntegrationEvent published(String programId, Record event) {
-        return new IntegrationEvent(ContentEventTypes.typeOf(event), programId, event);
+    private static IntegrationEvent published(String key, Record event) {
+        return new IntegrationEvent(ContentEventTypes.typeOf(event), key, event);
     }
 
     private static ProgramPhase phase(Phase phase) {

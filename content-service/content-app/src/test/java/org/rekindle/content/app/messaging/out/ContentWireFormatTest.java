@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rekindle.content.app.command.api.Phase;
 import org.rekindle.content.app.command.api.ProgramRetired;
 import org.rekindle.content.app.command.api.ProgramVersionPublished;
+import org.rekindle.content.app.command.api.RiskListRevised;
+import org.rekindle.content.app.command.api.RiskPhraseEntry;
 import org.rekindle.content.app.command.api.Step;
 import org.rekindle.content.app.command.api.StepKind;
 import org.rekindle.content.events.ContentEventTypes;
@@ -33,7 +35,10 @@ class ContentWireFormatTest {
                          "own-your-part", null, null))));
         return Stream.of(Arguments.of(new ProgramVersionPublished("reconciliation-default", 2, "Rekindle",
                                                                   "Nine stages", phases, AT)),
-                         Arguments.of(new ProgramRetired("reconciliation-default", AT)));
+                         Arguments.of(new ProgramRetired("reconciliation-default", AT)),
+                         Arguments.of(new RiskListRevised("risk-list-en", "en", 2, List.of(
+                                 new RiskPhraseEntry("kill* myself", "SUICIDAL_IDEATION"),
+                                 new RiskPhraseEntry("no way out", "SUICIDAL_IDEATION")), "coach-maya", AT)));
     }
 
     @ParameterizedTest(name = "{0}")

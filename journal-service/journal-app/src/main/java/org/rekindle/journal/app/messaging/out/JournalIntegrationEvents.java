@@ -12,6 +12,7 @@ import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.SafetyConcernRaised;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 import org.rekindle.journal.events.JournalEventTypes;
 import org.rekindle.platform.publishing.IntegrationEvent;
@@ -81,6 +82,12 @@ final class JournalIntegrationEvents {
         if (event instanceof ConsentChanged e) {
             return new org.rekindle.journal.events.ConsentChanged(
                     e.clientId(), e.coachSees().stream().map(Enum::name).sorted().toList(), e.changedAt());
+        }
+        if (event instanceof SafetyConcernRaised e) {
+            return new org.rekindle.journal.events.SafetyConcernRaised(e.clientId(), e.entryId(), e.field().name(),
+                                                                         e.riskClass(), e.listLanguage(),
+                                                                         e.listVersion(), e.occurredAt(),
+                                                                         e.raisedAt());
         }
         if (event instanceof EntryShared e) {
             return new org.rekindle.journal.events.EntryShared(e.clientId(), e.entryId(), e.occurredAt());

@@ -19,6 +19,8 @@ import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.SafetyConcernRaised;
+import org.rekindle.journal.app.command.api.ScreenedField;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 import org.rekindle.journal.events.CoachSees;
 import org.rekindle.journal.events.JournalEventTypes;
@@ -58,6 +60,8 @@ class JournalWireFormatTest {
                 Arguments.of(new MoodCheckedIn(CLIENT, "entry-3", 2, "private note", 6.5, AT)),
                 Arguments.of(new org.rekindle.journal.app.command.api.WellBeingCheckedIn(
                         CLIENT, "check-in-1", java.util.List.of(3, 2, 1, 1, 0), 7, 28, "2026-W45", AT)),
+                Arguments.of(new SafetyConcernRaised(CLIENT, "entry-1", ScreenedField.REFLECTION_TEXT,
+                                                     "SUICIDAL_IDEATION", "en", 1, AT, AT.plusSeconds(2))),
                 Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),
                 Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)),
                 Arguments.of(new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP, CoachView.STREAK,

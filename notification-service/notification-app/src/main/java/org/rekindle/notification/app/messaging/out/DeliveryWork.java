@@ -3,12 +3,13 @@ package org.rekindle.notification.app.messaging.out;
 import org.bson.Document;
 import org.rekindle.notification.app.engine.NotificationMetrics;
 import org.rekindle.notification.app.engine.NotificationWork;
+import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Preferences;
+import org.rekindle.notification.app.rules.Rule;
 import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.notification.app.query.PreferencesStore;
-import org.rekindle.notification.app.rules.Channel;
-import org.rekindle.notification.app.rules.Preferences;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
 import org.rekindle.platform.schedule.WorkKind;
@@ -60,7 +61,8 @@ class DeliveryWork implements ScheduledWorkHandler {
         NotificationView notification = notifications.find(id).orElseThrow();
         Preferences recipient = preferences.of(notification.recipientId());
         Instant now = clock.instant();
-        boolean inFeed = recipient.wants(Channel.FEED);
+        boolean urgent = Rule.valueOf(notification.rule()).urgent(); // a safety alert ignores opt-outs
+        boolean inFeed = urgent || recipient.wants(Channel.FEED);
         log.record(id, Channel.FEED, inFeed ? DeliveryLog.State.SENT : DeliveryLog.State.SKIPPED, 1,
                    inFeed ? null : "the recipient opted out of the in-app feed", now);
         if (inFeed) {
@@ -68,7 +70,7 @@ class DeliveryWork implements ScheduledWorkHandler {
         } else {
             metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
         }
-        if (!recipient.wants(Channel.EMAIL)) {
+        if (!urgent && !recipient.wants(Channel.EMAIL)) {
             log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "the recipient opted out of email", now);
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         } else if (recipient.email() == null) {
