@@ -549,8 +549,10 @@ class BrowserJourneysTest {
             assertThat(coach.path()).isEqualTo("/coach/clients/client-rowan");
             assertThat(coach.text()).contains("Plan replaced. The earlier plan stays in the history below.",
                                               "A gentler pace after a hard month.", "Replaced");
-            assertThat(coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")))
-                    .as("only the running plan can be replaced").hasSize(1);
+            coach.waitUntil("the new plan is projected: only the running plan can be replaced", d -> {
+                coach.open("/coach/clients/client-rowan");
+                return coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")).size() == 1;
+            });
             coach.assertAccessible("the client page after a replacement");
             coach.screenshot("coach-plan-replaced");
             assertThat(coach.consoleErrors()).isEmpty();
