@@ -13,6 +13,9 @@ interface DemoJournal {
 
     void checkIn(String client, int score, String note, Double sleepHours, Instant at);
 
+    /** The weekly WHO-5: five answers 0-5, the week taken in the client's zone. */
+    void wellBeing(String client, String zone, java.util.List<Integer> items, Instant at);
+
     void share(String client, String entryId);
 
     String startNoContact(String client, int targetDays, Instant at);

@@ -23,8 +23,9 @@ final class DemoPractice {
     static final String SUMMARY = """
             coach Maya Okafor (%s) with three clients, each on a plan from the default program:
               %s    stage 3-4: no contact again since a breach on day 8 (that 8-day attempt is kept); revising an
-                            apology; 3 low moods in a row, the last yesterday (a live alert for Maya); 2 steps
-                            overdue (a reading, and the no-contact period still running)
+                            apology; 3 low moods in a row, the last yesterday (a live alert for Maya); weekly WHO-5
+                            falling from 56 %% to 24 %% (flagged; this week's is still to answer); 2 steps overdue (a reading, and the
+                            no-contact period still running)
               %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable? 1 step overdue
               %s stage 7: ended no contact after 22 days; reopening contact calmly; nothing overdue
             """.formatted(COACH, SAM, PRIYA, JORDAN);
@@ -76,6 +77,29 @@ final class DemoPractice {
         sam(journal);
         priya(journal);
         jordan(journal);
+        wellBeing(journal);
+    }
+
+    /**
+     * A weekly WHO-5 for the five weeks before this one (36, 29, 22, 15 and 8 days ago: each in an ISO week of its
+     * own, and this week's still open in every zone, so a client meets the form). Sam's falls with the hard stretch,
+     * 56 % to 24 %: the last is at or below 28 % and 12 points below the week before, so the dashboard flags it.
+     * Priya's rises as she looks after herself; Jordan's recovers after the breakup's low.
+     */
+    private void wellBeing(DemoJournal j) {
+        int[][] sam = {{3, 3, 3, 3, 2}, {3, 3, 3, 2, 2}, {3, 2, 2, 2, 2}, {2, 2, 2, 2, 1}, {2, 1, 1, 1, 1}};
+        int[][] priya = {{3, 2, 2, 3, 2}, {3, 3, 2, 3, 2}, {3, 3, 3, 3, 3}, {4, 3, 3, 3, 3}, {4, 4, 3, 3, 3}};
+        int[][] jordan = {{2, 2, 2, 2, 2}, {3, 2, 2, 2, 2}, {3, 3, 3, 3, 2}, {4, 3, 3, 3, 3}, {4, 4, 4, 3, 3}};
+        for (int week = 0; week < 5; week++) {
+            int daysAgo = 36 - 7 * week;
+            j.wellBeing(SAM, "Europe/London", answers(sam[week]), ago(daysAgo, 9));
+            j.wellBeing(PRIYA, "Europe/Lisbon", answers(priya[week]), ago(daysAgo, 8));
+            j.wellBeing(JORDAN, "America/Toronto", answers(jordan[week]), ago(daysAgo, 14));
+        }
+    }
+
+    private static java.util.List<Integer> answers(int[] items) {
+        return java.util.Arrays.stream(items).boxed().toList();
     }
 
     private void sam(DemoJournal j) {

@@ -225,6 +225,11 @@ final class DemoSeeder implements DemoJournal {
     }
 
     @Override
+    public void wellBeing(String client, String zone, java.util.List<Integer> items, Instant at) {
+        post(client, "/journal/well-being-check-ins", body("items", items, "zone", zone, "occurredAt", at));
+    }
+
+    @Override
     public void share(String client, String entryId) {
         send(HttpRequest.newBuilder(uri(client, "/journal/entries/" + entryId + "/share"))
                         .header("Authorization", bearer(client)).PUT(HttpRequest.BodyPublishers.noBody()));

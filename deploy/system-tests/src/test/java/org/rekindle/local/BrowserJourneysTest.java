@@ -107,8 +107,9 @@ class BrowserJourneysTest {
             assertThat(coach.findAll(By.cssSelector("details.phase > summary"))).as("the plan grouped by phase")
                     .hasSizeGreaterThan(1).anySatisfy(phase -> assertThat(phase.getText()).matches(".+ \\d+ of \\d+ done"));
             coach.find(By.linkText("Mood")).click();
-            assertThat(coach.findAll(By.cssSelector("ol.timeline li"))).as("only mood check-ins").isNotEmpty()
-                    .allSatisfy(li -> assertThat(li.getText()).contains("Mood checked in"));
+            assertThat(coach.findAll(By.cssSelector("ol.timeline li"))).as("only mood and WHO-5 check-ins").isNotEmpty()
+                    .allSatisfy(li -> assertThat(li.getText()).containsAnyOf("Mood checked in", "Well being checked in"))
+                    .anySatisfy(li -> assertThat(li.getText()).contains("Well being checked in: WHO-5 24 % (6 of 25)"));
             assertThat(coach.find(By.cssSelector(".filters [aria-current=page]")).getText()).isEqualTo("Mood");
             coach.waitUntil("the same alert in Maya's inbox, at her directory address", d -> stack.smtp().messages()
                     .stream().anyMatch(m -> m.to().contains("maya@rekindle.local")
@@ -548,8 +549,10 @@ class BrowserJourneysTest {
             assertThat(coach.path()).isEqualTo("/coach/clients/client-rowan");
             assertThat(coach.text()).contains("Plan replaced. The earlier plan stays in the history below.",
                                               "A gentler pace after a hard month.", "Replaced");
-            assertThat(coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")))
-                    .as("only the running plan can be replaced").hasSize(1);
+            coach.waitUntil("the new plan is projected: only the running plan can be replaced", d -> {
+                coach.open("/coach/clients/client-rowan");
+                return coach.findAll(By.xpath("//summary[normalize-space()='Replace this plan']")).size() == 1;
+            });
             coach.assertAccessible("the client page after a replacement");
             coach.screenshot("coach-plan-replaced");
             assertThat(coach.consoleErrors()).isEmpty();
@@ -559,6 +562,62 @@ class BrowserJourneysTest {
     private static WebElement apologyEntry(Browser browser) {
         return browser.findAll(By.cssSelector("article.entry")).stream()
                       .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();
+    }
+
+    /**
+     * The weekly WHO-5: Sam meets this week's form with the scale's own words and their falling trend, answers the five
+     * statements, and cannot answer twice in a week; Maya sees the new week on the dashboard and Sam's page, and is
+     * alerted (28 % is at or below the threshold) by feed and email.
+     */
+    @Test
+    @Order(10)
+    void aClientAnswersTheWeeklyWho5AndTheCoachSeesTheTrendAndIsAlerted() {
+        try (Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam");
+             Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            sam.open("/me");
+            WebElement card = sam.find(By.id("well-being"));
+            assertThat(card.getText()).contains("over the last two weeks", "I have felt cheerful and in good spirits",
+                                                "My daily life has been filled with things that interest me",
+                                                "All of the time", "At no time", "not a diagnosis");
+            assertThat(sam.find(By.cssSelector("#well-being svg.who5")).getAttribute("aria-label"))
+                    .isEqualTo("WHO-5 well-being over the last 5 weeks: 56 %, 52 %, 44 %, 36 %, 24 % (28 % or lower "
+                               + "suggests low well-being)");
+            sam.assertAccessible("the weekly WHO-5 form");
+            sam.screenshot("client-who5-form");
+            int[] answers = {2, 2, 1, 1, 1};
+            for (int i = 0; i < answers.length; i++) {
+                sam.find(By.cssSelector("input[name=item" + i + "][value='" + answers[i] + "']")).click();
+            }
+            sam.submit("Save my week");
+            assertThat(sam.text()).contains("This week's WHO-5 is saved: 28 % (7 of 25). Thank you.");
+            assertThat(sam.find(By.id("well-being")).getText()).contains("Answered for this week", "28 % (7 of 25)");
+            assertThat(sam.findAll(By.cssSelector("input[name=item0]"))).as("once a week").isEmpty();
+            assertThat(sam.find(By.cssSelector("#well-being svg.who5")).getAttribute("aria-label"))
+                    .contains("56 %, 52 %, 44 %, 36 %, 24 %, 28 %");
+            assertThat(sam.consoleErrors()).isEmpty();
+
+            coach.waitUntil("the new week on Sam's dashboard row", d -> {
+                coach.open("/coach");
+                return coach.findAll(By.cssSelector("tr[data-client='client-sam'] svg.who5")).stream()
+                            .anyMatch(svg -> svg.getAttribute("aria-label").contains("24 %, 28 %"));
+            });
+            assertThat(rowOf(coach, "client-sam")).contains("WHO-5 well-being 28 % (at or below 28 %)");
+            coach.waitUntil("Maya is alerted about Sam's WHO-5, with its why", d -> {
+                coach.open("/coach/clients/client-sam");
+                return coach.find(By.cssSelector("ul.alerts")).getText()
+                            .contains("Sam Rivera: WHO-5 well-being 28 %, at or below 28 %");
+            });
+            assertThat(coach.find(By.id("row")).getText()).contains("Well-being (WHO-5)");
+            assertThat(coach.find(By.cssSelector("#row svg.who5")).getAttribute("aria-label")).contains("24 %, 28 %");
+            assertThat(coach.find(By.cssSelector("ol.timeline")).getText())
+                    .contains("Well being checked in: WHO-5 28 % (7 of 25), week");
+            coach.waitUntil("the same alert in Maya's inbox", d -> stack.smtp().messages().stream().anyMatch(
+                    m -> m.to().contains("maya@rekindle.local")
+                         && m.subject().contains("Sam Rivera: WHO-5 well-being 28 %, at or below 28 %")));
+            coach.assertAccessible("the client page with the WHO-5 trend");
+            coach.screenshot("coach-client-who5");
+            assertThat(coach.consoleErrors()).isEmpty();
+        }
     }
 
     private static String rowOf(Browser browser, String clientId) {

@@ -49,6 +49,7 @@ class JourneyExportTest {
                     "{\"text\":\"Sorry about everything.\"}").body()).get("entryId").asText();
             journal.post(base + "/journal/apologies/" + apology + "/revisions", "{\"text\":\"" + APOLOGY_V2 + "\"}");
             journal.post(base + "/journal/mood-check-ins", "{\"score\":2,\"note\":\"Low after the call.\"}");
+            journal.post(base + "/journal/well-being-check-ins", "{\"items\":[3,2,1,1,0],\"zone\":\"Europe/Lisbon\"}");
             journal.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
             journal.post(base + "/contact-log/breaches",
                          "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\",\"note\":\"" + BREACH_NOTE + "\"}");
@@ -67,6 +68,9 @@ class JourneyExportTest {
             assertThat(export.get("entries").toString()).contains(REFLECTION, APOLOGY_V2, "Low after the call.");
             assertThat(export.get("contactLog").findValuesAsText("type")).contains("NO_CONTACT_STARTED", "BREACH");
             assertThat(export.get("contactLog").toString()).contains(BREACH_NOTE);
+            assertThat(export.at("/wellBeing/0/percentage").asInt()).as("the weekly WHO-5 is the client's too")
+                                                                     .isEqualTo(28);
+            assertThat(export.at("/wellBeing/0/items").toString()).isEqualTo("[3,2,1,1,0]");
             assertThat(export.at("/noContact/attempts").size()).isEqualTo(2);
             assertThat(export.get("sharedEntryReads").findValuesAsText("readerId")).containsOnly(coach);
             assertThat(export.get("sharedEntryReads").findValuesAsText("readerName")).as("named from the directory")
@@ -83,7 +87,8 @@ class JourneyExportTest {
             String text = textOf(pdf.body());
             assertThat(text).contains("My Rekindle journey", "reconciliation-default, version 1",
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
-                                      "mood 2 of 5", "Leo Brandt read 1 shared entry", "Alex Moreno (client-alex)",
+                                      "mood 2 of 5", "My weekly well-being (WHO-5)", "28 % (7 of 25)",
+                                      "Leo Brandt read 1 shared entry", "Alex Moreno (client-alex)",
                                       "coach Leo Brandt (he/him, coach-leo)",
                                       export.at("/notifications/0/notification/title").asText());
             assertThat(text).as("every date written the same way, none as ISO text")
@@ -98,6 +103,7 @@ class JourneyExportTest {
                 assertThat(after).as("nothing the client wrote survives erasure, in any part of the export")
                                  .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.");
                 assertThat(Json.parse(after).at("/plans/0/programId").asText()).isEqualTo("reconciliation-default");
+                assertThat(Json.parse(after).get("wellBeing")).as("the WHO-5 answers go with the journal").isEmpty();
             });
             assertThat(textOf(journal.download(base + "/export?format=pdf").body()))
                     .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE);

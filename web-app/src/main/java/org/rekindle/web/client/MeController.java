@@ -29,10 +29,12 @@ class MeController {
 
     private final Services services;
     private final Formats fmt;
+    private final WellBeingPanel wellBeing;
 
-    MeController(Services services, Formats fmt) {
+    MeController(Services services, Formats fmt, WellBeingPanel wellBeing) {
         this.services = services;
         this.fmt = fmt;
+        this.wellBeing = wellBeing;
     }
 
     /**
@@ -53,6 +55,7 @@ class MeController {
         model.addAttribute("streak", streak(viewer));
         model.addAttribute("unread", services.list(NOTIFICATION, "/api/feed/{me}?unread=true&limit=5", viewer.id()));
         model.addAttribute("defaultConsent", plan == null ? null : defaultConsent(viewer));
+        wellBeing.addTo(model, viewer.id(), zoneOf(plan));
         return "client/today";
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 enum TimelineFilter {
     ALL(Set.of()),
     CONTACT(Set.of("NoContactStarted", "NoContactBroken", "NoContactEnded", "UrgeRecorded")),
-    MOOD(Set.of("MoodCheckedIn")),
+    MOOD(Set.of("MoodCheckedIn", "WellBeingCheckedIn")),
     JOURNAL(Set.of("ReflectionCompleted", "ApologyDrafted", "ApologyRevised", "EntryShared", "EntryUnshared")),
     PLAN(Set.of());
 

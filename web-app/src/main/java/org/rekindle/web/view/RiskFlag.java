@@ -11,6 +11,7 @@ import java.util.Optional;
 public enum RiskFlag {
     BREACH_IN_48H("Breach in 48h"),
     LOW_MOOD_THREE_IN_A_ROW("Low mood 3 in a row"),
+    WELL_BEING_LOW_OR_DROPPED("WHO-5 well-being low or falling"),
     NO_ACTIVITY_FIVE_DAYS("No activity 5 days"),
     OVERDUE_STEP("Overdue step");
 

@@ -13,7 +13,7 @@ public enum CoachSees {
     STREAK,
     /** The plan the coach assigned: phase, steps done, skipped and overdue. */
     PLAN_PROGRESS,
-    /** Mood scores (1-5) of the check-ins and the risks read from them. */
+    /** Mood scores (1-5) of the check-ins, the weekly WHO-5 well-being scores, and the risks read from them. */
     MOOD_TREND,
     /** Hours slept, as given with a mood check-in. */
     SLEEP,

@@ -14,6 +14,7 @@ public final class JournalEventTypes {
             Map.entry(ApologyDrafted.TYPE, ApologyDrafted.class),
             Map.entry(ApologyRevised.TYPE, ApologyRevised.class),
             Map.entry(MoodCheckedIn.TYPE, MoodCheckedIn.class),
+            Map.entry(WellBeingCheckedIn.TYPE, WellBeingCheckedIn.class),
             Map.entry(EntryShared.TYPE, EntryShared.class),
             Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
             Map.entry(JournalErased.TYPE, JournalErased.class),

@@ -16,6 +16,11 @@ public enum RiskFlag {
     BREACH_IN_48H,
     /** The last three mood check-ins all scored 2 or lower. */
     LOW_MOOD_THREE_IN_A_ROW,
+    /**
+     * The latest weekly WHO-5 well-being check-in (at most two weeks old) is at or below 28 %, or 10 percentage points
+     * or more below the one before.
+     */
+    WELL_BEING_LOW_OR_DROPPED,
     /** Nothing recorded for 5 days (counted from the later of the last activity and the plan's assignment). */
     NO_ACTIVITY_FIVE_DAYS,
     /** A plan step still open after its due day. */

@@ -44,6 +44,8 @@ import org.rekindle.journal.app.command.api.SharedEntriesRead;
 import org.rekindle.journal.app.command.api.StartNoContactPeriod;
 import org.rekindle.journal.app.command.api.UnshareEntry;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
+import org.rekindle.journal.app.command.api.RecordWellBeingCheckIn;
+import org.rekindle.journal.app.command.api.WellBeingCheckedIn;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -80,6 +82,8 @@ public class Journal {
     private Map<String, EntryState> entries = new HashMap<>();
     private boolean erased;
     private Set<CoachView> coachSees;
+    /** The ISO weeks the client answered the WHO-5 in: one check-in a week. */
+    private Set<String> wellBeingWeeks = new HashSet<>();
 
     protected Journal() {
         // for Axon and for snapshots
@@ -236,6 +240,27 @@ public class Journal {
                                 cipher.seal(command.clientId(), command.note()), command.sleepHours(),
                                 command.occurredAt()));
         raiseIfRisky(screen, clock, command.entryId(), ScreenedField.MOOD_NOTE, command.note(), command.occurredAt());
+    }
+
+    /**
+     * One WHO-5 a week: a second answer in the same week is refused, not taken as a replacement, so the trend (and
+     * an alert raised on a week's score) always rests on the first answer given; the next week is open again.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordWellBeingCheckIn command, Clock clock) {
+        requireNotInFuture(command.occurredAt(), clock);
+        requireId("checkInId", command.checkInId());
+        Who5.requireAnswers(command.items());
+        Who5.requireWeekOf(command.week(), command.occurredAt());
+        if (wellBeingWeeks != null && wellBeingWeeks.contains(command.week())) {
+            throw new ConflictingCommandException("The WHO-5 for week " + command.week() + " is already answered; "
+                                                  + "the next one is due next week.");
+        }
+        openIfNew(command.clientId(), command.occurredAt());
+        int raw = Who5.rawScore(command.items());
+        apply(new WellBeingCheckedIn(command.clientId(), command.checkInId(), java.util.List.copyOf(command.items()),
+                                     raw, Who5.percentage(raw), command.week(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -398,6 +423,14 @@ public class Journal {
     @EventSourcingHandler
     void on(MoodCheckedIn event) {
         entries.put(event.entryId(), EntryState.created(EntryKind.MOOD_CHECK_IN, null));
+    }
+
+    @EventSourcingHandler
+    void on(WellBeingCheckedIn event) {
+        if (wellBeingWeeks == null) {
+            wellBeingWeeks = new HashSet<>(); // a snapshot taken before WHO-5 check-ins existed
+        }
+        wellBeingWeeks.add(event.week());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.rekindle.journal.app.query.ContactLogRecordView;
 import org.rekindle.journal.app.query.EntryView;
 import org.rekindle.journal.app.query.StreakView;
+import org.rekindle.journal.app.query.WellBeingQueries;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Everything Rekindle holds about a client's journey, for the client: their plans (from plan-service), journal
  * entries with every text, the contact log, no-contact attempts, who read what they shared, and what
- * notification-service raised for them. People are named as the directory names them ({@code clientName} and
+ * notification-service raised for them, and their weekly WHO-5 answers and scores ({@code wellBeing}). People are named as the directory names them ({@code clientName} and
  * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
  * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).
@@ -20,7 +21,7 @@ public record Journey(String format, String clientId, String clientName, String 
                       String timezone,
                       JsonNode plans, StreakView noContact, List<EntryView> entries,
                       List<ContactLogRecordView> contactLog, List<LedgerRead> sharedEntryReads,
-                      JsonNode notifications) {
+                      JsonNode notifications, List<WellBeingQueries.CheckIn> wellBeing) {
 
     static final String FORMAT = "rekindle.journey-export.v1";
 }

@@ -27,9 +27,12 @@ public class JourneyExports {
     private final OtherServices others;
     private final CoachNoteQueries coachNotes;
     private final PeopleDirectory people;
+    private final org.rekindle.journal.app.query.WellBeingQueries wellBeing;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
-                   OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people) {
+                   OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people,
+                   org.rekindle.journal.app.query.WellBeingQueries wellBeing) {
+        this.wellBeing = wellBeing;
         this.entries = entries;
         this.contactLog = contactLog;
         this.streaks = streaks;
@@ -47,7 +50,7 @@ public class JourneyExports {
         return new Journey(Journey.FORMAT, clientId, client.name(), client.pronouns(), now, zoneOf(plans), plans,
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
-                                                           .toList(), notifications);
+                                                           .toList(), notifications, wellBeing.of(clientId));
     }
 
     /**

@@ -24,6 +24,7 @@ final class JourneyPdf {
         noContact(pdf, journey.noContact(), readable);
         EntriesSection.write(pdf, journey.entries(), readable, true);
         contactLog(pdf, journey, readable);
+        wellBeing(pdf, journey, readable);
         reads(pdf, journey, readable);
         notifications(pdf, journey.notifications(), readable);
         return pdf.finish();
@@ -76,6 +77,17 @@ final class JourneyPdf {
                            + (attempt.initiatedBy() == null ? "" : " (" + Readable.words(attempt.initiatedBy()) + ")");
             pdf.note("Attempt " + number++ + ": " + readable.day(attempt.startedAt()) + " → " + end + " · "
                      + Readable.plural(attempt.days(), "day"));
+        }
+    }
+
+    private static void wellBeing(PdfWriter pdf, Journey journey, Readable readable) {
+        pdf.heading("My weekly well-being (WHO-5)");
+        if (journey.wellBeing().isEmpty()) {
+            pdf.note("No WHO-5 answered.");
+        }
+        for (var checkIn : journey.wellBeing()) {
+            pdf.paragraph(checkIn.week() + " · " + readable.at(checkIn.occurredAt()) + " · " + checkIn.percentage()
+                          + " % (" + checkIn.rawScore() + " of 25), answers " + checkIn.items());
         }
     }
 

@@ -37,7 +37,11 @@ class ConsentFieldsIT extends EmbeddedStackTest {
             entry("periodStartedAt", "STREAK"), entry("currentStreakDays", "STREAK"),
             entry("longestStreakDays", "STREAK"), entry("targetReached", "STREAK"), entry("attempts", "STREAK"),
             entry("startedAt", "STREAK"), entry("endedAt", "STREAK"), entry("days", "STREAK"),
-            entry("endedBy", "STREAK"), entry("initiatedBy", "CONTACT_DETAILS"));
+            entry("endedBy", "STREAK"), entry("initiatedBy", "CONTACT_DETAILS"),
+            // the weekly WHO-5 (GET /well-being): a check-in like a mood check-in
+            entry("checkIns", "MOOD_TREND"), entry("checkInId", "MOOD_TREND"), entry("week", "MOOD_TREND"),
+            entry("items", "MOOD_TREND"), entry("rawScore", "MOOD_TREND"), entry("percentage", "MOOD_TREND"),
+            entry("occurredAt", "MOOD_TREND"));
 
     /** Fields a coach of the client always sees: who, when, and the consent itself. */
     private static final Set<String> ALWAYS = Set.of("clientId", "asOf", "coachSees", "byDefault", "changedAt");
@@ -87,13 +91,14 @@ class ConsentFieldsIT extends EmbeddedStackTest {
         assertThat(unclassified).as("fields a coach can read that nobody classified by consent").isEmpty();
     }
 
-    /** A journal with a breach the ex initiated, a mood with sleep, an urge, two reflections (one shared). */
+    /** A journal with a breach the ex initiated, a mood with sleep, a WHO-5, an urge, two reflections (one shared). */
     private String journalWithEverything(String client, String coach, List<String> consent) {
         Http own = http(client);
         String base = "/api/clients/" + client;
         own.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
         own.post(base + "/contact-log/breaches", "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\"}");
         own.post(base + "/journal/mood-check-ins", "{\"score\":2,\"sleepHours\":5.5}");
+        own.post(base + "/journal/well-being-check-ins", "{\"items\":[2,2,1,1,1]}");
         own.post(base + "/contact-log/urges", "{\"resisted\":false}");
         own.post(base + "/journal/reflections", "{\"promptId\":\"understand-why\",\"text\":\"" + UNSHARED + "\"}");
         String shared = Json.parse(own.post(base + "/journal/reflections",

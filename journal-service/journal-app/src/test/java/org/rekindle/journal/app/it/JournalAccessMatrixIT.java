@@ -57,6 +57,11 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     "{\"text\":\"sorry\"}", OWNER),
                 row("POST", "/api/clients/{clientId}/journal/mood-check-ins", base + "/journal/mood-check-ins",
                     "{\"score\":3}", OWNER),
+                row("POST", "/api/clients/{clientId}/journal/well-being-check-ins",
+                    base + "/journal/well-being-check-ins", "{\"items\":[3,3,3,3,3]}", OWNER),
+                row("GET", "/api/clients/{clientId}/well-being", base + "/well-being", null, OWNER, OWN_COACH),
+                row("GET", "/api/well-being/who-5", "/api/well-being/who-5", null, OWNER,
+                    Caller.OTHER_CLIENT, OWN_COACH, Caller.OTHER_COACH, Caller.ADMIN),
                 row("GET", "/api/clients/{clientId}/journal/entries", base + "/journal/entries", null, OWNER,
                     OWN_COACH),
                 row("GET", "/api/clients/{clientId}/journal/entries/{entryId}", base + "/journal/entries/" + entry,
@@ -100,6 +105,7 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.get(base + "/streak").statusCode() == 403);
         AccessMatrix.assertOutcomes(anonymous().base(), callers, List.of(
                 row("GET", "/api/clients/{clientId}/streak", base + "/streak", null, OWNER),
+                row("GET", "/api/clients/{clientId}/well-being", base + "/well-being", null, OWNER),
                 row("GET", "/api/clients/{clientId}/consent", base + "/consent", null, OWNER, OWN_COACH),
                 row("GET", "/api/clients/{clientId}/journal/entries", base + "/journal/entries", null, OWNER,
                     OWN_COACH),

@@ -23,6 +23,11 @@ public sealed interface ClientActivity {
     record MoodCheckedIn(String eventId, String type, Instant at, int score) implements ClientActivity {
     }
 
+    /** The weekly WHO-5: its percentage (0-100) and ISO week. */
+    record WellBeingCheckedIn(String eventId, String type, Instant at, int percentage, String week)
+            implements ClientActivity {
+    }
+
     /** The client changed what their coach may see (not activity: a setting). */
     record ConsentChanged(String eventId, String type, Instant at, List<String> coachSees) implements ClientActivity {
     }

@@ -14,12 +14,14 @@ import java.util.Map;
  * separate consumers, so a client's breach can arrive before their assignment; the alert waits for the coach.
  * {@code savedRuleWindows} holds, per rule the coach saved, the moods still counting towards its next firing (at
  * most the rule's occurrences, within its hours): what a saved rule needs, without reading history.
+ * {@code lastWellBeing} is the client's latest WHO-5 check-in (null before the first): what the next one is compared
+ * with.
  */
 public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
                           Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
                           int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
                           List<String> seenEventIds, List<Notice> awaitingCoach, List<String> coachSees,
-                          Map<String, List<Mood>> savedRuleWindows) {
+                          Map<String, List<Mood>> savedRuleWindows, WellBeing lastWellBeing) {
 
     static final int SEEN_KEPT = 500;
     static final int MOODS_KEPT = 14;
@@ -34,13 +36,17 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     public record Mood(String eventId, int score, Instant at) {
     }
 
+    /** A WHO-5 check-in: its percentage (0-100) and ISO week. */
+    public record WellBeing(String eventId, int percentage, String week, Instant at) {
+    }
+
     public ClientFacts {
         savedRuleWindows = savedRuleWindows == null ? Map.of() : savedRuleWindows; // facts stored before saved rules
     }
 
     public static ClientFacts of(String clientId) {
         return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
-                               List.of(), List.of(), null, Map.of());
+                               List.of(), List.of(), null, Map.of(), null);
     }
 
     /** What erasure keeps: only the client's consent (a choice about the future, not a record of the past). */
@@ -52,7 +58,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     ClientFacts withConsent(List<String> chosen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach,
-                               List.copyOf(chosen), savedRuleWindows);
+                               List.copyOf(chosen), savedRuleWindows, lastWellBeing);
     }
 
     /** Whether the client's consent lets their coach learn what this rule's alert tells. */
@@ -83,13 +89,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     private ClientFacts withSeen(List<String> seen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen),
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
         return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts awaiting(List<Notice> notices) {
@@ -98,18 +104,18 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Notice> kept = waiting.size() > AWAITING_KEPT ? waiting.subList(waiting.size() - AWAITING_KEPT,
                                                                              waiting.size()) : waiting;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees, savedRuleWindows);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts released() {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees, savedRuleWindows);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withPlanRunning(boolean running) {
         return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
                                lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withStep(String stepId, boolean open) {
@@ -121,13 +127,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withNoContact(NoContact period) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withMood(Mood mood, int run) {
@@ -136,7 +142,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
                                run, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
     }
 
     ClientFacts withActivity(String eventId, Instant at) {
@@ -145,13 +151,23 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, eventId, at, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+    }
+
+    /** The client's latest WHO-5 check-in; one recorded earlier than the latest known changes nothing. */
+    ClientFacts withWellBeing(WellBeing checkIn) {
+        if (lastWellBeing != null && checkIn.at().isBefore(lastWellBeing.at())) {
+            return this;
+        }
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
+                               savedRuleWindows, checkIn);
     }
 
     /** The windows of the coach's saved rules as they stand now (windows of deleted rules are dropped). */
     ClientFacts withSavedRuleWindows(Map<String, List<Mood>> windows) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
-                               Map.copyOf(windows));
+                               Map.copyOf(windows), lastWellBeing);
     }
 }

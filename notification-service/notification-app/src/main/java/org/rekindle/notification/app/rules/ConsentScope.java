@@ -27,7 +27,7 @@ public enum ConsentScope {
 
     /** What a coach must be allowed to learn that the client did this, by the event's simple name. */
     private static final Map<String, ConsentScope> TO_SEE = Map.of(
-            "MoodCheckedIn", MOOD_TREND, "UrgeRecorded", URGES, "ReflectionCompleted", JOURNAL_ACTIVITY,
+            "MoodCheckedIn", MOOD_TREND, "WellBeingCheckedIn", MOOD_TREND, "UrgeRecorded", URGES, "ReflectionCompleted", JOURNAL_ACTIVITY,
             "ApologyDrafted", JOURNAL_ACTIVITY, "ApologyRevised", JOURNAL_ACTIVITY, "NoContactStarted", STREAK,
             "NoContactBroken", STREAK, "NoContactEnded", STREAK);
 

@@ -10,6 +10,7 @@ final class Messages {
         return switch (rule) {
             case BREACH_BY_CLIENT, BREACH_REPORTED -> clientId + " reported contact during no-contact";
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + ": three low mood check-ins in a row";
+            case WELL_BEING_LOW_OR_DROPPED -> clientId + ": WHO-5 well-being " + detail;
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has been quiet for 5 days";
             case STEP_OVERDUE_TWO_DAYS -> clientId + ": \"" + detail + "\" is 2 days overdue";
             case SAVED_MOOD_RULE, SAVED_BREACH_RULE, SAVED_BREACH_BY_INITIATOR_RULE ->
@@ -32,6 +33,9 @@ final class Messages {
                                     + "to it.";
             case LOW_MOOD_THREE_IN_A_ROW -> clientId + " scored their mood 2 or lower on three check-ins in a row. "
                                             + "It may be a good moment to reach out.";
+            case WELL_BEING_LOW_OR_DROPPED -> clientId + "'s weekly WHO-5 well-being check-in: " + detail + ". The "
+                                              + "WHO-5 is a well-being measure, not a diagnosis; a low or falling "
+                                              + "score is a reason to ask how they are.";
             case NO_ACTIVITY_FIVE_DAYS -> clientId + " has an active plan but has recorded nothing for 5 days.";
             case STEP_OVERDUE_TWO_DAYS -> "The step \"" + detail + "\" of " + clientId + "'s plan is still open 2 "
                                           + "days after its due date. You can talk it through, move it on, or skip "

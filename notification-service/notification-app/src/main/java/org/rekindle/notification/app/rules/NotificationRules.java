@@ -42,6 +42,7 @@ public final class NotificationRules {
 
     private final Messages messages = new Messages();
     private final SavedRulesOnEvent savedRules = new SavedRulesOnEvent(messages);
+    private final WellBeingRule wellBeing = new WellBeingRule(messages);
 
     public Decision on(ClientFacts facts, ClientActivity activity, Instant now, Preferences client) {
         return on(facts, activity, now, client, List.of());
@@ -56,6 +57,8 @@ public final class NotificationRules {
         ClientFacts next;
         if (activity instanceof MoodCheckedIn e) {
             next = active(mood(facts, e, fresh, now, notices), e, checks);
+        } else if (activity instanceof ClientActivity.WellBeingCheckedIn e) {
+            next = active(wellBeing.apply(facts, e, fresh, now, notices), e, checks);
         } else if (activity instanceof NoContactStarted e) {
             next = active(noContactStarted(facts, e, checks), e, checks);
         } else if (activity instanceof NoContactBroken e) {

@@ -6,5 +6,5 @@ package org.rekindle.notification.app.rules;
  * them equal). Each coach alert that reports one of these risks names it ({@link Rule#risk()}).
  */
 public enum RiskFlag {
-    BREACH_IN_48H, LOW_MOOD_THREE_IN_A_ROW, NO_ACTIVITY_FIVE_DAYS, OVERDUE_STEP
+    BREACH_IN_48H, LOW_MOOD_THREE_IN_A_ROW, WELL_BEING_LOW_OR_DROPPED, NO_ACTIVITY_FIVE_DAYS, OVERDUE_STEP
 }

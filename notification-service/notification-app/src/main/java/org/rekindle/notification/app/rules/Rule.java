@@ -18,6 +18,9 @@ public enum Rule {
                     + "how is theirs to share).", ConsentScope.STREAK),
     LOW_MOOD_THREE_IN_A_ROW(Audience.COACH, RiskFlag.LOW_MOOD_THREE_IN_A_ROW,
                             "Three mood check-ins in a row scored 2 or lower.", ConsentScope.MOOD_TREND),
+    WELL_BEING_LOW_OR_DROPPED(Audience.COACH, RiskFlag.WELL_BEING_LOW_OR_DROPPED,
+                              "A weekly WHO-5 well-being check-in was at or below 28 %, or 10 percentage points or "
+                              + "more below the previous one.", ConsentScope.MOOD_TREND),
     NO_ACTIVITY_FIVE_DAYS(Audience.COACH, RiskFlag.NO_ACTIVITY_FIVE_DAYS,
                           "A client with an active plan has recorded nothing for 5 days."),
     STEP_OVERDUE_TWO_DAYS(Audience.COACH, RiskFlag.OVERDUE_STEP,

@@ -51,7 +51,8 @@ class ConsentFieldsIT extends PlanServiceIT {
             entry("currentPhase", "PLAN_PROGRESS"), entry("percentDone", "PLAN_PROGRESS"),
             entry("overdueSteps", "PLAN_PROGRESS"), entry("currentStreakDays", "STREAK"),
             entry("longestStreakDays", "STREAK"), entry("noContactActive", "STREAK"), entry("targetDays", "STREAK"),
-            entry("breachesLast7Days", "STREAK"), entry("moodTrend", "MOOD_TREND"));
+            entry("breachesLast7Days", "STREAK"), entry("moodTrend", "MOOD_TREND"),
+            entry("wellBeingTrend", "MOOD_TREND"));
 
     /** A plan step's state is the client's progress; the rest of a step is what the coach assigned. */
     private static final Map<String, String> STEP_NEEDS = Map.of(

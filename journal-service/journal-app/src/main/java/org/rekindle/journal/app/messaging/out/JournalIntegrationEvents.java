@@ -74,6 +74,11 @@ final class JournalIntegrationEvents {
             return new org.rekindle.journal.events.MoodCheckedIn(e.clientId(), e.entryId(), e.score(),
                                                                    e.sleepHours(), e.occurredAt());
         }
+        if (event instanceof org.rekindle.journal.app.command.api.WellBeingCheckedIn e) {
+            return new org.rekindle.journal.events.WellBeingCheckedIn(e.clientId(), e.checkInId(), e.items(),
+                                                                        e.rawScore(), e.percentage(), e.week(),
+                                                                        e.occurredAt());
+        }
         if (event instanceof ConsentChanged e) {
             return new org.rekindle.journal.events.ConsentChanged(
                     e.clientId(), e.coachSees().stream().map(Enum::name).sorted().toList(), e.changedAt());

@@ -58,6 +58,8 @@ class JournalWireFormatTest {
                 Arguments.of(new ApologyDrafted(CLIENT, "entry-2", "private text", 1, AT)),
                 Arguments.of(new ApologyRevised(CLIENT, "entry-2", "private text", 2, AT)),
                 Arguments.of(new MoodCheckedIn(CLIENT, "entry-3", 2, "private note", 6.5, AT)),
+                Arguments.of(new org.rekindle.journal.app.command.api.WellBeingCheckedIn(
+                        CLIENT, "check-in-1", java.util.List.of(3, 2, 1, 1, 0), 7, 28, "2026-W45", AT)),
                 Arguments.of(new SafetyConcernRaised(CLIENT, "entry-1", ScreenedField.REFLECTION_TEXT,
                                                      "SUICIDAL_IDEATION", "en", 1, AT, AT.plusSeconds(2))),
                 Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),

@@ -58,6 +58,10 @@ class JournalListener {
             MoodCheckedIn e = event.data(MoodCheckedIn.class);
             return new ClientActivity.MoodCheckedIn(id, type, e.occurredAt(), e.score());
         }
+        if (org.rekindle.journal.events.WellBeingCheckedIn.TYPE.equals(type)) {
+            var e = event.data(org.rekindle.journal.events.WellBeingCheckedIn.class);
+            return new ClientActivity.WellBeingCheckedIn(id, type, e.occurredAt(), e.percentage(), e.week());
+        }
         if (NoContactStarted.TYPE.equals(type)) {
             NoContactStarted e = event.data(NoContactStarted.class);
             return new ClientActivity.NoContactStarted(id, type, e.startedAt(), e.periodId(), e.targetDays());

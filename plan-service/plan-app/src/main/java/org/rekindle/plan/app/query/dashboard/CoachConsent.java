@@ -18,6 +18,7 @@ public final class CoachConsent {
     private static final Map<String, ConsentScope> NEEDED = Map.ofEntries(
             Map.entry("NoContactStarted", ConsentScope.STREAK), Map.entry("NoContactBroken", ConsentScope.STREAK),
             Map.entry("NoContactEnded", ConsentScope.STREAK), Map.entry("MoodCheckedIn", ConsentScope.MOOD_TREND),
+            Map.entry("WellBeingCheckedIn", ConsentScope.MOOD_TREND),
             Map.entry("UrgeRecorded", ConsentScope.URGES), Map.entry("ReflectionCompleted", ConsentScope.JOURNAL_ACTIVITY),
             Map.entry("ApologyDrafted", ConsentScope.JOURNAL_ACTIVITY),
             Map.entry("ApologyRevised", ConsentScope.JOURNAL_ACTIVITY),

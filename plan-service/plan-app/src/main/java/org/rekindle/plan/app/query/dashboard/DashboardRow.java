@@ -36,6 +36,8 @@ public final class DashboardRow {
 
     final List<Instant> breaches = new ArrayList<>();
     final List<Mood> moods = new ArrayList<>();
+    /** The weekly WHO-5 check-ins, oldest first, the last {@link WellBeingTrend#KEPT}. */
+    final List<WellBeingTrend.CheckIn> wellBeing = new ArrayList<>();
     Instant attemptStartedAt;
     Integer targetDays;
     int longestEndedAttempt;
@@ -95,6 +97,7 @@ public final class DashboardRow {
                     moods.remove(0);
                 }
             }
+            case "WellBeingCheckedIn" -> WellBeingTrend.add(wellBeing, event);
             case "ConsentChanged" -> coachSees = List.copyOf(event.texts("coachSees"));
             case "PlanPaused" -> planStatus = "PAUSED";
             case "PlanResumed" -> planStatus = "ACTIVE";
@@ -166,6 +169,9 @@ public final class DashboardRow {
         if (lastThreeLow(moods)) {
             flags.add(RiskFlag.LOW_MOOD_THREE_IN_A_ROW);
         }
+        if (WellBeingTrend.lowOrDropped(wellBeing, now)) {
+            flags.add(RiskFlag.WELL_BEING_LOW_OR_DROPPED);
+        }
         Instant quietSince = quietSince();
         if (quietSince == null || quietSince.isBefore(now.minus(QUIET))) {
             flags.add(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
@@ -182,7 +188,8 @@ public final class DashboardRow {
                                  streak ? (int) breaches7 : null, mood ? moods.stream().map(Mood::score).toList() : null,
                                  lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
                                  flags, consent.names(), now, status(),
-                                 attention.level().name(), attention.words());
+                                 attention.level().name(), attention.words(),
+                                 mood ? WellBeingTrend.percentages(wellBeing, now) : null);
     }
 
     /** Contacts in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */

@@ -8,6 +8,7 @@ package org.rekindle.plan.app.query.dashboard;
 public enum RiskFlag {
     BREACH_IN_48H(ConsentScope.STREAK),
     LOW_MOOD_THREE_IN_A_ROW(ConsentScope.MOOD_TREND),
+    WELL_BEING_LOW_OR_DROPPED(ConsentScope.MOOD_TREND),
     /** Needs no consent: the coach assigned the plan and may know the client has gone quiet. */
     NO_ACTIVITY_FIVE_DAYS(null),
     OVERDUE_STEP(ConsentScope.PLAN_PROGRESS);

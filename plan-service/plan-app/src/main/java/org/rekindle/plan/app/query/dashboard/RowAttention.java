@@ -26,6 +26,7 @@ final class RowAttention {
         }
         if (consent.sees(ConsentScope.MOOD_TREND)) {
             mood(row, now, attention);
+            WellBeingTrend.reason(row.wellBeing, now).ifPresent(words -> attention.add(Level.MOOD_FALLING, words));
         }
         String status = row.status();
         if (!"ACTIVE".equals(status)) {
