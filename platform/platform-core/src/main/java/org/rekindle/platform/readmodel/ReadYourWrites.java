@@ -3,6 +3,8 @@ package org.rekindle.platform.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -41,6 +43,30 @@ public final class ReadYourWrites {
             if (Instant.now().isAfter(giveUp)) {
                 log.warn("The read model {} of {} is still behind event {} after {}",
                          readModel.getNamespace().getCollectionName(), aggregateId, written, PATIENCE);
+                return;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Returns when {@code processor} has handled every event stored so far (the store's head now), or after
+     * {@link #PATIENCE}: for read models whose documents are not keyed by the aggregate (a journal's entries, its
+     * contact log). Only the segments this instance claims are looked at; with none claimed it returns at once.
+     */
+    public void awaitProcessed(StreamingEventProcessor processor) {
+        TrackingToken head = eventStore.createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (!processor.processingStatus().values().stream()
+                          .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= target)) {
+            if (Instant.now().isAfter(giveUp)) {
+                log.warn("Processor {} is still behind index {} after {}", processor.getName(), target, PATIENCE);
                 return;
             }
             try {

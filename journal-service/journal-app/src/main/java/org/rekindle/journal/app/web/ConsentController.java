@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.journal.app.command.api.ChangeConsent;
 import org.rekindle.journal.app.command.api.CoachView;
 import org.rekindle.journal.app.query.ConsentQueries;
@@ -26,11 +25,11 @@ class ConsentController {
 
     private static final String PATH = "/api/clients/{clientId}/consent";
 
-    private final CommandGateway commands;
+    private final JournalWrites commands;
     private final ConsentQueries consent;
     private final RequestTime time;
 
-    ConsentController(CommandGateway commands, ConsentQueries consent, RequestTime time) {
+    ConsentController(JournalWrites commands, ConsentQueries consent, RequestTime time) {
         this.commands = commands;
         this.consent = consent;
         this.time = time;
@@ -51,7 +50,7 @@ class ConsentController {
         Instant at = time.now();
         Set<CoachView> chosen = body.coachSees().isEmpty()
                 ? EnumSet.noneOf(CoachView.class) : EnumSet.copyOf(body.coachSees());
-        commands.sendAndWait(new ChangeConsent(clientId, chosen, at));
+        commands.send(new ChangeConsent(clientId, chosen, at));
         return new ConsentView(clientId, chosen, false, at);
     }
 }

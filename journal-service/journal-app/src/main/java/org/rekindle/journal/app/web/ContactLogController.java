@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.journal.app.command.api.CoachView;
 import org.rekindle.journal.app.command.api.EndNoContactPeriod;
 import org.rekindle.journal.app.command.api.RecordBreach;
@@ -37,7 +36,7 @@ class ContactLogController {
 
     private static final String BASE = "/api/clients/{clientId}";
 
-    private final CommandGateway commands;
+    private final JournalWrites commands;
     private final ContactLogQueries contactLog;
     private final StreakQueries streaks;
     private final JournalGuard journals;
@@ -46,7 +45,7 @@ class ContactLogController {
 
     private final SafetyScreen screen;
 
-    ContactLogController(CommandGateway commands, ContactLogQueries contactLog, StreakQueries streaks,
+    ContactLogController(JournalWrites commands, ContactLogQueries contactLog, StreakQueries streaks,
                          JournalGuard journals, RequestTime time, JournalAccess access, SafetyScreen screen) {
         this.screen = screen;
         this.access = access;
@@ -64,7 +63,7 @@ class ContactLogController {
     ResponseEntity<Created> start(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                   @Valid @RequestBody JournalRequests.NoContactPeriod body) {
         String periodId = Ids.newId();
-        commands.sendAndWait(new StartNoContactPeriod(clientId, periodId, body.targetDaysOrDefault(),
+        commands.send(new StartNoContactPeriod(clientId, periodId, body.targetDaysOrDefault(),
                                                       time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/streak"))
                              .body(Created.period(periodId));
@@ -76,7 +75,7 @@ class ContactLogController {
     ResponseEntity<Void> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                              @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String periodId,
                              @Valid @RequestBody JournalRequests.EndNoContactPeriod body) {
-        commands.sendAndWait(new EndNoContactPeriod(clientId, periodId, body.reason(), time.orNow(body.occurredAt())));
+        commands.send(new EndNoContactPeriod(clientId, periodId, body.reason(), time.orNow(body.occurredAt())));
         return ResponseEntity.noContent().build();
     }
 
@@ -86,7 +85,7 @@ class ContactLogController {
     ResponseEntity<Created> breach(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                    @Valid @RequestBody JournalRequests.Breach body) {
         String breachId = Ids.newId();
-        commands.sendAndWait(new RecordBreach(clientId, breachId, body.channel(), body.initiatedBy(), body.note(),
+        commands.send(new RecordBreach(clientId, breachId, body.channel(), body.initiatedBy(), body.note(),
                                               time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
                              .body(Created.breach(breachId).screened(screen, body.note()));
@@ -98,7 +97,7 @@ class ContactLogController {
     ResponseEntity<Created> urge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @Valid @RequestBody JournalRequests.Urge body) {
         String urgeId = Ids.newId();
-        commands.sendAndWait(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), time.orNow(body.occurredAt())));
+        commands.send(new RecordUrge(clientId, urgeId, body.resisted(), body.note(), time.orNow(body.occurredAt())));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/contact-log"))
                              .body(Created.urge(urgeId).screened(screen, body.note()));
     }

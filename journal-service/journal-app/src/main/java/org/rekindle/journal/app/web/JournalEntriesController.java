@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.journal.app.command.ApologyFeedback;
 import org.rekindle.journal.app.command.api.CompleteReflection;
 import org.rekindle.journal.app.command.api.DraftApology;
@@ -44,7 +43,7 @@ import java.util.List;
 @Tag(name = "Journal", description = "Reflections, apology drafts and mood check-ins, and what the client shares")
 class JournalEntriesController {
 
-    private final CommandGateway commands;
+    private final JournalWrites commands;
     private final EntryQueries entries;
     private final JournalGuard journals;
     private final RequestTime time;
@@ -54,7 +53,7 @@ class JournalEntriesController {
     private final PeopleDirectory people;
     private final SafetyScreen screen;
 
-    JournalEntriesController(CommandGateway commands, EntryQueries entries, JournalGuard journals, RequestTime time,
+    JournalEntriesController(JournalWrites commands, EntryQueries entries, JournalGuard journals, RequestTime time,
                              JournalAccess access, AccessLedger ledger, SharedReads reads, PeopleDirectory people,
                              SafetyScreen screen) {
         this.screen = screen;
@@ -74,7 +73,7 @@ class JournalEntriesController {
     ResponseEntity<Created> reflect(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @Valid @RequestBody JournalRequests.Reflection body) {
         String entryId = Ids.newId();
-        commands.sendAndWait(new CompleteReflection(clientId, entryId, body.promptId(), body.text(),
+        commands.send(new CompleteReflection(clientId, entryId, body.promptId(), body.text(),
                                                     time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.entry(entryId).screened(screen, body.text()));
     }
@@ -86,7 +85,7 @@ class JournalEntriesController {
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody JournalRequests.Apology body) {
         String entryId = Ids.newId();
-        commands.sendAndWait(new DraftApology(clientId, entryId, body.text(), time.orNow(body.occurredAt())));
+        commands.send(new DraftApology(clientId, entryId, body.text(), time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.apology(entryId, 1, body.text()).screened(screen, body.text()));
     }
 
@@ -97,7 +96,7 @@ class JournalEntriesController {
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId,
             @Valid @RequestBody JournalRequests.Apology body) {
-        Integer version = commands.sendAndWait(new ReviseApology(clientId, entryId, body.text(),
+        Integer version = commands.send(new ReviseApology(clientId, entryId, body.text(),
                                                                  time.orNow(body.occurredAt())));
         return created(clientId, entryId,
                        Created.apology(entryId, version, body.text()).screened(screen, body.text()));
@@ -121,7 +120,7 @@ class JournalEntriesController {
     ResponseEntity<Created> checkIn(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                     @Valid @RequestBody JournalRequests.MoodCheckIn body) {
         String entryId = Ids.newId();
-        commands.sendAndWait(new RecordMoodCheckIn(clientId, entryId, body.score(), body.note(), body.sleepHours(),
+        commands.send(new RecordMoodCheckIn(clientId, entryId, body.score(), body.note(), body.sleepHours(),
                                                    time.orNow(body.occurredAt())));
         return created(clientId, entryId, Created.entry(entryId).screened(screen, body.note()));
     }
@@ -131,7 +130,7 @@ class JournalEntriesController {
     @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> share(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        commands.sendAndWait(new ShareEntry(clientId, entryId, time.now()));
+        commands.send(new ShareEntry(clientId, entryId, time.now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -140,7 +139,7 @@ class JournalEntriesController {
     @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> unshare(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                                  @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String entryId) {
-        commands.sendAndWait(new UnshareEntry(clientId, entryId, time.now()));
+        commands.send(new UnshareEntry(clientId, entryId, time.now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -176,7 +175,7 @@ class JournalEntriesController {
     @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
         journals.requireJournal(clientId);
-        commands.sendAndWait(new EraseJournal(clientId, time.now()));
+        commands.send(new EraseJournal(clientId, time.now()));
         return ResponseEntity.noContent().build();
     }
 

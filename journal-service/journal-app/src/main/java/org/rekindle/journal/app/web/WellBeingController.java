@@ -3,7 +3,6 @@ package org.rekindle.journal.app.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rekindle.journal.app.command.Who5;
 import org.rekindle.journal.app.command.api.RecordWellBeingCheckIn;
 import org.rekindle.journal.app.query.WellBeingQueries;
@@ -31,11 +30,11 @@ import java.util.List;
 @Tag(name = "Well-being", description = "The weekly WHO-5 Well-Being Index check-in")
 class WellBeingController {
 
-    private final CommandGateway commands;
+    private final JournalWrites commands;
     private final WellBeingQueries wellBeing;
     private final RequestTime time;
 
-    WellBeingController(CommandGateway commands, WellBeingQueries wellBeing, RequestTime time) {
+    WellBeingController(JournalWrites commands, WellBeingQueries wellBeing, RequestTime time) {
         this.commands = commands;
         this.wellBeing = wellBeing;
         this.time = time;
@@ -77,7 +76,7 @@ class WellBeingController {
         String week = Who5.weekOf(at, zoneOf(body.zone()));
         String checkInId = Ids.newId();
         Who5.requireAnswers(body.items());
-        commands.sendAndWait(new RecordWellBeingCheckIn(clientId, checkInId, body.items(), week, at));
+        commands.send(new RecordWellBeingCheckIn(clientId, checkInId, body.items(), week, at));
         int raw = Who5.rawScore(body.items());
         return ResponseEntity.created(URI.create("/api/clients/" + clientId + "/well-being"))
                              .body(new Recorded(checkInId, week, raw, Who5.percentage(raw)));

@@ -1,0 +1,36 @@
+package org.rekindle.journal.app.web;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.rekindle.journal.app.query.JournalReadModel;
+import org.rekindle.platform.readmodel.ReadYourWrites;
+import org.springframework.stereotype.Component;
+
+/**
+ * A client's write answers once the journal's read models hold it, so the page they are sent back to (their journal,
+ * the contact log, Today) shows what they just did, however busy the service is. The read models are one tracking
+ * processor over the event store and their documents are keyed by entry, not by journal, so this waits for the
+ * processor to reach the store's head (at most {@link ReadYourWrites#PATIENCE}).
+ */
+@Component
+class JournalWrites {
+
+    private final CommandGateway commands;
+    private final EventProcessingConfiguration processing;
+    private final ReadYourWrites readYourWrites;
+
+    JournalWrites(CommandGateway commands, EventProcessingConfiguration processing, EventStore eventStore) {
+        this.commands = commands;
+        this.processing = processing;
+        this.readYourWrites = new ReadYourWrites(eventStore);
+    }
+
+    <R> R send(Object command) {
+        R result = commands.sendAndWait(command);
+        processing.eventProcessor(JournalReadModel.PROCESSING_GROUP, StreamingEventProcessor.class)
+                  .ifPresent(readYourWrites::awaitProcessed);
+        return result;
+    }
+}
