@@ -29,36 +29,55 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code journal_risk_lists}, one document per language, {@code _id} = language), and until a language's first list
  * arrives the default shipped with content-service's contract ({@code risk-lists/<language>.json} in content-events),
  * so no text ever goes unchecked. A list older than the one held is ignored (redeliveries, late arrivals).
+ * <p>
+ * Only one instance of the service consumes a given revision (the consumer group shares the topic's partitions), so
+ * every instance takes the stored lists again when its copy is older than {@link #REFRESH}: one read of a collection
+ * holding a document per language.
  */
 @Component
 public class CurrentRiskLists implements SafetyScreen {
 
     static final List<String> BUNDLED_LANGUAGES = List.of("en");
+    static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(1);
 
     private final MongoCollection<Document> stored;
     private final Map<String, RiskMatcher> matchers = new ConcurrentHashMap<>();
     private final Map<String, RiskList> lists = new ConcurrentHashMap<>();
+    private volatile long refreshedAt;
 
     CurrentRiskLists(MongoClient mongo, @Value("${rekindle.mongo.database}") String database) {
         this.stored = mongo.getDatabase(database).getCollection("journal_risk_lists");
         BUNDLED_LANGUAGES.forEach(language -> hold(bundledDefault(language)));
+        takeStored();
+    }
+
+    /** The stored lists newer than the ones held: what another instance consumed, or what was kept before a restart. */
+    private synchronized void takeStored() {
         for (Document document : stored.find()) {
             RiskList list = fromDocument(document);
-            if (list.version() > versionOf(list.language())) {
+            if (list.version() > heldVersion(list.language())) {
                 hold(list);
             }
+        }
+        refreshedAt = System.nanoTime();
+    }
+
+    private void refreshIfStale() {
+        if (System.nanoTime() - refreshedAt > REFRESH.toNanos()) {
+            takeStored();
         }
     }
 
     @Override
     public Optional<RiskMatch> check(String text) {
+        refreshIfStale();
         return matchers.values().stream().map(matcher -> matcher.check(text)).flatMap(Optional::stream)
                        .min(Comparator.comparing(RiskMatch::riskClass));
     }
 
     /** Takes a newer list of a language (stored first, then used); an older or equal version changes nothing. */
     public synchronized void accept(RiskList list) {
-        if (list.version() <= versionOf(list.language())) {
+        if (list.version() <= heldVersion(list.language())) {
             return;
         }
         RiskMatcher matcher = new RiskMatcher(list);
@@ -67,8 +86,13 @@ public class CurrentRiskLists implements SafetyScreen {
         matchers.put(list.language(), matcher);
     }
 
-    /** The version held for a language (0 if none). */
+    /** The version in use for a language (0 if none). */
     public int versionOf(String language) {
+        refreshIfStale();
+        return heldVersion(language);
+    }
+
+    private int heldVersion(String language) {
         RiskList list = lists.get(language);
         return list == null ? 0 : list.version();
     }
