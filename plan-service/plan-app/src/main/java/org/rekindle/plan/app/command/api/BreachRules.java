@@ -9,8 +9,11 @@ package org.rekindle.plan.app.command.api;
 public record BreachRules(boolean replyToExCountsAsBreach, boolean exContactRestartsPeriod,
                           Integer noContactTargetDays) {
 
-    /** The rules a plan starts with: the reply rule chosen at assignment, every contact restarts the attempt. */
+    /**
+     * The rules a plan starts with, from the one choice made at assignment: a reply to the ex either is a breach
+     * (counted, and the attempt starts again) or is not (neither).
+     */
     public static BreachRules assigned(boolean replyToExCountsAsBreach) {
-        return new BreachRules(replyToExCountsAsBreach, true, null);
+        return new BreachRules(replyToExCountsAsBreach, replyToExCountsAsBreach, null);
     }
 }
