@@ -15,7 +15,7 @@ public record BreachRulesView(Rules inForce, Rules assigned, List<Change> change
     public record Rules(boolean replyToExCountsAsBreach, boolean exContactRestartsPeriod, Integer noContactTargetDays) {
     }
 
-    public record Change(Rules rules, LocalDate effectiveFrom, boolean retroactive, String reason, String changedBy,
+    public record Change(Rules rules, LocalDate effectiveFrom, boolean retroactive, String changeReason, String changedBy,
                          Instant changedAt) {
     }
 
