@@ -259,6 +259,9 @@ public class Plan {
             startAttempt(command);
             return;
         }
+        if (contactTheRulesLetTheAttemptOutlast(command)) {
+            return;
+        }
         RecordJournalActivity activity = command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED
                                          ? endAttempt(command) : command;
         stepAnswering(activity).ifPresent(step -> {
@@ -273,6 +276,14 @@ public class Plan {
             apply(new StepCompleted(planId, clientId, step.step().stepId(), CompletedBy.JOURNAL,
                                     command.journalEventId(), command.occurredAt()));
         });
+    }
+
+    /** Contact the ex started, on a day whose rules say it does not restart the attempt: the running attempt goes on. */
+    private boolean contactTheRulesLetTheAttemptOutlast(RecordJournalActivity command) {
+        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && "EX".equals(command.contactInitiatedBy())
+               && attempt != null && attempt.periodId().equals(command.periodId())
+               && !breachRules.inForceOn(LocalDate.ofInstant(command.occurredAt(), ZoneId.of(timezone)))
+                              .exContactRestartsPeriod();
     }
 
     private void startAttempt(RecordJournalActivity command) {
@@ -290,8 +301,9 @@ public class Plan {
         if (attempt == null || !attempt.periodId().equals(command.periodId())) {
             return command;
         }
-        int days = command.attemptDays() != null ? command.attemptDays()
-                   : (int) Duration.between(attempt.startedAt(), command.occurredAt()).toDays();
+        // The journal's count starts again at contact the plan's rules let pass; the plan's attempt went on.
+        int followed = (int) Duration.between(attempt.startedAt(), command.occurredAt()).toDays();
+        int days = command.attemptDays() != null ? Math.max(command.attemptDays(), followed) : followed;
         apply(new NoContactAttemptEnded(planId, clientId, attempt.periodId(), command.journalEventId(), days,
                                         command.occurredAt()));
         return new RecordJournalActivity(command.planId(), command.journalEventId(), command.activity(), null,

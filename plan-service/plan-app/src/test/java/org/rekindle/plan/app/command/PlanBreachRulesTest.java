@@ -114,6 +114,40 @@ class PlanBreachRulesTest {
                .expectException(InvalidCommandException.class).expectNoEvents();
     }
 
+    private static final Instant STARTED = Instant.parse("2026-11-01T09:00:00Z");
+    private static final Instant EX_TEXTED = Instant.parse("2026-11-11T20:00:00Z");
+
+    private static org.rekindle.plan.app.command.api.RecordJournalActivity exContact(String initiatedBy) {
+        return new org.rekindle.plan.app.command.api.RecordJournalActivity(PLAN, "broken-1",
+                org.rekindle.plan.app.command.api.JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, "period-1", 10,
+                EX_TEXTED, initiatedBy);
+    }
+
+    private static final org.rekindle.plan.app.command.api.NoContactAttemptStarted ATTEMPT =
+            new org.rekindle.plan.app.command.api.NoContactAttemptStarted(PLAN, CLIENT, "period-1", "started-1",
+                                                                          STARTED, "nc", STARTED.plusSeconds(30L * 86_400));
+
+    @Test
+    void contactTheExStartedDoesNotEndThePlansAttemptWhereTheRulesSaySo() {
+        fixture.given(ASSIGNED_EVENT, ATTEMPT).when(exContact("EX")).expectNoEvents();
+    }
+
+    @Test
+    void contactTheExStartedEndsTheAttemptOnceTheRulesCountIt() {
+        BreachRulesChanged countsFromTheTenth = new BreachRulesChanged(PLAN, CLIENT, ASSIGNED, REPLIES_COUNT,
+                LocalDate.parse("2026-11-10"), Instant.parse("2026-11-10T00:00:00Z"), false, "r", "coach-1", NOW);
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, countsFromTheTenth).when(exContact("EX"))
+               .expectEvents(new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
+                                                                                          "broken-1", 10, EX_TEXTED));
+    }
+
+    @Test
+    void contactTheClientStartedAlwaysEndsTheAttempt() {
+        fixture.given(ASSIGNED_EVENT, ATTEMPT).when(exContact("CLIENT"))
+               .expectEvents(new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
+                                                                                          "broken-1", 10, EX_TEXTED));
+    }
+
     @Test
     void aFinishedPlansRulesStayAsTheyWere() {
         fixture.given(ASSIGNED_EVENT, new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, NOW.minusSeconds(60)))
