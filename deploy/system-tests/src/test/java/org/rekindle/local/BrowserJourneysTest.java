@@ -604,6 +604,11 @@ class BrowserJourneysTest {
                 coach.open("/coach/clients/client-sam");
                 return coach.find(By.cssSelector("ol.timeline")).getText().contains("Plan breach rules changed");
             });
+            sam.open("/me/contact");
+            assertThat(sam.find(By.id("my-breach-rules")).getText()).as("Sam sees the rules in force")
+                    .contains("Answering your ex counts as a breach.");
+            assertThat(sam.text()).contains("for your whole plan: We agreed that answering her counts.");
+            sam.assertAccessible("the contact page with the plan's rules");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
         }
