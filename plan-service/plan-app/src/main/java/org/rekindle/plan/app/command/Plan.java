@@ -237,7 +237,7 @@ public class Plan {
                 "must not be before the plan's start (" + breachRules.start() + "); leave it empty to apply the rules retroactively");
         require(retroactive || !from.isAfter(LocalDate.ofInstant(command.changedAt(), ZoneId.of(timezone))), "effectiveFrom",
                 "must not be after today in the client's time zone");
-        if (outcome != PlanOutcome.ACTIVE) {
+        if (outcome != PlanOutcome.ACTIVE && outcome != PlanOutcome.PAUSED) {
             throw new ConflictingCommandException("The plan is finished (" + outcome.name().toLowerCase().replace('_', ' ')
                                                   + "); its rules stay as they were.");
         }

@@ -66,6 +66,8 @@ class PlanBreachRulesTest {
     void aPausedPlansRulesCanChange() {
         fixture.given(ASSIGNED_EVENT, new PlanPaused(PLAN, CLIENT, NOW.minusSeconds(60)))
                .when(change(REPLIES_COUNT, null)).expectSuccessfulHandlerExecution();
+        fixture.given(ASSIGNED_EVENT, new OutcomeChanged(PLAN, CLIENT, PlanOutcome.PAUSED, NOW.minusSeconds(60)))
+               .when(change(REPLIES_COUNT, null)).expectSuccessfulHandlerExecution();
     }
 
     @Test
