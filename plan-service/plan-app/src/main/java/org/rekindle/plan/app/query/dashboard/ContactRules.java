@@ -30,8 +30,8 @@ record ContactRules(boolean replyToExCountsAsBreach, boolean exContactRestartsPe
         return !"EX".equals(initiatedBy) || exContactRestartsPeriod;
     }
 
-    /** A change of rules: from {@code effectiveAt} on, made at {@code changedAt}. */
-    record Change(Instant effectiveAt, Instant changedAt, ContactRules rules) {
+    /** A change of the rules of plan {@code planId}: from {@code effectiveAt} on, made at {@code changedAt}. */
+    record Change(String planId, Instant effectiveAt, Instant changedAt, ContactRules rules) {
     }
 
     /**

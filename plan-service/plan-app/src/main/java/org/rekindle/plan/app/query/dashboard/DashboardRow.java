@@ -56,6 +56,10 @@ public final class DashboardRow {
     final List<NoContactFold.Mark> noContact = new ArrayList<>();
     /** The reply rule chosen when the plan was assigned; the rules before any change. */
     boolean replyToExCountsAsBreach;
+    /**
+     * Every plan's rule changes, kept by plan rather than cleared on an assignment: a change effective from the
+     * plan's start happened, for time travel, before an assignment made later, so either may be folded first.
+     */
     final List<ContactRules.Change> ruleChanges = new ArrayList<>();
 
     record Mood(int score, Instant at) {
@@ -116,7 +120,7 @@ public final class DashboardRow {
             case "PlanResumed" -> planStatus = "ACTIVE";
             case "PlanOutcomeChanged" -> planStatus = event.text("outcome");
             case "PlanReplaced" -> planStatus = "REPLACED";
-            case "PlanBreachRulesChanged" -> ruleChanges.add(new ContactRules.Change(event.time(),
+            case "PlanBreachRulesChanged" -> ruleChanges.add(new ContactRules.Change(event.text("planId"), event.time(),
                     Instant.parse(event.text("changedAt")), ContactRules.of(event.data().get("rules"))));
             default -> { }
         }
@@ -142,7 +146,6 @@ public final class DashboardRow {
         lastBreach = null;
         timezone = event.text("timezone");
         replyToExCountsAsBreach = Boolean.TRUE.equals(event.data().get("replyToExCountsAsBreach"));
-        ruleChanges.clear();
         steps.clear();
         for (Object step : (List<Object>) event.data().getOrDefault("steps", List.of())) {
             Map<String, Object> s = new java.util.HashMap<>((Map<String, Object>) step);
@@ -213,7 +216,9 @@ public final class DashboardRow {
         if (!countsUnderRules) {
             return new NoContactFold(attemptStartedAt, targetDays, longestEndedAttempt, breaches, lastBreach);
         }
-        return NoContactFold.of(noContact, ContactRules.assigned(replyToExCountsAsBreach), ruleChanges, now);
+        List<ContactRules.Change> ofThisPlan = ruleChanges.stream()
+                .filter(change -> planId == null || planId.equals(change.planId())).toList();
+        return NoContactFold.of(noContact, ContactRules.assigned(replyToExCountsAsBreach), ofThisPlan, now);
     }
 
     /** Breaches in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */

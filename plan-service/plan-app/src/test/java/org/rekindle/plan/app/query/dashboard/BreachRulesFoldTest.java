@@ -118,6 +118,24 @@ class BreachRulesFoldTest {
     }
 
     @Test
+    void aRetroactiveChangeFoldedBeforeALaterAssignmentStillCounts() {
+        List<ClientEvent> events = history(false);
+        ClientEvent assigned = event("PlanAssigned", NOW.minus(Duration.ofHours(3)), Map.of("coachId", "k1",
+                "planId", "p1", "timezone", "UTC", "replyToExCountsAsBreach", false, "steps", List.of()));
+        events.set(0, assigned);
+        ClientEvent change = rulesChanged(T0, NOW.minus(Duration.ofHours(1)), true, true, null);
+        List<ClientEvent> asRecorded = new ArrayList<>(events);
+        asRecorded.add(change);
+        List<ClientEvent> asItHappened = new ArrayList<>(asRecorded);
+        asItHappened.sort(java.util.Comparator.comparing(ClientEvent::time));
+        assertThat(asItHappened.indexOf(change)).as("effective from the start, before the assignment")
+                                                .isLessThan(asItHappened.indexOf(assigned));
+        DashboardView live = fold(asRecorded, NOW);
+        assertThat(live.currentStreakDays()).isEqualTo(9);
+        assertThat(fold(asItHappened, NOW)).usingRecursiveComparison().isEqualTo(live);
+    }
+
+    @Test
     void aNewPlanStartsFromItsOwnRules() {
         List<ClientEvent> events = history(false);
         events.add(rulesChanged(T0, NOW.minus(Duration.ofHours(1)), true, true, null));
