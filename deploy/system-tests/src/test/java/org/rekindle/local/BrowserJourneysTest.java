@@ -568,7 +568,13 @@ class BrowserJourneysTest {
             new org.openqa.selenium.support.ui.Select(sam.find(By.id("channel"))).selectByValue("MESSAGE");
             new org.openqa.selenium.support.ui.Select(sam.find(By.id("initiated"))).selectByValue("EX");
             sam.fill("breach-note", "She asked how I was. I answered in two lines.").submit("Log contact");
-            assertThat(sam.text()).contains("She asked how I was");
+            sam.waitUntil("the answer is in Sam's contact log", d -> {
+                if (sam.text().contains("She asked how I was")) {
+                    return true;
+                }
+                sam.open("/me/contact");
+                return false;
+            });
 
             coach.open("/coach/clients/client-sam");
             coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
