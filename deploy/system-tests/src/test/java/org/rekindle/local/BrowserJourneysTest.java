@@ -559,6 +559,71 @@ class BrowserJourneysTest {
         }
     }
 
+    /**
+     * Sam answers a message from his ex; on his plan that is no breach. Maya previews counting it retroactively (before
+     * and after on Sam's row, nothing changes yet), confirms with a reason, and the change is in his history.
+     */
+    @Test
+    @Order(10)
+    void aCoachPreviewsABreachRuleChangeThenConfirmsItRetroactively() {
+        try (Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam");
+             Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            sam.open("/me/contact");
+            new org.openqa.selenium.support.ui.Select(sam.find(By.id("channel"))).selectByValue("MESSAGE");
+            new org.openqa.selenium.support.ui.Select(sam.find(By.id("initiated"))).selectByValue("EX");
+            sam.fill("breach-note", "She asked how I was. I answered in two lines.").submit("Log contact");
+            sam.waitUntil("the answer is in Sam's contact log", d -> {
+                if (sam.text().contains("She asked how I was")) {
+                    return true;
+                }
+                sam.open("/me/contact");
+                return false;
+            });
+
+            coach.open("/coach/clients/client-sam");
+            coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
+            assertThat(coach.find(By.id("rules-in-force")).getText()).contains("Answering the ex is not a breach.");
+            coach.waitUntil("Sam's answer has reached the dashboard and counts once the rule changes", d -> {
+                coach.find(By.cssSelector("input[name=replyToExCountsAsBreach]")).click();
+                coach.find(By.cssSelector("input[name=exContactRestartsPeriod]")).click();
+                coach.submit("Preview");
+                List<WebElement> counted = coach.findAll(By.xpath(
+                        "//tr[th[normalize-space()='Breaches counted']]/td"));
+                boolean more = counted.size() == 2 && !counted.get(0).getText().equals(counted.get(1).getText());
+                if (!more) {
+                    coach.open("/coach/clients/client-sam");
+                    coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
+                }
+                return more;
+            });
+            List<WebElement> counted = coach.findAll(By.xpath("//tr[th[normalize-space()='Breaches counted']]/td"));
+            assertThat(Integer.parseInt(counted.get(1).getText()))
+                    .as("the answer to the ex counts after the change").isEqualTo(Integer.parseInt(counted.get(0).getText()) + 1);
+            assertThat(coach.find(By.id("rules-in-force")).getText()).as("a preview changes nothing")
+                    .contains("Answering the ex is not a breach.");
+            coach.assertAccessible("the breach rules preview");
+            coach.screenshot("coach-breach-rules-preview");
+
+            coach.fill("confirm-reason", "We agreed that answering her counts.").submit("Confirm the change");
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-sam");
+            assertThat(coach.text()).contains("Rules changed.");
+            coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
+            assertThat(coach.find(By.id("rules-in-force")).getText()).contains("Answering the ex counts as a breach.");
+            assertThat(coach.text()).contains("from the plan's start", "We agreed that answering her counts.");
+            coach.waitUntil("the change is on Sam's timeline", d -> {
+                coach.open("/coach/clients/client-sam");
+                return coach.find(By.cssSelector("ol.timeline")).getText().contains("Plan breach rules changed");
+            });
+            sam.open("/me/contact");
+            assertThat(sam.find(By.id("my-breach-rules")).getText()).as("Sam sees the rules in force")
+                    .contains("Answering your ex counts as a breach.");
+            assertThat(sam.text()).contains("for your whole plan: We agreed that answering her counts.");
+            sam.assertAccessible("the contact page with the plan's rules");
+            assertThat(coach.consoleErrors()).isEmpty();
+            assertThat(sam.consoleErrors()).isEmpty();
+        }
+    }
+
     private static WebElement apologyEntry(Browser browser) {
         return browser.findAll(By.cssSelector("article.entry")).stream()
                       .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();

@@ -85,6 +85,10 @@ class MeController {
         model.addAttribute("streak", streak(viewer));
         model.addAttribute("log", services.listOrEmpty(JOURNAL, "/api/clients/{me}/contact-log?limit=200",
                                                        viewer.id()));
+        Map<String, Object> plan = activePlan(viewer);
+        // how the plan counts contact, as the coach set it (and each change with its reason)
+        model.addAttribute("breachRules", plan == null ? null
+                : services.objectOrNull(PLAN, "/api/plans/{id}/breach-rules", plan.get("planId")));
         return "client/contact";
     }
 

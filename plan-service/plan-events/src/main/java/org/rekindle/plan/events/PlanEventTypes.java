@@ -5,16 +5,17 @@ import java.util.Map;
 /** Every published CloudEvent type and the record its {@code data} holds. */
 public final class PlanEventTypes {
 
-    private static final Map<String, Class<? extends Record>> ALL = Map.of(
-            PlanAssigned.TYPE, PlanAssigned.class,
-            PlanStepCompleted.TYPE, PlanStepCompleted.class,
-            PlanStepReopened.TYPE, PlanStepReopened.class,
-            PlanStepSkipped.TYPE, PlanStepSkipped.class,
-            PlanStepOverdue.TYPE, PlanStepOverdue.class,
-            PlanPaused.TYPE, PlanPaused.class,
-            PlanResumed.TYPE, PlanResumed.class,
-            PlanOutcomeChanged.TYPE, PlanOutcomeChanged.class,
-            PlanReplaced.TYPE, PlanReplaced.class);
+    private static final Map<String, Class<? extends Record>> ALL = Map.ofEntries(
+            Map.entry(PlanAssigned.TYPE, PlanAssigned.class),
+            Map.entry(PlanStepCompleted.TYPE, PlanStepCompleted.class),
+            Map.entry(PlanStepReopened.TYPE, PlanStepReopened.class),
+            Map.entry(PlanStepSkipped.TYPE, PlanStepSkipped.class),
+            Map.entry(PlanStepOverdue.TYPE, PlanStepOverdue.class),
+            Map.entry(PlanPaused.TYPE, PlanPaused.class),
+            Map.entry(PlanResumed.TYPE, PlanResumed.class),
+            Map.entry(PlanOutcomeChanged.TYPE, PlanOutcomeChanged.class),
+            Map.entry(PlanReplaced.TYPE, PlanReplaced.class),
+            Map.entry(PlanBreachRulesChanged.TYPE, PlanBreachRulesChanged.class));
 
     private PlanEventTypes() {
     }

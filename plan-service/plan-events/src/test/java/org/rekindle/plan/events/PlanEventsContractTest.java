@@ -17,7 +17,7 @@ class PlanEventsContractTest {
 
     @Test
     void everyEventHasAVersionedTypeNamedAfterIt() throws Exception {
-        assertThat(PlanEventTypes.all()).hasSize(9);
+        assertThat(PlanEventTypes.all()).hasSize(10);
         for (var entry : PlanEventTypes.all().entrySet()) {
             Class<?> record = entry.getValue();
             assertThat(entry.getKey()).isEqualTo("rekindle.plan." + record.getSimpleName() + ".v1")

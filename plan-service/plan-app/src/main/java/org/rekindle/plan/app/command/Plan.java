@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.rekindle.plan.app.command.api.AssignPlan;
 import org.rekindle.plan.app.command.api.AssignedStep;
+import org.rekindle.plan.app.command.api.BreachRules;
+import org.rekindle.plan.app.command.api.BreachRulesChanged;
+import org.rekindle.plan.app.command.api.ChangeBreachRules;
 import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
 import org.rekindle.plan.app.command.api.CompletedBy;
@@ -56,6 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * running attempt reaches the step's target, or when an attempt that ended had lasted long enough.
  */
 @Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
+@Revision("2") // 2: the breach rules are kept; snapshots taken before are passed over (the events are replayed)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Plan {
 
@@ -68,6 +73,7 @@ public class Plan {
     private Map<String, StepState> steps = new LinkedHashMap<>();
     private Set<String> seenJournalEvents = new HashSet<>();
     private RunningAttempt attempt;
+    private BreachRuleVersions breachRules;
 
     protected Plan() {
         // for Axon and for snapshots
@@ -211,6 +217,38 @@ public class Plan {
                                command.replacedAt()));
     }
 
+    /**
+     * The coach changes how contact counts, from a day on or retroactively. Refused for a finished plan, a day
+     * before the plan's start or after today in the client's zone, and rules that are already in force.
+     */
+    @CommandHandler
+    void handle(ChangeBreachRules command) {
+        BreachRules rules = command.rules();
+        require(rules != null, "rules", "must be given");
+        require(rules.noContactTargetDays() == null
+                || rules.noContactTargetDays() >= 1 && rules.noContactTargetDays() <= 365,
+                "noContactTargetDays", "must be between 1 and 365 days, or left empty for the client's own period");
+        require(command.reason() != null && !command.reason().isBlank(), "reason",
+                "must say why the rules change (it stays in the plan's history)");
+        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
+        boolean retroactive = command.effectiveFrom() == null;
+        LocalDate from = retroactive ? breachRules.start() : command.effectiveFrom();
+        require(!from.isBefore(breachRules.start()), "effectiveFrom",
+                "must not be before the plan's start (" + breachRules.start() + "); leave it empty to apply the rules retroactively");
+        require(retroactive || !from.isAfter(LocalDate.ofInstant(command.changedAt(), ZoneId.of(timezone))), "effectiveFrom",
+                "must not be after today in the client's time zone");
+        if (outcome != PlanOutcome.ACTIVE && outcome != PlanOutcome.PAUSED) {
+            throw new ConflictingCommandException("The plan is finished (" + outcome.name().toLowerCase().replace('_', ' ')
+                                                  + "); its rules stay as they were.");
+        }
+        if (breachRules.alreadyFrom(from, rules)) {
+            throw new ConflictingCommandException("These rules are already in force from " + from + ".");
+        }
+        apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), rules, from,
+                                     from.atStartOfDay(ZoneId.of(timezone)).toInstant(), retroactive,
+                                     command.reason(), command.changedBy(), command.changedAt()));
+    }
+
     /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
     @CommandHandler
     void handle(RecordJournalActivity command) {
@@ -219,6 +257,9 @@ public class Plan {
         }
         if (command.activity() == JournalActivity.NO_CONTACT_STARTED) {
             startAttempt(command);
+            return;
+        }
+        if (contactTheRulesLetTheAttemptOutlast(command)) {
             return;
         }
         RecordJournalActivity activity = command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED
@@ -237,6 +278,14 @@ public class Plan {
         });
     }
 
+    /** Contact the ex started, on a day whose rules say it does not restart the attempt: the running attempt goes on. */
+    private boolean contactTheRulesLetTheAttemptOutlast(RecordJournalActivity command) {
+        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && "EX".equals(command.contactInitiatedBy())
+               && attempt != null && attempt.periodId().equals(command.periodId())
+               && !breachRules.inForceOn(LocalDate.ofInstant(command.occurredAt(), ZoneId.of(timezone)))
+                              .exContactRestartsPeriod();
+    }
+
     private void startAttempt(RecordJournalActivity command) {
         Optional<StepState> step = steps.values().stream().filter(StepState::isOpen)
                 .filter(state -> "NO_CONTACT_PERIOD".equals(state.step().kind()))
@@ -252,8 +301,9 @@ public class Plan {
         if (attempt == null || !attempt.periodId().equals(command.periodId())) {
             return command;
         }
-        int days = command.attemptDays() != null ? command.attemptDays()
-                   : (int) Duration.between(attempt.startedAt(), command.occurredAt()).toDays();
+        // The journal's count starts again at contact the plan's rules let pass; the plan's attempt went on.
+        int followed = (int) Duration.between(attempt.startedAt(), command.occurredAt()).toDays();
+        int days = command.attemptDays() != null ? Math.max(command.attemptDays(), followed) : followed;
         apply(new NoContactAttemptEnded(planId, clientId, attempt.periodId(), command.journalEventId(), days,
                                         command.occurredAt()));
         return new RecordJournalActivity(command.planId(), command.journalEventId(), command.activity(), null,
@@ -302,6 +352,8 @@ public class Plan {
         clientId = event.clientId();
         timezone = event.timezone();
         outcome = PlanOutcome.ACTIVE;
+        breachRules = BreachRuleVersions.startingWith(event.startDate(),
+                                                      BreachRules.assigned(event.replyToExCountsAsBreach()));
         event.steps().forEach(step -> steps.put(step.stepId(), StepState.open(step)));
     }
 
@@ -360,6 +412,11 @@ public class Plan {
     @EventSourcingHandler
     void on(OutcomeChanged event) {
         outcome = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(BreachRulesChanged event) {
+        breachRules.change(event.effectiveFrom(), event.rules());
     }
 
     @EventSourcingHandler

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
+import org.rekindle.plan.app.command.api.BreachRulesChanged;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanPaused;
@@ -122,6 +123,22 @@ class PlanProjection {
     @EventHandler
     void on(NoContactAttemptEnded e, @SequenceNumber long position) {
         change(e.planId(), position, UnaryOperator.identity());
+    }
+
+    /** The plan's history of breach rules (what the client and the coach read as the rules in force). */
+    @EventHandler
+    void on(BreachRulesChanged e, @SequenceNumber long position) {
+        change(e.planId(), position, plan -> {
+            List<Document> changes = new java.util.ArrayList<>(plan.getList("breachRuleChanges", Document.class,
+                                                                            List.of()));
+            changes.add(new Document("replyToExCountsAsBreach", e.rules().replyToExCountsAsBreach())
+                    .append("exContactRestartsPeriod", e.rules().exContactRestartsPeriod())
+                    .append("noContactTargetDays", e.rules().noContactTargetDays())
+                    .append("effectiveFrom", e.effectiveFrom().toString()).append("retroactive", e.retroactive())
+                    .append("reason", e.reason()).append("changedBy", e.changedBy())
+                    .append("changedAt", Date.from(e.changedAt())));
+            return plan.append("breachRuleChanges", changes);
+        });
     }
 
     @ResetHandler

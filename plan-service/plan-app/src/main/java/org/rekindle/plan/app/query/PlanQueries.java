@@ -43,6 +43,13 @@ public class PlanQueries {
                                             .map(doc -> doc.getString("_id")).toList();
     }
 
+    /** The plan's breach rules: as assigned, then every change in the order made; empty for an unknown plan. */
+    public Optional<BreachRulesView> breachRules(String planId) {
+        return Optional.ofNullable(plans.find(Filters.eq("_id", planId)).first()).map(doc -> BreachRulesView.of(
+                doc.getBoolean("replyToExCountsAsBreach", false),
+                doc.getList("breachRuleChanges", Document.class, List.of())));
+    }
+
     private List<Document> plansOf(String field, String id) {
         OwnerIndex index = switch (field) {
             case "clientId" -> collections.plansByClient();

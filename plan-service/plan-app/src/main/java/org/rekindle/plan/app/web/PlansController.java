@@ -8,10 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.rekindle.plan.app.query.PlanCollections;
-import org.rekindle.platform.readmodel.ReadYourWrites;
 import org.rekindle.plan.app.command.api.AssignPlan;
 import org.rekindle.plan.app.command.api.ChangeOutcome;
 import org.rekindle.plan.app.command.api.CompleteStep;
@@ -55,20 +51,15 @@ class PlansController {
 
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    private final CommandGateway commands;
     private final PlanQueries plans;
     private final Catalog catalog;
     private final DashboardQueries dashboard;
     private final Clock clock;
 
-    private final ReadYourWrites readYourWrites;
-    private final PlanCollections collections;
+    private final PlanWrites writes;
 
-    PlansController(CommandGateway commands, PlanQueries plans, Catalog catalog, DashboardQueries dashboard,
-                    EventStore eventStore, PlanCollections collections, Clock clock) {
-        this.readYourWrites = new ReadYourWrites(eventStore);
-        this.collections = collections;
-        this.commands = commands;
+    PlansController(PlanWrites writes, PlanQueries plans, Catalog catalog, DashboardQueries dashboard, Clock clock) {
+        this.writes = writes;
         this.plans = plans;
         this.catalog = catalog;
         this.dashboard = dashboard;
@@ -92,12 +83,6 @@ class PlansController {
     record Outcome(@NotNull PlanOutcome outcome) {
     }
 
-    /** Every change answers once the plan's read model shows it, so the page the coach returns to shows it too. */
-    private void change(String planId, Object command) {
-        commands.sendAndWait(command);
-        readYourWrites.await(collections.plans(), planId);
-    }
-
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Assign a program version to a client; the plan pins that version")
     @PreAuthorize("@planAccess.mayAssignAs(#body.coachId())")
@@ -109,7 +94,7 @@ class PlansController {
                                                   + active.get(0) + "); replace that plan instead.");
         }
         String planId = "plan-" + UUID.randomUUID();
-        change(planId, new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
+        writes.send(planId, new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
                                             body.programVersion(), body.startDate(), body.timezone(),
                                             Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
                                             clock.instant()));
@@ -125,9 +110,9 @@ class PlansController {
         PlanView current = plans.plan(planId).orElseThrow(() -> new UnknownEntityException("plan", planId));
         CatalogVersion version = assignable(body.programId(), body.programVersion());
         String replacementId = "plan-" + UUID.randomUUID();
-        change(planId, new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
+        writes.send(planId, new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
         // Everything AssignPlan checks was checked above, so the client is not left without a plan here.
-        change(replacementId, new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
+        writes.send(replacementId, new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
                                             body.programVersion(), body.startDate(), body.timezone(),
                                             Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
                                             clock.instant()));
@@ -178,7 +163,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> complete(@PathVariable @Pattern(regexp = ID) String planId,
                                   @PathVariable @Pattern(regexp = ID) String stepId) {
-        change(planId, new CompleteStep(planId, stepId, clock.instant()));
+        writes.send(planId, new CompleteStep(planId, stepId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -187,7 +172,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> reopen(@PathVariable @Pattern(regexp = ID) String planId,
                                 @PathVariable @Pattern(regexp = ID) String stepId) {
-        change(planId, new ReopenStep(planId, stepId, clock.instant()));
+        writes.send(planId, new ReopenStep(planId, stepId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -196,7 +181,7 @@ class PlansController {
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> skip(@PathVariable @Pattern(regexp = ID) String planId,
                               @PathVariable @Pattern(regexp = ID) String stepId, @Valid @RequestBody Skip body) {
-        change(planId, new SkipStep(planId, stepId, body.reason(), clock.instant()));
+        writes.send(planId, new SkipStep(planId, stepId, body.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -204,7 +189,7 @@ class PlansController {
     @Operation(summary = "Pause the plan")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> pause(@PathVariable @Pattern(regexp = ID) String planId) {
-        change(planId, new PausePlan(planId, clock.instant()));
+        writes.send(planId, new PausePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -212,7 +197,7 @@ class PlansController {
     @Operation(summary = "Resume a paused plan")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> resume(@PathVariable @Pattern(regexp = ID) String planId) {
-        change(planId, new ResumePlan(planId, clock.instant()));
+        writes.send(planId, new ResumePlan(planId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -220,7 +205,7 @@ class PlansController {
     @Operation(summary = "Set the plan's outcome (reconciled, moved on, paused, ended)")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     ResponseEntity<Void> outcome(@PathVariable @Pattern(regexp = ID) String planId, @Valid @RequestBody Outcome body) {
-        change(planId, new ChangeOutcome(planId, body.outcome(), clock.instant()));
+        writes.send(planId, new ChangeOutcome(planId, body.outcome(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -68,7 +68,10 @@ class ConsentFieldsIT extends PlanServiceIT {
             "planStatus", "attention", "reasons", "visitAt", "previousVisitAt",
             "time", "data", "programId", "programVersion", "startDate", "timezone", "replyToExCountsAsBreach",
             "outcome", "paused", "assignedAt", "steps", "stepId", "phaseId", "kind", "title", "dueDate", "promptId",
-            "checkIns", "recordedAt", "replacedBy");
+            "checkIns", "recordedAt", "replacedBy",
+            // the plan's breach rules: the coach's own settings, nothing the client logged
+            "inForce", "assigned", "changes", "rules", "exContactRestartsPeriod", "noContactTargetDays",
+            "effectiveFrom", "retroactive", "changeReason", "changedBy", "changedAt");
 
     /** Fields inside a timeline event's data (a free map in the schema) that need a consent of their own. */
     private static final Map<String, String> DATA_FIELDS = Map.of(

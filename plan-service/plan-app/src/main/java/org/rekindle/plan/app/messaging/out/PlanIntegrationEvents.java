@@ -1,5 +1,7 @@
 package org.rekindle.plan.app.messaging.out;
 
+import org.rekindle.plan.app.command.api.BreachRules;
+import org.rekindle.plan.app.command.api.BreachRulesChanged;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanReplaced;
@@ -9,6 +11,7 @@ import org.rekindle.plan.app.command.api.StepCompleted;
 import org.rekindle.plan.app.command.api.StepOverdue;
 import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.StepSkipped;
+import org.rekindle.plan.events.PlanBreachRules;
 import org.rekindle.plan.events.PlanEventTypes;
 import org.rekindle.plan.events.PlanStep;
 import org.rekindle.platform.publishing.IntegrationEvent;
@@ -57,6 +60,11 @@ final class PlanIntegrationEvents {
             clientId = e.clientId();
             published = new org.rekindle.plan.events.PlanOutcomeChanged(e.planId(), e.clientId(), e.outcome().name(),
                                                                          e.changedAt());
+        } else if (event instanceof BreachRulesChanged e) {
+            clientId = e.clientId();
+            published = new org.rekindle.plan.events.PlanBreachRulesChanged(e.planId(), e.clientId(),
+                    published(e.previous()), published(e.rules()), e.effectiveFrom(), e.effectiveAt(),
+                    e.retroactive(), e.reason(), e.changedBy(), e.changedAt());
         } else if (event instanceof PlanReplaced e) {
             clientId = e.clientId();
             published = new org.rekindle.plan.events.PlanReplaced(e.planId(), e.clientId(), e.replacementPlanId(),
@@ -65,5 +73,10 @@ final class PlanIntegrationEvents {
         return published == null ? Optional.empty()
                                   : Optional.of(new IntegrationEvent(PlanEventTypes.typeOf(published), clientId,
                                                                      published));
+    }
+
+    private static PlanBreachRules published(BreachRules rules) {
+        return new PlanBreachRules(rules.replyToExCountsAsBreach(), rules.exContactRestartsPeriod(),
+                                   rules.noContactTargetDays());
     }
 }

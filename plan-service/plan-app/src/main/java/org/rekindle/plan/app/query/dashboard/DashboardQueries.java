@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -47,6 +48,29 @@ public class DashboardQueries {
 
     public Optional<DashboardView> client(String clientId, Instant now) {
         return Optional.ofNullable(documents.rows.find(Filters.eq("_id", clientId)).first()).map(doc -> documents.read(doc).asOf(now));
+    }
+
+    /**
+     * The client's row now and as it would be with {@code change} (a {@code PlanBreachRulesChanged} not yet made):
+     * the stored row is read twice, the change folded into the second copy; nothing is written. Empty when the client
+     * has no row.
+     */
+    public Optional<RulesPreview> previewRulesChange(String clientId, String planId, boolean replyToExCountsAsBreach,
+                                                     boolean exContactRestartsPeriod, Integer noContactTargetDays,
+                                                     Instant effectiveAt, Instant now) {
+        Document stored = documents.rows.find(Filters.eq("_id", clientId)).first();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> rules = new java.util.HashMap<>();
+        rules.put("replyToExCountsAsBreach", replyToExCountsAsBreach);
+        rules.put("exContactRestartsPeriod", exContactRestartsPeriod);
+        rules.put("noContactTargetDays", noContactTargetDays);
+        ClientEvent change = new ClientEvent("preview", clientId, "PlanBreachRulesChanged", effectiveAt,
+                                             Map.of("planId", planId, "rules", rules, "changedAt", now.toString()), now);
+        DashboardRow after = documents.read(stored).apply(change);
+        return Optional.of(new RulesPreview(RulesPreview.Figures.of(documents.read(stored), now),
+                                            RulesPreview.Figures.of(after, now)));
     }
 
     /**

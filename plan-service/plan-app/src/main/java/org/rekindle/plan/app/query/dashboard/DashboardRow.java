@@ -49,6 +49,20 @@ public final class DashboardRow {
     String planStatus;
     /** The latest contact during no contact, with how it happened (null in rows stored before it was kept). */
     Breach lastBreach;
+    /*
+     * The fields above from breaches on count every contact as it came; rows stored before the breach rules were
+     * versioned (Dec 2026) only have those. Rows folded since keep the facts below and count them under the rules
+     * in force at each contact's time, when read ({@link NoContactFold}); a rebuild turns old rows into new ones.
+     */
+    boolean countsUnderRules;
+    final List<NoContactFold.Mark> noContact = new ArrayList<>();
+    /** The reply rule chosen when the plan was assigned; the rules before any change. */
+    boolean replyToExCountsAsBreach;
+    /**
+     * Every plan's rule changes, kept by plan rather than cleared on an assignment: a change effective from the
+     * plan's start happened, for time travel, before an assignment made later, so either may be folded first.
+     */
+    final List<ContactRules.Change> ruleChanges = new ArrayList<>();
 
     record Mood(int score, Instant at) {
     }
@@ -58,6 +72,7 @@ public final class DashboardRow {
 
     public DashboardRow(String clientId) {
         this.clientId = clientId;
+        this.countsUnderRules = true;
     }
 
     DashboardRow() {
@@ -77,8 +92,12 @@ public final class DashboardRow {
             case "NoContactStarted" -> {
                 attemptStartedAt = event.time();
                 targetDays = event.number("targetDays");
+                noContact.add(new NoContactFold.Mark("STARTED", event.time(), event.number("targetDays"), null, null,
+                                                     null));
             }
             case "NoContactBroken" -> {
+                noContact.add(new NoContactFold.Mark("CONTACT", event.time(), null, event.text("channel"),
+                                                     event.text("initiatedBy"), event.number("attemptDays")));
                 breaches.add(event.time());
                 if (lastBreach == null || !event.time().isBefore(lastBreach.at())) {
                     lastBreach = new Breach(event.text("channel"), event.text("initiatedBy"), event.time());
@@ -87,6 +106,7 @@ public final class DashboardRow {
                 attemptStartedAt = event.time();
             }
             case "NoContactEnded" -> {
+                noContact.add(new NoContactFold.Mark("ENDED", event.time(), null, null, null, null));
                 longestEndedAttempt = Math.max(longestEndedAttempt, attemptDaysUntil(event.time()));
                 attemptStartedAt = null;
             }
@@ -103,6 +123,8 @@ public final class DashboardRow {
             case "PlanResumed" -> planStatus = "ACTIVE";
             case "PlanOutcomeChanged" -> planStatus = event.text("outcome");
             case "PlanReplaced" -> planStatus = "REPLACED";
+            case "PlanBreachRulesChanged" -> ruleChanges.add(new ContactRules.Change(event.text("planId"), event.time(),
+                    Instant.parse(event.text("changedAt")), ContactRules.of(event.data().get("rules"))));
             default -> { }
         }
         if (!event.type().startsWith("Plan") && !event.type().equals("ConsentChanged") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
@@ -126,6 +148,7 @@ public final class DashboardRow {
         planStatus = "ACTIVE";
         lastBreach = null;
         timezone = event.text("timezone");
+        replyToExCountsAsBreach = Boolean.TRUE.equals(event.data().get("replyToExCountsAsBreach"));
         steps.clear();
         for (Object step : (List<Object>) event.data().getOrDefault("steps", List.of())) {
             Map<String, Object> s = new java.util.HashMap<>((Map<String, Object>) step);
@@ -155,8 +178,10 @@ public final class DashboardRow {
                 .toList();
         long done = steps.stream().filter(s -> !"OPEN".equals(s.get("status"))).count();
         String phase = phase();
+        NoContactFold noContact = noContactAsOf(now);
+        Instant attemptStartedAt = noContact.attemptStartedAt();
         int current = attemptStartedAt == null ? 0 : (int) Math.max(0, Duration.between(attemptStartedAt, now).toDays());
-        long breaches7 = breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
+        long breaches7 = noContact.breaches().stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(Duration.ofDays(7))))
                                  .count();
         CoachConsent consent = CoachConsent.of(coachSees);
         boolean plan = consent.sees(ConsentScope.PLAN_PROGRESS);
@@ -183,8 +208,9 @@ public final class DashboardRow {
         Attention attention = RowAttention.of(this, now, consent, overdue.size());
         return new DashboardView(clientId, coachId, planId, plan ? phase : null,
                                  plan ? (steps.isEmpty() ? 0 : (int) Math.round(100.0 * done / steps.size())) : null,
-                                 streak ? current : null, streak ? Math.max(current, longestEndedAttempt) : null,
-                                 streak ? attemptStartedAt != null : null, streak ? targetDays : null,
+                                 streak ? current : null,
+                                 streak ? Math.max(current, noContact.longestEndedAttempt()) : null,
+                                 streak ? attemptStartedAt != null : null, streak ? noContact.targetDays() : null,
                                  streak ? (int) breaches7 : null, mood ? moods.stream().map(Mood::score).toList() : null,
                                  lastActivityAt, plan ? overdue.stream().map(s -> (String) s.get("stepId")).toList() : null,
                                  flags, consent.names(), now, status(),
@@ -192,9 +218,19 @@ public final class DashboardRow {
                                  mood ? WellBeingTrend.percentages(wellBeing, now) : null);
     }
 
-    /** Contacts in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */
+    /** The no-contact figures at {@code now}: counted under the rules in force at each contact's time. */
+    NoContactFold noContactAsOf(Instant now) {
+        if (!countsUnderRules) {
+            return new NoContactFold(attemptStartedAt, targetDays, longestEndedAttempt, breaches, lastBreach);
+        }
+        List<ContactRules.Change> ofThisPlan = ruleChanges.stream()
+                .filter(change -> planId == null || planId.equals(change.planId())).toList();
+        return NoContactFold.of(noContact, ContactRules.assigned(replyToExCountsAsBreach), ofThisPlan, now);
+    }
+
+    /** Breaches in the {@link #RECENT} hours before {@code now}, oldest first as recorded. */
     List<Instant> breachesRecently(Instant now) {
-        return breaches.stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(RECENT))).toList();
+        return noContactAsOf(now).breaches().stream().filter(b -> !b.isAfter(now) && b.isAfter(now.minus(RECENT))).toList();
     }
 
     /** The last three of these check-ins all scored {@link #LOW_MOOD} or lower. */

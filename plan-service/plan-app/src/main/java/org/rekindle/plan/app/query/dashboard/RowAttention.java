@@ -52,7 +52,7 @@ final class RowAttention {
         Instant last = recent.stream().max(Instant::compareTo).orElseThrow();
         StringBuilder words = new StringBuilder(recent.size() == 1 ? "Contact broken"
                 : recent.size() + " contacts in 48 h, the last");
-        DashboardRow.Breach breach = details ? row.lastBreach : null;
+        DashboardRow.Breach breach = details ? row.noContactAsOf(now).lastBreach() : null;
         if (breach != null && breach.at().equals(last)) {
             String channel = CHANNELS.get(breach.channel());
             if (channel != null) {

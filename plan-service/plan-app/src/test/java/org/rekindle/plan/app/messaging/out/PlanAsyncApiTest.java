@@ -19,7 +19,7 @@ class PlanAsyncApiTest {
         EventContract contract = EventContract.load("plan-service", PlanEventTypes.class.getName(),
                                                     PlanTopic.class.getName(), getClass().getClassLoader());
 
-        assertThat(contract.types()).hasSize(9);
+        assertThat(contract.types()).hasSize(10);
         assertThat(AsyncApiChecks.problemsOfBuiltDocument(contract)).isEmpty();
     }
 }

@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rekindle.plan.app.command.api.AssignedStep;
+import org.rekindle.plan.app.command.api.BreachRules;
+import org.rekindle.plan.app.command.api.BreachRulesChanged;
 import org.rekindle.plan.app.command.api.CompletedBy;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
@@ -54,7 +56,11 @@ class PlanWireFormatTest {
                 Arguments.of(new PlanResumed(PLAN, CLIENT, AT)),
                 Arguments.of(new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, AT)),
                 Arguments.of(new PlanReplaced(PLAN, CLIENT, "plan-golden-2", "A gentler pace after a hard month.",
-                                              AT)));
+                                              AT)),
+                Arguments.of(new BreachRulesChanged(PLAN, CLIENT, BreachRules.assigned(false),
+                                                    new BreachRules(true, false, 45), LocalDate.parse("2026-11-01"),
+                                                    Instant.parse("2026-11-01T00:00:00Z"), true,
+                                                    "We agreed that answering the ex counts.", "coach-maya", AT)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,7 @@ class CoachConsentTest {
 
     private DashboardRow withHistory() {
         DashboardRow row = new DashboardRow("c1").apply(event("PlanAssigned", T0, Map.of("coachId", "k1",
-                "planId", "p1", "timezone", "UTC", "steps", List.of(
+                "planId", "p1", "timezone", "UTC", "replyToExCountsAsBreach", true, "steps", List.of(
                         Map.of("stepId", "why", "phaseId", "understand", "dueDate", "2026-11-01")))));
         row.apply(event("NoContactStarted", T0, Map.of("targetDays", 30)));
         row.apply(event("NoContactBroken", T0.plus(Duration.ofDays(2)), Map.of("attemptDays", 2, "channel", "CALL",

@@ -21,7 +21,7 @@ class DashboardRowTest {
 
     private DashboardRow assigned() {
         return new DashboardRow("c1").apply(event("PlanAssigned", T0, Map.of("coachId", "k1", "planId", "p1",
-                "timezone", "Europe/Lisbon", "steps", List.of(
+                "timezone", "Europe/Lisbon", "replyToExCountsAsBreach", true, "steps", List.of(
                         Map.of("stepId", "why", "phaseId", "understand", "dueDate", "2026-11-01"),
                         Map.of("stepId", "later", "phaseId", "rebuild", "dueDate", "2026-12-31")))));
     }

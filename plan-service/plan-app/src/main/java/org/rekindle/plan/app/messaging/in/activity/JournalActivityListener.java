@@ -43,12 +43,16 @@ class JournalActivityListener {
         for (String planId : plans.activePlanIdsOf(event.subject())) {
             commands.sendAndWait(new RecordJournalActivity(planId, event.id(), activity.kind(), activity.promptId(),
                                                            activity.periodId(), activity.attemptDays(),
-                                                           activity.occurredAt()));
+                                                           activity.occurredAt(), activity.initiatedBy()));
         }
     }
 
     private record Activity(JournalActivity kind, String promptId, String periodId, Integer attemptDays,
-                            Instant occurredAt) {
+                            Instant occurredAt, String initiatedBy) {
+
+        Activity(JournalActivity kind, String promptId, String periodId, Integer attemptDays, Instant occurredAt) {
+            this(kind, promptId, periodId, attemptDays, occurredAt, null);
+        }
     }
 
     private static Activity activityOf(IncomingCloudEvent event) {
@@ -71,7 +75,7 @@ class JournalActivityListener {
         if (NoContactBroken.TYPE.equals(event.type())) {
             NoContactBroken e = event.data(NoContactBroken.class);
             return new Activity(JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null, e.periodId(), e.attemptDays(),
-                                e.occurredAt());
+                                e.occurredAt(), e.initiatedBy());
         }
         if (NoContactEnded.TYPE.equals(event.type())) {
             NoContactEnded e = event.data(NoContactEnded.class);

@@ -31,8 +31,12 @@ class CloudEventKafkaConverter implements KafkaMessageConverter<String, String> 
 
     private static final Logger log = LoggerFactory.getLogger(CloudEventKafkaConverter.class);
     private static final Pattern TYPE = Pattern.compile("rekindle\\.(journal|plan)\\.(\\w+)\\.v1");
-    /** When it happened, as the producers name it; a client may log last night's call this morning. */
-    private static final List<String> BUSINESS_TIMES = List.of("occurredAt", "startedAt", "endedAt", "assignedAt",
+    /**
+     * When it happened, as the producers name it; a client may log last night's call this morning. A change of breach
+     * rules happens, for the fold, when it takes effect ({@code effectiveAt}): a retroactive one is in every
+     * time-travel row since the plan's start, and a month already ended is folded again (a late arrival).
+     */
+    private static final List<String> BUSINESS_TIMES = List.of("effectiveAt", "occurredAt", "startedAt", "endedAt", "assignedAt",
             "completedAt", "skippedAt", "reopenedAt", "pausedAt", "resumedAt", "changedAt");
 
     @Override
