@@ -17,7 +17,8 @@ public final class JournalEventTypes {
             Map.entry(EntryShared.TYPE, EntryShared.class),
             Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
             Map.entry(JournalErased.TYPE, JournalErased.class),
-            Map.entry(ConsentChanged.TYPE, ConsentChanged.class));
+            Map.entry(ConsentChanged.TYPE, ConsentChanged.class),
+            Map.entry(MessageSent.TYPE, MessageSent.class));
 
     private JournalEventTypes() {
     }

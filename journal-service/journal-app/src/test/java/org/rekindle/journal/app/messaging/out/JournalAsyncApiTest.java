@@ -19,7 +19,7 @@ class JournalAsyncApiTest {
         EventContract contract = EventContract.load("journal-service", JournalEventTypes.class.getName(),
                                                     JournalTopic.class.getName(), getClass().getClassLoader());
 
-        assertThat(contract.types()).hasSize(12);
+        assertThat(contract.types()).hasSize(13);
         assertThat(AsyncApiChecks.problemsOfBuiltDocument(contract)).isEmpty();
     }
 }
