@@ -83,8 +83,8 @@ final class JournalIntegrationEvents {
         }
         if (event instanceof MessageSent e) {
             // The message's text is sealed and stays here: the recipient is told that there is one, not what it says.
-            return new org.rekindle.journal.events.MessageSent(e.clientId(), e.coachId(), e.conversationId(),
-                                                                 e.number(), e.sender().name(), e.sentAt());
+            return new org.rekindle.journal.events.MessageSent(e.clientId(), e.coachId(), e.number(),
+                                                                 e.sender().name(), e.sentAt());
         }
         if (event instanceof EntryUnshared e) {
             return new org.rekindle.journal.events.EntryUnshared(e.clientId(), e.entryId(), e.occurredAt());
