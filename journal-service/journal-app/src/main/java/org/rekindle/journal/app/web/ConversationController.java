@@ -20,6 +20,7 @@ import org.rekindle.journal.app.query.ConversationQueries;
 import org.rekindle.journal.app.query.ConversationView;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.readmodel.ReadYourWrites;
+import org.rekindle.platform.web.LiveStreams;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +31,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The conversation between a client and their current coach. Only the two of them take part (403 for everyone
  * else, the practice admin included); the text is sealed with the client's key, so erasing the client's journal
- * shreds it. A client without a journal or without a coach has no conversation (404).
+ * shreds it. A client without a journal or without a coach has no conversation (404). Each open page of the
+ * conversation is told of a new message or read receipt over server-sent events ({@code /stream}), by the instance
+ * that took the write (the same reach as the other live streams of the platform).
  */
 @RestController
 @RequestMapping(path = "/api/clients/{clientId}/conversation", produces = "application/json")
@@ -50,10 +55,12 @@ class ConversationController {
     private final RequestTime time;
     private final ReadYourWrites readYourWrites;
     private final ConversationCollections collections;
+    private final LiveStreams live;
 
     ConversationController(CommandGateway commands, ConversationQueries conversations, ConversationAccess access,
                            JournalGuard journals, RequestTime time, EventStore eventStore,
-                           ConversationCollections collections) {
+                           ConversationCollections collections, LiveStreams live) {
+        this.live = live;
         this.commands = commands;
         this.conversations = conversations;
         this.access = access;
@@ -88,6 +95,7 @@ class ConversationController {
         Integer number = commands.sendAndWait(new SendMessage(conversationId, clientId, coach, side(clientId),
                                                               body.text(), now));
         readYourWrites.await(collections.conversations(), conversationId);
+        live.send(conversationId, "message", String.valueOf(number), Map.of("number", number));
         return new Sent(conversationId, number, now);
     }
 
@@ -108,7 +116,16 @@ class ConversationController {
         Integer upTo = commands.sendAndWait(new MarkConversationRead(conversationId, reader,
                                                                      body == null ? null : body.upTo(), time.now()));
         readYourWrites.await(collections.conversations(), conversationId);
+        live.send(conversationId, "read", reader + "-" + upTo, Map.of("reader", reader.name(), "upTo", upTo));
         return new Read(conversationId, upTo);
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events while the page is open: each new message (event: message) and read "
+                         + "receipt (event: read) of the conversation")
+    @PreAuthorize("@conversationAccess.mayConverse(#clientId)")
+    SseEmitter stream(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
+        return live.open(ConversationId.of(clientId, coachOf(clientId)));
     }
 
     record MessageText(@NotBlank @Size(max = Conversation.MAX_TEXT) String text) {

@@ -99,6 +99,37 @@ class ConversationIT extends RecordingJournalTopicTest {
     }
 
     @Test
+    void anOpenPageOfTheOtherSideHearsOfANewMessageAndOfTheReadReceipt() throws Exception {
+        String client = newClientId();
+        String coach = newCoachId();
+        String base = "/api/clients/" + client + "/conversation";
+        Http own = http(client);
+        own.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}");
+        Http theCoach = assignedCoach(client, coach);
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(own.base() + base + "/stream"))
+                .header("Authorization", "Bearer " + issuer.client(client, null))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        try {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("event:"))
+                                                   .forEach(heard::add));
+            reader.setDaemon(true);
+            reader.start();
+            assertThat(theCoach.post(base + "/messages", "{\"text\":\"Are you free tomorrow?\"}").statusCode())
+                    .isEqualTo(201);
+            assertThat(heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:message");
+            own.post(base + "/read", "");
+            assertThat(heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:read");
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
     void nobodyElseReadsOrWritesTheConversation() {
         String client = newClientId();
         String coach = newCoachId();
