@@ -556,6 +556,45 @@ class BrowserJourneysTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void aCoachRepliesFromAnAlertAndTheClientAnswersBothSeeItLive() {
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
+             Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam")) {
+            coach.waitUntil("an alert about Sam offers a reply", d -> {
+                coach.open("/coach/clients/client-sam");
+                return !coach.findAll(By.linkText("Reply to this")).isEmpty();
+            });
+            coach.clickAndLoad(coach.findAll(By.linkText("Reply to this")).get(0));
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-sam/messages");
+            coach.fill("message-text", "I saw the hard evenings. Want to talk on Thursday?").submit("Send");
+            assertThat(coach.text()).contains("Message sent.", "I saw the hard evenings. Want to talk on Thursday?");
+            assertThat(coach.find(By.cssSelector("#thread .message.mine .badge")).getText()).isEqualTo("sent");
+            coach.assertAccessible("the coach's conversation with a client");
+            coach.script("window.loadedOnce = true;");
+
+            sam.open("/me");
+            sam.clickAndLoad(sam.find(By.id("messages-link")));
+            assertThat(sam.path()).isEqualTo("/me/messages");
+            assertThat(sam.text()).contains("Maya Okafor", "I saw the hard evenings. Want to talk on Thursday?");
+            coach.waitUntil("the coach's open page shows the message was seen",
+                            d -> coach.find(By.cssSelector("#thread .message.mine .badge")).getText().equals("seen"));
+            sam.script("window.loadedOnce = true;");
+
+            sam.fill("message-text", "Yes, Thursday works. Thank you.").submit("Send");
+            assertThat(sam.text()).contains("Yes, Thursday works. Thank you.");
+            coach.waitUntil("the answer appears on the coach's open page",
+                            d -> coach.find(By.id("thread")).getText().contains("Yes, Thursday works. Thank you."));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place, not reloaded")
+                                                                       .isEqualTo(true);
+            sam.assertAccessible("the client's messages");
+            sam.screenshot("client-messages");
+            coach.screenshot("coach-messages");
+            assertThat(coach.consoleErrors()).isEmpty();
+            assertThat(sam.consoleErrors()).isEmpty();
+        }
+    }
+
     private static WebElement apologyEntry(Browser browser) {
         return browser.findAll(By.cssSelector("article.entry")).stream()
                       .filter(e -> e.getText().contains("you always made plans")).findFirst().orElseThrow();
