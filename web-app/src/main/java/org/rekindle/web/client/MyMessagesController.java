@@ -15,13 +15,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The client's side of the conversation with their coach (linked from Today). */
 @Controller
 @RequestMapping("/me/messages")
-class MessagesController {
+class MyMessagesController {
 
     private static final String BASE = "/me/messages";
 
     private final Conversations conversations;
 
-    MessagesController(Conversations conversations) {
+    MyMessagesController(Conversations conversations) {
         this.conversations = conversations;
     }
 

@@ -19,12 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/coach/clients/{clientId}/messages")
-class MessagesController {
+class CoachMessagesController {
 
     private final Conversations conversations;
     private final People people;
 
-    MessagesController(Conversations conversations, People people) {
+    CoachMessagesController(Conversations conversations, People people) {
         this.conversations = conversations;
         this.people = people;
     }
