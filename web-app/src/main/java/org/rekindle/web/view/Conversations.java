@@ -49,7 +49,7 @@ public class Conversations {
         Map<String, Object> conversation = services.objectOrNull(JOURNAL, "/api/clients/{id}/conversation?limit="
                                                                           + SHOWN, clientId);
         if (conversation != null && hasUnread(conversation, mySide)) {
-            services.post(JOURNAL, "/api/clients/{id}/conversation/read", null, clientId);
+            services.post(JOURNAL, "/api/clients/{id}/conversation/read", Map.of(), clientId); // up to the latest
             conversation = services.objectOrNull(JOURNAL, "/api/clients/{id}/conversation?limit=" + SHOWN, clientId);
         }
         model.addAttribute("conversation", conversation);

@@ -116,7 +116,10 @@ class ConversationController {
         Integer upTo = commands.sendAndWait(new MarkConversationRead(conversationId, reader,
                                                                      body == null ? null : body.upTo(), time.now()));
         readYourWrites.await(collections.conversations(), conversationId);
-        live.send(conversationId, "read", reader + "-" + upTo, Map.of("reader", reader.name(), "upTo", upTo));
+        int before = reader == Participant.CLIENT ? latest.readByClient() : latest.readByCoach();
+        if (upTo > before) { // a page that reloads on "read" and marks read again must not hear itself forever
+            live.send(conversationId, "read", reader + "-" + upTo, Map.of("reader", reader.name(), "upTo", upTo));
+        }
         return new Read(conversationId, upTo);
     }
 
