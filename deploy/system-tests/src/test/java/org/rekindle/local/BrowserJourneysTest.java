@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The main journeys of both roles in a real browser (Debian's Chromium, headless) against the whole embedded stack
  * with the demo practice: signing in at the issuer, the live coach dashboard, a client's page with time travel and
- * alerts, authoring and publishing a program, backtesting a rule, assigning a plan; a client's day, reflection,
+ * alerts, replying to an alert by message (the client answers; both pages update live), authoring and publishing a
+ * program, backtesting a rule, assigning a plan; a client's day, reflection,
  * apology with feedback, sharing, the contact log, who read what, export and erasure. Every page is checked for
  * console errors and with axe-core; screenshots are saved in deploy/local/target/screenshots.
  */
