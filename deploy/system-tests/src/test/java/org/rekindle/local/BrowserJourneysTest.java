@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The main journeys of both roles in a real browser (Debian's Chromium, headless) against the whole embedded stack
  * with the demo practice: signing in at the issuer, the live coach dashboard, a client's page with time travel and
- * alerts, authoring and publishing a program, backtesting a rule, assigning a plan; a client's day, reflection,
+ * alerts, replying to an alert by message (the client answers; both pages update live), authoring and publishing a
+ * program, backtesting a rule, assigning a plan; a client's day, reflection,
  * apology with feedback, sharing, the contact log, who read what, export and erasure. Every page is checked for
  * console errors and with axe-core; screenshots are saved in deploy/local/target/screenshots.
  */
@@ -619,6 +620,46 @@ class BrowserJourneysTest {
                     .contains("Answering your ex counts as a breach.");
             assertThat(sam.text()).contains("for your whole plan: We agreed that answering her counts.");
             sam.assertAccessible("the contact page with the plan's rules");
+            assertThat(coach.consoleErrors()).isEmpty();
+            assertThat(sam.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** Maya replies from an alert about Sam; Sam answers from Today; both pages update live ("seen", the answer). */
+    @Test
+    @Order(11)
+    void aCoachRepliesFromAnAlertAndTheClientAnswersBothSeeItLive() {
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
+             Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam")) {
+            coach.waitUntil("an alert about Sam offers a reply", d -> {
+                coach.open("/coach/clients/client-sam");
+                return !coach.findAll(By.linkText("Reply to this")).isEmpty();
+            });
+            coach.clickAndLoad(coach.findAll(By.linkText("Reply to this")).get(0));
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-sam/messages");
+            coach.fill("message-text", "I saw the hard evenings. Want to talk on Thursday?").submit("Send");
+            assertThat(coach.text()).contains("Message sent.", "I saw the hard evenings. Want to talk on Thursday?");
+            assertThat(coach.find(By.cssSelector("#thread .message.mine .badge")).getText()).isEqualTo("sent");
+            coach.assertAccessible("the coach's conversation with a client");
+            coach.script("window.loadedOnce = true;");
+
+            sam.open("/me");
+            sam.clickAndLoad(sam.find(By.id("messages-link")));
+            assertThat(sam.path()).isEqualTo("/me/messages");
+            assertThat(sam.text()).contains("Maya Okafor", "I saw the hard evenings. Want to talk on Thursday?");
+            coach.waitUntil("the coach's open page shows the message was seen",
+                            d -> coach.find(By.cssSelector("#thread .message.mine .badge")).getText().equals("seen"));
+            sam.script("window.loadedOnce = true;");
+
+            sam.fill("message-text", "Yes, Thursday works. Thank you.").submit("Send");
+            assertThat(sam.text()).contains("Yes, Thursday works. Thank you.");
+            coach.waitUntil("the answer appears on the coach's open page",
+                            d -> coach.find(By.id("thread")).getText().contains("Yes, Thursday works. Thank you."));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place, not reloaded")
+                                                                       .isEqualTo(true);
+            sam.assertAccessible("the client's messages");
+            sam.screenshot("client-messages");
+            coach.screenshot("coach-messages");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
         }

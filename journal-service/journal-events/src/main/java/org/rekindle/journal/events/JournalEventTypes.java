@@ -19,7 +19,9 @@ public final class JournalEventTypes {
             Map.entry(EntryUnshared.TYPE, EntryUnshared.class),
             Map.entry(JournalErased.TYPE, JournalErased.class),
             Map.entry(ConsentChanged.TYPE, ConsentChanged.class),
-            Map.entry(SafetyConcernRaised.TYPE, SafetyConcernRaised.class));
+            Map.entry(SafetyConcernRaised.TYPE, SafetyConcernRaised.class),
+
+            Map.entry(MessageSent.TYPE, MessageSent.class));
 
     private JournalEventTypes() {
     }

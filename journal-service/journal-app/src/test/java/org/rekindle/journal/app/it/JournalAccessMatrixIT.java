@@ -90,6 +90,13 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                 row("PUT", "/api/clients/{clientId}/coach-note", base + "/coach-note", "{\"text\":\"watch sleep\"}",
                     OWN_COACH),
                 row("GET", "/api/clients/{clientId}/coach-note", base + "/coach-note", null, OWN_COACH),
+                row("POST", "/api/clients/{clientId}/conversation/messages", base + "/conversation/messages",
+                    "{\"text\":\"hello\"}", OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/conversation", base + "/conversation", null, OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/conversation/stream", base + "/conversation/stream", null, OWNER,
+                    OWN_COACH),
+                row("POST", "/api/clients/{clientId}/conversation/read", base + "/conversation/read", null, OWNER,
+                    OWN_COACH),
                 row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);

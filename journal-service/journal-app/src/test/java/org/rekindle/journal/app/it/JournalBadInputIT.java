@@ -48,6 +48,9 @@ class JournalBadInputIT extends EmbeddedStackTest {
             POST | /journal/reflections                 | {"promptId":7,"text":"x"}                     | 400 | promptId
             POST | /journal/mood-check-ins              | {"score":3,"note":true}                       | 400 | note
             POST | /contact-log/urges                   | {"resisted":true,"note":1.5}                  | 400 | note
+            POST | /conversation/messages               | {"text":{"$gt":""}}                           | 400 | text
+            POST | /conversation/messages               | {"text":"hi","$where":"1"}                    | 400 | $where
+            POST | /conversation/read                   | {"upTo":"latest"}                             | 400 | upTo
             """)
     void invalidFieldsAreNamed(String method, String path, String body, int status, String field) {
         String client = newClientId();

@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * Raises a notice: stores it once and schedules its delivery, at once for alerts and after the recipient's quiet
- * hours for reminders. Delivery goes through the persisted schedule too, so a crash after storing loses nothing.
+ * hours for reminders and messages. Delivery goes through the persisted schedule too, so a crash after storing loses nothing.
  */
 @Component
 public class Notifier {
@@ -37,7 +37,7 @@ public class Notifier {
     public void raise(Notice notice, String coachId, String clientTimezone) {
         Instant now = clock.instant();
         Preferences recipient = preferences.of(notice.recipientId());
-        Instant deliverAt = notice.rule().isReminder()
+        Instant deliverAt = notice.rule().waitsOutQuietHours()
                             ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now;
         String id = NotificationStore.idOf(notice);
         if (notifications.insertOnce(notice, coachId, deliverAt)) {

@@ -20,6 +20,8 @@ final class Messages {
             case STEP_DUE_TOMORROW -> "Tomorrow: " + detail;
             case NO_CONTACT_MILESTONE -> "Day " + detail + " of no contact";
             case ENCOURAGEMENT_AFTER_BREACH -> "One moment does not undo your progress";
+            case MESSAGE_FROM_CLIENT -> clientId + " sent you a message";
+            case MESSAGE_FROM_COACH -> "Your coach sent you a message";
         };
     }
 
@@ -56,6 +58,9 @@ final class Messages {
                                                   ? "The " + days + " days you managed still count. " : "")
                                                + "When you are ready, start a new no-contact period and note what "
                                                + "made this moment hard; your coach can help with that.";
+            case MESSAGE_FROM_CLIENT -> clientId + " wrote to you in Rekindle. Open the conversation to read it and "
+                                        + "reply.";
+            case MESSAGE_FROM_COACH -> "Your coach wrote to you in Rekindle. Open your messages to read it and reply.";
         };
     }
 }

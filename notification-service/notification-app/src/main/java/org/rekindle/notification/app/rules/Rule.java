@@ -42,7 +42,9 @@ public enum Rule {
     DAILY_CHECK_IN(Audience.CLIENT, "Your daily mood check-in, at the time you chose."),
     STEP_DUE_TOMORROW(Audience.CLIENT, "A step of your plan is due tomorrow."),
     NO_CONTACT_MILESTONE(Audience.CLIENT, "A milestone of your no-contact period (day 7, 14, 30 or your target)."),
-    ENCOURAGEMENT_AFTER_BREACH(Audience.CLIENT, "A word after you logged contact during your no-contact period.");
+    ENCOURAGEMENT_AFTER_BREACH(Audience.CLIENT, "A word after you logged contact during your no-contact period."),
+    MESSAGE_FROM_CLIENT(Audience.COACH, "Your client sent you a message in Rekindle."),
+    MESSAGE_FROM_COACH(Audience.CLIENT, "Your coach sent you a message in Rekindle.");
 
     /** Coaches get alerts; clients get reminders (which wait out their quiet hours). */
     public enum Audience { COACH, CLIENT }
@@ -88,5 +90,10 @@ public enum Rule {
 
     public boolean isReminder() {
         return audience == Audience.CLIENT;
+    }
+
+    /** Reminders and messages wait until the recipient's quiet hours end; alerts about a risk do not. */
+    public boolean waitsOutQuietHours() {
+        return isReminder() || this == MESSAGE_FROM_CLIENT;
     }
 }

@@ -7,6 +7,7 @@ import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.JournalEvent;
+import org.rekindle.journal.app.command.api.MessageSent;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Maps domain events to the public contract in {@code journal-events}. Journal text (reflections, apologies,
- * notes) is deliberately left out: it never leaves this service.
+ * notes, messages) is deliberately left out: it never leaves this service.
  */
 final class JournalIntegrationEvents {
 
@@ -91,6 +92,11 @@ final class JournalIntegrationEvents {
         }
         if (event instanceof EntryShared e) {
             return new org.rekindle.journal.events.EntryShared(e.clientId(), e.entryId(), e.occurredAt());
+        }
+        if (event instanceof MessageSent e) {
+            // The message's text is sealed and stays here: the recipient is told that there is one, not what it says.
+            return new org.rekindle.journal.events.MessageSent(e.clientId(), e.coachId(), e.number(),
+                                                                 e.sender().name(), e.sentAt());
         }
         if (event instanceof EntryUnshared e) {
             return new org.rekindle.journal.events.EntryUnshared(e.clientId(), e.entryId(), e.occurredAt());

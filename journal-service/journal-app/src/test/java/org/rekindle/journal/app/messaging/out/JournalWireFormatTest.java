@@ -14,7 +14,10 @@ import org.rekindle.journal.app.command.api.ConsentChanged;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.InitiatedBy;
+import org.rekindle.journal.app.command.api.ConversationId;
+import org.rekindle.journal.app.command.api.MessageSent;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
+import org.rekindle.journal.app.command.api.Participant;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
@@ -64,6 +67,8 @@ class JournalWireFormatTest {
                                                      "SUICIDAL_IDEATION", "en", 1, AT, AT.plusSeconds(2))),
                 Arguments.of(new EntryShared(CLIENT, "entry-1", AT)),
                 Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)),
+                Arguments.of(new MessageSent(ConversationId.of(CLIENT, "coach-golden"), CLIENT, "coach-golden", 3,
+                                             Participant.COACH, "private message text", AT)),
                 Arguments.of(new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP, CoachView.STREAK,
                                                                CoachView.MOOD_TREND), AT)));
     }
