@@ -21,6 +21,19 @@ public record IncomingCloudEvent(String id, String type, String subject, String 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
     private static final Pattern TYPE = Pattern.compile("rekindle\\.[a-z]+\\.[A-Z][A-Za-z]{1,80}\\.v[1-9][0-9]?");
 
+    /**
+     * The record as a CloudEvent, or empty when it is none: for a listener that reads a topic beside the service's main
+     * listener for one type only, and leaves unreadable records to the main listener's dead-letter handling (else
+     * each such listener would park the same poison record again).
+     */
+    public static java.util.Optional<IncomingCloudEvent> parseIfCloudEvent(String json) {
+        try {
+            return java.util.Optional.of(parse(json));
+        } catch (UnreadableRecordException notACloudEvent) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static IncomingCloudEvent parse(String json) {
         if (json == null || json.length() > MAX_RECORD_CHARS) {
             throw new UnreadableRecordException("record is empty or larger than " + MAX_RECORD_CHARS + " chars", null);

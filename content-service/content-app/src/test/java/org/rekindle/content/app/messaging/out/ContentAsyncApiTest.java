@@ -19,7 +19,7 @@ class ContentAsyncApiTest {
         EventContract contract = EventContract.load("content-service", ContentEventTypes.class.getName(),
                                                     ContentTopic.class.getName(), getClass().getClassLoader());
 
-        assertThat(contract.types()).hasSize(2);
+        assertThat(contract.types()).hasSize(3);
         assertThat(AsyncApiChecks.problemsOfBuiltDocument(contract)).isEmpty();
     }
 }

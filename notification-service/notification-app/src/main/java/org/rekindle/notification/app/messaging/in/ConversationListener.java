@@ -32,8 +32,8 @@ class ConversationListener {
 
     @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-messages")
     void on(String record) {
-        IncomingCloudEvent event = IncomingCloudEvent.parse(record);
-        if (!MessageSent.TYPE.equals(event.type())) {
+        IncomingCloudEvent event = IncomingCloudEvent.parseIfCloudEvent(record).orElse(null);
+        if (event == null || !MessageSent.TYPE.equals(event.type())) { // poison records: JournalListener parks them
             return;
         }
         MessageSent sent = event.data(MessageSent.class);

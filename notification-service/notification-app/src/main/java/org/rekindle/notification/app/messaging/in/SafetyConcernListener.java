@@ -5,7 +5,6 @@ import org.rekindle.journal.events.SafetyConcernRaised;
 import org.rekindle.notification.app.rules.SafetyAlerts.Concern;
 import org.rekindle.notification.app.engine.SafetyEscalation;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
-import org.rekindle.platform.messaging.UnreadableRecordException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +28,8 @@ class SafetyConcernListener {
      */
     @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-safety")
     void on(String record) {
-        IncomingCloudEvent event;
-        try {
-            event = IncomingCloudEvent.parse(record);
-        } catch (UnreadableRecordException notACloudEvent) {
-            return;
-        }
-        if (SafetyConcernRaised.TYPE.equals(event.type())) {
+        IncomingCloudEvent event = IncomingCloudEvent.parseIfCloudEvent(record).orElse(null);
+        if (event != null && SafetyConcernRaised.TYPE.equals(event.type())) {
             SafetyConcernRaised e = event.data(SafetyConcernRaised.class);
             safety.raise(new Concern(event.id(), event.type(), e.clientId(), e.entryId(), e.field(), e.riskClass(),
                                      e.occurredAt(), e.raisedAt()));
