@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A write answers once the aggregate's read model shows it, so the page the writer is sent back to shows what they
@@ -38,20 +40,9 @@ public final class ReadYourWrites {
     /** Returns when {@code readModel}'s document for the aggregate holds every event stored for it, or after {@link #PATIENCE}. */
     public void await(MongoCollection<Document> readModel, String aggregateId) {
         long written = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (applied(readModel, aggregateId) < written) {
-            if (Instant.now().isAfter(giveUp)) {
-                log.warn("The read model {} of {} is still behind event {} after {}",
-                         readModel.getNamespace().getCollectionName(), aggregateId, written, PATIENCE);
-                return;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        pollUntil(() -> applied(readModel, aggregateId) >= written, () -> "The read model "
+                  + readModel.getNamespace().getCollectionName() + " of " + aggregateId + " is still behind event "
+                  + written);
     }
 
     /**
@@ -62,11 +53,17 @@ public final class ReadYourWrites {
     public void awaitProcessed(StreamingEventProcessor processor) {
         TrackingToken head = eventStore.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
+        pollUntil(() -> processor.processingStatus().values().stream()
+                                 .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= target),
+                  () -> "Processor " + processor.getName() + " is still behind index " + target);
+    }
+
+    /** Polls every {@value #POLL_MILLIS} ms until {@code caughtUp}, giving up (with a warning) after {@link #PATIENCE}. */
+    private static void pollUntil(BooleanSupplier caughtUp, Supplier<String> stillBehind) {
         Instant giveUp = Instant.now().plus(PATIENCE);
-        while (!processor.processingStatus().values().stream()
-                          .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= target)) {
+        while (!caughtUp.getAsBoolean()) {
             if (Instant.now().isAfter(giveUp)) {
-                log.warn("Processor {} is still behind index {} after {}", processor.getName(), target, PATIENCE);
+                log.warn("{} after {}", stillBehind.get(), PATIENCE);
                 return;
             }
             try {
