@@ -17,7 +17,7 @@ final class DemoLogins {
 
     private final OidcLogin login;
     private final Map<String, String> passwords = new HashMap<>();
-    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> emails = new java.util.LinkedHashMap<>();
 
     DemoLogins(String issuerUrl) {
@@ -41,7 +41,7 @@ final class DemoLogins {
         return java.util.Collections.unmodifiableMap(emails);
     }
 
-    /** A bearer token of the demo person, logged in once per seed. */
+    /** A bearer token of the demo person, logged in once per seed (safe from the seed's parallel lanes). */
     String tokenOf(String userId) {
         return tokens.computeIfAbsent(userId, id -> {
             String password = passwords.get(id);

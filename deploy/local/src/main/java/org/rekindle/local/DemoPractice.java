@@ -53,53 +53,52 @@ final class DemoPractice {
     }
 
     /**
-     * Every demo client follows the default program in their own timezone, started as long ago as their stage needs
-     * (the program's days: the apology around day 6, the no-contact milestone at 37, is-it-fixable at 47, reopening
-     * contact at 54), so the plan agrees with the story.
+     * Each demo client's whole story as one task: their plan from the default program in their own timezone, started
+     * as long ago as their stage needs (the program's days: the apology around day 6, the no-contact milestone at 37,
+     * is-it-fixable at 47, reopening contact at 54, so the plan agrees with the story), then their 30 days of journal,
+     * their weekly WHO-5, and their coach's marks. The clients share nothing, so the tasks may run side by side; within
+     * one, the order matters (the plan is there before the journal completes its steps).
      */
-    void assignPlans(PlanAssigner plans) {
+    java.util.List<Runnable> clients(PlanAssigner plans, DemoJournal journal, PlanSettler settler) {
         java.time.LocalDate day = java.time.LocalDate.ofInstant(today, java.time.ZoneOffset.UTC);
-        plans.assign(SAM, "Europe/London", day.minusDays(31));
-        plans.assign(PRIYA, "Europe/Lisbon", day.minusDays(50));
-        plans.assign(JORDAN, "America/Toronto", day.minusDays(58));
+        return java.util.List.of(() -> {
+            plans.assign(SAM, "Europe/London", day.minusDays(31));
+            sam(journal);
+            wellBeing(journal, SAM, "Europe/London", 9, SAM_WHO5);
+            settler.settle(SAM, "own-your-part", java.util.Set.of("apology-questions", "no-contact-period"),
+                           java.util.Map.of());
+        }, () -> {
+            plans.assign(PRIYA, "Europe/Lisbon", day.minusDays(50));
+            priya(journal);
+            wellBeing(journal, PRIYA, "Europe/Lisbon", 8, PRIYA_WHO5);
+            settler.settle(PRIYA, "is-it-fixable", java.util.Set.of("honest-reasons"), java.util.Map.of(
+                    "no-contact-milestone", "Priya began no contact later than the plan's day 7; her 45-day target "
+                                            + "is the milestone now"));
+        }, () -> {
+            plans.assign(JORDAN, "America/Toronto", day.minusDays(58));
+            jordan(journal);
+            wellBeing(journal, JORDAN, "America/Toronto", 14, JORDAN_WHO5);
+            settler.settle(JORDAN, "reopen-contact", java.util.Set.of(), java.util.Map.of());
+        });
     }
 
-    void settlePlans(PlanSettler plans) {
-        plans.settle(SAM, "own-your-part", java.util.Set.of("apology-questions", "no-contact-period"),
-                     java.util.Map.of());
-        plans.settle(PRIYA, "is-it-fixable", java.util.Set.of("honest-reasons"), java.util.Map.of(
-                "no-contact-milestone", "Priya began no contact later than the plan's day 7; her 45-day target "
-                                        + "is the milestone now"));
-        plans.settle(JORDAN, "reopen-contact", java.util.Set.of(), java.util.Map.of());
-    }
-
-    void seed(DemoJournal journal) {
-        sam(journal);
-        priya(journal);
-        jordan(journal);
-        wellBeing(journal);
-    }
-
-    /**
+    /*
      * A weekly WHO-5 for the five weeks before this one (36, 29, 22, 15 and 8 days ago: each in an ISO week of its
      * own, and this week's still open in every zone, so a client meets the form). Sam's falls with the hard stretch,
      * 56 % to 24 %: the last is at or below 28 % and 12 points below the week before, so the dashboard flags it.
      * Priya's rises as she looks after herself; Jordan's recovers after the breakup's low.
      */
-    private void wellBeing(DemoJournal j) {
-        int[][] sam = {{3, 3, 3, 3, 2}, {3, 3, 3, 2, 2}, {3, 2, 2, 2, 2}, {2, 2, 2, 2, 1}, {2, 1, 1, 1, 1}};
-        int[][] priya = {{3, 2, 2, 3, 2}, {3, 3, 2, 3, 2}, {3, 3, 3, 3, 3}, {4, 3, 3, 3, 3}, {4, 4, 3, 3, 3}};
-        int[][] jordan = {{2, 2, 2, 2, 2}, {3, 2, 2, 2, 2}, {3, 3, 3, 3, 2}, {4, 3, 3, 3, 3}, {4, 4, 4, 3, 3}};
-        for (int week = 0; week < 5; week++) {
-            int daysAgo = 36 - 7 * week;
-            j.wellBeing(SAM, "Europe/London", answers(sam[week]), ago(daysAgo, 9));
-            j.wellBeing(PRIYA, "Europe/Lisbon", answers(priya[week]), ago(daysAgo, 8));
-            j.wellBeing(JORDAN, "America/Toronto", answers(jordan[week]), ago(daysAgo, 14));
-        }
-    }
+    private static final int[][] SAM_WHO5 = {{3, 3, 3, 3, 2}, {3, 3, 3, 2, 2}, {3, 2, 2, 2, 2}, {2, 2, 2, 2, 1},
+                                             {2, 1, 1, 1, 1}};
+    private static final int[][] PRIYA_WHO5 = {{3, 2, 2, 3, 2}, {3, 3, 2, 3, 2}, {3, 3, 3, 3, 3}, {4, 3, 3, 3, 3},
+                                               {4, 4, 3, 3, 3}};
+    private static final int[][] JORDAN_WHO5 = {{2, 2, 2, 2, 2}, {3, 2, 2, 2, 2}, {3, 3, 3, 3, 2}, {4, 3, 3, 3, 3},
+                                                {4, 4, 4, 3, 3}};
 
-    private static java.util.List<Integer> answers(int[] items) {
-        return java.util.Arrays.stream(items).boxed().toList();
+    private void wellBeing(DemoJournal j, String client, String zone, int hour, int[][] weeks) {
+        for (int week = 0; week < weeks.length; week++) {
+            j.wellBeing(client, zone, java.util.Arrays.stream(weeks[week]).boxed().toList(), ago(36 - 7 * week, hour));
+        }
     }
 
     private void sam(DemoJournal j) {

@@ -35,7 +35,7 @@ final class DemoSeeder implements DemoJournal {
     private final StartupReport report;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private int calls;
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     DemoSeeder(String mongoUri, String journalUrl, String planUrl, String notificationUrl, DemoLogins logins,
                StartupReport report) {
@@ -63,22 +63,22 @@ final class DemoSeeder implements DemoJournal {
             DemoPractice practice = new DemoPractice(Instant.now());
             Map<String, String> people = logins.notifiedPeople();
             StartupReport.Seeding seeding = report.seeding(people.size() + SeedSteps.of(practice));
-            people.forEach((userId, email) -> {
-                reachableAt(userId, email);
+            // Most of the seed's time is spent waiting for answers (each write answers once its read model holds it),
+            // so the people, and then the clients' stories, are written side by side.
+            InParallel.runEach(people.entrySet().stream().<Runnable>map(person -> () -> {
+                reachableAt(person.getKey(), person.getValue());
                 seeding.stepDone();
-            });
-            practice.assignPlans((client, timezone, startDate) -> {
+            }).toList());
+            InParallel.runEach(practice.clients((client, timezone, startDate) -> {
                 assignPlan(client, timezone, startDate);
                 seeding.stepDone();
-            });
-            practice.seed(SeedSteps.reporting(this, seeding::stepDone));
-            practice.settlePlans((client, answeredStep, leaveOpen, skip) -> {
+            }, SeedSteps.reporting(this, seeding::stepDone), (client, answeredStep, leaveOpen, skip) -> {
                 settlePlan(client, answeredStep, leaveOpen, skip);
                 seeding.stepDone();
-            });
+            }));
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
-                                                          .append("calls", calls));
-            return "seeded with " + calls + " API calls in " + (System.nanoTime() - started) / 1_000_000
+                                                          .append("calls", calls.get()));
+            return "seeded with " + calls.get() + " API calls in " + (System.nanoTime() - started) / 1_000_000
                    + " ms\n" + DemoPractice.SUMMARY.indent(3);
         }
     }
@@ -98,7 +98,7 @@ final class DemoSeeder implements DemoJournal {
                         .header("Content-Type", "application/json").header("Authorization", bearer(DemoPractice.COACH))
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
-                calls++;
+                calls.incrementAndGet();
                 if (response.statusCode() == 201) {
                     return;
                 }
@@ -189,7 +189,7 @@ final class DemoSeeder implements DemoJournal {
                     .header("Authorization", bearer(userId))
                     .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body("email", email)))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            calls++;
+            calls.incrementAndGet();
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("demo preferences of " + userId + " answered "
                                                 + response.statusCode() + ": " + response.body());
@@ -303,7 +303,7 @@ final class DemoSeeder implements DemoJournal {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                                                       HttpResponse.BodyHandlers.ofString());
-            calls++;
+            calls.incrementAndGet();
             if (response.statusCode() >= 300) {
                 throw new Refused(response);
             }

@@ -28,9 +28,25 @@ final class InParallel {
 
     /** The started things in the order given; {@code onStarted} sees each as soon as it is up (on its thread). */
     static <T> List<T> start(List<Supplier<T>> starts, java.util.function.Consumer<T> onStarted) {
+        return all(starts, onStarted, lanes(), "rekindle-start-");
+    }
+
+    /**
+     * Runs each task on a lane of its own and waits for all, rethrowing the first failure: for work that mostly waits
+     * on other processes (the demo seed's API calls), where the cores are not the limit.
+     */
+    static void runEach(List<Runnable> tasks) {
+        all(tasks.stream().<Supplier<Boolean>>map(task -> () -> {
+            task.run();
+            return true;
+        }).toList(), done -> { }, Math.max(1, tasks.size()), "rekindle-seed-");
+    }
+
+    private static <T> List<T> all(List<Supplier<T>> starts, java.util.function.Consumer<T> onStarted, int lanes,
+                                   String threadName) {
         AtomicInteger named = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(lanes(), task -> {
-            Thread thread = new Thread(task, "rekindle-start-" + named.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(lanes, task -> {
+            Thread thread = new Thread(task, threadName + named.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

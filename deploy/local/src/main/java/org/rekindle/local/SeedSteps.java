@@ -15,9 +15,8 @@ final class SeedSteps {
     /** How many plan and journal steps the practice's script takes. */
     static int of(DemoPractice practice) {
         int[] steps = {0};
-        practice.assignPlans((client, timezone, startDate) -> steps[0]++);
-        practice.seed(reporting(null, () -> steps[0]++));
-        practice.settlePlans((client, answeredStep, leaveOpen, skip) -> steps[0]++);
+        practice.clients((client, timezone, startDate) -> steps[0]++, reporting(null, () -> steps[0]++),
+                         (client, answeredStep, leaveOpen, skip) -> steps[0]++).forEach(Runnable::run);
         return steps[0];
     }
 

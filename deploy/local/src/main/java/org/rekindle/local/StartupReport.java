@@ -80,7 +80,7 @@ final class StartupReport {
             say(line());
         }
 
-        void stepDone() {
+        synchronized void stepDone() {
             done++;
             long now = nanoTime.getAsLong();
             if (done == steps || now - lastSaid >= seedEvery.toNanos()) {

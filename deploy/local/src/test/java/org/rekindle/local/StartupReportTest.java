@@ -50,7 +50,8 @@ class StartupReportTest {
         int[] reported = {0};
         int[] journalCalls = {0};
         DemoJournal counting = SeedSteps.reporting(null, () -> journalCalls[0]++);
-        practice.seed(SeedSteps.reporting(counting, () -> reported[0]++));
+        practice.clients((client, zone, start) -> { }, SeedSteps.reporting(counting, () -> reported[0]++),
+                         (client, answered, leaveOpen, skip) -> { }).forEach(Runnable::run);
 
         assertThat(steps).as("3 plans assigned, 3 settled, and the journal calls").isEqualTo(6 + journalCalls[0]);
         assertThat(reported[0]).isEqualTo(journalCalls[0]).isGreaterThan(20);
