@@ -42,12 +42,16 @@ final class StackMetrics {
         return services;
     }
 
-    /** Without the credential, or with a person's token instead, the endpoint answers 401. */
+    /** Without the credential, or with a person's token instead, the endpoint answers 401 as a problem asking for Basic. */
     void onlyTheScrapeCredentialOpensTheEndpoint(String personsToken) {
         services().forEach((service, url) -> {
             Http http = StackUnderTest.http(url);
-            assertThat(http.get("/actuator/prometheus").statusCode()).as(service + " without credential")
-                    .isEqualTo(401);
+            HttpResponse<String> refused = http.get("/actuator/prometheus");
+            assertThat(refused.statusCode()).as(service + " without credential").isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).as(service).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).as(service).contains("Basic realm=\"metrics\"");
+            assertThat(refused.body()).as(service).contains("\"status\":401").contains("scrape credential");
             assertThat(http.as(personsToken).get("/actuator/prometheus").statusCode())
                     .as(service + " with a person's token").isEqualTo(401);
             assertThat(http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))

@@ -13,10 +13,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -37,8 +34,7 @@ class SecurityConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain metricsScrape(HttpSecurity http, @Value("${rekindle.metrics.scrape-password:}") String password)
             throws Exception {
-        return MetricsScrape.filterChain(http, password, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                         new AccessDeniedHandlerImpl());
+        return MetricsScrape.filterChain(http, password);
     }
 
     @Bean

@@ -51,11 +51,10 @@ public class SecurityAutoConfiguration {
     /** {@code /actuator/prometheus} only with the scrape credential ({@link MetricsScrape}), before any JWT check. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    public SecurityFilterChain metricsScrape(HttpSecurity http, ObjectMapper json,
+    public SecurityFilterChain metricsScrape(HttpSecurity http,
                                              @Value("${rekindle.metrics.scrape-password:}") String password)
             throws Exception {
-        return MetricsScrape.filterChain(http, password, ProblemResponses.unauthenticated(json),
-                                         ProblemResponses.denied(json));
+        return MetricsScrape.filterChain(http, password);
     }
 
     @Bean
