@@ -111,8 +111,8 @@ class JournalFormsController {
                         @RequestParam(required = false) String reason, RedirectAttributes flash) {
         Map<String, Object> body = new HashMap<>();
         body.put("reason", Forms.blankToNull(reason));
-        services.post(JOURNAL, "/api/clients/{me}/contact-log/no-contact-periods/{periodId}/end", body, viewer.id(),
-                      periodId);
+        showCrisisResourcesIfAsked(viewer, services.post(JOURNAL,
+                "/api/clients/{me}/contact-log/no-contact-periods/{periodId}/end", body, viewer.id(), periodId), flash);
         return done(flash, "No-contact period ended.", "/me/contact");
     }
 

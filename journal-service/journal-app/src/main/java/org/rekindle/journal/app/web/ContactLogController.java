@@ -69,14 +69,16 @@ class ContactLogController {
                              .body(Created.period(periodId));
     }
 
-    @PostMapping(path = BASE + "/contact-log/no-contact-periods/{periodId}/end", consumes = "application/json")
-    @Operation(summary = "End the no-contact period (target reached, reopening contact, moving on)")
+    @PostMapping(path = BASE + "/contact-log/no-contact-periods/{periodId}/end", consumes = "application/json",
+                 produces = "application/json")
+    @Operation(summary = "End the no-contact period (target reached, reopening contact, moving on)",
+               description = "204, or 200 with showCrisisResources when the reason matched the risk list")
     @PreAuthorize("@journalAccess.mayWrite(#clientId)")
-    ResponseEntity<Void> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
+    ResponseEntity<Screened> end(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                              @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String periodId,
                              @Valid @RequestBody JournalRequests.EndNoContactPeriod body) {
         commands.send(new EndNoContactPeriod(clientId, periodId, body.reason(), time.orNow(body.occurredAt())));
-        return ResponseEntity.noContent().build();
+        return Screened.answer(screen, body.reason());
     }
 
     @PostMapping(path = BASE + "/contact-log/breaches", consumes = "application/json", produces = "application/json")

@@ -125,4 +125,25 @@ class SafetyConcernIT extends RecordingJournalTopicTest {
         assertThat(topic.recordsWithKey(client)).extracting(r -> Json.parse(r.value()).get("type").asText())
                 .containsExactly("rekindle.journal.MoodCheckedIn.v1", "rekindle.journal.ReflectionCompleted.v1");
     }
+
+    /** Ending a no-contact period has nothing to create; its answer still asks for the banner when the reason matched. */
+    @Test
+    void aRiskyReasonForEndingNoContactAsksForTheResourcesAndAPlainOneDoesNot() {
+        String client = newClientId();
+        Http http = http(client);
+        String base = "/api/clients/" + client + "/contact-log/no-contact-periods";
+        String first = Json.parse(http.post(base, "{\"targetDays\":30}").body()).get("periodId").asText();
+        HttpResponse<String> risky = http.post(base + "/" + first + "/end", "{\"reason\":\"" + RISKY + "\"}");
+        assertThat(risky.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(risky.body()).get("showCrisisResources").asBoolean()).isTrue();
+
+        String second = Json.parse(http.post(base, "{\"targetDays\":30}").body()).get("periodId").asText();
+        HttpResponse<String> plain = http.post(base + "/" + second + "/end", "{\"reason\":\"Reached my target\"}");
+        assertThat(plain.statusCode()).isEqualTo(204);
+        assertThat(plain.body()).isEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).size() >= 5);
+        assertThat(topic.recordsWithKey(client)).extracting(r -> Json.parse(r.value()).get("type").asText())
+                .filteredOn(type -> type.endsWith("SafetyConcernRaised.v1")).hasSize(1);
+    }
 }
