@@ -327,7 +327,7 @@ public final class LocalStack implements AutoCloseable {
         String[] all = java.util.Arrays.copyOf(args, args.length + 5);
         all[args.length] = "--spring.mail.host=127.0.0.1";
         all[args.length + 1] = "--spring.mail.port=" + smtp.smtpPort();
-        all[args.length + 2] = "--rekindle.notification.app-url=" + notificationUrl();
+        all[args.length + 2] = "--rekindle.notification.app-url=" + webUrl();
         all[args.length + 3] = "--rekindle.directory.url=" + issuerUrl();
         all[args.length + 4] = "--rekindle.notification.safety.practice-admin-id=admin-harbour"; // the demo practice's
         return all;

@@ -115,6 +115,13 @@ class BrowserJourneysTest {
             coach.waitUntil("the same alert in Maya's inbox, at her directory address", d -> stack.smtp().messages()
                     .stream().anyMatch(m -> m.to().contains("maya@rekindle.local")
                                             && m.subject().contains("Sam Rivera: three low mood check-ins in a row")));
+            String link = stack.smtp().messages().stream()
+                    .filter(m -> m.subject().contains("Sam Rivera: three low mood check-ins in a row")).findFirst()
+                    .orElseThrow().text().replaceAll("(?s).*Open in Rekindle: (\\S+).*", "$1");
+            assertThat(link).as("the email links to the web app").startsWith(stack.webUrl() + "/notifications/");
+            coach.open(link.substring(stack.webUrl().length()));
+            assertThat(coach.path()).as("the email's link opens the client the alert is about")
+                                    .isEqualTo("/coach/clients/client-sam");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
             coach.open("/coach/no-such-page");

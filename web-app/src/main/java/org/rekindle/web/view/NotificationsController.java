@@ -55,6 +55,21 @@ class NotificationsController {
         return "redirect:/notifications";
     }
 
+    /**
+     * The link in a notification's email: marks it read and opens the page it is about ({@link NotificationPage}).
+     * Only its recipient gets there; anyone else gets notification-service's refusal.
+     */
+    @GetMapping("/notifications/{notificationId}")
+    String open(@ModelAttribute("viewer") Viewer viewer, @PathVariable String notificationId) {
+        @SuppressWarnings("unchecked") // the notification beside its delivery log
+        Map<String, Object> notification = (Map<String, Object>) services.object(
+                NOTIFICATION, "/api/notifications/{id}", notificationId).get("notification");
+        if (notification.get("readAt") == null && viewer.id().equals(notification.get("recipientId"))) {
+            services.post(NOTIFICATION, "/api/feed/{me}/{id}/read", null, viewer.id(), notificationId);
+        }
+        return "redirect:" + NotificationPage.of(notification, viewer);
+    }
+
     @PostMapping("/notifications/{notificationId}/read")
     String read(@ModelAttribute("viewer") Viewer viewer, @PathVariable String notificationId) {
         services.post(NOTIFICATION, "/api/feed/{me}/{id}/read", null, viewer.id(), notificationId);

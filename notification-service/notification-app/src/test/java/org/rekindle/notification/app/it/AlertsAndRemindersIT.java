@@ -70,13 +70,15 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         });
         EmbeddedSmtp.Message mail = mailsTo(coach).get(0);
         assertThat(mail.subject()).isEqualTo(client + " reported contact during no-contact");
-        assertThat(mail.text()).contains("Why you got this").contains("/api/notifications/");
+        assertThat(mail.text()).contains("Why you got this");
         assertThat(mail.html()).contains("<a href=");
         assertThat(mailsTo(client)).filteredOn(m -> m.subject().startsWith("One moment")).first()
                 .satisfies(m -> assertThat(m.text()).contains("The 9 days you managed still count"));
 
         JsonNode alert = feedOf(coach).get(0);
         assertThat(alert.get("rule").asText()).isEqualTo("BREACH_BY_CLIENT");
+        assertThat(mail.text()).as("the link opens the alert's page in the web app, not the API")
+                .contains("Open in Rekindle: http://127.0.0.1:8080/notifications/" + alert.get("id").asText());
         String line = CompletableFuture.supplyAsync(() -> stream.join().body()
                 .filter(l -> l.startsWith("data:")).findFirst().orElseThrow()).get(10, TimeUnit.SECONDS);
         assertThat(Json.parse(line.substring(5)).get("id").asText()).isEqualTo(alert.get("id").asText());

@@ -39,8 +39,9 @@ class EmailComposer {
         helper.setFrom(from);
     }
 
+    /** The web app's page for the notification, which opens what it is about (signing in first if needed). */
     String link(NotificationView notification) {
-        return appUrl + "/api/notifications/" + notification.id();
+        return appUrl + "/notifications/" + notification.id();
     }
 
     String text(NotificationView notification) {
