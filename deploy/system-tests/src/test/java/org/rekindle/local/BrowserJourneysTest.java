@@ -122,6 +122,11 @@ class BrowserJourneysTest {
             coach.open(link.substring(stack.webUrl().length()));
             assertThat(coach.path()).as("the email's link opens the client the alert is about")
                                     .isEqualTo("/coach/clients/client-sam");
+            coach.open("/notifications");
+            assertThat(coach.findAll(By.cssSelector("ul.notifications a.reply"))).as("alerts in the feed offer a reply")
+                    .isNotEmpty().allSatisfy(a -> assertThat(a.getAttribute("href")).endsWith("/messages#reply"))
+                    .anySatisfy(a -> assertThat(a.getAttribute("href")).contains("/coach/clients/client-sam/"));
+            coach.assertAccessible("the coach's notifications");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
             coach.open("/coach/no-such-page");
