@@ -57,8 +57,9 @@ public class CoachCalendar {
     private int minutes;
     private Set<WeeklySlot> slots = new HashSet<>();
     private Set<LocalDate> exceptions = new HashSet<>();
-    /** Booked (not cancelled) sessions: id to start. */
+    /** Booked (not cancelled) sessions: id to start, and to end (a session keeps its length if the rule changes). */
     private Map<String, Instant> sessions = new HashMap<>();
+    private Map<String, Instant> ends = new HashMap<>();
     private Map<String, String> clients = new HashMap<>();
     private Map<String, Integer> sequences = new HashMap<>();
     private Set<String> outcomes = new HashSet<>();
@@ -118,23 +119,26 @@ public class CoachCalendar {
         }
         requireOffered("start", command.start(), clock, null);
         apply(new SessionBooked(coachId, command.sessionId(), command.clientId(), command.start(),
-                                command.start().plusSeconds(60L * minutes), command.bookedAt()));
+                                command.start().plusSeconds(60L * minutes), zone, command.bookedAt()));
     }
 
     @CommandHandler
-    void handle(CancelSession command, Clock clock) {
+    void handle(CancelSession command, Clock clock, TextCipher cipher) {
         requireBooked(command.sessionId());
         requireParty(command.by());
         requireText("reason", command.reason(), JournalRules.MAX_REASON);
         if (!sessions.get(command.sessionId()).isAfter(clock.instant())) {
             throw new ConflictingCommandException("the session has started already");
         }
-        apply(new SessionCancelled(coachId, command.sessionId(), clients.get(command.sessionId()), command.by(),
-                                   command.reason().strip(), command.cancelledAt()));
+        String sessionId = command.sessionId();
+        String clientId = clients.get(sessionId);
+        apply(new SessionCancelled(coachId, sessionId, clientId, command.by(), sessions.get(sessionId),
+                                   ends.get(sessionId), zone, sequences.getOrDefault(sessionId, 0) + 1,
+                                   cipher.seal(clientId, command.reason().strip()), command.cancelledAt()));
     }
 
     @CommandHandler
-    void handle(RescheduleSession command, Clock clock) {
+    void handle(RescheduleSession command, Clock clock, TextCipher cipher) {
         requireBooked(command.sessionId());
         requireParty(command.by());
         requireText("reason", command.reason(), JournalRules.MAX_REASON);
@@ -142,10 +146,12 @@ public class CoachCalendar {
             throw new ConflictingCommandException("the session has started already");
         }
         requireOffered("newStart", command.newStart(), clock, command.sessionId());
-        apply(new SessionRescheduled(coachId, command.sessionId(), clients.get(command.sessionId()), command.by(),
-                                     command.newStart(), command.newStart().plusSeconds(60L * minutes),
-                                     sequences.getOrDefault(command.sessionId(), 0) + 1, command.reason().strip(),
-                                     command.rescheduledAt()));
+        String sessionId = command.sessionId();
+        String clientId = clients.get(sessionId);
+        apply(new SessionRescheduled(coachId, sessionId, clientId, command.by(), sessions.get(sessionId),
+                                     command.newStart(), command.newStart().plusSeconds(60L * minutes), zone,
+                                     sequences.getOrDefault(sessionId, 0) + 1,
+                                     cipher.seal(clientId, command.reason().strip()), command.rescheduledAt()));
     }
 
     /** Only a session that has started gets an outcome, once. */
@@ -167,8 +173,9 @@ public class CoachCalendar {
         String clientId = clients.get(command.sessionId());
         String notes = command.notes() == null || command.notes().isBlank() ? null
                 : cipher.seal(clientId, command.notes());
-        apply(new SessionOutcomeRecorded(coachId, command.sessionId(), clientId, command.outcome(), notes,
-                                         command.recordedAt()));
+        apply(new SessionOutcomeRecorded(coachId, command.sessionId(), clientId, command.outcome(),
+                                         sessions.get(command.sessionId()), ends.get(command.sessionId()), zone,
+                                         notes, command.recordedAt()));
     }
 
     private static void requireParty(Object by) {
@@ -203,7 +210,7 @@ public class CoachCalendar {
             if (booked.getKey().equals(movingSession)) {
                 continue;
             }
-            Instant otherEnd = booked.getValue().plusSeconds(60L * minutes);
+            Instant otherEnd = ends.get(booked.getKey());
             if (start.isBefore(otherEnd) && booked.getValue().isBefore(start.plusSeconds(60L * minutes))) {
                 throw new ConflictingCommandException(field + " is booked already");
             }
@@ -237,18 +244,21 @@ public class CoachCalendar {
     @EventSourcingHandler
     void on(SessionBooked event) {
         sessions.put(event.sessionId(), event.start());
+        ends.put(event.sessionId(), event.end());
         clients.put(event.sessionId(), event.clientId());
     }
 
     @EventSourcingHandler
     void on(SessionRescheduled event) {
         sessions.put(event.sessionId(), event.start());
+        ends.put(event.sessionId(), event.end());
         sequences.put(event.sessionId(), event.sequence());
     }
 
     @EventSourcingHandler
     void on(SessionCancelled event) {
         sessions.remove(event.sessionId());
+        ends.remove(event.sessionId());
     }
 
     @EventSourcingHandler

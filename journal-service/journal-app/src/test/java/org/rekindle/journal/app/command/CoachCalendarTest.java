@@ -49,7 +49,10 @@ class CoachCalendarTest {
             COACH_ID, ZONE, 50, List.of(new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(9, 0)),
                                         new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(10, 0))), NOW);
     private static final SessionBooked BOOKED =
-            new SessionBooked(COACH_ID, "s-1", "client-1", MONDAY_9, MONDAY_9.plusSeconds(3000), NOW);
+            new SessionBooked(COACH_ID, "s-1", "client-1", MONDAY_9, MONDAY_9.plusSeconds(3000), ZONE, NOW);
+
+    private static final SessionCancelled CANCELLED = new SessionCancelled(
+            COACH_ID, "s-1", "client-1", CLIENT, MONDAY_9, MONDAY_9.plusSeconds(3000), ZONE, 1, "sealed:ill", NOW);
 
     private FixtureConfiguration<CoachCalendar> fixture;
 
@@ -115,30 +118,41 @@ class CoachCalendarTest {
     @Test
     void eitherSideCancelsWithAReason() {
         fixture.given(AVAILABLE, BOOKED).when(new CancelSession(COACH_ID, "s-1", CLIENT, " ill ", NOW))
-               .expectEvents(new SessionCancelled(COACH_ID, "s-1", "client-1", CLIENT, "ill", NOW));
+               .expectEvents(new SessionCancelled(COACH_ID, "s-1", "client-1", CLIENT, MONDAY_9,
+                                                   MONDAY_9.plusSeconds(3000), ZONE, 1, "sealed:ill", NOW));
         fixture.given(AVAILABLE, BOOKED).when(new CancelSession(COACH_ID, "s-1", COACH, " ", NOW))
                .expectException(InvalidCommandException.class).expectExceptionMessage("reason must not be blank")
                .expectNoEvents();
-        fixture.given(AVAILABLE, BOOKED, new SessionCancelled(COACH_ID, "s-1", "client-1", CLIENT, "ill", NOW))
+        fixture.given(AVAILABLE, BOOKED, CANCELLED)
                .when(new CancelSession(COACH_ID, "s-1", COACH, "again", NOW))
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage("sessionId is not a booked session of this coach").expectNoEvents();
     }
 
     @Test
+    void aCancellationAfterAMoveCountsAsTheSecondChangeAndKeepsTheSessionsLength() {
+        SessionRescheduled moved = new SessionRescheduled(COACH_ID, "s-1", "client-1", COACH, MONDAY_9, MONDAY_10,
+                                                          MONDAY_10.plusSeconds(3000), ZONE, 1, "sealed:x", NOW);
+        WeeklyAvailabilitySet shorter = new WeeklyAvailabilitySet(COACH_ID, ZONE, 30, AVAILABLE.slots(), NOW);
+        fixture.given(AVAILABLE, BOOKED, moved, shorter).when(new CancelSession(COACH_ID, "s-1", CLIENT, "ill", NOW))
+               .expectEvents(new SessionCancelled(COACH_ID, "s-1", "client-1", CLIENT, MONDAY_10,
+                                                  MONDAY_10.plusSeconds(3000), ZONE, 2, "sealed:ill", NOW));
+    }
+
+    @Test
     void aCancelledSlotCanBeBookedAgain() {
-        fixture.given(AVAILABLE, BOOKED, new SessionCancelled(COACH_ID, "s-1", "client-1", CLIENT, "ill", NOW))
+        fixture.given(AVAILABLE, BOOKED, CANCELLED)
                .when(new BookSession(COACH_ID, "s-2", "client-2", MONDAY_9, NOW))
                .expectEvents(new SessionBooked(COACH_ID, "s-2", "client-2", MONDAY_9, MONDAY_9.plusSeconds(3000),
-                                               NOW));
+                                               ZONE, NOW));
     }
 
     @Test
     void rescheduleMovesToAnotherFreeSlotWithAReasonAndCountsTheMoves() {
         fixture.given(AVAILABLE, BOOKED)
                .when(new RescheduleSession(COACH_ID, "s-1", COACH, MONDAY_10, "a clash", NOW))
-               .expectEvents(new SessionRescheduled(COACH_ID, "s-1", "client-1", COACH, MONDAY_10,
-                                                    MONDAY_10.plusSeconds(3000), 1, "a clash", NOW));
+               .expectEvents(new SessionRescheduled(COACH_ID, "s-1", "client-1", COACH, MONDAY_9, MONDAY_10,
+                                                    MONDAY_10.plusSeconds(3000), ZONE, 1, "sealed:a clash", NOW));
         fixture.given(AVAILABLE, BOOKED)
                .when(new RescheduleSession(COACH_ID, "s-1", COACH, MONDAY_10, "", NOW))
                .expectException(InvalidCommandException.class).expectExceptionMessage("reason must not be blank")
@@ -148,7 +162,8 @@ class CoachCalendarTest {
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage("newStart is not a slot the coach offers").expectNoEvents();
         fixture.given(AVAILABLE, BOOKED,
-                      new SessionBooked(COACH_ID, "s-2", "client-2", MONDAY_10, MONDAY_10.plusSeconds(3000), NOW))
+                      new SessionBooked(COACH_ID, "s-2", "client-2", MONDAY_10, MONDAY_10.plusSeconds(3000), ZONE,
+                                        NOW))
                .when(new RescheduleSession(COACH_ID, "s-1", CLIENT, MONDAY_10, "x", NOW))
                .expectException(ConflictingCommandException.class).expectNoEvents();
     }
@@ -159,10 +174,11 @@ class CoachCalendarTest {
         started.registerInjectableResource(Clock.fixed(MONDAY_9.plusSeconds(3600), ZoneOffset.UTC));
         started.registerInjectableResource(new VisibleCipher("sealed:"));
         started.given(AVAILABLE, BOOKED).when(new RecordSessionOutcome(COACH_ID, "s-1", ATTENDED, "went well", NOW))
-               .expectEvents(new SessionOutcomeRecorded(COACH_ID, "s-1", "client-1", ATTENDED, "sealed:went well",
-                                                        NOW));
+               .expectEvents(new SessionOutcomeRecorded(COACH_ID, "s-1", "client-1", ATTENDED, MONDAY_9,
+                                                        MONDAY_9.plusSeconds(3000), ZONE, "sealed:went well", NOW));
         started.given(AVAILABLE, BOOKED,
-                      new SessionOutcomeRecorded(COACH_ID, "s-1", "client-1", NO_SHOW, null, NOW))
+                      new SessionOutcomeRecorded(COACH_ID, "s-1", "client-1", NO_SHOW, MONDAY_9,
+                                                 MONDAY_9.plusSeconds(3000), ZONE, null, NOW))
                .when(new RecordSessionOutcome(COACH_ID, "s-1", ATTENDED, null, NOW))
                .expectException(ConflictingCommandException.class).expectNoEvents();
         started.given(AVAILABLE, BOOKED).when(new RecordSessionOutcome(COACH_ID, "s-1", null, null, NOW))

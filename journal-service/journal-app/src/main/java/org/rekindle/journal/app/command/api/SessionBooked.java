@@ -4,8 +4,8 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A session between the coach and a client was booked. */
+/** A client booked a session with their coach, from {@code start} to {@code end}; {@code zone} is the coach's. */
 @Revision("1")
 public record SessionBooked(String coachId, String sessionId, String clientId, Instant start, Instant end,
-                            Instant bookedAt) {
+                            String zone, Instant bookedAt) implements JournalEvent {
 }

@@ -4,8 +4,12 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A booked session moved to another slot; {@code sequence} counts the moves (the .ics SEQUENCE). */
+/**
+ * A booked session moved from {@code previousStart} to {@code start}; {@code sequence} counts the changes (the .ics
+ * SEQUENCE). {@code reason} is sealed with the client's key (erasure shreds it).
+ */
 @Revision("1")
 public record SessionRescheduled(String coachId, String sessionId, String clientId, Participant by,
-                                 Instant start, Instant end, int sequence, String reason, Instant rescheduledAt) {
+                                 Instant previousStart, Instant start, Instant end, String zone, int sequence,
+                                 String reason, Instant rescheduledAt) implements JournalEvent {
 }
