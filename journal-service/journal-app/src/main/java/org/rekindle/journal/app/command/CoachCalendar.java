@@ -85,6 +85,9 @@ public class CoachCalendar {
             if (slot == null || slot.day() == null || slot.start() == null) {
                 throw new InvalidCommandException("slots", "each slot must name a day and a start time");
             }
+            if (slot.start().getSecond() != 0 || slot.start().getNano() != 0) {
+                throw new InvalidCommandException("slots", "each slot must start on a whole minute");
+            }
         }
         sorted.sort((a, b) -> a.day() != b.day() ? a.day().compareTo(b.day()) : a.start().compareTo(b.start()));
         for (int i = 1; i < sorted.size(); i++) {
