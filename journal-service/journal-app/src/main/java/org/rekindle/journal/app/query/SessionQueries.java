@@ -122,6 +122,16 @@ public class SessionQueries {
         return new ClientSessionsView(clientId, upcoming, past);
     }
 
+    /** Every session of the client with any coach, oldest first, notes included: for the client's own export. */
+    public List<SessionView> allOf(String clientId) {
+        Document index = clients.find(Filters.eq("_id", clientId)).first();
+        List<String> ids = index == null ? List.of() : index.getList("sessions", Document.class, List.of()).stream()
+                .map(e -> e.getString("id")).distinct().toList();
+        List<SessionView> all = byId(ids);
+        all.sort(Comparator.comparing(SessionView::start));
+        return List.copyOf(all);
+    }
+
     private List<SessionView> byId(List<String> ids) {
         List<SessionView> found = new ArrayList<>();
         if (!ids.isEmpty()) {
