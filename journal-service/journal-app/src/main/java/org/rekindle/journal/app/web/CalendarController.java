@@ -19,6 +19,7 @@ import org.rekindle.journal.app.query.SessionCollections;
 import org.rekindle.journal.app.query.SessionQueries;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.readmodel.ReadYourWrites;
+import org.rekindle.platform.web.LiveStreams;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -49,9 +51,11 @@ class CalendarController {
     private final RequestTime time;
     private final ReadYourWrites readYourWrites;
     private final SessionCollections collections;
+    private final LiveStreams live;
 
     CalendarController(CommandGateway commands, SessionQueries queries, RequestTime time, EventStore eventStore,
-                       SessionCollections collections) {
+                       SessionCollections collections, LiveStreams live) {
+        this.live = live;
         this.commands = commands;
         this.queries = queries;
         this.time = time;
@@ -66,6 +70,19 @@ class CalendarController {
     CalendarView read(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String coachId,
                       @RequestParam(defaultValue = "20") @Min(1) @Max(SessionQueries.MAX_PAST) int past) {
         return queries.calendar(coachId, past, time.now());
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events while the coach's calendar page is open: `session` each time one of "
+                         + "their sessions is booked, moved, cancelled or gets its outcome (data: sessionId, status, "
+                         + "sequence). The coach only")
+    @PreAuthorize("@sessionAccess.ownsCalendar(#coachId)")
+    SseEmitter stream(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String coachId) {
+        return live.open(streamOf(coachId));
+    }
+
+    static String streamOf(String coachId) {
+        return "calendar:" + coachId;
     }
 
     @PutMapping(path = "/availability", consumes = "application/json")

@@ -25,6 +25,7 @@ import org.rekindle.journal.app.query.SessionView;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.readmodel.ReadYourWrites;
+import org.rekindle.platform.web.LiveStreams;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A client's sessions with their coach. The client sees their coach's free slots and books one; either side cancels
@@ -57,9 +60,11 @@ class SessionController {
     private final RequestTime time;
     private final ReadYourWrites readYourWrites;
     private final SessionCollections collections;
+    private final LiveStreams live;
 
     SessionController(CommandGateway commands, SessionQueries queries, SessionAccess access, RequestTime time,
-                      EventStore eventStore, SessionCollections collections) {
+                      EventStore eventStore, SessionCollections collections, LiveStreams live) {
+        this.live = live;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -78,6 +83,15 @@ class SessionController {
         String coach = access.callingCoach(clientId).orElse(null);
         ClientSessionsView sessions = queries.ofClient(clientId, coach, past, time.now());
         return coach == null ? sessions.withoutNotes() : sessions;
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events while the client's sessions page is open: `session` each time one of "
+                         + "their sessions is booked, moved, cancelled or gets its outcome (data: sessionId, status, "
+                         + "sequence). The client only")
+    @PreAuthorize("@sessionAccess.mayBook(#clientId)")
+    SseEmitter stream(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
+        return live.open(clientStream(clientId));
     }
 
     @GetMapping("/free-slots")
@@ -185,9 +199,21 @@ class SessionController {
         }
     }
 
+    /** Waits for the read model, then tells both sides' open pages (the calendar's and the client's streams). */
     private SessionView afterWrite(String coachId, String sessionId) {
         readYourWrites.await(collections.calendars(), coachId);
-        return queries.session(sessionId).orElseThrow(() -> new UnknownEntityException("session", sessionId));
+        SessionView session = queries.session(sessionId)
+                                     .orElseThrow(() -> new UnknownEntityException("session", sessionId));
+        String id = sessionId + "-" + session.sequence() + "-" + session.status() + "-" + session.outcome();
+        Map<String, Object> data = Map.of("sessionId", sessionId, "status", session.status(),
+                                          "sequence", session.sequence());
+        live.send(CalendarController.streamOf(coachId), "session", id, data);
+        live.send(clientStream(session.clientId()), "session", id, data);
+        return session;
+    }
+
+    static String clientStream(String clientId) {
+        return "sessions:" + clientId;
     }
 
     private static SessionView as(Participant side, SessionView session) {

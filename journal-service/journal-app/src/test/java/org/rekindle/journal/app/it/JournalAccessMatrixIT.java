@@ -108,6 +108,8 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                 row("POST", "/api/clients/{clientId}/conversation/read", base + "/conversation/read", null, OWNER,
                     OWN_COACH),
                 row("GET", "/api/coaches/{coachId}/calendar", calendar, null, OWN_COACH),
+                row("GET", "/api/coaches/{coachId}/calendar/stream", calendar + "/stream", null, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/sessions/stream", base + "/sessions/stream", null, OWNER),
                 row("PUT", "/api/coaches/{coachId}/calendar/availability", calendar + "/availability",
                     "{\"zone\":\"UTC\",\"minutes\":30,\"slots\":[{\"day\":\"MONDAY\",\"start\":\"09:00\"}]}",
                     OWN_COACH),

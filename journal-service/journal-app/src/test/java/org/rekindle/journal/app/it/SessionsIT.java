@@ -136,6 +136,43 @@ class SessionsIT extends RecordingJournalTopicTest {
     }
 
     @Test
+    void theOtherSidesOpenPageHearsOfABookingAndACancellation() throws Exception {
+        String client = newClientId();
+        String coach = newCoachId();
+        Http theCoach = coach(coach);
+        Http own = clientOf(client, coach);
+        theCoach.put("/api/coaches/" + coach + "/calendar/availability", EVERY_DAY_9_AND_10);
+        String free = Json.parse(own.get("/api/clients/" + client + "/sessions/free-slots").body())
+                          .at("/slots/0/start").asText();
+        java.util.concurrent.BlockingQueue<String> coachHeard = listen("/api/coaches/" + coach + "/calendar/stream",
+                                                                       issuer.coach(coach));
+        java.util.concurrent.BlockingQueue<String> clientHeard = listen("/api/clients/" + client + "/sessions/stream",
+                                                                        issuer.client(client, null));
+        String sessionId = Json.parse(own.post("/api/clients/" + client + "/sessions", "{\"start\":\"" + free
+                                               + "\"}").body()).get("sessionId").asText();
+        assertThat(coachHeard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:session");
+        assertThat(theCoach.post("/api/clients/" + client + "/sessions/" + sessionId + "/cancel",
+                                 "{\"reason\":\"double booked\"}").statusCode()).isEqualTo(200);
+        assertThat(clientHeard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:session");
+        assertThat(clientHeard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:session");
+    }
+
+    /** The event lines of a live stream, read on a daemon thread until the test's JVM ends. */
+    private java.util.concurrent.BlockingQueue<String> listen(String path, String token) throws Exception {
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(anonymous().base() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("event:")).forEach(heard::add));
+        reader.setDaemon(true);
+        reader.start();
+        return heard;
+    }
+
+    @Test
     void twoClientsBookingTheLastFreeSlotAtOnceGetOne201AndOne409() throws Exception {
         String coach = newCoachId();
         Http theCoach = coach(coach);
