@@ -30,6 +30,7 @@ class JourneyExportTest {
     private static final String REFLECTION = "We stopped talking about money and started keeping score.";
     private static final String APOLOGY_V2 = "I am sorry I kept cancelling; I see what it cost you.";
     private static final String BREACH_NOTE = "They called on my birthday and I picked up.";
+    private static final String CANCEL_REASON = "My sister's wedding moved to that day.";
 
     @Test
     void theClientExportsTheirWholeJourneyAsJsonAndPdf(@TempDir Path dataDir) throws Exception {
@@ -54,6 +55,18 @@ class JourneyExportTest {
             journal.post(base + "/contact-log/breaches",
                          "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\",\"note\":\"" + BREACH_NOTE + "\"}");
             journal.put(base + "/journal/entries/" + reflection + "/share");
+            coachOnJournal.put("/api/coaches/" + coach + "/calendar/availability", "{\"zone\":\"Europe/Berlin\","
+                    + "\"minutes\":50,\"slots\":[{\"day\":\"MONDAY\",\"start\":\"09:00\"},"
+                    + "{\"day\":\"THURSDAY\",\"start\":\"17:30\"}]}");
+            String slot = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> Json.parse(journal.get(base + "/sessions/free-slots?weeks=2").body()).at("/slots/0/start")
+                              .asText(), start -> !start.isEmpty());
+            String kept = Json.parse(journal.post(base + "/sessions", "{\"start\":\"" + slot + "\"}").body())
+                              .get("sessionId").asText();
+            String cancelled = Json.parse(journal.post(base + "/sessions", "{\"start\":\"" + Json.parse(
+                    journal.get(base + "/sessions/free-slots?weeks=2").body()).at("/slots/0/start").asText() + "\"}")
+                                                 .body()).get("sessionId").asText();
+            journal.post(base + "/sessions/" + cancelled + "/cancel", "{\"reason\":\"" + CANCEL_REASON + "\"}");
             await().atMost(Duration.ofSeconds(30)).until(() -> coachOnJournal.get(base + "/journal/entries").body()
                                                                              .contains(REFLECTION));
 
@@ -79,6 +92,9 @@ class JourneyExportTest {
             assertThat(export.at("/plans/0/coachName").asText()).isEqualTo("Leo Brandt");
             assertThat(export.at("/plans/0/coachPronouns").asText()).isEqualTo("he/him");
             assertThat(export.get("notifications").findValuesAsText("recipientId")).containsOnly(client);
+            assertThat(export.get("sessions").findValuesAsText("sessionId")).containsExactly(kept, cancelled);
+            assertThat(export.get("sessions").findValuesAsText("status")).containsExactly("BOOKED", "CANCELLED");
+            assertThat(export.at("/sessions/1/changes/0/reason").asText()).isEqualTo(CANCEL_REASON);
 
             HttpResponse<byte[]> pdf = journal.download(base + "/export?format=pdf");
             assertThat(pdf.statusCode()).isEqualTo(200);
@@ -89,7 +105,7 @@ class JourneyExportTest {
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
                                       "mood 2 of 5", "My weekly well-being (WHO-5)", "28 % (7 of 25)",
                                       "Leo Brandt read 1 shared entry", "Alex Moreno (client-alex)",
-                                      "coach Leo Brandt (he/him, coach-leo)",
+                                      "coach Leo Brandt (he/him, coach-leo)", "My sessions", CANCEL_REASON,
                                       export.at("/notifications/0/notification/title").asText());
             assertThat(text).as("every date written the same way, none as ISO text")
                             .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").containsPattern("due \\d{1,2} \\w{3} \\d{4}");
@@ -101,12 +117,13 @@ class JourneyExportTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 String after = journal.get(base + "/export").body();
                 assertThat(after).as("nothing the client wrote survives erasure, in any part of the export")
-                                 .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.");
+                                 .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.",
+                                                 CANCEL_REASON);
                 assertThat(Json.parse(after).at("/plans/0/programId").asText()).isEqualTo("reconciliation-default");
                 assertThat(Json.parse(after).get("wellBeing")).as("the WHO-5 answers go with the journal").isEmpty();
             });
             assertThat(textOf(journal.download(base + "/export?format=pdf").body()))
-                    .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE);
+                    .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, CANCEL_REASON);
         }
     }
 

@@ -85,6 +85,9 @@ public class CoachCalendar {
             if (slot == null || slot.day() == null || slot.start() == null) {
                 throw new InvalidCommandException("slots", "each slot must name a day and a start time");
             }
+            if (slot.start().getSecond() != 0 || slot.start().getNano() != 0) {
+                throw new InvalidCommandException("slots", "each slot must start on a whole minute");
+            }
         }
         sorted.sort((a, b) -> a.day() != b.day() ? a.day().compareTo(b.day()) : a.start().compareTo(b.start()));
         for (int i = 1; i < sorted.size(); i++) {
@@ -134,7 +137,8 @@ public class CoachCalendar {
         String clientId = clients.get(sessionId);
         apply(new SessionCancelled(coachId, sessionId, clientId, command.by(), sessions.get(sessionId),
                                    ends.get(sessionId), zone, sequences.getOrDefault(sessionId, 0) + 1,
-                                   cipher.seal(clientId, command.reason().strip()), command.cancelledAt()));
+                                   sealedUnlessErased(cipher, clientId, command.reason().strip()),
+                                   command.cancelledAt()));
     }
 
     @CommandHandler
@@ -176,6 +180,18 @@ public class CoachCalendar {
         apply(new SessionOutcomeRecorded(coachId, command.sessionId(), clientId, command.outcome(),
                                          sessions.get(command.sessionId()), ends.get(command.sessionId()), zone,
                                          notes, command.recordedAt()));
+    }
+
+    /**
+     * An erased client's session can still be cancelled (the coach frees the slot), but their key is gone, so the
+     * reason is not kept at all rather than kept readable.
+     */
+    private static String sealedUnlessErased(TextCipher cipher, String clientId, String reason) {
+        try {
+            return cipher.seal(clientId, reason);
+        } catch (ConflictingCommandException erased) {
+            return null;
+        }
     }
 
     private static void requireParty(Object by) {

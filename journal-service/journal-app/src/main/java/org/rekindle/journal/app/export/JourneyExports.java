@@ -8,6 +8,7 @@ import org.rekindle.platform.directory.PeopleDirectory;
 import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
+import org.rekindle.journal.app.query.SessionQueries;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,13 @@ public class JourneyExports {
     private final CoachNoteQueries coachNotes;
     private final PeopleDirectory people;
     private final org.rekindle.journal.app.query.WellBeingQueries wellBeing;
+    private final SessionQueries sessions;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
                    OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people,
-                   org.rekindle.journal.app.query.WellBeingQueries wellBeing) {
+                   org.rekindle.journal.app.query.WellBeingQueries wellBeing, SessionQueries sessions) {
         this.wellBeing = wellBeing;
+        this.sessions = sessions;
         this.entries = entries;
         this.contactLog = contactLog;
         this.streaks = streaks;
@@ -50,7 +53,8 @@ public class JourneyExports {
         return new Journey(Journey.FORMAT, clientId, client.name(), client.pronouns(), now, zoneOf(plans), plans,
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
-                                                           .toList(), notifications, wellBeing.of(clientId));
+                                                           .toList(), notifications, wellBeing.of(clientId),
+                           sessions.allOf(clientId));
     }
 
     /**

@@ -140,6 +140,18 @@ class CoachCalendarTest {
     }
 
     @Test
+    void anErasedClientsSessionCanStillBeCancelledButTheReasonIsNotKept() {
+        VisibleCipher cipher = new VisibleCipher("sealed:");
+        cipher.erase("client-1");
+        FixtureConfiguration<CoachCalendar> erased = new AggregateTestFixture<>(CoachCalendar.class);
+        erased.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        erased.registerInjectableResource(cipher);
+        erased.given(AVAILABLE, BOOKED).when(new CancelSession(COACH_ID, "s-1", COACH, "client left", NOW))
+              .expectEvents(new SessionCancelled(COACH_ID, "s-1", "client-1", COACH, MONDAY_9,
+                                                 MONDAY_9.plusSeconds(3000), ZONE, 1, null, NOW));
+    }
+
+    @Test
     void aCancelledSlotCanBeBookedAgain() {
         fixture.given(AVAILABLE, BOOKED, CANCELLED)
                .when(new BookSession(COACH_ID, "s-2", "client-2", MONDAY_9, NOW))
