@@ -682,7 +682,9 @@ class BrowserJourneysTest {
      * Booked sessions: Maya offers three times today in a zone where it is daytime now (so no one's quiet hours hold
      * the reminders back), Priya takes the first while Sam's page still offers it, so Sam is told it was just taken
      * and books the next; Maya's open calendar shows it live; she moves it with a reason, which Sam's open page shows
-     * live; the session is less than a day ahead, so the reminder arrives in Sam's inbox at once, with the .ics.
+     * live; the session is less than a day ahead, so the reminder arrives in Sam's inbox at once, with the .ics; Sam's
+     * sessions download as one .ics; Sam cancels with a reason, Maya's open calendar shows it and her inbox has the
+     * calendar cancellation (without the reason).
      */
     @Test
     @Order(12)
@@ -786,6 +788,29 @@ class BrowserJourneysTest {
                 assertThat(m.to()).contains("maya@rekindle.local");
                 assertThat(m.subject()).startsWith("Sam Rivera booked a session");
             });
+
+            Object feed = sam.asyncScript("const done = arguments[arguments.length - 1];"
+                                          + "fetch('/me/sessions/calendar.ics').then(r => r.text()).then(done);");
+            assertThat(String.valueOf(feed).replace("\r\n ", "")).as("Sam's sessions as one .ics for his calendar")
+                    .contains("UID:" + sessionId + "@rekindle", "SEQUENCE:1", "DTSTART:" + start);
+
+            coach.script("window.loadedOnce = true;");
+            sam.find(By.cssSelector("#session-" + sessionId + " summary")).click();
+            sam.fill("cancel-reason-" + sessionId, "I would rather talk next week.");
+            sam.clickAndLoad(sam.find(By.cssSelector("#session-" + sessionId + " form:last-of-type button")));
+            assertThat(sam.text()).contains("Session cancelled.");
+            coach.waitUntil("the cancellation appears on Maya's open calendar, with Sam's reason", d -> coach.findAll(
+                    By.cssSelector("#sessions .past li.session")).stream()
+                    .anyMatch(li -> li.getText().contains("Cancelled by your client")
+                                    && li.getText().contains("I would rather talk next week.")));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place").isEqualTo(true);
+            coach.waitUntil("Maya's inbox has the cancellation, with a calendar cancellation and no reason",
+                            d -> stack.smtp().messages().stream().anyMatch(
+                                    m -> m.to().contains("maya@rekindle.local")
+                                         && m.subject().startsWith("Sam Rivera cancelled the session on")
+                                         && !m.text().contains("next week")
+                                         && m.attachments().stream().anyMatch(a -> a.content().contains("METHOD:CANCEL")
+                                                 && a.content().contains("UID:" + sessionId + "@rekindle"))));
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
             assertThat(priya.consoleErrors()).isEmpty();

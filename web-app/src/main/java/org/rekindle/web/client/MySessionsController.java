@@ -3,6 +3,7 @@ package org.rekindle.web.client;
 import org.rekindle.web.api.ServiceProblem;
 import org.rekindle.web.api.Viewer;
 import org.rekindle.web.view.Sessions;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,11 @@ class MySessionsController {
     String list(@ModelAttribute("viewer") Viewer viewer, Model model) {
         show(viewer, model);
         return "sessions :: clientSessions";
+    }
+
+    @GetMapping("/calendar.ics")
+    ResponseEntity<byte[]> ics(@ModelAttribute("viewer") Viewer viewer) {
+        return sessions.icsOf(viewer.id());
     }
 
     @GetMapping(path = "/live", produces = "text/event-stream")

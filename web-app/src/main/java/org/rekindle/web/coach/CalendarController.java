@@ -5,6 +5,7 @@ import org.rekindle.web.api.Viewer;
 import org.rekindle.web.view.AvailabilityForm;
 import org.rekindle.web.view.Paths;
 import org.rekindle.web.view.Sessions;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +49,11 @@ class CalendarController {
     String list(@ModelAttribute("viewer") Viewer viewer, @RequestParam(required = false) String client, Model model) {
         show(viewer, client, model);
         return "sessions :: coachSessions";
+    }
+
+    @GetMapping("/calendar.ics")
+    ResponseEntity<byte[]> ics(@ModelAttribute("viewer") Viewer viewer) {
+        return sessions.icsOf(viewer.id());
     }
 
     @GetMapping(path = "/live", produces = "text/event-stream")

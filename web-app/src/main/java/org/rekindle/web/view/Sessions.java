@@ -4,6 +4,8 @@ import org.rekindle.web.api.LiveRelay;
 import org.rekindle.web.api.Services;
 import org.rekindle.web.api.Viewers;
 import org.rekindle.web.config.WebProperties;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.rekindle.web.api.Services.Service.JOURNAL;
+import static org.rekindle.web.api.Services.Service.NOTIFICATION;
 
 /**
  * Booked sessions for the coach's calendar page and the client's Sessions page: what journal-service answers (it
@@ -95,6 +98,14 @@ public class Sessions {
         body.put("outcome", Forms.blankToNull(outcome));
         body.put("notes", Forms.blankToNull(notes));
         services.send(JOURNAL, "PUT", "/api/clients/{c}/sessions/{s}/outcome", body, clientId, sessionId);
+    }
+
+    /** The person's sessions as one .ics file (notification-service's calendar feed of them), as a download. */
+    public ResponseEntity<byte[]> icsOf(String userId) {
+        byte[] ics = services.download(NOTIFICATION, "/api/feed/{id}/sessions.ics", userId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                             .header("Content-Disposition", "attachment; filename=\"rekindle-sessions.ics\"")
+                             .body(ics);
     }
 
     public SseEmitter coachLive(String coachId) {

@@ -2,9 +2,11 @@ package org.rekindle.notification.app.engine;
 
 import org.bson.Document;
 import org.rekindle.notification.app.query.PreferencesStore;
+import org.rekindle.notification.app.query.SessionCalendarStore;
 import org.rekindle.notification.app.rules.Notice;
 import org.rekindle.notification.app.rules.Preferences;
 import org.rekindle.notification.app.rules.Session;
+import org.rekindle.notification.app.rules.SessionInvite;
 import org.rekindle.notification.app.rules.SessionNotices;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * change ({@code sequence}), the recipient and the lead: a move cancels the reminders of every earlier change and
  * schedules its own, a cancellation cancels them all; scheduling again (a redelivered event) keeps one, and work that
  * ran or was cancelled is never revived, so the outcome does not depend on how often an event is delivered. The
- * payload names the client, so erasure cancels a client's reminders with their other work.
+ * payload names the client, so erasure cancels a client's reminders with their other work. Both sides' calendar feeds
+ * ({@link SessionCalendarStore}) hold each session as of its latest change.
  */
 @Component
 public class SessionReminders implements ScheduledWorkHandler {
@@ -41,9 +44,12 @@ public class SessionReminders implements ScheduledWorkHandler {
     private final Notifier notifier;
     private final PreferencesStore preferences;
     private final WorkSchedule schedule;
+    private final SessionCalendarStore calendars;
     private final Clock clock;
 
-    SessionReminders(Notifier notifier, PreferencesStore preferences, WorkSchedule schedule, Clock clock) {
+    SessionReminders(Notifier notifier, PreferencesStore preferences, WorkSchedule schedule,
+                     SessionCalendarStore calendars, Clock clock) {
+        this.calendars = calendars;
         this.notifier = notifier;
         this.preferences = preferences;
         this.schedule = schedule;
@@ -52,6 +58,7 @@ public class SessionReminders implements ScheduledWorkHandler {
 
     public void booked(Session session) {
         Instant now = clock.instant();
+        inCalendars(session, false, now);
         SessionNotices.booked(session, zoneOf(session.coachId(), session), now)
                       .ifPresent(notice -> notifier.raise(notice, session.coachId(), session.zone()));
         scheduleReminders(session, now);
@@ -59,6 +66,7 @@ public class SessionReminders implements ScheduledWorkHandler {
 
     public void rescheduled(Session session, String by) {
         Instant now = clock.instant();
+        inCalendars(session, false, now);
         cancelRemindersBefore(session.sessionId(), session.sequence());
         tell(session, by, SessionNotices::rescheduled, now);
         scheduleReminders(session, now);
@@ -66,8 +74,19 @@ public class SessionReminders implements ScheduledWorkHandler {
 
     public void cancelled(Session session, String by) {
         Instant now = clock.instant();
+        inCalendars(session, true, now);
         cancelRemindersBefore(session.sessionId(), session.sequence());
         tell(session, by, SessionNotices::cancelled, now);
+    }
+
+    /** Both sides' calendar feeds hold the session as of this change. */
+    private void inCalendars(Session s, boolean cancelled, Instant now) {
+        calendars.record(s.clientId(), s.coachId(), new SessionInvite(s.sessionId(), s.sequence(), s.start(), s.end(),
+                                                                      cancelled, s.clientId(), false, s.changedAt()),
+                         now);
+        calendars.record(s.coachId(), s.coachId(), new SessionInvite(s.sessionId(), s.sequence(), s.start(), s.end(),
+                                                                     cancelled, s.clientId(), true, s.changedAt()),
+                         now);
     }
 
     private interface Change {

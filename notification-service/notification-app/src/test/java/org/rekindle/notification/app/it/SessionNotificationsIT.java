@@ -3,6 +3,7 @@ package org.rekindle.notification.app.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.rekindle.journal.events.JournalErased;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.journal.events.SessionBooked;
 import org.rekindle.journal.events.SessionCancelled;
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * Booked sessions from journal-service's events on Kafka to the persisted reminders, the feeds and a real SMTP
  * server: a booking schedules the 24 h and 1 h reminders of both sides and tells the coach, a move by the coach moves
  * them and tells the client, a cancellation by the client cancels them and tells the coach once however often it is
- * delivered; every email carries the session's .ics (REQUEST, then CANCEL, same UID, rising SEQUENCE).
+ * delivered; every email carries the session's .ics (REQUEST, then CANCEL, same UID, rising SEQUENCE), and each
+ * side's calendar feed holds the session as of its last change. Erasure cancels the reminders and empties the feeds.
  */
 class SessionNotificationsIT extends NotificationServiceIT {
 
@@ -96,6 +98,18 @@ class SessionNotificationsIT extends NotificationServiceIT {
         assertThat(mailsTo(coach)).as("the redelivered cancellation told the coach once").hasSize(2);
         assertThat(rules(feedOf(client))).as("the client cancelled: only the coach's move was news to them")
                                          .containsExactly("SESSION_RESCHEDULED_BY_COACH");
+
+        for (String person : List.of(client, coach)) {
+            var answer = as(person).get("/api/feed/" + person + "/sessions.ics");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            String feed = answer.body().replace("\r\n ", "");
+            assertThat(feed).as(person + "'s calendar feed: the session as of its last change")
+                            .contains("\r\nUID:" + session + "@rekindle\r\n", "\r\nSEQUENCE:2\r\n",
+                                      "\r\nSTATUS:CANCELLED\r\n", "\r\nDTSTART:" + utc(moved) + "\r\n")
+                            .doesNotContain("METHOD:");
+        }
+        assertThat(as(client).get("/api/feed/" + coach + "/sessions.ics").statusCode())
+                .as("a person's calendar is their own").isEqualTo(403);
     }
 
     @Test
@@ -119,6 +133,17 @@ class SessionNotificationsIT extends NotificationServiceIT {
                                                "\r\nSUMMARY:Coaching session with your coach\r\n");
         assertThat(reminder(session, 0, "CLIENT", DAY)).startsWith("DONE");
         assertThat(reminder(session, 0, "CLIENT", HOUR)).isEqualTo("PENDING " + start.minus(HOUR));
+        assertThat(as(coach).get("/api/feed/" + coach + "/sessions.ics").body()).contains(session + "@rekindle");
+
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), JournalErased.TYPE, client,
+             new JournalErased(client, Instant.now()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(reminder(session, 0, "CLIENT", HOUR)).as("erasure cancels the reminders").startsWith("CANCELLED");
+            assertThat(reminder(session, 0, "COACH", HOUR)).startsWith("CANCELLED");
+            assertThat(as(coach).get("/api/feed/" + coach + "/sessions.ics").body())
+                    .as("the erased client's session leaves the coach's calendar feed").doesNotContain(session);
+            assertThat(as(client).get("/api/feed/" + client + "/sessions.ics").body()).doesNotContain(session);
+        });
     }
 
     private static String onlyIcs(EmbeddedSmtp.Message mail) {
