@@ -60,7 +60,7 @@ public class SessionReminders implements ScheduledWorkHandler {
         Instant now = clock.instant();
         inCalendars(session, false, now);
         SessionNotices.booked(session, zoneOf(session.coachId(), session), now)
-                      .ifPresent(notice -> notifier.raise(notice, session.coachId(), session.zone()));
+                      .ifPresent(notice -> raise(notice, session, now));
         scheduleReminders(session, now);
     }
 
@@ -97,8 +97,14 @@ public class SessionReminders implements ScheduledWorkHandler {
         SessionNotices.otherSide(by).ifPresent(side -> {
             String recipient = "COACH".equals(side) ? session.coachId() : session.clientId();
             change.notice(session, by, zoneOf(recipient, session), now)
-                  .ifPresent(notice -> notifier.raise(notice, session.coachId(), session.zone()));
+                  .ifPresent(notice -> raise(notice, session, now));
         });
+    }
+
+    private void raise(Notice notice, Session session, Instant now) {
+        Preferences recipient = preferences.of(notice.recipientId());
+        notifier.raiseAt(notice, session.coachId(), SessionNotices.changeDeliverAt(
+                recipient, recipient.zoneOr(session.zone()), now, session.start()));
     }
 
     private void scheduleReminders(Session session, Instant now) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Timing, decided here: a reminder falls due {@code lead} before the start. One whose time has already passed when
  * the session is booked or moved (a session less than 24 hours ahead) is due at once, unless a shorter reminder is
  * past too (then only that one is sent: two reminders at once say nothing more). A reminder that falls in the
- * recipient's quiet hours waits for their end only if that is still before the start; otherwise it is dropped.
+ * recipient's quiet hours waits for their end only if that is still before the start; otherwise it is dropped. News
+ * of a booking, move or cancellation waits out quiet hours the same way, but is sent at once rather than dropped.
  */
 public final class SessionNotices {
 
@@ -95,6 +96,15 @@ public final class SessionNotices {
     public static Optional<Instant> reminderDeliverAt(Preferences recipient, ZoneId zone, Instant now, Instant start) {
         Instant at = recipient.outsideQuietHours(now, zone);
         return at.isBefore(start) ? Optional.of(at) : Optional.empty();
+    }
+
+    /**
+     * When news of a booking, move or cancellation reaches the recipient: after their quiet hours, unless those end
+     * at or after the session's start (someone must not learn of a cancelled 7:30 session at 8:00): then at once.
+     */
+    public static Instant changeDeliverAt(Preferences recipient, ZoneId zone, Instant now, Instant start) {
+        Instant afterQuietHours = recipient.outsideQuietHours(now, zone);
+        return afterQuietHours.isBefore(start) ? afterQuietHours : now;
     }
 
     /** The reminder {@code lead} before the session to {@code recipient} (CLIENT or COACH). */

@@ -61,6 +61,19 @@ class SessionNoticesTest {
     }
 
     @Test
+    void newsOfAChangeWaitsOutQuietHoursUnlessTheSessionStartsFirst() {
+        Preferences quiet = new Preferences("client-sam", null, "Europe/London", LocalTime.of(20, 0),
+                                            LocalTime.of(22, 0), LocalTime.of(8, 0), Set.of());
+        Instant at2300 = Instant.parse("2026-12-09T23:00:00Z");
+        assertThat(SessionNotices.changeDeliverAt(quiet, LONDON, at2300, START))
+                .as("a session later on the 10th: told when the quiet hours end")
+                .isEqualTo(Instant.parse("2026-12-10T08:00:00Z"));
+        assertThat(SessionNotices.changeDeliverAt(quiet, LONDON, at2300, Instant.parse("2026-12-10T07:30:00Z")))
+                .as("a 07:30 session cancelled at 23:00: told at once, not after it would have started")
+                .isEqualTo(at2300);
+    }
+
+    @Test
     void aBookingTellsTheCoachInTheirZoneWithTheInvite() {
         Notice notice = SessionNotices.booked(session(0, START), ZoneId.of("America/New_York"), NOW).orElseThrow();
         assertThat(notice.rule()).isEqualTo(Rule.SESSION_BOOKED);
