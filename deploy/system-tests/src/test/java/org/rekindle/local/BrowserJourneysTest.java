@@ -811,6 +811,10 @@ class BrowserJourneysTest {
                                          && !m.text().contains("next week")
                                          && m.attachments().stream().anyMatch(a -> a.content().contains("METHOD:CANCEL")
                                                  && a.content().contains("UID:" + sessionId + "@rekindle"))));
+            coach.resize(390, 844);
+            phonePageFits(coach, "/coach/calendar", "phone-coach-calendar");
+            sam.resize(390, 844);
+            phonePageFits(sam, "/me/sessions", "phone-client-sessions");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
             assertThat(priya.consoleErrors()).isEmpty();
