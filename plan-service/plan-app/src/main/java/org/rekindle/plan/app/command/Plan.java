@@ -19,6 +19,8 @@ import org.rekindle.plan.app.command.api.MarkStepOverdue;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
+import org.rekindle.plan.app.command.api.NoContactAttemptRejudged;
+import org.rekindle.plan.app.command.api.NoContactFactRecorded;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
@@ -45,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +63,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * running attempt reaches the step's target, or when an attempt that ended had lasted long enough.
  */
 @Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
-@Revision("2") // 2: the breach rules are kept; snapshots taken before are passed over (the events are replayed)
+@Revision("3") // 2: the breach rules are kept; 3: the no-contact period's facts; snapshots taken before are passed over (the events are replayed)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Plan {
 
@@ -74,6 +77,8 @@ public class Plan {
     private Set<String> seenJournalEvents = new HashSet<>();
     private RunningAttempt attempt;
     private BreachRuleVersions breachRules;
+    private NoContactPeriod period;
+    private Map<String, String> journalCompletions = new HashMap<>();
 
     protected Plan() {
         // for Axon and for snapshots
@@ -247,6 +252,72 @@ public class Plan {
         apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), rules, from,
                                      from.atStartOfDay(ZoneId.of(timezone)).toInstant(), retroactive,
                                      command.reason(), command.changedBy(), command.changedAt()));
+        rejudgeNoContact(command.changedAt());
+    }
+
+    /**
+     * Judges the tracked no-contact attempt again under the rules now in force (each contact under the rules of its
+     * day): an attempt a contact ended runs again when that contact no longer restarts it, and a running one ends
+     * when a contact now does; the target follows the coach's {@code noContactTargetDays}. The no-contact step
+     * follows: completed when the attempt now reached the target, reopened when the plan completed it from an attempt
+     * that, under the new rules, ended before the target.
+     */
+    private void rejudgeNoContact(Instant now) {
+        if (period == null) {
+            return;
+        }
+        NoContactPeriod.Fact end = period.attemptEnd(this::rulesAt);
+        Optional<StepState> step = noContactStep();
+        Integer target = step.map(s -> targetDays(s, now)).orElse(null);
+        if (end == null) {
+            String stepId = step.filter(StepState::isOpen).map(s -> s.step().stepId()).orElse(null);
+            Instant reachedAt = stepId == null ? null : period.startedAt().plus(Duration.ofDays(target));
+            if (attempt == null || !attempt.startedAt().equals(period.startedAt())
+                || !java.util.Objects.equals(attempt.targetReachedAt(), reachedAt)) {
+                apply(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(),
+                                                   period.startedAt(), stepId, reachedAt, now));
+            }
+            if (isRunning()) {
+                completeNoContactStepIfTargetReached(now);
+            }
+            return;
+        }
+        if (attempt != null) {
+            apply(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(), null, null,
+                                               null, now));
+        }
+        int days = (int) Duration.between(period.startedAt(), end.at()).toDays();
+        step.ifPresent(state -> {
+            String stepId = state.step().stepId();
+            if (state.status() == StepStatus.COMPLETED && period.startEventId().equals(journalCompletions.get(stepId))
+                && days < target) {
+                apply(new StepReopened(planId, clientId, stepId, now));
+            } else if (state.isOpen() && isRunning() && days >= target) {
+                apply(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, end.journalEventId(), end.at()));
+            }
+        });
+    }
+
+    /** The plan's no-contact step with a target: the one the attempt tracks, else the first open one. */
+    private Optional<StepState> noContactStep() {
+        if (attempt != null && attempt.stepId() != null && steps.containsKey(attempt.stepId())) {
+            return Optional.of(steps.get(attempt.stepId()));
+        }
+        Optional<StepState> completedByTheAttempt = steps.values().stream()
+                .filter(state -> period.startEventId().equals(journalCompletions.get(state.step().stepId())))
+                .findFirst();
+        return completedByTheAttempt.or(() -> steps.values().stream().filter(StepState::isOpen)
+                .filter(state -> "NO_CONTACT_PERIOD".equals(state.step().kind()))
+                .filter(state -> state.step().targetDays() != null).findFirst());
+    }
+
+    private BreachRules rulesAt(Instant at) {
+        return breachRules.inForceOn(LocalDate.ofInstant(at, ZoneId.of(timezone)));
+    }
+
+    /** The target of a no-contact step on the day of {@code at}: the coach's when the rules set one, else the step's. */
+    private int targetDays(StepState step, Instant at) {
+        return rulesAt(at).targetDays(step.step().targetDays());
     }
 
     /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
@@ -258,6 +329,13 @@ public class Plan {
         if (command.activity() == JournalActivity.NO_CONTACT_STARTED) {
             startAttempt(command);
             return;
+        }
+        if (command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && period != null
+            && period.periodId().equals(command.periodId()) && !period.knows(command.journalEventId())) {
+            apply(new NoContactFactRecorded(planId, clientId, command.periodId(), command.journalEventId(),
+                                            command.attemptDays() == null ? NoContactFactRecorded.ENDED
+                                                                          : NoContactFactRecorded.CONTACT,
+                                            command.contactInitiatedBy(), command.occurredAt()));
         }
         if (contactTheRulesLetTheAttemptOutlast(command)) {
             return;
@@ -280,10 +358,9 @@ public class Plan {
 
     /** Contact the ex started, on a day whose rules say it does not restart the attempt: the running attempt goes on. */
     private boolean contactTheRulesLetTheAttemptOutlast(RecordJournalActivity command) {
-        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && "EX".equals(command.contactInitiatedBy())
+        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && command.attemptDays() != null
                && attempt != null && attempt.periodId().equals(command.periodId())
-               && !breachRules.inForceOn(LocalDate.ofInstant(command.occurredAt(), ZoneId.of(timezone)))
-                              .exContactRestartsPeriod();
+               && !rulesAt(command.occurredAt()).restartsAttempt(command.contactInitiatedBy());
     }
 
     private void startAttempt(RecordJournalActivity command) {
@@ -293,7 +370,8 @@ public class Plan {
         apply(new NoContactAttemptStarted(planId, clientId, command.periodId(), command.journalEventId(),
                                           command.occurredAt(), step.map(state -> state.step().stepId()).orElse(null),
                                           step.map(state -> command.occurredAt().plus(
-                                                  Duration.ofDays(state.step().targetDays()))).orElse(null)));
+                                                  Duration.ofDays(targetDays(state, command.occurredAt()))))
+                                              .orElse(null)));
     }
 
     /** Ends the running attempt; an end without a day count (ended by the client) is counted from its start. */
@@ -321,7 +399,7 @@ public class Plan {
                 case NO_CONTACT_STARTED -> false;
                 case NO_CONTACT_ATTEMPT_ENDED -> "NO_CONTACT_PERIOD".equals(step.kind()) && step.targetDays() != null
                                                  && activity.attemptDays() != null
-                                                 && activity.attemptDays() >= step.targetDays();
+                                                 && activity.attemptDays() >= targetDays(state, activity.occurredAt());
             };
         }).findFirst();
     }
@@ -363,6 +441,9 @@ public class Plan {
         if (event.causeEventId() != null) {
             seenJournalEvents.add(event.causeEventId());
         }
+        if (event.completedBy() == CompletedBy.JOURNAL && event.causeEventId() != null) {
+            journalCompletions.put(event.stepId(), event.causeEventId());
+        }
     }
 
     @EventSourcingHandler
@@ -380,7 +461,22 @@ public class Plan {
     void on(NoContactAttemptStarted event) {
         attempt = new RunningAttempt(event.periodId(), event.journalEventId(), event.startedAt(), event.stepId(),
                                      event.targetReachedAt());
+        period = new NoContactPeriod(event.periodId(), event.startedAt(), event.journalEventId());
         seenJournalEvents.add(event.journalEventId());
+    }
+
+    @EventSourcingHandler
+    void on(NoContactFactRecorded event) {
+        if (period != null && period.periodId().equals(event.periodId())) {
+            period.add(new NoContactPeriod.Fact(event.journalEventId(), event.fact(), event.initiatedBy(),
+                                                event.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoContactAttemptRejudged event) {
+        attempt = event.startedAt() == null ? null : new RunningAttempt(event.periodId(), event.journalEventId(),
+                event.startedAt(), event.stepId(), event.targetReachedAt());
     }
 
     @EventSourcingHandler
@@ -392,6 +488,7 @@ public class Plan {
     @EventSourcingHandler
     void on(StepReopened event) {
         steps.computeIfPresent(event.stepId(), (id, step) -> step.with(StepStatus.OPEN));
+        journalCompletions.remove(event.stepId());
     }
 
     @EventSourcingHandler
