@@ -614,6 +614,11 @@ class BrowserJourneysTest {
                     .as("the answer to the ex counts after the change").isEqualTo(Integer.parseInt(counted.get(0).getText()) + 1);
             assertThat(coach.find(By.id("rules-in-force")).getText()).as("a preview changes nothing")
                     .contains("Answering the ex is not a breach.");
+            assertThat(coach.find(By.id("flag-changes")).getText())
+                    .as("Sam's answer today would flag a breach in the last 48 hours").contains("Would appear: BREACH_IN_48H");
+            assertThat(coach.find(By.id("step-changes-none")).getText())
+                    .as("Sam's client-started breach on day 8 ended the plan's attempt under any rules")
+                    .isEqualTo("No plan step changes state.");
             coach.assertAccessible("the breach rules preview");
             coach.screenshot("coach-breach-rules-preview");
 

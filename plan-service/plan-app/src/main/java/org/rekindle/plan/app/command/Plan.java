@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.rekindle.plan.app.command.api.AssignPlan;
@@ -24,6 +25,8 @@ import org.rekindle.plan.app.command.api.NoContactFactRecorded;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.StepChangePreview;
+import org.rekindle.plan.app.command.api.PreviewBreachRules;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanReplaced;
@@ -47,12 +50,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -228,74 +234,109 @@ public class Plan {
      */
     @CommandHandler
     void handle(ChangeBreachRules command) {
-        BreachRules rules = command.rules();
+        require(command.reason() != null && !command.reason().isBlank(), "reason",
+                "must say why the rules change (it stays in the plan's history)");
+        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
+        LocalDate from = validFrom(command.rules(), command.effectiveFrom(), command.changedAt());
+        if (breachRules.alreadyFrom(from, command.rules())) {
+            throw new ConflictingCommandException("These rules are already in force from " + from + ".");
+        }
+        apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), command.rules(), from,
+                                     from.atStartOfDay(ZoneId.of(timezone)).toInstant(), command.effectiveFrom() == null,
+                                     command.reason(), command.changedBy(), command.changedAt()));
+        rejudgeNoContact(this::rulesAt, command.changedAt()).forEach(AggregateLifecycle::apply);
+    }
+
+    /** What the change would do to the steps, judged as {@link #handle(ChangeBreachRules)} would; nothing is applied. */
+    @CommandHandler
+    List<StepChangePreview> handle(PreviewBreachRules command) {
+        LocalDate from = validFrom(command.rules(), command.effectiveFrom(), command.at());
+        BreachRuleVersions changed = breachRules.copy();
+        changed.change(from, command.rules());
+        List<StepChangePreview> previews = new ArrayList<>();
+        for (Object event : rejudgeNoContact(at -> changed.inForceOn(LocalDate.ofInstant(at, ZoneId.of(timezone))),
+                                             command.at())) {
+            if (event instanceof StepCompleted completed) {
+                previews.add(preview(completed.stepId(), "COMPLETED"));
+            } else if (event instanceof StepReopened reopened) {
+                previews.add(preview(reopened.stepId(), "OPEN"));
+            }
+        }
+        return previews;
+    }
+
+    private StepChangePreview preview(String stepId, String after) {
+        StepState step = steps.get(stepId);
+        return new StepChangePreview(stepId, step.step().title(), step.status().name(), after);
+    }
+
+    /**
+     * The first day of a change of the rules, refusing rules out of bounds, a day before the plan's start or after
+     * today in the client's zone, and a finished plan.
+     */
+    private LocalDate validFrom(BreachRules rules, LocalDate effectiveFrom, Instant at) {
         require(rules != null, "rules", "must be given");
         require(rules.noContactTargetDays() == null
                 || rules.noContactTargetDays() >= 1 && rules.noContactTargetDays() <= 365,
                 "noContactTargetDays", "must be between 1 and 365 days, or left empty for the client's own period");
-        require(command.reason() != null && !command.reason().isBlank(), "reason",
-                "must say why the rules change (it stays in the plan's history)");
-        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
-        boolean retroactive = command.effectiveFrom() == null;
-        LocalDate from = retroactive ? breachRules.start() : command.effectiveFrom();
+        boolean retroactive = effectiveFrom == null;
+        LocalDate from = retroactive ? breachRules.start() : effectiveFrom;
         require(!from.isBefore(breachRules.start()), "effectiveFrom",
                 "must not be before the plan's start (" + breachRules.start() + "); leave it empty to apply the rules retroactively");
-        require(retroactive || !from.isAfter(LocalDate.ofInstant(command.changedAt(), ZoneId.of(timezone))), "effectiveFrom",
+        require(retroactive || !from.isAfter(LocalDate.ofInstant(at, ZoneId.of(timezone))), "effectiveFrom",
                 "must not be after today in the client's time zone");
         if (outcome != PlanOutcome.ACTIVE && outcome != PlanOutcome.PAUSED) {
             throw new ConflictingCommandException("The plan is finished (" + outcome.name().toLowerCase().replace('_', ' ')
                                                   + "); its rules stay as they were.");
         }
-        if (breachRules.alreadyFrom(from, rules)) {
-            throw new ConflictingCommandException("These rules are already in force from " + from + ".");
-        }
-        apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), rules, from,
-                                     from.atStartOfDay(ZoneId.of(timezone)).toInstant(), retroactive,
-                                     command.reason(), command.changedBy(), command.changedAt()));
-        rejudgeNoContact(command.changedAt());
+        return from;
     }
 
     /**
-     * Judges the tracked no-contact attempt again under the rules now in force (each contact under the rules of its
-     * day): an attempt a contact ended runs again when that contact no longer restarts it, and a running one ends
-     * when a contact now does; the target follows the coach's {@code noContactTargetDays}. The no-contact step
-     * follows: completed when the attempt now reached the target, reopened when the plan completed it from an attempt
-     * that, under the new rules, ended before the target.
+     * Judges the tracked no-contact attempt again under {@code rulesAt} (each contact under the rules of its day): an
+     * attempt a contact ended runs again when that contact no longer restarts it, and a running one ends when a
+     * contact now does; the target follows the coach's {@code noContactTargetDays}. The no-contact step follows:
+     * completed when the attempt now reached the target, reopened when the plan completed it from an attempt that,
+     * under these rules, ended before the target. Answers the events, in order; the caller applies them (or not).
      */
-    private void rejudgeNoContact(Instant now) {
+    private List<Object> rejudgeNoContact(Function<Instant, BreachRules> rulesAt, Instant now) {
+        List<Object> events = new ArrayList<>();
         if (period == null) {
-            return;
+            return events;
         }
-        NoContactPeriod.Fact end = period.attemptEnd(this::rulesAt);
+        NoContactPeriod.Fact end = period.attemptEnd(rulesAt);
         Optional<StepState> step = noContactStep();
-        Integer target = step.map(s -> targetDays(s, now)).orElse(null);
+        Integer target = step.map(s -> rulesAt.apply(now).targetDays(s.step().targetDays())).orElse(null);
         if (end == null) {
             String stepId = step.filter(StepState::isOpen).map(s -> s.step().stepId()).orElse(null);
             Instant reachedAt = stepId == null ? null : period.startedAt().plus(Duration.ofDays(target));
             if (attempt == null || !attempt.startedAt().equals(period.startedAt())
                 || !java.util.Objects.equals(attempt.targetReachedAt(), reachedAt)) {
-                apply(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(),
-                                                   period.startedAt(), stepId, reachedAt, now));
+                events.add(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(),
+                                                        period.startedAt(), stepId, reachedAt, now));
             }
-            if (isRunning()) {
-                completeNoContactStepIfTargetReached(now);
+            if (isRunning() && stepId != null && !now.isBefore(reachedAt)) {
+                events.add(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, period.startEventId(),
+                                             reachedAt));
             }
-            return;
+            return events;
         }
         if (attempt != null) {
-            apply(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(), null, null,
-                                               null, now));
+            events.add(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(), null,
+                                                    null, null, now));
         }
         int days = (int) Duration.between(period.startedAt(), end.at()).toDays();
         step.ifPresent(state -> {
             String stepId = state.step().stepId();
             if (state.status() == StepStatus.COMPLETED && period.startEventId().equals(journalCompletions.get(stepId))
                 && days < target) {
-                apply(new StepReopened(planId, clientId, stepId, now));
+                events.add(new StepReopened(planId, clientId, stepId, now));
             } else if (state.isOpen() && isRunning() && days >= target) {
-                apply(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, end.journalEventId(), end.at()));
+                events.add(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, end.journalEventId(),
+                                             end.at()));
             }
         });
+        return events;
     }
 
     /** The plan's no-contact step with a target: the one the attempt tracks, else the first open one. */

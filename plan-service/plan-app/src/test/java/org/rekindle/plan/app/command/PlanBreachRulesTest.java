@@ -236,6 +236,28 @@ class PlanBreachRulesTest {
     }
 
     @Test
+    void aPreviewAnswersTheStepsTheChangeWouldChangeAndAppliesNothing() {
+        BreachRules lenientFifteen = new BreachRules(false, false, 15);
+        fixture.given(ENDED_BY_THE_EX)
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, lenientFifteen, null, NOW))
+               .expectNoEvents()
+               .expectResultMessagePayload(List.of(new org.rekindle.plan.app.command.api.StepChangePreview(
+                       "nc", "No contact", "OPEN", "COMPLETED")));
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX"),
+                      new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "started-1",
+                                        STARTED.plusSeconds(30L * 86_400)))
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, REPLIES_COUNT, null,
+                                                                              STARTED.plusSeconds(31L * 86_400)))
+               .expectNoEvents()
+               .expectResultMessagePayload(List.of(new org.rekindle.plan.app.command.api.StepChangePreview(
+                       "nc", "No contact", "COMPLETED", "OPEN")));
+        fixture.given(ASSIGNED_EVENT)
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, REPLIES_COUNT,
+                                                                              START.minusDays(1), NOW))
+               .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
     void aFinishedPlansRulesStayAsTheyWere() {
         fixture.given(ASSIGNED_EVENT, new OutcomeChanged(PLAN, CLIENT, PlanOutcome.MOVED_ON, NOW.minusSeconds(60)))
                .when(change(REPLIES_COUNT, null))
