@@ -97,11 +97,21 @@ public class Plan {
         require(command.startDate() != null, "startDate", "must be given");
         require(command.steps() != null && !command.steps().isEmpty(), "steps", "the program version has no steps");
         PlanZone.require(command.timezone());
+        BreachRules practice = command.practiceRules();
+        boolean reply = practice != null ? practice.replyToExCountsAsBreach() : command.replyToExCountsAsBreach();
         apply(new PlanAssigned(command.planId(), command.clientId(), command.coachId(), command.programId(),
-                               command.programVersion(), command.startDate(), command.timezone(),
-                               command.replyToExCountsAsBreach(),
+                               command.programVersion(), command.startDate(), command.timezone(), reply,
                                command.steps().stream().map(step -> assigned(step, command)).toList(),
                                command.assignedAt()));
+        if (practice != null && !practice.equals(BreachRules.assigned(reply))) {
+            // The practice's default says more than the reply rule: the plan's rules from its start, in its history.
+            apply(new BreachRulesChanged(command.planId(), command.clientId(), BreachRules.assigned(reply), practice,
+                                         command.startDate(),
+                                         command.startDate().atStartOfDay(ZoneId.of(command.timezone())).toInstant(),
+                                         true,
+                                         "The practice's default rules (version " + command.practiceRulesVersion()
+                                         + ").", command.coachId(), command.assignedAt()));
+        }
     }
 
     @CommandHandler
