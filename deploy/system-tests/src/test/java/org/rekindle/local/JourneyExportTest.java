@@ -53,7 +53,7 @@ class JourneyExportTest {
             journal.post(base + "/journal/well-being-check-ins", "{\"items\":[3,2,1,1,0],\"zone\":\"Europe/Lisbon\"}");
             journal.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
             journal.post(base + "/contact-log/breaches",
-                         "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\",\"note\":\"" + BREACH_NOTE + "\"}");
+                         "{\"channel\":\"CALL\",\"initiatedBy\":\"CLIENT\",\"note\":\"" + BREACH_NOTE + "\"}");
             journal.put(base + "/journal/entries/" + reflection + "/share");
             coachOnJournal.put("/api/coaches/" + coach + "/calendar/availability", "{\"zone\":\"Europe/Berlin\","
                     + "\"minutes\":50,\"slots\":[{\"day\":\"MONDAY\",\"start\":\"09:00\"},"

@@ -9,6 +9,7 @@ import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.SessionQueries;
+import org.rekindle.journal.app.query.SessionView;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ public class JourneyExports {
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
                                                            .toList(), notifications, wellBeing.of(clientId),
-                           sessions.allOf(clientId));
+                           sessions.allOf(clientId).stream().map(SessionView::withoutNotes).toList());
     }
 
     /**
