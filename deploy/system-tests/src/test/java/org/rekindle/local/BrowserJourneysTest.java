@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The main journeys of both roles in a real browser (Debian's Chromium, headless) against the whole embedded stack
  * with the demo practice: signing in at the issuer, the live coach dashboard, a client's page with time travel and
- * alerts, replying to an alert by message (the client answers; both pages update live), authoring and publishing a
+ * alerts, replying to an alert by message (the client answers; both pages update live), booking a session with the
+ * coach (a slot just taken, a move with a reason seen live, the reminder with its .ics in the inbox), authoring and publishing a
  * program, backtesting a rule, assigning a plan; a client's day, reflection,
  * apology with feedback, sharing, the contact log, who read what, export and erasure. Every page is checked for
  * console errors and with axe-core; screenshots are saved in deploy/local/target/screenshots.
@@ -681,6 +682,149 @@ class BrowserJourneysTest {
             coach.screenshot("coach-messages");
             assertThat(coach.consoleErrors()).isEmpty();
             assertThat(sam.consoleErrors()).isEmpty();
+        }
+    }
+
+    /**
+     * Booked sessions: Maya offers three times today in a zone where it is daytime now (so no one's quiet hours hold
+     * the reminders back), Priya takes the first while Sam's page still offers it, so Sam is told it was just taken
+     * and books the next; Maya's open calendar shows it live; she moves it with a reason, which Sam's open page shows
+     * live; the session is less than a day ahead, so the reminder arrives in Sam's inbox at once, with the .ics; Sam's
+     * sessions download as one .ics; Sam cancels with a reason, Maya's open calendar shows it and her inbox has the
+     * calendar cancellation (without the reason).
+     */
+    @Test
+    @Order(12)
+    void aCoachOffersTimesAClientBooksTheCoachMovesItAndTheReminderArrivesWithTheInvite() {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.ZoneId zone = java.util.stream.Stream.of(
+                        "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver",
+                        "America/Chicago", "America/New_York", "America/Halifax", "America/Sao_Paulo",
+                        "Atlantic/South_Georgia", "Atlantic/Cape_Verde", "Europe/London", "Europe/Berlin",
+                        "Europe/Athens", "Europe/Moscow", "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok",
+                        "Asia/Singapore", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea", "Pacific/Fiji",
+                        "Pacific/Tongatapu", "Pacific/Kiritimati")
+                .map(java.time.ZoneId::of).filter(z -> {
+                    int hour = now.atZone(z).getHour();
+                    return hour >= 9 && hour <= 15;
+                }).findFirst().orElseThrow();
+        int first = now.plus(java.time.Duration.ofHours(2)).atZone(zone).getHour() + 1;
+        java.time.LocalDate today = now.atZone(zone).toLocalDate();
+        java.util.function.IntFunction<String> at = hour -> java.time.ZonedDateTime.of(
+                today, java.time.LocalTime.of(hour, 0), zone).toInstant().toString();
+        String times = String.format("%02d:00, %02d:00, %02d:00", first, first + 1, first + 2);
+
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
+             Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam");
+             Browser priya = new Browser(stack.webUrl()).signIn("client-priya", "demo-priya")) {
+            coach.clickAndLoad(coach.find(By.linkText("Calendar")));
+            assertThat(coach.path()).isEqualTo("/coach/calendar");
+            new Select(coach.find(By.id("zone"))).selectByValue(zone.getId());
+            coach.fill("minutes", "50");
+            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+                coach.fill("starts-" + day, times);
+            }
+            coach.submit("Save availability");
+            assertThat(coach.text()).contains("Availability saved.");
+            assertThat(coach.find(By.id("starts-MONDAY")).getAttribute("value")).isEqualTo(times);
+            coach.assertAccessible("the coach's calendar");
+            coach.script("window.loadedOnce = true;");
+
+            sam.open("/me");
+            sam.clickAndLoad(sam.find(By.id("sessions-link")));
+            assertThat(sam.path()).isEqualTo("/me/sessions");
+            sam.waitUntil("Maya's first time today is offered",
+                          d -> !sam.findAll(By.cssSelector("#book input[value='" + at.apply(first) + "']")).isEmpty());
+            sam.assertAccessible("the client's sessions");
+
+            priya.open("/me/sessions");
+            priya.find(By.cssSelector("#book input[value='" + at.apply(first) + "']")).click();
+            priya.submit("Book this time");
+            assertThat(priya.text()).contains("Session booked.");
+
+            sam.find(By.cssSelector("#book input[value='" + at.apply(first) + "']")).click();
+            sam.submit("Book this time");
+            assertThat(sam.text()).as("the slot Priya took").contains("That slot was just taken — pick another.");
+            assertThat(sam.findAll(By.cssSelector("#book input[value='" + at.apply(first) + "']")))
+                    .as("the slots are listed again, without the taken one").isEmpty();
+            sam.find(By.cssSelector("#book input[value='" + at.apply(first + 1) + "']")).click();
+            sam.submit("Book this time");
+            assertThat(sam.text()).contains("Session booked.");
+            sam.script("window.loadedOnce = true;");
+
+            coach.waitUntil("Sam's booking appears on Maya's open calendar", d -> coach.findAll(
+                    By.cssSelector("#sessions .upcoming li.session")).stream()
+                    .anyMatch(li -> li.getText().contains("Sam Rivera")));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place").isEqualTo(true);
+            WebElement samsSession = coach.findAll(By.cssSelector("#sessions .upcoming li.session")).stream()
+                    .filter(li -> li.getText().contains("Sam Rivera")).findFirst().orElseThrow();
+            String sessionId = samsSession.getAttribute("id").substring("session-".length());
+            samsSession.findElement(By.tagName("summary")).click();
+            new Select(coach.find(By.id("move-start-" + sessionId))).selectByValue(at.apply(first + 2));
+            coach.fill("move-reason-" + sessionId, "A supervision call came up; sorry for the change.");
+            coach.clickAndLoad(coach.find(By.cssSelector("#session-" + sessionId + " form button[type=submit]")));
+            assertThat(coach.text()).contains("Session moved.");
+            coach.assertAccessible("the coach's calendar with sessions");
+            coach.screenshot("coach-calendar");
+
+            sam.waitUntil("the move and its reason appear on Sam's open page", d -> sam.find(By.id("sessions"))
+                    .getText().contains("Moved by your coach"));
+            assertThat(sam.find(By.id("session-" + sessionId)).getText())
+                    .contains("A supervision call came up; sorry for the change.");
+            assertThat(sam.script("return window.loadedOnce === true")).as("updated in place").isEqualTo(true);
+            sam.assertAccessible("the client's sessions with a moved session");
+            sam.screenshot("client-sessions");
+
+            String start = at.apply(first + 2).replace("-", "").replace(":", "");
+            coach.waitUntil("the reminder of the moved session in Sam's inbox, with the invite", d -> stack.smtp()
+                    .messages().stream().anyMatch(m -> m.to().contains("sam@rekindle.local")
+                            && m.subject().startsWith("Reminder: your coaching session on")
+                            && m.attachments().stream().anyMatch(a -> a.content().contains("SEQUENCE:1")
+                                    && a.content().contains("DTSTART:" + start)
+                                    && a.content().contains("UID:" + sessionId + "@rekindle")
+                                    && a.content().contains("METHOD:REQUEST"))));
+            assertThat(stack.smtp().messages()).as("Sam is told of the move, never the reason")
+                    .anySatisfy(m -> {
+                        assertThat(m.to()).contains("sam@rekindle.local");
+                        assertThat(m.subject()).startsWith("Your coach moved your session to");
+                        assertThat(m.text()).doesNotContain("supervision");
+                        assertThat(m.attachments()).singleElement()
+                                .satisfies(a -> assertThat(a.contentType()).startsWith("text/calendar"));
+                    });
+            assertThat(stack.smtp().messages()).as("Maya is told of the booking").anySatisfy(m -> {
+                assertThat(m.to()).contains("maya@rekindle.local");
+                assertThat(m.subject()).startsWith("Sam Rivera booked a session");
+            });
+
+            Object feed = sam.asyncScript("const done = arguments[arguments.length - 1];"
+                                          + "fetch('/me/sessions/calendar.ics').then(r => r.text()).then(done);");
+            assertThat(String.valueOf(feed).replace("\r\n ", "")).as("Sam's sessions as one .ics for his calendar")
+                    .contains("UID:" + sessionId + "@rekindle", "SEQUENCE:1", "DTSTART:" + start);
+
+            coach.script("window.loadedOnce = true;");
+            sam.find(By.cssSelector("#session-" + sessionId + " summary")).click();
+            sam.fill("cancel-reason-" + sessionId, "I would rather talk next week.");
+            sam.clickAndLoad(sam.find(By.cssSelector("#session-" + sessionId + " form:last-of-type button")));
+            assertThat(sam.text()).contains("Session cancelled.");
+            coach.waitUntil("the cancellation appears on Maya's open calendar, with Sam's reason", d -> coach.findAll(
+                    By.cssSelector("#sessions .past li.session")).stream()
+                    .anyMatch(li -> li.getText().contains("Cancelled by your client")
+                                    && li.getText().contains("I would rather talk next week.")));
+            assertThat(coach.script("return window.loadedOnce === true")).as("updated in place").isEqualTo(true);
+            coach.waitUntil("Maya's inbox has the cancellation, with a calendar cancellation and no reason",
+                            d -> stack.smtp().messages().stream().anyMatch(
+                                    m -> m.to().contains("maya@rekindle.local")
+                                         && m.subject().startsWith("Sam Rivera cancelled the session on")
+                                         && !m.text().contains("next week")
+                                         && m.attachments().stream().anyMatch(a -> a.content().contains("METHOD:CANCEL")
+                                                 && a.content().contains("UID:" + sessionId + "@rekindle"))));
+            coach.resize(390, 844);
+            phonePageFits(coach, "/coach/calendar", "phone-coach-calendar");
+            sam.resize(390, 844);
+            phonePageFits(sam, "/me/sessions", "phone-client-sessions");
+            assertThat(coach.consoleErrors()).isEmpty();
+            assertThat(sam.consoleErrors()).isEmpty();
+            assertThat(priya.consoleErrors()).isEmpty();
         }
     }
 

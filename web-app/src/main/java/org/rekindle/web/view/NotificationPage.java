@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Where the link in a notification's email takes its reader: the page the notification is about. A message opens
- * the conversation; a coach's alert about a client opens that client's page (its alerts, "Reply to this"); a
- * client's reminder opens Today. Anything else (an escalation to the practice admin, a client no longer the coach's)
+ * the conversation; a booked session the coach's calendar (that client's sessions) or the client's Sessions page; a
+ * coach's alert about a client opens that client's page (its alerts, "Reply to this"); a client's reminder opens
+ * Today. Anything else (an escalation to the practice admin, a client no longer the coach's)
  * opens the feed at that notification.
  */
 final class NotificationPage {
@@ -20,6 +21,14 @@ final class NotificationPage {
         Object clientId = notification.get("clientId");
         if ("MESSAGE_FROM_COACH".equals(rule) && viewer.isClient()) {
             return "/me/messages";
+        }
+        if (rule.startsWith("SESSION_")) {
+            if (viewer.isClient()) {
+                return "/me/sessions";
+            }
+            if (viewer.isCoach() && clientId != null) {
+                return "/coach/calendar?client=" + Paths.encode(clientId.toString());
+            }
         }
         if (viewer.isCoach() && clientId != null && ("MESSAGE_FROM_CLIENT".equals(rule)
                                                       || "ALERT".equals(notification.get("kind"))

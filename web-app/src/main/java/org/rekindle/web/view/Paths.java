@@ -10,6 +10,11 @@ public final class Paths {
     private Paths() {
     }
 
+    /** An id as a query parameter's value. */
+    public static String encode(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+
     public static String redirect(String prefix, String id) {
         return "redirect:" + prefix + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
     }

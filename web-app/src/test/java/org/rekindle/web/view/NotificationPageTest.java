@@ -35,6 +35,18 @@ class NotificationPageTest {
     }
 
     @Test
+    void aSessionOpensTheCoachsCalendarAtThatClientOrTheClientsSessions() {
+        assertThat(NotificationPage.of(notification("SESSION_BOOKED", "ALERT"), COACH))
+                .isEqualTo("/coach/calendar?client=client-sam");
+        assertThat(NotificationPage.of(notification("SESSION_REMINDER_TO_COACH", "ALERT"), COACH))
+                .isEqualTo("/coach/calendar?client=client-sam");
+        assertThat(NotificationPage.of(notification("SESSION_CANCELLED_BY_COACH", "REMINDER"), CLIENT))
+                .isEqualTo("/me/sessions");
+        assertThat(NotificationPage.of(notification("SESSION_REMINDER_TO_CLIENT", "REMINDER"), CLIENT))
+                .isEqualTo("/me/sessions");
+    }
+
+    @Test
     void anEscalationToTheAdminOpensTheFeedAtIt() {
         assertThat(NotificationPage.of(notification("SAFETY_CONCERN_ESCALATED", "ALERT"), ADMIN))
                 .isEqualTo("/notifications#n-n1");

@@ -31,7 +31,16 @@ public final class EmbeddedSmtp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtp.class);
 
     /** One received message as the inbox shows it. */
-    public record Message(String from, List<String> to, String subject, String text, String html) {
+    public record Message(String from, List<String> to, String subject, String text, String html,
+                          List<Attachment> attachments) {
+
+        public Message(String from, List<String> to, String subject, String text, String html) {
+            this(from, to, subject, text, html, List.of());
+        }
+    }
+
+    /** A part sent as an attachment: its file name, content type and text (as sent: CRLF kept). */
+    public record Attachment(String fileName, String contentType, String content) {
     }
 
     private final GreenMail smtp;
@@ -87,10 +96,13 @@ public final class EmbeddedSmtp implements AutoCloseable {
         try {
             String text = null;
             String html = null;
+            List<Attachment> attachments = new ArrayList<>();
             Object content = mime.getContent();
             if (content instanceof Multipart multipart) {
                 for (BodyPart part : parts(multipart)) {
-                    if (part.isMimeType("text/plain") && text == null) {
+                    if (part.getFileName() != null) {
+                        attachments.add(new Attachment(part.getFileName(), part.getContentType(), attachment(part)));
+                    } else if (part.isMimeType("text/plain") && text == null) {
                         text = (String) part.getContent();
                     } else if (part.isMimeType("text/html") && html == null) {
                         html = (String) part.getContent();
@@ -101,9 +113,20 @@ public final class EmbeddedSmtp implements AutoCloseable {
             }
             List<String> to = Arrays.stream(mime.getAllRecipients() == null ? new Address[0] : mime.getAllRecipients())
                                     .map(Address::toString).toList();
-            return new Message(mime.getFrom()[0].toString(), to, mime.getSubject(), lines(text), lines(html));
+            return new Message(mime.getFrom()[0].toString(), to, mime.getSubject(), lines(text), lines(html),
+                               List.copyOf(attachments));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the embedded inbox", e);
+        }
+    }
+
+    private static String attachment(BodyPart part) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof String string) {
+            return string;
+        }
+        try (var in = part.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -129,7 +152,11 @@ public final class EmbeddedSmtp implements AutoCloseable {
         return messages().stream().map(m -> "{\"from\":" + quote(m.from()) + ",\"to\":["
                                             + m.to().stream().map(EmbeddedSmtp::quote).collect(Collectors.joining(","))
                                             + "],\"subject\":" + quote(m.subject()) + ",\"text\":" + quote(m.text())
-                                            + ",\"html\":" + quote(m.html()) + "}")
+                                            + ",\"html\":" + quote(m.html()) + ",\"attachments\":["
+                                            + m.attachments().stream().map(a -> "{\"fileName\":" + quote(a.fileName())
+                                                    + ",\"contentType\":" + quote(a.contentType()) + ",\"content\":"
+                                                    + quote(a.content()) + "}").collect(Collectors.joining(","))
+                                            + "]}")
                          .collect(Collectors.joining(",", "[", "]"));
     }
 
@@ -147,7 +174,13 @@ public final class EmbeddedSmtp implements AutoCloseable {
             Message m = messages.get(i);
             page.append("<article><h2>").append(escape(m.subject())).append("</h2><p>From ")
                 .append(escape(m.from())).append(" to ").append(escape(String.join(", ", m.to())))
-                .append("</p><pre>").append(escape(m.text())).append("</pre></article>");
+                .append("</p><pre>").append(escape(m.text())).append("</pre>");
+            for (Attachment a : m.attachments()) {
+                page.append("<details><summary>Attachment: ").append(escape(a.fileName())).append(" (")
+                    .append(escape(a.contentType())).append(")</summary><pre>").append(escape(a.content()))
+                    .append("</pre></details>");
+            }
+            page.append("</article>");
         }
         return page.append("</body></html>").toString();
     }

@@ -7,6 +7,7 @@ import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.PreferencesStore;
 import org.rekindle.notification.app.query.SavedRuleStore;
+import org.rekindle.notification.app.query.SessionCalendarStore;
 import org.rekindle.notification.app.rules.Check;
 import org.rekindle.notification.app.rules.ClientActivity;
 import org.rekindle.notification.app.rules.ClientFacts;
@@ -40,11 +41,13 @@ public class NotificationEngine {
     private final NotificationStore notifications;
     private final DeliveryLog deliveries;
     private final SavedRuleStore savedRules;
+    private final SessionCalendarStore sessionCalendars;
 
     NotificationEngine(ClientFactsStore facts, PreferencesStore preferences, Notifier notifier, WorkSchedule schedule,
                        Clock clock, NotificationStore notifications, DeliveryLog deliveries,
-                       SavedRuleStore savedRules) {
+                       SavedRuleStore savedRules, SessionCalendarStore sessionCalendars) {
         this.savedRules = savedRules;
+        this.sessionCalendars = sessionCalendars;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.facts = facts;
@@ -62,7 +65,7 @@ public class NotificationEngine {
 
     /**
      * The client erased their journal: what was kept of it goes (facts, notifications about them and their delivery
-     * logs), and nothing scheduled for them runs any more.
+     * logs, their sessions in calendar feeds), and nothing scheduled for them runs any more.
      */
     public void erase(String clientId) {
         ClientFacts kept = facts.load(clientId).facts().afterErasure();
@@ -74,6 +77,7 @@ public class NotificationEngine {
         deliveries.deleteFor(notifications);
         schedule.cancelWhere("clientId", clientId);
         notifications.forEach(id -> schedule.cancelWhere("id", id));
+        sessionCalendars.eraseClient(clientId);
     }
 
     public void check(String clientId, Check check) {

@@ -15,7 +15,10 @@ public enum NotificationWork implements WorkKind {
     /** A notice is to be sent by email (retried with back-off); scheduled by DeliveryWork, run by EmailWork. */
     EMAIL("notification-email"),
     /** A safety alert's coach has had its time to acknowledge; scheduled and run by {@link SafetyEscalation}. */
-    SAFETY_ESCALATION("safety-escalation");
+    SAFETY_ESCALATION("safety-escalation"),
+    /** A booked session's reminder (24 h or 1 h before) to its client or coach; scheduled and run by
+     *  {@link SessionReminders}. */
+    SESSION_REMINDER("session-reminder");
 
     private final String storedName;
 

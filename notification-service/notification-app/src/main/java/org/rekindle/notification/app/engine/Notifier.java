@@ -37,8 +37,12 @@ public class Notifier {
     public void raise(Notice notice, String coachId, String clientTimezone) {
         Instant now = clock.instant();
         Preferences recipient = preferences.of(notice.recipientId());
-        Instant deliverAt = notice.rule().waitsOutQuietHours()
-                            ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now;
+        raiseAt(notice, coachId, notice.rule().waitsOutQuietHours()
+                                 ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now);
+    }
+
+    /** As {@link #raise}, delivered at {@code deliverAt} (the caller has decided about quiet hours). */
+    public void raiseAt(Notice notice, String coachId, Instant deliverAt) {
         String id = NotificationStore.idOf(notice);
         if (notifications.insertOnce(notice, coachId, deliverAt)) {
             metrics.raised(notice.rule().name());

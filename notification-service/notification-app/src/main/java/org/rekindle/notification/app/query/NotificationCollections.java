@@ -58,6 +58,10 @@ public final class NotificationCollections {
         return db.getCollection("notification_deliveries");
     }
 
+    MongoCollection<Document> sessionCalendars() {
+        return db.getCollection("session_calendars");
+    }
+
     MongoCollection<Document> preferences() {
         return db.getCollection("notification_preferences");
     }

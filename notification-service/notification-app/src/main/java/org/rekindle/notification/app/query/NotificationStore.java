@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.rekindle.notification.app.rules.AlertState;
 import org.rekindle.notification.app.rules.Notice;
+import org.rekindle.notification.app.rules.SessionInvite;
 import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,8 @@ public class NotificationStore {
                     .append("kind", notice.rule().isReminder() ? "REMINDER" : "ALERT")
                     .append("title", notice.title()).append("body", notice.body()).append("why", notice.why())
                     .append("causes", causes).append("raisedAt", Date.from(notice.raisedAt()))
-                    .append("deliverAt", Date.from(deliverAt)));
+                    .append("deliverAt", Date.from(deliverAt)).append("invite", inviteDocument(notice.invite())));
+            // "invite" is null but for notices about a booked session
             return true;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -97,6 +99,24 @@ public class NotificationStore {
         idsByRecipient.keySet().forEach(recipient -> byCoachAndClient.forget(coachAndClient(recipient, clientId)));
         byRecipient.forget(clientId);
         return idsByRecipient.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static Document inviteDocument(SessionInvite invite) {
+        return invite == null ? null : new Document("sessionId", invite.sessionId())
+                .append("sequence", invite.sequence()).append("start", Date.from(invite.start()))
+                .append("end", Date.from(invite.end())).append("cancelled", invite.cancelled())
+                .append("withClientId", invite.withClientId()).append("forCoach", invite.forCoach())
+                .append("stamp", Date.from(invite.stamp()));
+    }
+
+    /** The booked session a notification is about, as of its change (its email carries it as an .ics). */
+    public Optional<SessionInvite> inviteOf(String id) {
+        Document doc = notifications.find(Filters.eq("_id", id)).first();
+        Document invite = doc == null ? null : doc.get("invite", Document.class);
+        return Optional.ofNullable(invite).map(i -> new SessionInvite(
+                i.getString("sessionId"), i.getInteger("sequence"), i.getDate("start").toInstant(),
+                i.getDate("end").toInstant(), i.getBoolean("cancelled"), i.getString("withClientId"),
+                i.getBoolean("forCoach"), i.getDate("stamp").toInstant()));
     }
 
     public Optional<NotificationView> find(String id) {

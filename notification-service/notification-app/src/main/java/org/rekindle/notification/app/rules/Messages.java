@@ -22,6 +22,9 @@ final class Messages {
             case ENCOURAGEMENT_AFTER_BREACH -> "One moment does not undo your progress";
             case MESSAGE_FROM_CLIENT -> clientId + " sent you a message";
             case MESSAGE_FROM_COACH -> "Your coach sent you a message";
+            case SESSION_BOOKED, SESSION_RESCHEDULED_BY_CLIENT, SESSION_CANCELLED_BY_CLIENT, SESSION_REMINDER_TO_COACH,
+                 SESSION_RESCHEDULED_BY_COACH, SESSION_CANCELLED_BY_COACH, SESSION_REMINDER_TO_CLIENT ->
+                    SessionNotices.title(rule, clientId, detail);
         };
     }
 
@@ -61,6 +64,9 @@ final class Messages {
             case MESSAGE_FROM_CLIENT -> clientId + " wrote to you in Rekindle. Open the conversation to read it and "
                                         + "reply.";
             case MESSAGE_FROM_COACH -> "Your coach wrote to you in Rekindle. Open your messages to read it and reply.";
+            case SESSION_BOOKED, SESSION_RESCHEDULED_BY_CLIENT, SESSION_CANCELLED_BY_CLIENT, SESSION_REMINDER_TO_COACH,
+                 SESSION_RESCHEDULED_BY_COACH, SESSION_CANCELLED_BY_COACH, SESSION_REMINDER_TO_CLIENT ->
+                    SessionNotices.body(rule, clientId, detail);
         };
     }
 }

@@ -44,7 +44,14 @@ public enum Rule {
     NO_CONTACT_MILESTONE(Audience.CLIENT, "A milestone of your no-contact period (day 7, 14, 30 or your target)."),
     ENCOURAGEMENT_AFTER_BREACH(Audience.CLIENT, "A word after you logged contact during your no-contact period."),
     MESSAGE_FROM_CLIENT(Audience.COACH, "Your client sent you a message in Rekindle."),
-    MESSAGE_FROM_COACH(Audience.CLIENT, "Your coach sent you a message in Rekindle.");
+    MESSAGE_FROM_COACH(Audience.CLIENT, "Your coach sent you a message in Rekindle."),
+    SESSION_BOOKED(Audience.COACH, "Your client booked a session with you."),
+    SESSION_RESCHEDULED_BY_CLIENT(Audience.COACH, "Your client moved a session with you."),
+    SESSION_CANCELLED_BY_CLIENT(Audience.COACH, "Your client cancelled a session with you."),
+    SESSION_REMINDER_TO_COACH(Audience.COACH, "A session with your client starts in 24 hours or in 1 hour."),
+    SESSION_RESCHEDULED_BY_COACH(Audience.CLIENT, "Your coach moved your session."),
+    SESSION_CANCELLED_BY_COACH(Audience.CLIENT, "Your coach cancelled your session."),
+    SESSION_REMINDER_TO_CLIENT(Audience.CLIENT, "Your coaching session starts in 24 hours or in 1 hour.");
 
     /** Coaches get alerts; clients get reminders (which wait out their quiet hours). */
     public enum Audience { COACH, CLIENT }
@@ -92,8 +99,13 @@ public enum Rule {
         return audience == Audience.CLIENT;
     }
 
-    /** Reminders and messages wait until the recipient's quiet hours end; alerts about a risk do not. */
+    /** Reminders, messages and news of sessions wait until the recipient's quiet hours end; alerts about a risk do not. */
     public boolean waitsOutQuietHours() {
-        return isReminder() || this == MESSAGE_FROM_CLIENT;
+        return isReminder() || this == MESSAGE_FROM_CLIENT || isAboutSession();
+    }
+
+    /** About a booked session (its email carries the calendar invite). */
+    public boolean isAboutSession() {
+        return name().startsWith("SESSION_");
     }
 }

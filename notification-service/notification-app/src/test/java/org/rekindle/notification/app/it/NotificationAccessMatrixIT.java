@@ -46,6 +46,7 @@ class NotificationAccessMatrixIT extends NotificationServiceIT {
         List<Row> rows = List.of(
                 row("GET", "/api/feed/{userId}", "/api/feed/" + client, null, OWNER),
                 row("GET", "/api/feed/{userId}/export", "/api/feed/" + client + "/export", null, OWNER),
+                row("GET", "/api/feed/{userId}/sessions.ics", "/api/feed/" + client + "/sessions.ics", null, OWNER),
                 row("POST", "/api/feed/{userId}/{notificationId}/read",
                     "/api/feed/" + client + "/" + notification + "/read", null, OWNER),
                 row("POST", "/api/feed/{userId}/{notificationId}/acknowledge",

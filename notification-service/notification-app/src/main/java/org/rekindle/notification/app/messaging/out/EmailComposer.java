@@ -1,7 +1,11 @@
 package org.rekindle.notification.app.messaging.out;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.rekindle.notification.app.query.NotificationView;
+import org.rekindle.notification.app.rules.Ics;
+import org.rekindle.notification.app.rules.SessionInvite;
 import org.rekindle.platform.directory.PeopleDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -49,6 +53,27 @@ class EmailComposer {
                + (notification.kind().equals("ALERT") ? "Why you got this: " + notification.why() + "\n" : "")
                + "Open in Rekindle: " + link(notification) + "\n\n"
                + "You can change when and how Rekindle reaches you in your notification settings.\n";
+    }
+
+    /** The .ics of a booked session (RFC 5545/5546), from Rekindle's address to the recipient's. */
+    String invite(NotificationView notification, SessionInvite invite, String to) {
+        String with = invite.forCoach() ? people.naming(invite.withClientId(), invite.withClientId()) : "your coach";
+        return Ics.invite(invite, "Coaching session with " + with,
+                          "Rekindle coaching session. Open Rekindle to move or cancel it: " + link(notification),
+                          address(from), address(to));
+    }
+
+    /** The bare address of "Name <address>" (an .ics names people by mailto: URI). */
+    private static String address(String mailbox) {
+        try {
+            return new InternetAddress(mailbox).getAddress();
+        } catch (AddressException e) {
+            return mailbox;
+        }
+    }
+
+    String inviteFileName(SessionInvite invite) {
+        return invite.cancelled() ? "cancelled-session.ics" : "session.ics";
     }
 
     String html(NotificationView notification) {

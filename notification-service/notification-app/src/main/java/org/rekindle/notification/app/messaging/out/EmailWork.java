@@ -8,6 +8,8 @@ import org.rekindle.notification.app.query.DeliveryLog;
 import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.notification.app.rules.Channel;
+import org.rekindle.notification.app.rules.Ics;
+import org.springframework.core.io.ByteArrayResource;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
 import org.rekindle.platform.schedule.WorkKind;
@@ -16,11 +18,12 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Sends a notification's email over SMTP (plain text and HTML). A failure is logged with its reason and retried
+ * Sends a notification's email over SMTP (plain text and HTML; about a booked session, with its .ics invite). A failure is logged with its reason and retried
  * with back-off by the schedule; the last failure is logged as GAVE_UP. The Message-ID is derived from the
  * notification, so a resend after a crash can be recognised by the receiving side.
  */
@@ -67,6 +70,13 @@ class EmailWork implements ScheduledWorkHandler {
             helper.setSubject(composer.subject(notification));
             helper.setText(composer.text(notification), composer.html(notification));
             composer.addressFrom(helper);
+            var invite = notifications.inviteOf(id);
+            if (invite.isPresent()) { // a booked session: the calendar invite, for the recipient's calendar
+                String ics = composer.invite(notification, invite.get(), work.payload().getString("to"));
+                helper.addAttachment(composer.inviteFileName(invite.get()),
+                                     new ByteArrayResource(ics.getBytes(StandardCharsets.UTF_8)),
+                                     Ics.CONTENT_TYPE + "; method=" + Ics.method(invite.get()));
+            }
             message.saveChanges();
             message.setHeader("Message-ID", "<" + id + "@rekindle.notifications>");
             mail.send(message);
