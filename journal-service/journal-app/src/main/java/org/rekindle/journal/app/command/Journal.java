@@ -52,6 +52,9 @@ import org.rekindle.journal.app.command.api.PersonErased;
 import org.rekindle.journal.app.command.api.PersonMarked;
 import org.rekindle.journal.app.command.api.PersonRenamed;
 import org.rekindle.journal.app.command.api.RenamePerson;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ResealJournalTexts;
+import org.rekindle.journal.app.command.api.ResealedText;
 import org.rekindle.journal.app.command.persons.PersonRules;
 
 import java.time.Clock;
@@ -384,6 +387,18 @@ public class Journal {
         }
     }
 
+    /** The journal's texts as sealed again by the re-seal (only texts of this journal's records are taken). */
+    @CommandHandler
+    void handle(ResealJournalTexts command, Clock clock) {
+        requireNotInFuture(command.resealedAt(), clock);
+        java.util.List<ResealedText> texts = command.texts() == null ? java.util.List.of() : command.texts().stream()
+                .filter(text -> text != null && text.text() != null && text.kind() != ResealedText.Kind.COACH_NOTE
+                                && text.kind() != ResealedText.Kind.MESSAGE).toList();
+        if (!texts.isEmpty()) {
+            apply(new JournalTextsResealed(clientId, texts, command.resealedAt()));
+        }
+    }
+
     private void requireLivePerson(String personId) {
         Boolean erasedPerson = persons().get(personId);
         if (erasedPerson == null) {
@@ -514,6 +529,13 @@ public class Journal {
             wellBeingWeeks = new HashSet<>(); // a snapshot taken before WHO-5 check-ins existed
         }
         wellBeingWeeks.add(event.week());
+    }
+
+    @EventSourcingHandler
+    void on(JournalTextsResealed event) {
+        event.texts().stream().filter(text -> text.kind() == ResealedText.Kind.APOLOGY_VERSION).forEach(
+                text -> entries.computeIfPresent(text.recordId(), (id, entry) -> entry.version() == text.number()
+                        ? entry.revised(text.text(), entry.version()) : entry));
     }
 
     @EventSourcingHandler

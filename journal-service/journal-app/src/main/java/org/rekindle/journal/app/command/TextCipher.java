@@ -22,6 +22,12 @@ public interface TextCipher {
     /** What an erased person's name (or label) reads as, wherever the client wrote it. */
     String PERSON_REMOVED = "[a person removed at the client's request]";
 
+    /**
+     * What a text reads as when no key of the client opens it any more: a stored form the re-seal superseded and whose
+     * key it deleted (a read model being rebuilt shows it until it reaches the re-sealed form).
+     */
+    String RETIRED = "[sealed with a retired key]";
+
     /** The sealed form of the text (null stays null); refused once the client is erased. */
     String seal(String clientId, String text);
 

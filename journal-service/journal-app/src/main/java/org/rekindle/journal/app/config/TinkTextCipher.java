@@ -66,8 +66,12 @@ class TinkTextCipher implements TextCipher {
         if (key == null || Boolean.TRUE.equals(key.getBoolean("erased"))) {
             return ERASED;
         }
-        return Placeholders.resolve(openInner(clientId, key, sealed),
-                                    (person, name) -> openName(clientId, key, person, name));
+        String inner = Keysets.decrypt(keysets.aead(key.getString("keyset")), sealed.substring(PREFIX.length()),
+                                       clientId);
+        if (inner == null) {
+            return RETIRED;
+        }
+        return Placeholders.resolve(inner, (person, name) -> openName(clientId, key, person, name));
     }
 
     @Override
