@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Everything Rekindle holds about a client's journey, for the client: their plans (from plan-service), journal
  * entries with every text, the contact log, no-contact attempts, who read what they shared, and what
- * notification-service raised for them, and their weekly WHO-5 answers and scores ({@code wellBeing}). People are named as the directory names them ({@code clientName} and
+ * notification-service raised for them, and their weekly WHO-5 answers and scores ({@code wellBeing}), and the persons they marked in their texts
+ * ({@code persons}: labels only; an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
  * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
  * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).
@@ -21,7 +22,8 @@ public record Journey(String format, String clientId, String clientName, String 
                       String timezone,
                       JsonNode plans, StreakView noContact, List<EntryView> entries,
                       List<ContactLogRecordView> contactLog, List<LedgerRead> sharedEntryReads,
-                      JsonNode notifications, List<WellBeingQueries.CheckIn> wellBeing) {
+                      JsonNode notifications, List<WellBeingQueries.CheckIn> wellBeing,
+                      List<ExportedPerson> persons) {
 
     static final String FORMAT = "rekindle.journey-export.v1";
 }

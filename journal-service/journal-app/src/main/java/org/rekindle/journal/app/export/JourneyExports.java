@@ -28,11 +28,14 @@ public class JourneyExports {
     private final CoachNoteQueries coachNotes;
     private final PeopleDirectory people;
     private final org.rekindle.journal.app.query.WellBeingQueries wellBeing;
+    private final org.rekindle.journal.app.query.PersonQueries persons;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
                    OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people,
-                   org.rekindle.journal.app.query.WellBeingQueries wellBeing) {
+                   org.rekindle.journal.app.query.WellBeingQueries wellBeing,
+                   org.rekindle.journal.app.query.PersonQueries persons) {
         this.wellBeing = wellBeing;
+        this.persons = persons;
         this.entries = entries;
         this.contactLog = contactLog;
         this.streaks = streaks;
@@ -50,7 +53,8 @@ public class JourneyExports {
         return new Journey(Journey.FORMAT, clientId, client.name(), client.pronouns(), now, zoneOf(plans), plans,
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
-                                                           .toList(), notifications, wellBeing.of(clientId));
+                                                           .toList(), notifications, wellBeing.of(clientId),
+                           persons.of(clientId).stream().map(ExportedPerson::of).toList());
     }
 
     /**

@@ -25,6 +25,7 @@ final class JourneyPdf {
         EntriesSection.write(pdf, journey.entries(), readable, true);
         contactLog(pdf, journey, readable);
         wellBeing(pdf, journey, readable);
+        persons(pdf, journey, readable);
         reads(pdf, journey, readable);
         notifications(pdf, journey.notifications(), readable);
         return pdf.finish();
@@ -88,6 +89,17 @@ final class JourneyPdf {
         for (var checkIn : journey.wellBeing()) {
             pdf.paragraph(checkIn.week() + " · " + readable.at(checkIn.occurredAt()) + " · " + checkIn.percentage()
                           + " % (" + checkIn.rawScore() + " of 25), answers " + checkIn.items());
+        }
+    }
+
+    private static void persons(PdfWriter pdf, Journey journey, Readable readable) {
+        pdf.heading("People I marked in my texts");
+        if (journey.persons().isEmpty()) {
+            pdf.note("Nobody marked.");
+        }
+        for (ExportedPerson person : journey.persons()) {
+            pdf.paragraph(person.label() + " · marked " + readable.at(person.markedAt())
+                          + (person.erased() ? " · erased " + readable.at(person.erasedAt()) : ""));
         }
     }
 
