@@ -31,9 +31,10 @@ import static org.awaitility.Awaitility.await;
  * written before the marking is re-sealed as the person's placeholder, one written after is sealed so, and erasing
  * the person leaves "[a person removed at the client's request]" where the name was, in the client's view, the
  * coach's shared view, the coach's note and the conversation, while the rest of every text stays; afterwards no
- * stored event or document of the client holds the name in plain text or in a form the remaining keys open.
+ * stored event or document of the client holds the name in plain text or in a form the remaining keys open. Nothing
+ * published on the journal topic names the person or tells of the marking.
  */
-class MarkedPersonsIT extends EmbeddedStackTest {
+class MarkedPersonsIT extends RecordingJournalTopicTest {
 
     private static final String REMOVED = TextCipher.PERSON_REMOVED;
     private static final Pattern SEALED = Pattern.compile("enc:v1:[A-Za-z0-9+/=]+");
@@ -117,6 +118,12 @@ class MarkedPersonsIT extends EmbeddedStackTest {
         assertThat(opened).as("sealed texts found").isNotEmpty()
                           .noneMatch(text -> text.toLowerCase().contains("alex"));
         assertThat(opened).contains("I told " + REMOVED + " I was sorry. " + REMOVED + "'s sister called me.");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsWithKey(client).stream()
+                                                              .anyMatch(record -> record.value().contains(after)));
+        assertThat(topic.recordsWithKey(client)).as("published: no name, no marking")
+                .noneMatch(record -> record.value().toLowerCase().contains("alex"))
+                .noneMatch(record -> record.value().contains("Person"));
 
         assertThat(own.put(base + "/journal/persons/" + person, "{\"label\":\"x\",\"names\":[\"Alex\"]}")
                       .statusCode()).as("an erased person stays erased").isEqualTo(409);
