@@ -23,9 +23,9 @@ import java.util.List;
  * so the earlier events' forms open no more. A failure before (3) leaves the old keys: everything still opens, and
  * the next re-seal finishes the job.
  * <p>
- * Limits: a text sealed with the old key by a command that read the key document before (1) but is stored after
- * (2) read the event store is not re-sealed and reads as retired (milliseconds, and only while a person is being
- * marked). Finding the coach notes and conversations is one query on the event store by aggregate id prefix (a
+ * Step (2) runs twice: the second pass takes the texts stored while the first ran. Limit: a text sealed with the
+ * old key by a command that read the key document before (1) and is stored only after the second pass read the
+ * event store is not re-sealed and reads as retired (a command slower than the whole re-seal). Finding the coach notes and conversations is one query on the event store by aggregate id prefix (a
  * scan on PostgreSQL unless its collation is C); marking is rare.
  */
 @Component
@@ -49,10 +49,21 @@ class Reseal {
 
     void texts(String clientId) {
         cipher.rotate(clientId);
+        java.util.Set<String> done = new java.util.HashSet<>();
+        resealNewTexts(clientId, done);
+        // a second pass takes what commands stored while the first ran (sealed with the old key if they read the key
+        // document before the rotation); then nothing sealed with the old keys is the newest form of a text
+        resealNewTexts(clientId, done);
+        cipher.retireOldKeys(clientId);
+    }
+
+    /** Seals again the newest form of every text not re-sealed yet ({@code done}: aggregate id and text key). */
+    private void resealNewTexts(String clientId, java.util.Set<String> done) {
         for (String aggregateId : aggregatesOf(clientId)) {
             List<Object> events = eventStore.readEvents(aggregateId, 0L).asStream()
                                             .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
             List<ResealedText> texts = SealedTexts.newest(events).stream()
+                    .filter(text -> done.add(aggregateId + "|" + text.key()))
                     .map(text -> text.withText(cipher.reseal(clientId, text.text()))).toList();
             if (!texts.isEmpty() && !knows(aggregateId, clientId)) {
                 // a kind of aggregate with texts this re-seal cannot record: keep the old keys (nothing is lost)
@@ -63,7 +74,6 @@ class Reseal {
                                       time.now()));
             }
         }
-        cipher.retireOldKeys(clientId);
     }
 
     private List<String> aggregatesOf(String clientId) {
