@@ -14,6 +14,10 @@ import org.rekindle.journal.app.command.api.ResealedText;
 import org.rekindle.journal.app.command.api.ResealedText.Kind;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 
+import org.rekindle.journal.app.command.api.PersonMarked;
+import org.rekindle.journal.app.command.api.PersonRenamed;
+
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ import java.util.Map;
  * re-sealed revision only while it is the current one, so a revision written meanwhile is never overwritten).
  */
 public final class SealedTexts {
+
+    /** How a text sealed by the cipher begins (its format version). */
+    static final String SEALED_PREFIX = "enc:";
 
     private SealedTexts() {
     }
@@ -64,7 +71,35 @@ public final class SealedTexts {
         if (event instanceof JournalTextsResealed e) {
             return e.texts();
         }
+        if (event instanceof PersonMarked || event instanceof PersonRenamed) {
+            return List.of(); // sealed with the person's key, which the re-seal does not rotate
+        }
+        requireNoSealedText(event);
         return List.of();
+    }
+
+    /**
+     * An event this class does not know must hold no sealed text: one that does (a new kind of text, say) would be
+     * left sealed with the old client key and read as retired after the re-seal. Refusing here stops the re-seal
+     * before the old keys are deleted, so nothing is lost until the kind is added above.
+     */
+    private static void requireNoSealedText(Object event) {
+        if (!(event instanceof Record record)) {
+            return;
+        }
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+            if (value instanceof String text && text.startsWith(SEALED_PREFIX)) {
+                throw new IllegalStateException(record.getClass().getSimpleName() + "." + component.getName()
+                                                + " holds sealed text that SealedTexts does not know: add its kind "
+                                                + "before re-sealing");
+            }
+        }
     }
 
     /** The newest stored form of every text in these events (given oldest first). */

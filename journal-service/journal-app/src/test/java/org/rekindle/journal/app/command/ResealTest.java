@@ -74,6 +74,21 @@ class ResealTest {
                 .containsExactly(new ResealedText(Kind.MESSAGE, "c", 4, "s:hi"));
     }
 
+    /** An event of a kind of text the re-seal does not know yet stops it, rather than leaving that text behind. */
+    record SessionOutcomeNoted(String clientId, String note) {
+    }
+
+    @Test
+    void anEventWithSealedTextOfAnUnknownKindStopsTheReseal() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedTexts.in(
+                        new SessionOutcomeNoted("sam", "enc:v1:AAAA")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SessionOutcomeNoted.note");
+        assertThat(SealedTexts.in(new SessionOutcomeNoted("sam", "plain"))).isEmpty();
+        assertThat(SealedTexts.in(new org.rekindle.journal.app.command.api.PersonMarked(
+                "sam", "p1", "enc:v1:label", List.of("enc:v1:name"), AT))).as("the person's key is not rotated")
+                .isEmpty();
+    }
+
     @Test
     void theJournalRecordsItsOwnTextsAndTheLatestApologyVersionIsTheNewForm() {
         ResealedText v2 = new ResealedText(Kind.APOLOGY_VERSION, "a1", 2, "new v2");
