@@ -123,6 +123,10 @@ final class DemoPractice {
         j.urge(SAM, true, "Her birthday. Wrote the text, deleted it, called my brother.", ago(15, 20));
         String apology = j.draftApology(SAM, "I'm sorry, but you always made it sound like work was a crime.",
                                         ago(12, 20));
+        // The ex wrote first and Sam answered: on Sam's plan answering the ex is no breach, so his streak runs on; a coach
+        // who counts replies (retroactively) sees the streak start again here (DemoRulesChangeTest).
+        j.breach(SAM, "MESSAGE", "EX", "She messaged to ask how I was. I answered in one line and left it there.",
+                 ago(11, 21));
         j.urge(SAM, true, null, ago(8, 22));
         j.reviseApology(SAM, apology, "I'm sorry I kept choosing work over the evenings we planned. I felt "
                         + "pressure at the job and I shut you out instead of telling you. You deserved better.",

@@ -54,7 +54,7 @@ class LocalStackTest {
                 assertThat(streak.at("/attempts/0/days").asInt()).isEqualTo(8);
                 assertThat(streak.get("currentStreakDays").asInt()).isBetween(19, 21);
                 assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(18);
-                assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+                assertThat(get(sam + "/contact-log").size()).isEqualTo(8);
             });
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
             for (String[] person : new String[][]{{"coach-maya", "demo-maya", "maya"}, {"coach-leo", "demo-leo", "leo"},
@@ -91,7 +91,7 @@ class LocalStackTest {
             token = OidcLogin.web(again.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             String sam = again.journalUrl() + "/api/clients/" + DemoPractice.SAM;
             assertThat(get(sam + "/journal/entries?limit=500").size()).isEqualTo(entriesOfSam);
-            assertThat(get(sam + "/contact-log").size()).isEqualTo(7);
+            assertThat(get(sam + "/contact-log").size()).isEqualTo(8);
             assertThat(get(again.planUrl() + "/api/plans?clientId=" + DemoPractice.SAM)).as("one plan, not two")
                     .hasSize(1);
             assertThat(get(again.contentUrl() + "/api/programs/reconciliation-default").get("latestVersion").asInt())

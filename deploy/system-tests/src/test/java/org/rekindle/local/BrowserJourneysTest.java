@@ -602,7 +602,8 @@ class BrowserJourneysTest {
                 coach.submit("Preview");
                 List<WebElement> counted = coach.findAll(By.xpath(
                         "//tr[th[normalize-space()='Breaches counted']]/td"));
-                boolean more = counted.size() == 2 && !counted.get(0).getText().equals(counted.get(1).getText());
+                boolean more = counted.size() == 2 && !counted.get(0).getText().equals(counted.get(1).getText())
+                               && Integer.parseInt(counted.get(1).getText()) == Integer.parseInt(counted.get(0).getText()) + 2;
                 if (!more) {
                     coach.open("/coach/clients/client-sam");
                     coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
@@ -611,9 +612,15 @@ class BrowserJourneysTest {
             });
             List<WebElement> counted = coach.findAll(By.xpath("//tr[th[normalize-space()='Breaches counted']]/td"));
             assertThat(Integer.parseInt(counted.get(1).getText()))
-                    .as("the answer to the ex counts after the change").isEqualTo(Integer.parseInt(counted.get(0).getText()) + 1);
+                    .as("the answer to the ex counts after the change, and so does the demo's answer 11 days ago")
+                    .isEqualTo(Integer.parseInt(counted.get(0).getText()) + 2);
             assertThat(coach.find(By.id("rules-in-force")).getText()).as("a preview changes nothing")
                     .contains("Answering the ex is not a breach.");
+            assertThat(coach.find(By.id("flag-changes")).getText())
+                    .as("Sam's answer today would flag a breach in the last 48 hours").contains("Would appear: BREACH_IN_48H");
+            assertThat(coach.find(By.id("step-changes-none")).getText())
+                    .as("Sam's client-started breach on day 8 ended the plan's attempt under any rules")
+                    .isEqualTo("No plan step changes state.");
             coach.assertAccessible("the breach rules preview");
             coach.screenshot("coach-breach-rules-preview");
 

@@ -30,6 +30,7 @@ class JourneyExportTest {
     private static final String REFLECTION = "We stopped talking about money and started keeping score.";
     private static final String APOLOGY_V2 = "I am sorry I kept cancelling; I see what it cost you.";
     private static final String BREACH_NOTE = "They called on my birthday and I picked up.";
+    private static final String CANCEL_REASON = "My sister's wedding moved to that day.";
 
     @Test
     void theClientExportsTheirWholeJourneyAsJsonAndPdf(@TempDir Path dataDir) throws Exception {
@@ -52,8 +53,20 @@ class JourneyExportTest {
             journal.post(base + "/journal/well-being-check-ins", "{\"items\":[3,2,1,1,0],\"zone\":\"Europe/Lisbon\"}");
             journal.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}");
             journal.post(base + "/contact-log/breaches",
-                         "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\",\"note\":\"" + BREACH_NOTE + "\"}");
+                         "{\"channel\":\"CALL\",\"initiatedBy\":\"CLIENT\",\"note\":\"" + BREACH_NOTE + "\"}");
             journal.put(base + "/journal/entries/" + reflection + "/share");
+            coachOnJournal.put("/api/coaches/" + coach + "/calendar/availability", "{\"zone\":\"Europe/Berlin\","
+                    + "\"minutes\":50,\"slots\":[{\"day\":\"MONDAY\",\"start\":\"09:00\"},"
+                    + "{\"day\":\"THURSDAY\",\"start\":\"17:30\"}]}");
+            String slot = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> Json.parse(journal.get(base + "/sessions/free-slots?weeks=2").body()).at("/slots/0/start")
+                              .asText(), start -> !start.isEmpty());
+            String kept = Json.parse(journal.post(base + "/sessions", "{\"start\":\"" + slot + "\"}").body())
+                              .get("sessionId").asText();
+            String cancelled = Json.parse(journal.post(base + "/sessions", "{\"start\":\"" + Json.parse(
+                    journal.get(base + "/sessions/free-slots?weeks=2").body()).at("/slots/0/start").asText() + "\"}")
+                                                 .body()).get("sessionId").asText();
+            journal.post(base + "/sessions/" + cancelled + "/cancel", "{\"reason\":\"" + CANCEL_REASON + "\"}");
             await().atMost(Duration.ofSeconds(30)).until(() -> coachOnJournal.get(base + "/journal/entries").body()
                                                                              .contains(REFLECTION));
 
@@ -87,6 +100,9 @@ class JourneyExportTest {
             assertThat(export.get("persons").findValuesAsText("label")).as("marked persons by label only")
                     .containsExactly("my ex", "[a person removed at the client's request]");
             assertThat(export.get("persons").toString()).doesNotContain("Jamie", "Kim", "a friend");
+            assertThat(export.get("sessions").findValuesAsText("sessionId")).containsExactly(kept, cancelled);
+            assertThat(export.get("sessions").findValuesAsText("status")).containsExactly("BOOKED", "CANCELLED");
+            assertThat(export.at("/sessions/1/changes/0/reason").asText()).isEqualTo(CANCEL_REASON);
 
             HttpResponse<byte[]> pdf = journal.download(base + "/export?format=pdf");
             assertThat(pdf.statusCode()).isEqualTo(200);
@@ -97,7 +113,7 @@ class JourneyExportTest {
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
                                       "mood 2 of 5", "My weekly well-being (WHO-5)", "28 % (7 of 25)",
                                       "Leo Brandt read 1 shared entry", "People I marked in my texts", "Alex Moreno (client-alex)",
-                                      "coach Leo Brandt (he/him, coach-leo)",
+                                      "coach Leo Brandt (he/him, coach-leo)", "My sessions", CANCEL_REASON,
                                       export.at("/notifications/0/notification/title").asText());
             assertThat(text).as("every date written the same way, none as ISO text")
                             .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").containsPattern("due \\d{1,2} \\w{3} \\d{4}");
@@ -109,12 +125,13 @@ class JourneyExportTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 String after = journal.get(base + "/export").body();
                 assertThat(after).as("nothing the client wrote survives erasure, in any part of the export")
-                                 .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.");
+                                 .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, "Low after the call.",
+                                                 CANCEL_REASON);
                 assertThat(Json.parse(after).at("/plans/0/programId").asText()).isEqualTo("reconciliation-default");
                 assertThat(Json.parse(after).get("wellBeing")).as("the WHO-5 answers go with the journal").isEmpty();
             });
             assertThat(textOf(journal.download(base + "/export?format=pdf").body()))
-                    .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE);
+                    .doesNotContain(REFLECTION, APOLOGY_V2, BREACH_NOTE, CANCEL_REASON);
         }
     }
 

@@ -20,7 +20,8 @@ import static org.rekindle.web.api.Services.Service.PLAN;
 
 /**
  * How a client's plan counts contact during no contact: the rules in force and their history; the coach previews a
- * change (before and after on the client's row, nothing stored), then confirms it. plan-service decides and refuses.
+ * change (before and after on the client's row, the risk flags that appear or disappear and the plan steps that would
+ * change state; nothing stored), then confirms it. plan-service decides and refuses.
  */
 @Controller
 @RequestMapping("/coach/clients/{clientId}/plans/{planId}/breach-rules")

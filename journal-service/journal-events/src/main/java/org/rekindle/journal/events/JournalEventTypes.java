@@ -21,7 +21,12 @@ public final class JournalEventTypes {
             Map.entry(ConsentChanged.TYPE, ConsentChanged.class),
             Map.entry(SafetyConcernRaised.TYPE, SafetyConcernRaised.class),
 
-            Map.entry(MessageSent.TYPE, MessageSent.class));
+            Map.entry(MessageSent.TYPE, MessageSent.class),
+
+            Map.entry(SessionBooked.TYPE, SessionBooked.class),
+            Map.entry(SessionRescheduled.TYPE, SessionRescheduled.class),
+            Map.entry(SessionCancelled.TYPE, SessionCancelled.class),
+            Map.entry(SessionOutcomeRecorded.TYPE, SessionOutcomeRecorded.class));
 
     private JournalEventTypes() {
     }

@@ -106,6 +106,17 @@ public final class TestIssuer {
         return token(adminId, List.of("PRACTICE_ADMIN"), null, url(), "rekindle", Duration.ofMinutes(10), key);
     }
 
+    /** A coach of another practice than the other tokens' {@code practice-test}. */
+    public String coach(String coachId, String practice) {
+        return token(coachId, List.of("COACH"), null, url(), "rekindle", Duration.ofMinutes(10), key, practice);
+    }
+
+    /** A practice admin of another practice than the other tokens' {@code practice-test}. */
+    public String admin(String adminId, String practice) {
+        return token(adminId, List.of("PRACTICE_ADMIN"), null, url(), "rekindle", Duration.ofMinutes(10), key,
+                     practice);
+    }
+
     /** Tokens that must be refused, each for one reason. */
     public String expired(String clientId) {
         return token(clientId, List.of("CLIENT"), null, url(), "rekindle", Duration.ofMinutes(-5), key);
@@ -167,10 +178,15 @@ public final class TestIssuer {
 
     private static String token(String subject, List<String> roles, String coach, String issuer, String audience,
                                 Duration ttl, RSAKey signingKey) {
+        return token(subject, roles, coach, issuer, audience, ttl, signingKey, "practice-test");
+    }
+
+    private static String token(String subject, List<String> roles, String coach, String issuer, String audience,
+                                Duration ttl, RSAKey signingKey, String practice) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
                 .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plus(ttl)))
-                .claim("roles", roles).claim("practice", "practice-test");
+                .claim("roles", roles).claim("practice", practice);
         if (coach != null) {
             claims.claim("coach", coach);
         }

@@ -14,7 +14,11 @@ import org.rekindle.journal.app.command.api.ResealedText;
 import org.rekindle.journal.app.command.api.ResealedText.Kind;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 
+import org.rekindle.journal.app.command.api.JournalEvent;
 import org.rekindle.journal.app.command.api.PersonMarked;
+import org.rekindle.journal.app.command.api.SessionCancelled;
+import org.rekindle.journal.app.command.api.SessionOutcomeRecorded;
+import org.rekindle.journal.app.command.api.SessionRescheduled;
 import org.rekindle.journal.app.command.api.PersonRenamed;
 
 import java.lang.reflect.RecordComponent;
@@ -68,6 +72,15 @@ public final class SealedTexts {
         if (event instanceof MessageSent e) {
             return one(Kind.MESSAGE, e.conversationId(), e.number(), e.text());
         }
+        if (event instanceof SessionRescheduled e) {
+            return one(Kind.SESSION_CHANGE_REASON, e.sessionId(), e.sequence(), e.reason());
+        }
+        if (event instanceof SessionCancelled e) {
+            return one(Kind.SESSION_CHANGE_REASON, e.sessionId(), e.sequence(), e.reason());
+        }
+        if (event instanceof SessionOutcomeRecorded e) {
+            return one(Kind.SESSION_NOTES, e.sessionId(), 0, e.notes());
+        }
         if (event instanceof JournalTextsResealed e) {
             return e.texts();
         }
@@ -102,10 +115,16 @@ public final class SealedTexts {
         }
     }
 
-    /** The newest stored form of every text in these events (given oldest first). */
-    public static List<ResealedText> newest(Iterable<?> events) {
+    /**
+     * The newest stored form of every text of the client in these events (given oldest first); a coach's calendar
+     * holds other clients' sessions too, whose texts are theirs, not this client's.
+     */
+    public static List<ResealedText> newest(Iterable<?> events, String clientId) {
         Map<String, ResealedText> newest = new LinkedHashMap<>();
         for (Object event : events) {
+            if (event instanceof JournalEvent journalEvent && !clientId.equals(journalEvent.clientId())) {
+                continue;
+            }
             in(event).forEach(text -> newest.put(text.key(), text));
         }
         return List.copyOf(newest.values());

@@ -3,6 +3,7 @@ package org.rekindle.journal.app.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rekindle.journal.app.query.ContactLogRecordView;
 import org.rekindle.journal.app.query.EntryView;
+import org.rekindle.journal.app.query.SessionView;
 import org.rekindle.journal.app.query.StreakView;
 import org.rekindle.journal.app.query.WellBeingQueries;
 
@@ -12,8 +13,10 @@ import java.util.List;
 /**
  * Everything Rekindle holds about a client's journey, for the client: their plans (from plan-service), journal
  * entries with every text, the contact log, no-contact attempts, who read what they shared, and what
- * notification-service raised for them, and their weekly WHO-5 answers and scores ({@code wellBeing}), and the persons they marked in their texts
- * ({@code persons}: labels only; an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
+ * notification-service raised for them, their weekly WHO-5 answers and scores ({@code wellBeing}), and their
+ * sessions with a coach ({@code sessions}, oldest first: booked, moved, cancelled with the reasons, the outcome and
+ * the coach's notes on it, which are about the client and sealed with their key), and the persons they marked in
+ * their texts ({@code persons}: labels only; an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
  * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
  * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).
@@ -23,7 +26,7 @@ public record Journey(String format, String clientId, String clientName, String 
                       JsonNode plans, StreakView noContact, List<EntryView> entries,
                       List<ContactLogRecordView> contactLog, List<LedgerRead> sharedEntryReads,
                       JsonNode notifications, List<WellBeingQueries.CheckIn> wellBeing,
-                      List<ExportedPerson> persons) {
+                      List<SessionView> sessions, List<ExportedPerson> persons) {
 
     static final String FORMAT = "rekindle.journey-export.v1";
 }

@@ -8,6 +8,7 @@ import org.rekindle.platform.directory.PeopleDirectory;
 import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
+import org.rekindle.journal.app.query.SessionQueries;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,15 @@ public class JourneyExports {
     private final CoachNoteQueries coachNotes;
     private final PeopleDirectory people;
     private final org.rekindle.journal.app.query.WellBeingQueries wellBeing;
+    private final SessionQueries sessions;
     private final org.rekindle.journal.app.query.PersonQueries persons;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
                    OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people,
-                   org.rekindle.journal.app.query.WellBeingQueries wellBeing,
+                   org.rekindle.journal.app.query.WellBeingQueries wellBeing, SessionQueries sessions,
                    org.rekindle.journal.app.query.PersonQueries persons) {
         this.wellBeing = wellBeing;
+        this.sessions = sessions;
         this.persons = persons;
         this.entries = entries;
         this.contactLog = contactLog;
@@ -54,6 +57,7 @@ public class JourneyExports {
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
                                                            .toList(), notifications, wellBeing.of(clientId),
+                           sessions.allOf(clientId),
                            persons.of(clientId).stream().map(ExportedPerson::of).toList());
     }
 

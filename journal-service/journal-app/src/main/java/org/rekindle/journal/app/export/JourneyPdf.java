@@ -2,6 +2,7 @@ package org.rekindle.journal.app.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rekindle.journal.app.query.ContactLogRecordView;
+import org.rekindle.journal.app.query.SessionView;
 import org.rekindle.journal.app.query.StreakView;
 
 import java.time.ZoneId;
@@ -18,13 +19,14 @@ final class JourneyPdf {
         pdf.note(Readable.introduce(journey.clientName(), journey.clientPronouns(), journey.clientId())
                  + " · exported " + readable.at(journey.exportedAt()) + " (" + journey.timezone() + ")");
         pdf.paragraph("Everything Rekindle holds about you: your plan, your journal, your contact log, who read what "
-                      + "you shared, and what Rekindle sent you. The JSON export holds the same, with every "
-                      + "identifier.");
+                      + "you shared, your sessions, and what Rekindle sent you. The JSON export holds the same, with "
+                      + "every identifier.");
         plans(pdf, journey.plans(), readable);
         noContact(pdf, journey.noContact(), readable);
         EntriesSection.write(pdf, journey.entries(), readable, true);
         contactLog(pdf, journey, readable);
         wellBeing(pdf, journey, readable);
+        sessions(pdf, journey, readable);
         persons(pdf, journey, readable);
         reads(pdf, journey, readable);
         notifications(pdf, journey.notifications(), readable);
@@ -90,6 +92,43 @@ final class JourneyPdf {
             pdf.paragraph(checkIn.week() + " · " + readable.at(checkIn.occurredAt()) + " · " + checkIn.percentage()
                           + " % (" + checkIn.rawScore() + " of 25), answers " + checkIn.items());
         }
+    }
+
+    private static void sessions(PdfWriter pdf, Journey journey, Readable readable) {
+        pdf.heading("My sessions");
+        if (journey.sessions().isEmpty()) {
+            pdf.note("No session booked.");
+        }
+        for (SessionView session : journey.sessions()) {
+            pdf.subheading(readable.at(session.start()) + " · coach " + coachNamed(journey.plans(), session.coachId())
+                           + " · "
+                           + Readable.words(session.outcome() != null ? session.outcome() : session.status()));
+            pdf.note("Booked " + readable.at(session.bookedAt()) + " · " + session.localStart().toLocalTime()
+                     + " in the coach's zone (" + session.zone() + ")");
+            for (SessionView.Change change : session.changes()) {
+                pdf.paragraph(readable.at(change.at()) + " · " + Readable.words(change.kind()) + " by "
+                              + Readable.words(change.by())
+                              + (change.previousStart() != null ? ", from " + readable.at(change.previousStart())
+                                                                 + " to " + readable.at(change.start()) : ""));
+                if (change.reason() != null) {
+                    pdf.quote(change.reason());
+                }
+            }
+            if (session.notes() != null) {
+                pdf.quote(session.notes());
+            }
+        }
+    }
+
+    /** The coach as the plans name them (from the directory), else by id. */
+    private static String coachNamed(JsonNode plans, String coachId) {
+        for (JsonNode plan : plans) {
+            if (coachId.equals(plan.path("coachId").asText()) && plan.hasNonNull("coachName")) {
+                return Readable.introduce(plan.path("coachName").asText(), plan.path("coachPronouns").asText(null),
+                                          coachId);
+            }
+        }
+        return coachId;
     }
 
     private static void persons(PdfWriter pdf, Journey journey, Readable readable) {

@@ -33,7 +33,11 @@ class ResealedTextProjection {
     private final MongoCollection<Document> coachNotes;
     private final MongoCollection<Document> messages;
 
-    ResealedTextProjection(ReadModelCollections collections, ConversationCollections conversations) {
+    private final MongoCollection<Document> sessions;
+
+    ResealedTextProjection(ReadModelCollections collections, ConversationCollections conversations,
+                           SessionCollections sessionCollections) {
+        this.sessions = sessionCollections.sessions();
         this.entries = collections.entries();
         this.contactLog = collections.contactLog();
         this.coachNotes = collections.coachNotes();
@@ -61,6 +65,7 @@ class ResealedTextProjection {
                                                                Updates.set("reason", first.text()));
             case COACH_NOTE -> resealCoachNote(id, texts, position);
             case MESSAGE -> applyOnce(messages, id, position, Updates.set("text", first.text()));
+            case SESSION_CHANGE_REASON, SESSION_NOTES -> resealSession(id, texts, position);
         }
     }
 
@@ -81,6 +86,26 @@ class ResealedTextProjection {
         }
         updates.add(Updates.set("versions", versions));
         applyOnce(entries, id, position, Updates.combine(updates));
+    }
+
+    /** A session's change reasons (the n-th change has sequence n) and outcome notes. */
+    private void resealSession(String id, List<ResealedText> texts, long position) {
+        Document session = sessions.find(Filters.eq("_id", id)).first();
+        if (session == null) {
+            return;
+        }
+        List<Document> changes = new ArrayList<>(session.getList("changes", Document.class, List.of()));
+        List<Bson> updates = new ArrayList<>();
+        for (ResealedText text : texts) {
+            if (text.kind() == ResealedText.Kind.SESSION_NOTES) {
+                updates.add(Updates.set("notes", text.text()));
+            } else if (text.number() >= 1 && text.number() <= changes.size()) {
+                changes.set(text.number() - 1, new Document(changes.get(text.number() - 1))
+                        .append("reason", text.text()));
+            }
+        }
+        updates.add(Updates.set("changes", changes));
+        applyOnce(sessions, id, position, Updates.combine(updates));
     }
 
     private void resealCoachNote(String id, List<ResealedText> texts, long position) {

@@ -12,17 +12,19 @@ import java.util.Optional;
 public class StreakQueries {
 
     private final MongoCollection<Document> streaks;
+    private final ContactRulesHistory rules;
     private final Clock clock;
 
-    StreakQueries(ReadModelCollections collections, Clock clock) {
+    StreakQueries(ReadModelCollections collections, ContactRulesHistory rules, Clock clock) {
         this.streaks = collections.streaks();
+        this.rules = rules;
         this.clock = clock;
     }
 
-    /** The client's streak now; empty when the client has no journal. */
+    /** The client's streak now, under their plan's rules; empty when the client has no journal. */
     public Optional<StreakView> current(String clientId) {
         return Optional.ofNullable(streaks.find(Filters.eq("_id", clientId)).first())
-                       .map(doc -> StreakView.of(clientId, doc, clock.instant()));
+                       .map(doc -> StreakView.of(clientId, doc, rules.of(clientId), clock.instant()));
     }
 
     public boolean journalExists(String clientId) {

@@ -4,10 +4,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.rekindle.journal.app.command.SealedTexts;
 import org.rekindle.journal.app.command.TextCipher;
+import org.rekindle.journal.app.command.api.ResealCalendarTexts;
 import org.rekindle.journal.app.command.api.ResealCoachNote;
 import org.rekindle.journal.app.command.api.ResealConversation;
 import org.rekindle.journal.app.command.api.ResealJournalTexts;
 import org.rekindle.journal.app.command.api.ResealedText;
+import org.rekindle.journal.app.query.SessionQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,8 @@ import java.util.List;
 /**
  * Brings every stored text of a client under their marked persons, so a name written before the marking is a
  * placeholder too: (1) a new client key starts sealing; (2) for each aggregate holding the client's texts (the
- * journal, each coach note about them, each conversation) the newest stored form of every text is read from the
+ * journal, each coach note about them, each conversation, each coach calendar with their sessions: only this
+ * client's texts there) the newest stored form of every text is read from the
  * event store, sealed again with the new key (names as placeholders) and recorded as {@code JournalTextsResealed}
  * (in slices of {@value #SLICE} texts), waiting until the read models hold it; (3) the old client keys are deleted,
  * so the earlier events' forms open no more. A failure before (3) leaves the old keys: everything still opens, and
@@ -39,7 +42,11 @@ class Reseal {
     private final JournalWrites commands;
     private final RequestTime time;
 
-    Reseal(TextCipher cipher, EventStore eventStore, JdbcTemplate jdbc, JournalWrites commands, RequestTime time) {
+    private final SessionQueries sessions;
+
+    Reseal(TextCipher cipher, EventStore eventStore, JdbcTemplate jdbc, JournalWrites commands, RequestTime time,
+           SessionQueries sessions) {
+        this.sessions = sessions;
         this.cipher = cipher;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -59,19 +66,23 @@ class Reseal {
 
     /** Seals again the newest form of every text not re-sealed yet ({@code done}: aggregate id and text key). */
     private void resealNewTexts(String clientId, java.util.Set<String> done) {
-        for (String aggregateId : aggregatesOf(clientId)) {
+        List<String> calendars = sessions.coachesOf(clientId);
+        for (String aggregateId : java.util.stream.Stream.concat(aggregatesOf(clientId).stream(), calendars.stream())
+                                                        .distinct().toList()) {
             List<Object> events = eventStore.readEvents(aggregateId, 0L).asStream()
                                             .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
-            List<ResealedText> texts = SealedTexts.newest(events).stream()
+            List<ResealedText> texts = SealedTexts.newest(events, clientId).stream()
                     .filter(text -> done.add(aggregateId + "|" + text.key()))
                     .map(text -> text.withText(cipher.reseal(clientId, text.text()))).toList();
-            if (!texts.isEmpty() && !knows(aggregateId, clientId)) {
+            if (!texts.isEmpty() && !knows(aggregateId, clientId) && !calendars.contains(aggregateId)) {
                 // a kind of aggregate with texts this re-seal cannot record: keep the old keys (nothing is lost)
                 throw new IllegalStateException("no re-seal for aggregate " + aggregateId + "; old keys kept");
             }
             for (int from = 0; from < texts.size(); from += SLICE) {
-                commands.send(command(aggregateId, clientId, texts.subList(from, Math.min(texts.size(), from + SLICE)),
-                                      time.now()));
+                List<ResealedText> slice = List.copyOf(texts.subList(from, Math.min(texts.size(), from + SLICE)));
+                commands.send(calendars.contains(aggregateId)
+                              ? new ResealCalendarTexts(aggregateId, clientId, slice, time.now())
+                              : command(aggregateId, clientId, slice, time.now()));
             }
         }
     }

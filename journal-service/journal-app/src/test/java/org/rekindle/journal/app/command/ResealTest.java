@@ -59,15 +59,27 @@ class ResealTest {
                 new NoContactBroken("sam", "p1", "b1", Channel.CALL, InitiatedBy.EX, "s:breach", 2, AT),
                 new UrgeRecorded("sam", "u1", true, "s:urge", AT),
                 new NoContactEnded("sam", "p1", "s:reason", 3, AT),
-                new JournalTextsResealed("sam", List.of(new ResealedText(Kind.APOLOGY_VERSION, "a1", 1, "t:v1")), AT));
-        assertThat(SealedTexts.newest(events)).containsExactly(
+                new JournalTextsResealed("sam", List.of(new ResealedText(Kind.APOLOGY_VERSION, "a1", 1, "t:v1")), AT),
+                new org.rekindle.journal.app.command.api.SessionRescheduled("leo", "s1", "sam", Participant.CLIENT, AT,
+                                                                            AT, AT, "UTC", 1, "s:moved", AT),
+                new org.rekindle.journal.app.command.api.SessionCancelled("leo", "s1", "sam", Participant.COACH, AT,
+                                                                          AT, "UTC", 2, "s:cancelled", AT),
+                new org.rekindle.journal.app.command.api.SessionOutcomeRecorded(
+                        "leo", "s2", "sam", org.rekindle.journal.app.command.api.SessionOutcome.ATTENDED, AT, AT,
+                        "UTC", "s:notes", AT),
+                new org.rekindle.journal.app.command.api.SessionCancelled("leo", "s9", "kim", Participant.COACH, AT,
+                                                                          AT, "UTC", 1, "s:kim's reason", AT));
+        assertThat(SealedTexts.newest(events, "sam")).as("the client's texts only").containsExactly(
                 new ResealedText(Kind.REFLECTION, "r1", 0, "s:reflection"),
                 new ResealedText(Kind.APOLOGY_VERSION, "a1", 1, "t:v1"),
                 new ResealedText(Kind.APOLOGY_VERSION, "a1", 2, "s:v2"),
                 new ResealedText(Kind.MOOD_NOTE, "m1", 0, "s:mood"),
                 new ResealedText(Kind.BREACH_NOTE, "b1", 0, "s:breach"),
                 new ResealedText(Kind.URGE_NOTE, "u1", 0, "s:urge"),
-                new ResealedText(Kind.NO_CONTACT_END_REASON, "p1", 0, "s:reason"));
+                new ResealedText(Kind.NO_CONTACT_END_REASON, "p1", 0, "s:reason"),
+                new ResealedText(Kind.SESSION_CHANGE_REASON, "s1", 1, "s:moved"),
+                new ResealedText(Kind.SESSION_CHANGE_REASON, "s1", 2, "s:cancelled"),
+                new ResealedText(Kind.SESSION_NOTES, "s2", 0, "s:notes"));
         assertThat(SealedTexts.in(new CoachNoteRevised("n", "sam", "leo", "s:note", 2, AT)))
                 .containsExactly(new ResealedText(Kind.COACH_NOTE, "n", 2, "s:note"));
         assertThat(SealedTexts.in(new MessageSent("c", "sam", "leo", 4, Participant.CLIENT, "s:hi", AT)))
@@ -133,6 +145,16 @@ class ResealTest {
                                                 AT))
                 .when(new WriteCoachNote(note, "sam", "leo", "same", AT))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aCoachsCalendarTakesSessionTextsOnly() {
+        ResealedText notes = new ResealedText(Kind.SESSION_NOTES, "s2", 0, "new notes");
+        fixture(CoachCalendar.class)
+                .given(new org.rekindle.journal.app.command.api.WeeklyAvailabilitySet("leo", "UTC", 30, List.of(), AT))
+                .when(new org.rekindle.journal.app.command.api.ResealCalendarTexts("leo", "sam", List.of(
+                        notes, new ResealedText(Kind.REFLECTION, "r1", 0, "not the calendar's")), AT))
+                .expectEvents(new JournalTextsResealed("sam", List.of(notes), AT));
     }
 
     @Test

@@ -66,7 +66,8 @@ class ConsentFieldsIT extends EmbeddedStackTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> coachSees(theCoach, client).equals(expected));
             Set<String> allowed = Set.copyOf(consent);
             for (String path : paths) {
-                String url = path.replace("{clientId}", client).replace("{entryId}", shared);
+                String url = path.replace("{clientId}", client).replace("{entryId}", shared)
+                                 .replace("{sessionId}", "no-such-session");
                 HttpResponse<String> response = theCoach.get(url);
                 if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("")
                                                                    .startsWith("application/json")) {
@@ -83,10 +84,11 @@ class ConsentFieldsIT extends EmbeddedStackTest {
             }
         }
         // The conversation is not consent-gated: a message is something the client chose to send their coach
-        // (who may read it is ConversationIT's: the two participants only).
+        // (who may read it is ConversationIT's: the two participants only). Nor are sessions: the coach's own
+        // appointments with the client (who may read them is SessionsIT's and the access matrix's).
         List<String> classified = readByCoach.stream()
                 .filter(path -> !path.contains("/entries") && !path.contains("/shared/")
-                                && !path.contains("/conversation")).toList();
+                                && !path.contains("/conversation") && !path.contains("/sessions")).toList();
         Set<String> unclassified = new HashSet<>(OpenApiFields.responseProperties(api, classified));
         unclassified.removeAll(NEEDS.keySet());
         unclassified.removeAll(ALWAYS);

@@ -31,7 +31,7 @@ class ConsentIT extends RecordingJournalTopicTest {
         Http theCoach = anonymous().as(issuer.coach(coach));
         assertThat(own.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}").statusCode())
                 .isEqualTo(201);
-        assertThat(own.post(base + "/contact-log/breaches", "{\"channel\":\"CALL\",\"initiatedBy\":\"EX\"}")
+        assertThat(own.post(base + "/contact-log/breaches", "{\"channel\":\"CALL\",\"initiatedBy\":\"CLIENT\"}")
                       .statusCode()).isEqualTo(201);
         JournalAccessIT.assign(client, coach);
 
@@ -42,7 +42,7 @@ class ConsentIT extends RecordingJournalTopicTest {
         assertThat(Json.parse(theCoach.get(base + "/streak").body()).get("attempts").get(0).has("initiatedBy"))
                 .as("who initiated contact is a detail the default keeps private").isFalse();
         assertThat(Json.parse(own.get(base + "/streak").body()).get("attempts").get(0).get("initiatedBy").asText())
-                .isEqualTo("EX");
+                .isEqualTo("CLIENT");
 
         HttpResponse<String> changed = own.put(base + "/consent", "{\"coachSees\":[\"MOOD_TREND\",\"SLEEP\"]}");
         assertThat(changed.statusCode()).isEqualTo(200);
@@ -64,7 +64,7 @@ class ConsentIT extends RecordingJournalTopicTest {
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 Json.parse(theCoach.get(base + "/streak").body()).get("attempts").get(0).get("initiatedBy").asText())
-                .isEqualTo("EX"));
+                .isEqualTo("CLIENT"));
     }
 
     @Test

@@ -47,6 +47,16 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
         JournalAccessIT.assign(client, coach);
         Http coachHttp = anonymous().as(issuer.coach(coach));
         await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.get(base + "/streak").statusCode() == 200);
+        String calendar = "/api/coaches/" + coach + "/calendar";
+        coachHttp.put(calendar + "/availability", "{\"zone\":\"UTC\",\"minutes\":30,\"slots\":["
+                + "{\"day\":\"MONDAY\",\"start\":\"09:00\"},{\"day\":\"TUESDAY\",\"start\":\"09:00\"},"
+                + "{\"day\":\"WEDNESDAY\",\"start\":\"09:00\"},{\"day\":\"THURSDAY\",\"start\":\"09:00\"},"
+                + "{\"day\":\"FRIDAY\",\"start\":\"09:00\"},{\"day\":\"SATURDAY\",\"start\":\"09:00\"},"
+                + "{\"day\":\"SUNDAY\",\"start\":\"09:00\"}]}");
+        var free = Json.parse(own.get(base + "/sessions/free-slots?weeks=2").body()).get("slots");
+        String session = Json.parse(own.post(base + "/sessions", "{\"start\":\"" + free.at("/0/start").asText()
+                                             + "\"}").body()).get("sessionId").asText();
+        String laterSlot = free.at("/3/start").asText();
 
         List<Row> rows = List.of(
                 row("POST", "/api/clients/{clientId}/journal/reflections", base + "/journal/reflections",
@@ -106,6 +116,27 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     "{\"label\":\"my ex\",\"names\":[\"Alex\",\"Lexi\"]}", OWNER),
                 row("DELETE", "/api/clients/{clientId}/journal/persons/{personId}",
                     base + "/journal/persons/" + person, null, OWNER),
+                row("GET", "/api/coaches/{coachId}/calendar", calendar, null, OWN_COACH),
+                row("GET", "/api/coaches/{coachId}/calendar/stream", calendar + "/stream", null, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/sessions/stream", base + "/sessions/stream", null, OWNER),
+                row("PUT", "/api/coaches/{coachId}/calendar/availability", calendar + "/availability",
+                    "{\"zone\":\"UTC\",\"minutes\":30,\"slots\":[{\"day\":\"MONDAY\",\"start\":\"09:00\"}]}",
+                    OWN_COACH),
+                row("POST", "/api/coaches/{coachId}/calendar/exceptions", calendar + "/exceptions",
+                    "{\"date\":\"2031-01-01\"}", OWN_COACH),
+                row("GET", "/api/clients/{clientId}/sessions", base + "/sessions", null, OWNER, OWN_COACH),
+                row("GET", "/api/clients/{clientId}/sessions/free-slots", base + "/sessions/free-slots", null, OWNER),
+                row("POST", "/api/clients/{clientId}/sessions", base + "/sessions",
+                    "{\"start\":\"" + laterSlot + "\"}", OWNER),
+                row("GET", "/api/clients/{clientId}/sessions/{sessionId}", base + "/sessions/" + session, null,
+                    OWNER, OWN_COACH),
+                row("POST", "/api/clients/{clientId}/sessions/{sessionId}/reschedule",
+                    base + "/sessions/" + session + "/reschedule",
+                    "{\"start\":\"" + free.at("/1/start").asText() + "\",\"reason\":\"r\"}", OWNER, OWN_COACH),
+                row("PUT", "/api/clients/{clientId}/sessions/{sessionId}/outcome",
+                    base + "/sessions/" + session + "/outcome", "{\"outcome\":\"ATTENDED\"}", OWN_COACH),
+                row("POST", "/api/clients/{clientId}/sessions/{sessionId}/cancel",
+                    base + "/sessions/" + session + "/cancel", "{\"reason\":\"r\"}", OWNER, OWN_COACH),
                 row("DELETE", "/api/clients/{clientId}/journal", base + "/journal", null, OWNER));
 
         AccessMatrix.assertEveryEndpointIsListed(mapping, rows);

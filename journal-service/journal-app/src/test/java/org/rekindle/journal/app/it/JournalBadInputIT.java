@@ -176,7 +176,8 @@ class JournalBadInputIT extends EmbeddedStackTest {
         Http http = http(client);
         Stream.of("/journal/reflections", "/journal/apologies", "/journal/apology-feedback", "/journal/mood-check-ins",
                   "/contact-log/no-contact-periods", "/contact-log/breaches", "/contact-log/urges",
-                  "/journal/apologies/x/revisions", "/contact-log/no-contact-periods/x/end")
+                  "/journal/apologies/x/revisions", "/contact-log/no-contact-periods/x/end", "/sessions",
+                  "/sessions/x/cancel", "/sessions/x/reschedule")
               .forEach(path -> Stream.of("null", "[]", "42", "\"text\"", "{\"a\":{\"$ne\":null}}", "{{{", "\u0000")
                                      .forEach(body -> assertThat(http.post("/api/clients/" + client + path, body)
                                                                      .statusCode())

@@ -65,6 +65,15 @@ class MarkedPersonsIT extends RecordingJournalTopicTest {
                 "{\"text\":\"Alex came up again\"}").statusCode() == 200);
         assertThat(own.post(base + "/conversation/messages", "{\"text\":\"Should I answer Alex?\"}").statusCode())
                 .isEqualTo(201);
+        String calendar = "/api/coaches/" + coach + "/calendar";
+        assertThat(theCoach.put(calendar + "/availability", "{\"zone\":\"UTC\",\"minutes\":30,\"slots\":["
+                + "{\"day\":\"MONDAY\",\"start\":\"09:00\"},{\"day\":\"WEDNESDAY\",\"start\":\"09:00\"},"
+                + "{\"day\":\"FRIDAY\",\"start\":\"09:00\"}]}").statusCode()).isBetween(200, 299);
+        JsonNode free = Json.parse(own.get(base + "/sessions/free-slots?weeks=2").body()).get("slots");
+        String session = Json.parse(own.post(base + "/sessions", "{\"start\":\"" + free.at("/0/start").asText()
+                                             + "\"}").body()).get("sessionId").asText();
+        assertThat(own.post(base + "/sessions/" + session + "/cancel", "{\"reason\":\"Alex is in town\"}")
+                      .statusCode()).isBetween(200, 299);
 
         HttpResponse<String> marked = own.post(base + "/journal/persons",
                                                "{\"label\":\"my ex\",\"names\":[\"Alex\"]}");
@@ -82,7 +91,7 @@ class MarkedPersonsIT extends RecordingJournalTopicTest {
         assertThat(persons.get(0).get("label").asText()).isEqualTo("my ex");
         assertThat(persons.get(0).get("names").get(0).asText()).isEqualTo("Alex");
 
-        assertThat(storedTextsOf(client).stream().filter(text -> NAME.matcher(text).find()))
+        assertThat(storedTextsOf(client, coach).stream().filter(text -> NAME.matcher(text).find()))
                 .as("the scan below can find the name: the key document keeps it until the person is erased")
                 .isNotEmpty();
 
@@ -98,12 +107,14 @@ class MarkedPersonsIT extends RecordingJournalTopicTest {
                 .isEqualTo(REMOVED + " came up again");
         assertThat(Json.parse(own.get(base + "/conversation").body()).get("messages").get(0).get("text").asText())
                 .isEqualTo("Should I answer " + REMOVED + "?");
+        assertThat(Json.parse(own.get(base + "/sessions/" + session).body()).at("/changes/0/reason").asText())
+                .as("a session's cancellation reason, in the coach's calendar").isEqualTo(REMOVED + " is in town");
         JsonNode erased = Json.parse(own.get(base + "/journal/persons").body()).get("persons").get(0);
         assertThat(erased.get("erased").asBoolean()).isTrue();
         assertThat(erased.path("label").isMissingNode() || erased.path("label").isNull()).as("no label").isTrue();
         assertThat(erased.path("names")).as("no names").isEmpty();
 
-        List<String> stored = storedTextsOf(client);
+        List<String> stored = storedTextsOf(client, coach);
         assertThat(stored).as("the client's events and documents").isNotEmpty();
         assertThat(stored.stream().filter(text -> NAME.matcher(text).find()).toList())
                 .as("no plain 'Alex' in any event or document of the client").isEmpty();
@@ -180,14 +191,19 @@ class MarkedPersonsIT extends RecordingJournalTopicTest {
         throw new AssertionError("no event of entry " + entryId);
     }
 
-    /** Every event and snapshot of the client's aggregates (PostgreSQL) and every MongoDB document naming them. */
-    private List<String> storedTextsOf(String client) {
+    /**
+     * Every event and snapshot of the client's aggregates and of their coach's calendar (PostgreSQL), and every
+     * MongoDB document naming the client.
+     */
+    private List<String> storedTextsOf(String client, String coach) {
         List<String> stored = new ArrayList<>();
         String like = client + "/%";
         stored.addAll(payloads("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
                                + "OR aggregate_identifier LIKE ?", client, like));
         stored.addAll(payloads("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ? "
                                + "OR aggregate_identifier LIKE ?", client, like));
+        stored.addAll(payloads("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?", coach));
+        stored.addAll(payloads("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", coach));
         try (MongoClient mongo = MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
             for (String name : mongo.listDatabaseNames()) {
                 MongoDatabase db = mongo.getDatabase(name);

@@ -3,6 +3,7 @@ package org.rekindle.notification.app.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What notification-service keeps of a journal or plan event: only what its rules read (never journal text).
@@ -43,8 +44,14 @@ public sealed interface ClientActivity {
     record NoContactEnded(String eventId, String type, Instant at, String periodId) implements ClientActivity {
     }
 
+    /** {@code contactRules}: what a contact is, per initiator, under the rules the plan was assigned with. */
     record PlanAssigned(String eventId, String type, Instant at, String planId, String coachId, String timezone,
-                        List<DueStep> steps) implements ClientActivity {
+                        List<DueStep> steps, Map<String, ContactRules.Verdict> contactRules) implements ClientActivity {
+    }
+
+    /** The coach changed how plan {@code planId} counts contact, from {@code effectiveAt} on (not the client's activity). */
+    record BreachRulesChanged(String eventId, String type, Instant at, String planId, Instant effectiveAt,
+                              Map<String, ContactRules.Verdict> contactRules) implements ClientActivity {
     }
 
     record DueStep(String stepId, String title, LocalDate dueDate) {

@@ -15,13 +15,14 @@ import java.util.Map;
  * {@code savedRuleWindows} holds, per rule the coach saved, the moods still counting towards its next firing (at
  * most the rule's occurrences, within its hours): what a saved rule needs, without reading history.
  * {@code lastWellBeing} is the client's latest WHO-5 check-in (null before the first): what the next one is compared
- * with.
+ * with. {@code contactRules} is how the client's plan counts contact over time (null before the plan is known).
  */
 public record ClientFacts(String clientId, String coachId, String planId, String timezone, boolean planRunning,
                           Map<String, StepFact> steps, NoContact noContact, List<Mood> recentMoods,
                           int lowMoodRun, String lastActivityEventId, Instant lastActivityAt,
                           List<String> seenEventIds, List<Notice> awaitingCoach, List<String> coachSees,
-                          Map<String, List<Mood>> savedRuleWindows, WellBeing lastWellBeing) {
+                          Map<String, List<Mood>> savedRuleWindows, WellBeing lastWellBeing,
+                          ContactRules contactRules) {
 
     static final int SEEN_KEPT = 500;
     static final int MOODS_KEPT = 14;
@@ -46,7 +47,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
 
     public static ClientFacts of(String clientId) {
         return new ClientFacts(clientId, null, null, "UTC", false, Map.of(), null, List.of(), 0, null, null,
-                               List.of(), List.of(), null, Map.of(), null);
+                               List.of(), List.of(), null, Map.of(), null, null);
     }
 
     /** What erasure keeps: only the client's consent (a choice about the future, not a record of the past). */
@@ -58,7 +59,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     ClientFacts withConsent(List<String> chosen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach,
-                               List.copyOf(chosen), savedRuleWindows, lastWellBeing);
+                               List.copyOf(chosen), savedRuleWindows, lastWellBeing, contactRules);
     }
 
     /** Whether the client's consent lets their coach learn what this rule's alert tells. */
@@ -89,13 +90,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
     private ClientFacts withSeen(List<String> seen) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, List.copyOf(seen),
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withPlan(String newPlanId, String newCoachId, String newTimezone, Map<String, StepFact> newSteps) {
         return new ClientFacts(clientId, newCoachId, newPlanId, newTimezone, true, Map.copyOf(newSteps), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts awaiting(List<Notice> notices) {
@@ -104,18 +105,18 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Notice> kept = waiting.size() > AWAITING_KEPT ? waiting.subList(waiting.size() - AWAITING_KEPT,
                                                                              waiting.size()) : waiting;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees, savedRuleWindows, lastWellBeing);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.copyOf(kept), coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts released() {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
-                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees, savedRuleWindows, lastWellBeing);
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, List.of(), coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withPlanRunning(boolean running) {
         return new ClientFacts(clientId, coachId, planId, timezone, running, steps, noContact, recentMoods, lowMoodRun,
                                lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withStep(String stepId, boolean open) {
@@ -127,13 +128,13 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         changed.put(stepId, new StepFact(step.title(), step.dueDate(), open));
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, Map.copyOf(changed), noContact,
                                recentMoods, lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withNoContact(NoContact period) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, period, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withMood(Mood mood, int run) {
@@ -142,7 +143,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         List<Mood> kept = moods.size() > MOODS_KEPT ? moods.subList(moods.size() - MOODS_KEPT, moods.size()) : moods;
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, List.copyOf(kept),
                                run, lastActivityEventId, lastActivityAt, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     ClientFacts withActivity(String eventId, Instant at) {
@@ -151,7 +152,7 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, eventId, at, seenEventIds,
-                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing);
+                               awaitingCoach, coachSees, savedRuleWindows, lastWellBeing, contactRules);
     }
 
     /** The client's latest WHO-5 check-in; one recorded earlier than the latest known changes nothing. */
@@ -161,13 +162,24 @@ public record ClientFacts(String clientId, String coachId, String planId, String
         }
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
-                               savedRuleWindows, checkIn);
+                               savedRuleWindows, checkIn, contactRules);
+    }
+
+    ClientFacts withContactRules(ContactRules rules) {
+        return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
+                               lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
+                               savedRuleWindows, lastWellBeing, rules);
+    }
+
+    /** What a contact started by {@code initiatedBy} at {@code at} is under the plan's rules in force then. */
+    ContactRules.Verdict contactVerdict(Instant at, String initiatedBy) {
+        return ContactRules.verdict(contactRules, at, initiatedBy);
     }
 
     /** The windows of the coach's saved rules as they stand now (windows of deleted rules are dropped). */
     ClientFacts withSavedRuleWindows(Map<String, List<Mood>> windows) {
         return new ClientFacts(clientId, coachId, planId, timezone, planRunning, steps, noContact, recentMoods,
                                lowMoodRun, lastActivityEventId, lastActivityAt, seenEventIds, awaitingCoach, coachSees,
-                               Map.copyOf(windows), lastWellBeing);
+                               Map.copyOf(windows), lastWellBeing, contactRules);
     }
 }

@@ -80,6 +80,11 @@ public final class NotificationRules {
             next = facts;
         } else if (activity instanceof PlanStateChanged e) {
             next = ofThisPlan(facts, e.planId()) ? facts.withPlanRunning(e.running()) : facts;
+        } else if (activity instanceof ClientActivity.BreachRulesChanged e) {
+            ContactRules known = facts.contactRules() != null ? facts.contactRules()
+                    : new ContactRules(e.planId(), Map.of(), List.of());
+            next = facts.withContactRules(known.with(new ContactRules.Change(e.eventId(), e.planId(), e.effectiveAt(),
+                                                                             e.at(), e.contactRules())));
         } else if (activity instanceof ClientActivity.ConsentChanged e) {
             next = facts.withConsent(e.coachSees());
         } else {
@@ -119,17 +124,20 @@ public final class NotificationRules {
 
     private ClientFacts noContactBroken(ClientFacts facts, NoContactBroken e, boolean fresh, Instant now,
                                         List<Notice> notices) {
-        ClientFacts broken = stopped(facts, e.periodId());
+        // Under the plan's rules in force at the contact's time: one that does not restart leaves the period running (its
+        // milestones still come), one that is no breach raises no breach alert (the client is still encouraged).
+        ContactRules.Verdict verdict = facts.contactVerdict(e.at(), e.initiatedBy());
+        ClientFacts broken = verdict.restarts() ? stopped(facts, e.periodId()) : facts;
         if (!fresh) {
             return broken;
         }
         Cause cause = new Cause(e.eventId(), e.type(), e.at(), "contact by " + e.channel().toLowerCase()
                                 + ", initiated by " + e.initiatedBy().toLowerCase());
-        if (broken.coachSees(ConsentScope.CONTACT_DETAILS)) {
+        if (verdict.breach() && broken.coachSees(ConsentScope.CONTACT_DETAILS)) {
             if ("CLIENT".equals(e.initiatedBy())) {
                 notices.add(alert(broken, Rule.BREACH_BY_CLIENT, e.eventId(), now, List.of(cause)));
             }
-        } else {
+        } else if (verdict.breach()) {
             // Who initiated is the client's to share: the coach learns that contact happened, for any breach.
             notices.add(alert(broken, Rule.BREACH_REPORTED, e.eventId(), now, List.of(new Cause(
                     e.eventId(), e.type(), e.at(), "contact during the no-contact period"))));
@@ -212,6 +220,8 @@ public final class NotificationRules {
         Map<String, StepFact> steps = new LinkedHashMap<>();
         e.steps().forEach(step -> steps.put(step.stepId(), new StepFact(step.title(), step.dueDate(), true)));
         ClientFacts planned = facts.withPlan(e.planId(), e.coachId(), e.timezone(), steps)
+                                   .withContactRules(ContactRules.assigned(facts.contactRules(), e.planId(),
+                                                                           e.contactRules()))
                                    .withActivity(e.eventId(), e.at());
         ZoneId zone = client.zoneOr(e.timezone());
         e.steps().forEach(step -> checks.add(new Check(

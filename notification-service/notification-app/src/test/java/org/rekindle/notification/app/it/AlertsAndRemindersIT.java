@@ -9,6 +9,8 @@ import org.rekindle.journal.events.MoodCheckedIn;
 import org.rekindle.journal.events.NoContactBroken;
 import org.rekindle.journal.events.NoContactStarted;
 import org.rekindle.plan.events.PlanAssigned;
+import org.rekindle.plan.events.PlanBreachRules;
+import org.rekindle.plan.events.PlanBreachRulesChanged;
 import org.rekindle.plan.events.PlanStep;
 import org.rekindle.plan.events.PlanTopic;
 import org.rekindle.platform.embedded.EmbeddedSmtp;
@@ -217,6 +219,60 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assertThat(mailsTo(sleeping)).isEmpty();
     }
 
+    /**
+     * The coach's contact alert follows the plan's breach rules in force at the contact's time, as plan-service
+     * publishes them: after a retroactive "answering the ex is no breach", the ex's call only encourages the client;
+     * after a change back from today on, the next one alerts the coach, once, though delivered twice.
+     */
+    @Test
+    void contactAlertsTheCoachOnlyWhenThePlansRulesInForceThenCountItAsABreach() throws Exception {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reachableAt(coach, "UTC");
+        reachableAt(client, "UTC");
+        Instant start = Instant.now().minus(Duration.ofDays(10));
+        LocalDate startDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        String planId = "plan-" + client;
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
+                planId, client, coach, "p", 1, startDate, "UTC", true, List.of(), start), start);
+        await().atMost(Duration.ofSeconds(30)).until(() -> factsOf(client).hasNonNull("coachId"));
+
+        Instant changedAt = Instant.now();
+        String change = send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanBreachRulesChanged.TYPE, client,
+                             new PlanBreachRulesChanged(planId, client, PlanBreachRules.assigned(true),
+                                                        new PlanBreachRules(false, false, null), startDate,
+                                                        startDate.atStartOfDay(ZoneOffset.UTC).toInstant(), true,
+                                                        "answering the ex is no breach", coach, changedAt), changedAt);
+        sendRaw(PlanTopic.NAME, client, change);
+        await().atMost(Duration.ofSeconds(30))
+               .until(() -> factsOf(client).path("contactRules").path("changes").size() == 1);
+        Instant called = Instant.now();
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "period-1", "b1", "CALL", "EX", 9, called), called);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(client).stream()
+                .anyMatch(m -> m.subject().startsWith("One moment")));
+        Thread.sleep(2000);
+        assertThat(feedOf(coach)).as("no breach under the rules in force: no alert").isEmpty();
+        assertThat(mailsTo(coach)).isEmpty();
+
+        Instant strictAt = Instant.now();
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanBreachRulesChanged.TYPE, client,
+             new PlanBreachRulesChanged(planId, client, new PlanBreachRules(false, false, null),
+                                        PlanBreachRules.assigned(true), LocalDate.ofInstant(strictAt, ZoneOffset.UTC),
+                                        strictAt, false, "a reply is a breach again", coach, strictAt), strictAt);
+        await().atMost(Duration.ofSeconds(30))
+               .until(() -> factsOf(client).path("contactRules").path("changes").size() == 2);
+        Instant again = Instant.now();
+        String record = send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+                             new NoContactBroken(client, "period-1", "b2", "TEXT", "EX", 0, again), again);
+        sendRaw(JournalTopic.NAME, client, record);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).size() == 1 && mailsTo(coach).size() == 1);
+        assertThat(feedOf(coach).get(0).get("rule").asText()).isEqualTo("BREACH_REPORTED");
+        Thread.sleep(1000);
+        assertThat(feedOf(coach)).as("exactly once").hasSize(1);
+        assertThat(mailsTo(coach)).hasSize(1);
+    }
+
     @Test
     void anErasedJournalTakesItsNotificationsAndFactsWithIt() throws Exception {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
@@ -247,7 +303,7 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assign(coach, client, Instant.now().minus(Duration.ofDays(1)));
         Instant now = Instant.now();
         send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
-             new NoContactBroken(client, "p1", "b1", "TEXT", "EX", 2, now), now);
+             new NoContactBroken(client, "p1", "b1", "TEXT", "CLIENT", 2, now), now);
         String alert = await().atMost(Duration.ofSeconds(30)).until(() -> feedOf(coach).stream()
                 .map(n -> n.get("id").asText()).findFirst().orElse(null), id -> id != null);
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class NotificationRulesTest {
     private ClientFacts planned() {
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
                 NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of(
-                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-11-25"))));
+                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-11-25"))), Map.of());
         return rules.on(ClientFacts.of(CLIENT), plan, NOW.minus(Duration.ofDays(3)), DEFAULTS).facts();
     }
 
@@ -93,7 +94,7 @@ class NotificationRulesTest {
         Decision early = breach(sharingContactDetails(ClientFacts.of(CLIENT)), "b1", "CLIENT", NOW.minusSeconds(30));
         assertThat(early.notices()).extracting(Notice::rule).containsExactly(Rule.ENCOURAGEMENT_AFTER_BREACH);
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
-                NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of());
+                NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "Europe/Lisbon", List.of(), Map.of());
         Decision assigned = rules.on(early.facts(), plan, NOW, DEFAULTS);
         assertThat(assigned.notices()).singleElement().satisfies(alert -> {
             assertThat(alert.rule()).isEqualTo(Rule.BREACH_BY_CLIENT);
@@ -255,7 +256,7 @@ class NotificationRulesTest {
     void aStepDueTomorrowIsRemindedAtNineTheDayBeforeAndACheckMoreThanADayLateIsSkipped() {
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1", NOW,
                 "plan-1", "maya", "Asia/Tokyo", List.of(new ClientActivity.DueStep("letter", "Write your apology",
-                                                                                   LocalDate.parse("2026-11-25"))));
+                                                                                   LocalDate.parse("2026-11-25"))), Map.of());
         Decision assigned = rules.on(ClientFacts.of(CLIENT), plan, NOW, DEFAULTS);
         Check dueTomorrow = assigned.checks().stream().filter(c -> c.kind() == CheckKind.STEP_DUE_TOMORROW)
                                     .findFirst().orElseThrow();

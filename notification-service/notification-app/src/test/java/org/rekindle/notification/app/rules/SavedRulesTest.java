@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class SavedRulesTest {
     private ClientFacts planned() {
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
                 NOW.minus(Duration.ofDays(3)), "plan-1", "maya", "UTC", List.of(
-                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-11-25"))));
+                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-11-25"))), Map.of());
         return rules.on(ClientFacts.of("sam"), plan, NOW.minus(Duration.ofDays(3)), DEFAULTS).facts();
     }
 

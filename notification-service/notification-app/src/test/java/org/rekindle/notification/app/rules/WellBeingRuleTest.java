@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class WellBeingRuleTest {
     private ClientFacts planned() {
         ClientActivity.PlanAssigned plan = new ClientActivity.PlanAssigned("p1", "rekindle.plan.PlanAssigned.v1",
                 NOW.minus(Duration.ofDays(30)), "plan-1", "maya", "Europe/Lisbon", List.of(
-                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-12-25"))));
+                new ClientActivity.DueStep("letter", "Write your apology", LocalDate.parse("2026-12-25"))), Map.of());
         return rules.on(ClientFacts.of(CLIENT), plan, NOW.minus(Duration.ofDays(30)), DEFAULTS).facts();
     }
 

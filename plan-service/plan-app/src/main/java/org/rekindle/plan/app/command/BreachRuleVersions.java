@@ -49,6 +49,13 @@ final class BreachRuleVersions {
                && versions.stream().filter(v -> v.effectiveFrom().isAfter(day)).allMatch(v -> v.rules().equals(rules));
     }
 
+    /** A copy to try a change on (a preview) without changing the plan's versions. */
+    BreachRuleVersions copy() {
+        BreachRuleVersions copy = new BreachRuleVersions();
+        copy.versions.addAll(versions);
+        return copy;
+    }
+
     void change(LocalDate from, BreachRules rules) {
         versions.removeIf(version -> !version.effectiveFrom().isBefore(from));
         versions.add(new Version(from, rules));

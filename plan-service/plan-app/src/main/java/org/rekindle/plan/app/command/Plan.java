@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.rekindle.plan.app.command.api.AssignPlan;
@@ -19,9 +20,13 @@ import org.rekindle.plan.app.command.api.MarkStepOverdue;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
+import org.rekindle.plan.app.command.api.NoContactAttemptRejudged;
+import org.rekindle.plan.app.command.api.NoContactFactRecorded;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PausePlan;
 import org.rekindle.plan.app.command.api.PlanAssigned;
+import org.rekindle.plan.app.command.api.StepChangePreview;
+import org.rekindle.plan.app.command.api.PreviewBreachRules;
 import org.rekindle.plan.app.command.api.PlanOutcome;
 import org.rekindle.plan.app.command.api.PlanPaused;
 import org.rekindle.plan.app.command.api.PlanReplaced;
@@ -45,11 +50,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -60,7 +69,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * running attempt reaches the step's target, or when an attempt that ended had lasted long enough.
  */
 @Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
-@Revision("2") // 2: the breach rules are kept; snapshots taken before are passed over (the events are replayed)
+@Revision("3") // 2: the breach rules are kept; 3: the no-contact period's facts; snapshots taken before are passed over (the events are replayed)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Plan {
 
@@ -74,6 +83,8 @@ public class Plan {
     private Set<String> seenJournalEvents = new HashSet<>();
     private RunningAttempt attempt;
     private BreachRuleVersions breachRules;
+    private NoContactPeriod period;
+    private Map<String, String> journalCompletions = new HashMap<>();
 
     protected Plan() {
         // for Axon and for snapshots
@@ -86,11 +97,21 @@ public class Plan {
         require(command.startDate() != null, "startDate", "must be given");
         require(command.steps() != null && !command.steps().isEmpty(), "steps", "the program version has no steps");
         PlanZone.require(command.timezone());
+        BreachRules practice = command.practiceRules();
+        boolean reply = practice != null ? practice.replyToExCountsAsBreach() : command.replyToExCountsAsBreach();
         apply(new PlanAssigned(command.planId(), command.clientId(), command.coachId(), command.programId(),
-                               command.programVersion(), command.startDate(), command.timezone(),
-                               command.replyToExCountsAsBreach(),
+                               command.programVersion(), command.startDate(), command.timezone(), reply,
                                command.steps().stream().map(step -> assigned(step, command)).toList(),
                                command.assignedAt()));
+        if (practice != null && !practice.equals(BreachRules.assigned(reply))) {
+            // The practice's default says more than the reply rule: the plan's rules from its start, in its history.
+            apply(new BreachRulesChanged(command.planId(), command.clientId(), BreachRules.assigned(reply), practice,
+                                         command.startDate(),
+                                         command.startDate().atStartOfDay(ZoneId.of(command.timezone())).toInstant(),
+                                         true,
+                                         "The practice's default rules (version " + command.practiceRulesVersion()
+                                         + ").", command.coachId(), command.assignedAt()));
+        }
     }
 
     @CommandHandler
@@ -223,30 +244,131 @@ public class Plan {
      */
     @CommandHandler
     void handle(ChangeBreachRules command) {
-        BreachRules rules = command.rules();
+        require(command.reason() != null && !command.reason().isBlank(), "reason",
+                "must say why the rules change (it stays in the plan's history)");
+        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
+        LocalDate from = validFrom(command.rules(), command.effectiveFrom(), command.changedAt());
+        if (breachRules.alreadyFrom(from, command.rules())) {
+            throw new ConflictingCommandException("These rules are already in force from " + from + ".");
+        }
+        apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), command.rules(), from,
+                                     from.atStartOfDay(ZoneId.of(timezone)).toInstant(), command.effectiveFrom() == null,
+                                     command.reason(), command.changedBy(), command.changedAt()));
+        rejudgeNoContact(this::rulesAt, command.changedAt()).forEach(AggregateLifecycle::apply);
+    }
+
+    /** What the change would do to the steps, judged as {@link #handle(ChangeBreachRules)} would; nothing is applied. */
+    @CommandHandler
+    List<StepChangePreview> handle(PreviewBreachRules command) {
+        LocalDate from = validFrom(command.rules(), command.effectiveFrom(), command.at());
+        BreachRuleVersions changed = breachRules.copy();
+        changed.change(from, command.rules());
+        List<StepChangePreview> previews = new ArrayList<>();
+        for (Object event : rejudgeNoContact(at -> changed.inForceOn(LocalDate.ofInstant(at, ZoneId.of(timezone))),
+                                             command.at())) {
+            if (event instanceof StepCompleted completed) {
+                previews.add(preview(completed.stepId(), "COMPLETED"));
+            } else if (event instanceof StepReopened reopened) {
+                previews.add(preview(reopened.stepId(), "OPEN"));
+            }
+        }
+        return previews;
+    }
+
+    private StepChangePreview preview(String stepId, String after) {
+        StepState step = steps.get(stepId);
+        return new StepChangePreview(stepId, step.step().title(), step.status().name(), after);
+    }
+
+    /**
+     * The first day of a change of the rules, refusing rules out of bounds, a day before the plan's start or after
+     * today in the client's zone, and a finished plan.
+     */
+    private LocalDate validFrom(BreachRules rules, LocalDate effectiveFrom, Instant at) {
         require(rules != null, "rules", "must be given");
         require(rules.noContactTargetDays() == null
                 || rules.noContactTargetDays() >= 1 && rules.noContactTargetDays() <= 365,
                 "noContactTargetDays", "must be between 1 and 365 days, or left empty for the client's own period");
-        require(command.reason() != null && !command.reason().isBlank(), "reason",
-                "must say why the rules change (it stays in the plan's history)");
-        require(command.reason().length() <= 500, "reason", "must be at most 500 characters");
-        boolean retroactive = command.effectiveFrom() == null;
-        LocalDate from = retroactive ? breachRules.start() : command.effectiveFrom();
+        boolean retroactive = effectiveFrom == null;
+        LocalDate from = retroactive ? breachRules.start() : effectiveFrom;
         require(!from.isBefore(breachRules.start()), "effectiveFrom",
                 "must not be before the plan's start (" + breachRules.start() + "); leave it empty to apply the rules retroactively");
-        require(retroactive || !from.isAfter(LocalDate.ofInstant(command.changedAt(), ZoneId.of(timezone))), "effectiveFrom",
+        require(retroactive || !from.isAfter(LocalDate.ofInstant(at, ZoneId.of(timezone))), "effectiveFrom",
                 "must not be after today in the client's time zone");
         if (outcome != PlanOutcome.ACTIVE && outcome != PlanOutcome.PAUSED) {
             throw new ConflictingCommandException("The plan is finished (" + outcome.name().toLowerCase().replace('_', ' ')
                                                   + "); its rules stay as they were.");
         }
-        if (breachRules.alreadyFrom(from, rules)) {
-            throw new ConflictingCommandException("These rules are already in force from " + from + ".");
+        return from;
+    }
+
+    /**
+     * Judges the tracked no-contact attempt again under {@code rulesAt} (each contact under the rules of its day): an
+     * attempt a contact ended runs again when that contact no longer restarts it, and a running one ends when a
+     * contact now does; the target follows the coach's {@code noContactTargetDays}. The no-contact step follows:
+     * completed when the attempt now reached the target, reopened when the plan completed it from an attempt that,
+     * under these rules, ended before the target. Answers the events, in order; the caller applies them (or not).
+     */
+    private List<Object> rejudgeNoContact(Function<Instant, BreachRules> rulesAt, Instant now) {
+        List<Object> events = new ArrayList<>();
+        if (period == null) {
+            return events;
         }
-        apply(new BreachRulesChanged(planId, clientId, breachRules.inForceOn(from), rules, from,
-                                     from.atStartOfDay(ZoneId.of(timezone)).toInstant(), retroactive,
-                                     command.reason(), command.changedBy(), command.changedAt()));
+        NoContactPeriod.Fact end = period.attemptEnd(rulesAt);
+        Optional<StepState> step = noContactStep();
+        Integer target = step.map(s -> rulesAt.apply(now).targetDays(s.step().targetDays())).orElse(null);
+        if (end == null) {
+            String stepId = step.filter(StepState::isOpen).map(s -> s.step().stepId()).orElse(null);
+            Instant reachedAt = stepId == null ? null : period.startedAt().plus(Duration.ofDays(target));
+            if (attempt == null || !attempt.startedAt().equals(period.startedAt())
+                || !java.util.Objects.equals(attempt.targetReachedAt(), reachedAt)) {
+                events.add(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(),
+                                                        period.startedAt(), stepId, reachedAt, now));
+            }
+            if (isRunning() && stepId != null && !now.isBefore(reachedAt)) {
+                events.add(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, period.startEventId(),
+                                             reachedAt));
+            }
+            return events;
+        }
+        if (attempt != null) {
+            events.add(new NoContactAttemptRejudged(planId, clientId, period.periodId(), period.startEventId(), null,
+                                                    null, null, now));
+        }
+        int days = (int) Duration.between(period.startedAt(), end.at()).toDays();
+        step.ifPresent(state -> {
+            String stepId = state.step().stepId();
+            if (state.status() == StepStatus.COMPLETED && period.startEventId().equals(journalCompletions.get(stepId))
+                && days < target) {
+                events.add(new StepReopened(planId, clientId, stepId, now));
+            } else if (state.isOpen() && isRunning() && days >= target) {
+                events.add(new StepCompleted(planId, clientId, stepId, CompletedBy.JOURNAL, end.journalEventId(),
+                                             end.at()));
+            }
+        });
+        return events;
+    }
+
+    /** The plan's no-contact step with a target: the one the attempt tracks, else the first open one. */
+    private Optional<StepState> noContactStep() {
+        if (attempt != null && attempt.stepId() != null && steps.containsKey(attempt.stepId())) {
+            return Optional.of(steps.get(attempt.stepId()));
+        }
+        Optional<StepState> completedByTheAttempt = steps.values().stream()
+                .filter(state -> period.startEventId().equals(journalCompletions.get(state.step().stepId())))
+                .findFirst();
+        return completedByTheAttempt.or(() -> steps.values().stream().filter(StepState::isOpen)
+                .filter(state -> "NO_CONTACT_PERIOD".equals(state.step().kind()))
+                .filter(state -> state.step().targetDays() != null).findFirst());
+    }
+
+    private BreachRules rulesAt(Instant at) {
+        return breachRules.inForceOn(LocalDate.ofInstant(at, ZoneId.of(timezone)));
+    }
+
+    /** The target of a no-contact step on the day of {@code at}: the coach's when the rules set one, else the step's. */
+    private int targetDays(StepState step, Instant at) {
+        return rulesAt(at).targetDays(step.step().targetDays());
     }
 
     /** Journal activity completes the first open step it answers; the same journal event never counts twice. */
@@ -258,6 +380,13 @@ public class Plan {
         if (command.activity() == JournalActivity.NO_CONTACT_STARTED) {
             startAttempt(command);
             return;
+        }
+        if (command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && period != null
+            && period.periodId().equals(command.periodId()) && !period.knows(command.journalEventId())) {
+            apply(new NoContactFactRecorded(planId, clientId, command.periodId(), command.journalEventId(),
+                                            command.attemptDays() == null ? NoContactFactRecorded.ENDED
+                                                                          : NoContactFactRecorded.CONTACT,
+                                            command.contactInitiatedBy(), command.occurredAt()));
         }
         if (contactTheRulesLetTheAttemptOutlast(command)) {
             return;
@@ -280,10 +409,9 @@ public class Plan {
 
     /** Contact the ex started, on a day whose rules say it does not restart the attempt: the running attempt goes on. */
     private boolean contactTheRulesLetTheAttemptOutlast(RecordJournalActivity command) {
-        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && "EX".equals(command.contactInitiatedBy())
+        return command.activity() == JournalActivity.NO_CONTACT_ATTEMPT_ENDED && command.attemptDays() != null
                && attempt != null && attempt.periodId().equals(command.periodId())
-               && !breachRules.inForceOn(LocalDate.ofInstant(command.occurredAt(), ZoneId.of(timezone)))
-                              .exContactRestartsPeriod();
+               && !rulesAt(command.occurredAt()).restartsAttempt(command.contactInitiatedBy());
     }
 
     private void startAttempt(RecordJournalActivity command) {
@@ -293,7 +421,8 @@ public class Plan {
         apply(new NoContactAttemptStarted(planId, clientId, command.periodId(), command.journalEventId(),
                                           command.occurredAt(), step.map(state -> state.step().stepId()).orElse(null),
                                           step.map(state -> command.occurredAt().plus(
-                                                  Duration.ofDays(state.step().targetDays()))).orElse(null)));
+                                                  Duration.ofDays(targetDays(state, command.occurredAt()))))
+                                              .orElse(null)));
     }
 
     /** Ends the running attempt; an end without a day count (ended by the client) is counted from its start. */
@@ -321,7 +450,7 @@ public class Plan {
                 case NO_CONTACT_STARTED -> false;
                 case NO_CONTACT_ATTEMPT_ENDED -> "NO_CONTACT_PERIOD".equals(step.kind()) && step.targetDays() != null
                                                  && activity.attemptDays() != null
-                                                 && activity.attemptDays() >= step.targetDays();
+                                                 && activity.attemptDays() >= targetDays(state, activity.occurredAt());
             };
         }).findFirst();
     }
@@ -363,6 +492,9 @@ public class Plan {
         if (event.causeEventId() != null) {
             seenJournalEvents.add(event.causeEventId());
         }
+        if (event.completedBy() == CompletedBy.JOURNAL && event.causeEventId() != null) {
+            journalCompletions.put(event.stepId(), event.causeEventId());
+        }
     }
 
     @EventSourcingHandler
@@ -380,7 +512,22 @@ public class Plan {
     void on(NoContactAttemptStarted event) {
         attempt = new RunningAttempt(event.periodId(), event.journalEventId(), event.startedAt(), event.stepId(),
                                      event.targetReachedAt());
+        period = new NoContactPeriod(event.periodId(), event.startedAt(), event.journalEventId());
         seenJournalEvents.add(event.journalEventId());
+    }
+
+    @EventSourcingHandler
+    void on(NoContactFactRecorded event) {
+        if (period != null && period.periodId().equals(event.periodId())) {
+            period.add(new NoContactPeriod.Fact(event.journalEventId(), event.fact(), event.initiatedBy(),
+                                                event.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoContactAttemptRejudged event) {
+        attempt = event.startedAt() == null ? null : new RunningAttempt(event.periodId(), event.journalEventId(),
+                event.startedAt(), event.stepId(), event.targetReachedAt());
     }
 
     @EventSourcingHandler
@@ -392,6 +539,7 @@ public class Plan {
     @EventSourcingHandler
     void on(StepReopened event) {
         steps.computeIfPresent(event.stepId(), (id, step) -> step.with(StepStatus.OPEN));
+        journalCompletions.remove(event.stepId());
     }
 
     @EventSourcingHandler

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.rekindle.plan.app.command.api.MoodCheckInCounted;
 import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
+import org.rekindle.plan.app.command.api.NoContactAttemptRejudged;
+import org.rekindle.plan.app.command.api.NoContactFactRecorded;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
 import org.rekindle.plan.app.command.api.BreachRulesChanged;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
@@ -122,6 +124,16 @@ class PlanProjection {
 
     @EventHandler
     void on(NoContactAttemptEnded e, @SequenceNumber long position) {
+        change(e.planId(), position, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(NoContactFactRecorded e, @SequenceNumber long position) {
+        change(e.planId(), position, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(NoContactAttemptRejudged e, @SequenceNumber long position) {
         change(e.planId(), position, UnaryOperator.identity());
     }
 

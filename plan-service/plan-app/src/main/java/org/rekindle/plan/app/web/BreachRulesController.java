@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.rekindle.plan.app.command.api.BreachRules;
 import org.rekindle.plan.app.command.api.ChangeBreachRules;
+import org.rekindle.plan.app.command.api.PreviewBreachRules;
+import org.rekindle.plan.app.command.api.StepChangePreview;
 import org.rekindle.plan.app.query.BreachRulesView;
 import org.rekindle.plan.app.query.PlanQueries;
 import org.rekindle.plan.app.query.PlanView;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * How a plan counts contact during no contact: read by the plan's client and coach; previewed (before/after on the
@@ -90,7 +93,8 @@ class BreachRulesController {
 
     @PostMapping(path = "/preview", consumes = "application/json")
     @Operation(summary = "What the change would do to the client's dashboard row now (streaks, breaches counted, "
-                         + "risk flags), before and after; nothing is stored")
+                         + "risk flags), before and after, which risk flags appear and disappear, and which plan "
+                         + "steps would change state; nothing is stored")
     @PreAuthorize("@planAccess.mayChange(#planId)")
     RulesPreview preview(@PathVariable @Pattern(regexp = ID) String planId,
                          @Valid @RequestBody RulesPreviewRequest body) {
@@ -106,9 +110,14 @@ class BreachRulesController {
         if (body.effectiveFrom() != null && from.isAfter(LocalDate.ofInstant(now, zone))) {
             throw new InvalidCommandException("effectiveFrom", "must not be after today in the client's time zone");
         }
-        return dashboard.previewRulesChange(plan.clientId(), planId, body.replyToExCountsAsBreach(),
-                                            body.exContactRestartsPeriod(), body.noContactTargetDays(),
-                                            from.atStartOfDay(zone).toInstant(), now)
-                        .orElseThrow(() -> new UnknownEntityException("dashboard row of client", plan.clientId()));
+        RulesPreview row = dashboard.previewRulesChange(plan.clientId(), planId, body.replyToExCountsAsBreach(),
+                                                        body.exContactRestartsPeriod(), body.noContactTargetDays(),
+                                                        from.atStartOfDay(zone).toInstant(), now)
+                .orElseThrow(() -> new UnknownEntityException("dashboard row of client", plan.clientId()));
+        List<StepChangePreview> steps = writes.ask(new PreviewBreachRules(planId, new BreachRules(
+                body.replyToExCountsAsBreach(), body.exContactRestartsPeriod(), body.noContactTargetDays()),
+                body.effectiveFrom(), now));
+        return row.withSteps(steps.stream().map(step -> new RulesPreview.StepChange(
+                step.stepId(), step.title(), step.before(), step.after())).toList());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Who may do what with plans and dashboards, in one place (called from method security on every endpoint). A coach
  * assigns plans as themself and changes only their own clients' plans; a client reads their own plan; a coach's
- * dashboard is theirs alone; rebuilding projections is for practice admins. An id nobody has answers 404, an id
+ * dashboard is theirs alone; rebuilding projections and a practice's default breach rules are for its practice admins. An id nobody has answers 404, an id
  * someone else owns 403.
  */
 @Component("planAccess")
@@ -57,6 +57,16 @@ public class PlanAccess {
 
     public boolean mayReadRowOf(String clientId) {
         return dashboard.client(clientId, clock.instant()).map(row -> isCoach(row.coachId())).orElse(true);
+    }
+
+    /** A practice's default breach rules: read by its coaches and admins, set by its admins. */
+    public boolean mayReadPracticeRules(String practiceId) {
+        return user().map(u -> practiceId.equals(u.practice()) && (u.is(Role.COACH) || u.is(Role.PRACTICE_ADMIN)))
+                     .orElse(false);
+    }
+
+    public boolean maySetPracticeRules(String practiceId) {
+        return user().map(u -> practiceId.equals(u.practice()) && u.is(Role.PRACTICE_ADMIN)).orElse(false);
     }
 
     public boolean mayAdminister() {

@@ -23,6 +23,11 @@ class PlanWrites {
         this.collections = collections;
     }
 
+    /** A command that answers without changing the plan (a preview): its answer. */
+    <R> R ask(Object command) {
+        return commands.sendAndWait(command);
+    }
+
     void send(String planId, Object command) {
         commands.sendAndWait(command);
         readYourWrites.await(collections.plans(), planId);

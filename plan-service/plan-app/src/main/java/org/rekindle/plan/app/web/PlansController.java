@@ -21,6 +21,7 @@ import org.rekindle.plan.app.query.Catalog;
 import org.rekindle.plan.app.query.CatalogVersion;
 import org.rekindle.plan.app.query.PlanQueries;
 import org.rekindle.plan.app.query.PlanView;
+import org.rekindle.plan.app.query.PracticeRules;
 import org.rekindle.plan.app.query.dashboard.DashboardQueries;
 import org.rekindle.platform.security.CurrentUser;
 import org.rekindle.platform.command.ConflictingCommandException;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -54,12 +56,15 @@ class PlansController {
     private final PlanQueries plans;
     private final Catalog catalog;
     private final DashboardQueries dashboard;
+    private final PracticeRules practices;
     private final Clock clock;
 
     private final PlanWrites writes;
 
-    PlansController(PlanWrites writes, PlanQueries plans, Catalog catalog, DashboardQueries dashboard, Clock clock) {
+    PlansController(PlanWrites writes, PlanQueries plans, Catalog catalog, DashboardQueries dashboard,
+                    PracticeRules practices, Clock clock) {
         this.writes = writes;
+        this.practices = practices;
         this.plans = plans;
         this.catalog = catalog;
         this.dashboard = dashboard;
@@ -94,10 +99,9 @@ class PlansController {
                                                   + active.get(0) + "); replace that plan instead.");
         }
         String planId = "plan-" + UUID.randomUUID();
-        writes.send(planId, new AssignPlan(planId, body.clientId(), body.coachId(), body.programId(),
-                                            body.programVersion(), body.startDate(), body.timezone(),
-                                            Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
-                                            clock.instant()));
+        writes.send(planId, assignment(planId, body.clientId(), body.coachId(), body.programId(),
+                                       body.programVersion(), body.startDate(), body.timezone(),
+                                       body.replyToExCountsAsBreach(), version));
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of("planId", planId));
     }
 
@@ -112,12 +116,30 @@ class PlansController {
         String replacementId = "plan-" + UUID.randomUUID();
         writes.send(planId, new ReplacePlan(planId, replacementId, body.reason(), clock.instant()));
         // Everything AssignPlan checks was checked above, so the client is not left without a plan here.
-        writes.send(replacementId, new AssignPlan(replacementId, current.clientId(), current.coachId(), body.programId(),
-                                            body.programVersion(), body.startDate(), body.timezone(),
-                                            Boolean.TRUE.equals(body.replyToExCountsAsBreach()), version.steps(),
-                                            clock.instant()));
+        writes.send(replacementId, assignment(replacementId, current.clientId(), current.coachId(), body.programId(),
+                                              body.programVersion(), body.startDate(), body.timezone(),
+                                              body.replyToExCountsAsBreach(), version));
         return ResponseEntity.created(URI.create("/api/plans/" + replacementId))
                              .body(Map.of("planId", replacementId, "replaces", planId));
+    }
+
+    /**
+     * The assignment: with the coach's reply rule when given, else with the default rules of the coach's practice
+     * (the caller's, from the token) when its admins set some, else a reply to the ex is no breach.
+     */
+    private AssignPlan assignment(String planId, String clientId, String coachId, String programId, int programVersion,
+                                  LocalDate startDate, String timezone, Boolean replyToExCountsAsBreach,
+                                  CatalogVersion version) {
+        if (replyToExCountsAsBreach == null) {
+            Optional<PracticeRules.View> practice = CurrentUser.get().flatMap(user -> practices.of(user.practice()));
+            if (practice.isPresent()) {
+                return new AssignPlan(planId, clientId, coachId, programId, programVersion, startDate, timezone,
+                                      false, version.steps(), clock.instant(), practice.get().breachRules(),
+                                      practice.get().version());
+            }
+        }
+        return new AssignPlan(planId, clientId, coachId, programId, programVersion, startDate, timezone,
+                              Boolean.TRUE.equals(replyToExCountsAsBreach), version.steps(), clock.instant());
     }
 
     /** A published, unretired program version a plan can pin. */

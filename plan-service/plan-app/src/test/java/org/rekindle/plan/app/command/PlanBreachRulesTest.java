@@ -8,6 +8,12 @@ import org.rekindle.plan.app.command.api.AssignedStep;
 import org.rekindle.plan.app.command.api.BreachRules;
 import org.rekindle.plan.app.command.api.BreachRulesChanged;
 import org.rekindle.plan.app.command.api.ChangeBreachRules;
+import org.rekindle.plan.app.command.api.CompletedBy;
+import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
+import org.rekindle.plan.app.command.api.NoContactAttemptRejudged;
+import org.rekindle.plan.app.command.api.NoContactFactRecorded;
+import org.rekindle.plan.app.command.api.StepCompleted;
+import org.rekindle.plan.app.command.api.StepReopened;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.PlanOutcome;
@@ -129,9 +135,15 @@ class PlanBreachRulesTest {
             new org.rekindle.plan.app.command.api.NoContactAttemptStarted(PLAN, CLIENT, "period-1", "started-1",
                                                                           STARTED, "nc", STARTED.plusSeconds(30L * 86_400));
 
+    private static NoContactFactRecorded contactFact(String initiatedBy) {
+        return new NoContactFactRecorded(PLAN, CLIENT, "period-1", "broken-1", NoContactFactRecorded.CONTACT,
+                                         initiatedBy, EX_TEXTED);
+    }
+
     @Test
     void contactTheExStartedDoesNotEndThePlansAttemptWhereTheRulesSaySo() {
-        fixture.given(ASSIGNED_EVENT, ATTEMPT).when(exContact("EX")).expectNoEvents();
+        fixture.given(ASSIGNED_EVENT, ATTEMPT).when(exContact("EX")).expectEvents(contactFact("EX"));
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX")).when(exContact("EX")).expectNoEvents();
     }
 
     @Test
@@ -139,15 +151,110 @@ class PlanBreachRulesTest {
         BreachRulesChanged countsFromTheTenth = new BreachRulesChanged(PLAN, CLIENT, ASSIGNED, REPLIES_COUNT,
                 LocalDate.parse("2026-11-10"), Instant.parse("2026-11-10T00:00:00Z"), false, "r", "coach-1", NOW);
         fixture.given(ASSIGNED_EVENT, ATTEMPT, countsFromTheTenth).when(exContact("EX"))
-               .expectEvents(new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
+               .expectEvents(contactFact("EX"), new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
                                                                                           "broken-1", 10, EX_TEXTED));
     }
 
     @Test
     void contactTheClientStartedAlwaysEndsTheAttempt() {
         fixture.given(ASSIGNED_EVENT, ATTEMPT).when(exContact("CLIENT"))
-               .expectEvents(new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
+               .expectEvents(contactFact("CLIENT"), new org.rekindle.plan.app.command.api.NoContactAttemptEnded(PLAN, CLIENT, "period-1",
                                                                                           "broken-1", 10, EX_TEXTED));
+    }
+
+    private static final Instant RETRO_EFFECTIVE = Instant.parse("2026-11-01T00:00:00Z");
+
+    private static BreachRulesChanged retroactive(BreachRules previous, BreachRules rules) {
+        return new BreachRulesChanged(PLAN, CLIENT, previous, rules, START, RETRO_EFFECTIVE, true,
+                                      "We agreed replies count.", "coach-1", NOW);
+    }
+
+    /** The ex texted on day 10 and, under the rules then (a reply is a breach), the plan's attempt ended there. */
+    private static final List<Object> ENDED_BY_THE_EX = List.of(
+            new PlanAssigned(PLAN, CLIENT, "coach-1", "prog", 3, START, ZONE, true, List.of(new AssignedStep(
+                    "nc", "no-contact", "NO_CONTACT_PERIOD", "No contact", START, null, 30, null)),
+                             NOW.minusSeconds(86_400 * 19)),
+            ATTEMPT, contactFact("EX"), new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "broken-1", 10, EX_TEXTED));
+
+    @Test
+    void aRetroactiveChangeThatLetsTheExsContactPassRunsTheAttemptAgainFromItsStart() {
+        BreachRules lenient = new BreachRules(false, false, null);
+        fixture.given(ENDED_BY_THE_EX).when(change(lenient, null))
+               .expectEvents(retroactive(BreachRules.assigned(true), lenient),
+                             new NoContactAttemptRejudged(PLAN, CLIENT, "period-1", "started-1", STARTED, "nc",
+                                                          STARTED.plusSeconds(30L * 86_400), NOW));
+    }
+
+    @Test
+    void aRetroactiveChangeWithTheCoachsShorterTargetCompletesTheStepOnceTheAttemptRunsAgain() {
+        BreachRules lenientFifteen = new BreachRules(false, false, 15);
+        Instant reached = STARTED.plusSeconds(15L * 86_400);
+        fixture.given(ENDED_BY_THE_EX).when(change(lenientFifteen, null))
+               .expectEvents(retroactive(BreachRules.assigned(true), lenientFifteen),
+                             new NoContactAttemptRejudged(PLAN, CLIENT, "period-1", "started-1", STARTED, "nc",
+                                                          reached, NOW),
+                             new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "started-1", reached));
+    }
+
+    @Test
+    void aRetroactiveChangeThatCountsTheExsContactEndsTheRunningAttemptThere() {
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX")).when(change(REPLIES_COUNT, null))
+               .expectEvents(retroactive(ASSIGNED, REPLIES_COUNT),
+                             new NoContactAttemptRejudged(PLAN, CLIENT, "period-1", "started-1", null, null, null,
+                                                          NOW));
+    }
+
+    @Test
+    void aStepTheAttemptCompletedReopensWhenTheExsContactNowEndedItBeforeTheTarget() {
+        Instant reached = STARTED.plusSeconds(30L * 86_400);
+        Instant later = reached.plusSeconds(86_400);
+        BreachRules lenient = ASSIGNED;
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX"),
+                      new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "started-1", reached))
+               .when(new ChangeBreachRules(PLAN, REPLIES_COUNT, null, "We agreed replies count.", "coach-1", later))
+               .expectEvents(new BreachRulesChanged(PLAN, CLIENT, lenient, REPLIES_COUNT, START, RETRO_EFFECTIVE,
+                                                    true, "We agreed replies count.", "coach-1", later),
+                             new NoContactAttemptRejudged(PLAN, CLIENT, "period-1", "started-1", null, null, null,
+                                                          later),
+                             new StepReopened(PLAN, CLIENT, "nc", later));
+    }
+
+    @Test
+    void aChangeFromADayAfterTheContactLeavesItAsItWasCountedAndAStepTheCoachCompletedStays() {
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX"))
+               .when(change(REPLIES_COUNT, LocalDate.parse("2026-11-15")))
+               .expectEvents(new BreachRulesChanged(PLAN, CLIENT, ASSIGNED, REPLIES_COUNT,
+                                                    LocalDate.parse("2026-11-15"),
+                                                    Instant.parse("2026-11-15T00:00:00Z"), false,
+                                                    "We agreed replies count.", "coach-1", NOW));
+        fixture.given(ENDED_BY_THE_EX.toArray()).andGiven(
+                       new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.COACH, null, NOW.minusSeconds(60)))
+               .when(change(new BreachRules(false, false, null), null))
+               .expectEvents(retroactive(BreachRules.assigned(true), new BreachRules(false, false, null)),
+                             new NoContactAttemptRejudged(PLAN, CLIENT, "period-1", "started-1", STARTED, null, null,
+                                                          NOW));
+    }
+
+    @Test
+    void aPreviewAnswersTheStepsTheChangeWouldChangeAndAppliesNothing() {
+        BreachRules lenientFifteen = new BreachRules(false, false, 15);
+        fixture.given(ENDED_BY_THE_EX)
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, lenientFifteen, null, NOW))
+               .expectNoEvents()
+               .expectResultMessagePayload(List.of(new org.rekindle.plan.app.command.api.StepChangePreview(
+                       "nc", "No contact", "OPEN", "COMPLETED")));
+        fixture.given(ASSIGNED_EVENT, ATTEMPT, contactFact("EX"),
+                      new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "started-1",
+                                        STARTED.plusSeconds(30L * 86_400)))
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, REPLIES_COUNT, null,
+                                                                              STARTED.plusSeconds(31L * 86_400)))
+               .expectNoEvents()
+               .expectResultMessagePayload(List.of(new org.rekindle.plan.app.command.api.StepChangePreview(
+                       "nc", "No contact", "COMPLETED", "OPEN")));
+        fixture.given(ASSIGNED_EVENT)
+               .when(new org.rekindle.plan.app.command.api.PreviewBreachRules(PLAN, REPLIES_COUNT,
+                                                                              START.minusDays(1), NOW))
+               .expectException(InvalidCommandException.class).expectNoEvents();
     }
 
     @Test

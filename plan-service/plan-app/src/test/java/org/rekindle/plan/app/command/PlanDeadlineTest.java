@@ -9,6 +9,7 @@ import org.rekindle.plan.app.command.api.CompletedBy;
 import org.rekindle.plan.app.command.api.JournalActivity;
 import org.rekindle.plan.app.command.api.MarkStepOverdue;
 import org.rekindle.plan.app.command.api.NoContactAttemptEnded;
+import org.rekindle.plan.app.command.api.NoContactFactRecorded;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
 import org.rekindle.plan.app.command.api.OutcomeChanged;
 import org.rekindle.plan.app.command.api.PlanAssigned;
@@ -126,7 +127,9 @@ class PlanDeadlineTest {
         fixture.given(ASSIGNED, ATTEMPT)
                .when(new RecordJournalActivity(PLAN, "j-broken", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null,
                                                "period-1", 12, broken))
-               .expectEvents(new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "j-broken", 12, broken));
+               .expectEvents(new NoContactFactRecorded(PLAN, CLIENT, "period-1", "j-broken", NoContactFactRecorded.CONTACT,
+                                                       null, broken),
+                             new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "j-broken", 12, broken));
         fixture.given(ASSIGNED, ATTEMPT, new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "j-broken", 12, broken))
                .when(new ReachNoContactTarget(PLAN, "period-1", TARGET)).expectNoEvents();
     }
@@ -137,7 +140,9 @@ class PlanDeadlineTest {
         fixture.given(ASSIGNED, ATTEMPT)
                .when(new RecordJournalActivity(PLAN, "j-end", JournalActivity.NO_CONTACT_ATTEMPT_ENDED, null,
                                                "period-1", null, ended))
-               .expectEvents(new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "j-end", 31, ended),
+               .expectEvents(new NoContactFactRecorded(PLAN, CLIENT, "period-1", "j-end", NoContactFactRecorded.ENDED,
+                                                       null, ended),
+                             new NoContactAttemptEnded(PLAN, CLIENT, "period-1", "j-end", 31, ended),
                              new StepCompleted(PLAN, CLIENT, "nc", CompletedBy.JOURNAL, "j-end", ended));
     }
 

@@ -120,6 +120,58 @@ class BreachRulesIT extends PlanServiceIT {
         });
     }
 
+    /**
+     * The preview names the plan steps and risk flags a change would change: the ex's message yesterday ended the
+     * plan's attempt at day 19 (a reply is a breach on this plan) and flags a breach in 48 hours; "answering is no
+     * breach" with an 18-day target, retroactively, would complete the no-contact step and drop the flag.
+     */
+    @Test
+    void thePreviewNamesTheStepsAndFlagsTheChangeWouldChange() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "client-" + UUID.randomUUID();
+        Http http = asCoach(coach);
+        Instant now = Instant.now();
+        Instant start = now.minus(20, ChronoUnit.DAYS);
+        LocalDate startDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        String programId = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        send(ContentTopic.NAME, UUID.randomUUID().toString(), ProgramVersionPublished.TYPE, programId,
+             new ProgramVersionPublished(programId, 1, "Rules", "s", List.of(new ProgramPhase("p1", "Phase", List.of(
+                     new ProgramStep("nc", "NO_CONTACT_PERIOD", "Space", "g", 0, 30, null, 25, null)))), now), now);
+        String assignment = "{\"clientId\":\"" + client + "\",\"coachId\":\"" + coach + "\",\"programId\":\""
+                            + programId + "\",\"programVersion\":1,\"startDate\":\"" + startDate
+                            + "\",\"timezone\":\"UTC\",\"replyToExCountsAsBreach\":true}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", assignment).statusCode() == 201);
+        String planId = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode plans = Json.parse(http.get("/api/plans?clientId=" + client).body());
+            return plans.size() == 1 ? plans.get(0).get("planId").asText() : null;
+        }, id -> id != null);
+        Instant exWrote = start.plus(19, ChronoUnit.DAYS);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactStarted.TYPE, client,
+             new NoContactStarted(client, "period", 30, start), start);
+        send(JournalTopic.NAME, UUID.randomUUID().toString(), NoContactBroken.TYPE, client,
+             new NoContactBroken(client, "period", "b1", "MESSAGE", "EX", 19, exWrote), exWrote);
+
+        String preview = "/api/plans/" + planId + "/breach-rules/preview";
+        String lenient = "{\"replyToExCountsAsBreach\":false,\"exContactRestartsPeriod\":false,\"noContactTargetDays\":18}";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode answer = Json.parse(http.post(preview, lenient).body());
+            assertThat(answer.at("/before/breachesCounted").asInt()).isEqualTo(1);
+            assertThat(answer.get("flagsDisappearing").toString()).contains("BREACH_IN_48H");
+            assertThat(answer.get("flagsAppearing")).isEmpty();
+            assertThat(answer.get("steps")).hasSize(1);
+            assertThat(answer.at("/steps/0/stepId").asText()).isEqualTo("nc");
+            assertThat(answer.at("/steps/0/title").asText()).isEqualTo("Space");
+            assertThat(answer.at("/steps/0/before").asText()).isEqualTo("OPEN");
+            assertThat(answer.at("/steps/0/after").asText()).isEqualTo("COMPLETED");
+        });
+        assertThat(Json.parse(http.get("/api/plans/" + planId).body()).toString())
+                .as("a preview changes no step").doesNotContain("COMPLETED");
+        JsonNode fromToday = Json.parse(http.post(preview, "{\"replyToExCountsAsBreach\":false,"
+                + "\"exContactRestartsPeriod\":false,\"effectiveFrom\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}").body());
+        assertThat(fromToday.get("steps")).as("from today on: yesterday's message stays as counted").isEmpty();
+        assertThat(fromToday.get("flagsDisappearing")).isEmpty();
+    }
+
     private static JsonNode withoutAsOf(JsonNode row) {
         ((ObjectNode) row).remove("asOf");
         return row;

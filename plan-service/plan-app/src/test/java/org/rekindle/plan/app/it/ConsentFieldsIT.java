@@ -135,10 +135,11 @@ class ConsentFieldsIT extends PlanServiceIT {
 
     /**
      * The paths that answer about clients. The admin's projection endpoints answer processing counts about no one, and
-     * a coach gets 403 there (PlanAccessMatrixIT).
+     * a coach gets 403 there (PlanAccessMatrixIT); a practice's default breach rules are the practice's settings, about
+     * no client.
      */
     private static boolean aboutClients(String path) {
-        return !path.startsWith("/api/admin/");
+        return !path.startsWith("/api/admin/") && !path.startsWith("/api/practices/");
     }
 
     private static String needs(String parent, String field) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.rekindle.platform.testing.AccessMatrix.Caller.ADMIN;
 import static org.rekindle.platform.testing.AccessMatrix.Caller.OWNER;
+import static org.rekindle.platform.testing.AccessMatrix.Caller.OTHER_COACH;
 import static org.rekindle.platform.testing.AccessMatrix.Caller.OWN_COACH;
 import static org.rekindle.platform.testing.AccessMatrix.row;
 
@@ -76,6 +77,12 @@ class PlanAccessMatrixIT extends PlanServiceIT {
                 row("PUT", "/api/plans/{planId}/breach-rules", plan + "/breach-rules",
                     "{\"replyToExCountsAsBreach\":true,\"exContactRestartsPeriod\":true,\"reason\":\"matrix\"}",
                     OWN_COACH),
+                // The practice's default as plans start without a choice (no extra rules): nothing else changes.
+                row("PUT", "/api/practices/{practiceId}/breach-rules", "/api/practices/practice-test/breach-rules",
+                    "{\"replyToExCountsAsBreach\":false,\"exContactRestartsPeriod\":false,\"reason\":\"matrix\"}",
+                    ADMIN),
+                row("GET", "/api/practices/{practiceId}/breach-rules", "/api/practices/practice-test/breach-rules",
+                    null, OWN_COACH, OTHER_COACH, ADMIN),
                 row("GET", "/api/dashboard/coaches/{coachId}", "/api/dashboard/coaches/" + coach, null, OWN_COACH),
                 row("POST", "/api/dashboard/coaches/{coachId}/visits", "/api/dashboard/coaches/" + coach + "/visits",
                     null, OWN_COACH),

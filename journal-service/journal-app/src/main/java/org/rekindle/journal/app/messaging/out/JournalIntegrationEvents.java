@@ -14,6 +14,10 @@ import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.journal.app.command.api.SafetyConcernRaised;
+import org.rekindle.journal.app.command.api.SessionBooked;
+import org.rekindle.journal.app.command.api.SessionCancelled;
+import org.rekindle.journal.app.command.api.SessionOutcomeRecorded;
+import org.rekindle.journal.app.command.api.SessionRescheduled;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 import org.rekindle.journal.events.JournalEventTypes;
 import org.rekindle.platform.publishing.IntegrationEvent;
@@ -22,7 +26,7 @@ import java.util.Optional;
 
 /**
  * Maps domain events to the public contract in {@code journal-events}. Journal text (reflections, apologies,
- * notes, messages) is deliberately left out: it never leaves this service.
+ * notes, messages, a session's reasons and notes) is deliberately left out: it never leaves this service.
  */
 final class JournalIntegrationEvents {
 
@@ -98,8 +102,37 @@ final class JournalIntegrationEvents {
             return new org.rekindle.journal.events.MessageSent(e.clientId(), e.coachId(), e.number(),
                                                                  e.sender().name(), e.sentAt());
         }
+        Record session = toPublishedSession(event);
+        if (session != null) {
+            return session;
+        }
         if (event instanceof EntryUnshared e) {
             return new org.rekindle.journal.events.EntryUnshared(e.clientId(), e.entryId(), e.occurredAt());
+        }
+        return null;
+    }
+
+    /** A session's reason for a change and the coach's notes are sealed and stay here; the times and who did it go. */
+    private static Record toPublishedSession(Object event) {
+        if (event instanceof SessionBooked e) {
+            return new org.rekindle.journal.events.SessionBooked(e.clientId(), e.coachId(), e.sessionId(), e.start(),
+                                                                   e.end(), e.zone(), e.bookedAt());
+        }
+        if (event instanceof SessionRescheduled e) {
+            return new org.rekindle.journal.events.SessionRescheduled(e.clientId(), e.coachId(), e.sessionId(),
+                                                                        e.by().name(), e.previousStart(), e.start(),
+                                                                        e.end(), e.zone(), e.sequence(),
+                                                                        e.rescheduledAt());
+        }
+        if (event instanceof SessionCancelled e) {
+            return new org.rekindle.journal.events.SessionCancelled(e.clientId(), e.coachId(), e.sessionId(),
+                                                                      e.by().name(), e.start(), e.end(), e.zone(),
+                                                                      e.sequence(), e.cancelledAt());
+        }
+        if (event instanceof SessionOutcomeRecorded e) {
+            return new org.rekindle.journal.events.SessionOutcomeRecorded(e.clientId(), e.coachId(), e.sessionId(),
+                                                                            e.outcome().name(), e.start(), e.end(),
+                                                                            e.zone(), e.recordedAt());
         }
         return null;
     }

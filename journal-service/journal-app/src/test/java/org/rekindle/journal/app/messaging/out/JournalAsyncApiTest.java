@@ -19,7 +19,7 @@ class JournalAsyncApiTest {
         EventContract contract = EventContract.load("journal-service", JournalEventTypes.class.getName(),
                                                     JournalTopic.class.getName(), getClass().getClassLoader());
 
-        assertThat(contract.types()).hasSize(15);
+        assertThat(contract.types()).hasSize(19);
         assertThat(AsyncApiChecks.problemsOfBuiltDocument(contract)).isEmpty();
     }
 }

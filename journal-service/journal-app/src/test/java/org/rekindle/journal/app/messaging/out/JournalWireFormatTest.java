@@ -24,6 +24,11 @@ import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.journal.app.command.api.SafetyConcernRaised;
 import org.rekindle.journal.app.command.api.ScreenedField;
+import org.rekindle.journal.app.command.api.SessionBooked;
+import org.rekindle.journal.app.command.api.SessionCancelled;
+import org.rekindle.journal.app.command.api.SessionOutcome;
+import org.rekindle.journal.app.command.api.SessionOutcomeRecorded;
+import org.rekindle.journal.app.command.api.SessionRescheduled;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 import org.rekindle.journal.events.CoachSees;
 import org.rekindle.journal.events.JournalEventTypes;
@@ -47,6 +52,11 @@ class JournalWireFormatTest {
 
     private static final String CLIENT = "client-golden";
     private static final Instant AT = Instant.parse("2026-11-02T08:15:30Z");
+    private static final Instant START = Instant.parse("2026-11-09T08:00:00Z");
+    private static final Instant END = START.plusSeconds(3000);
+    private static final Instant MOVED = START.plusSeconds(7 * 86_400);
+    private static final String COACH = "coach-golden";
+    private static final String ZONE = "Europe/Berlin";
     private static final String EVENT_ID = "0b6f7c1e-3d7a-4d8e-9a59-2f1f8e0c4a11";
 
     static Stream<Arguments> publishedEvents() {
@@ -69,6 +79,13 @@ class JournalWireFormatTest {
                 Arguments.of(new EntryUnshared(CLIENT, "entry-1", AT)),
                 Arguments.of(new MessageSent(ConversationId.of(CLIENT, "coach-golden"), CLIENT, "coach-golden", 3,
                                              Participant.COACH, "private message text", AT)),
+                Arguments.of(new SessionBooked(COACH, "session-1", CLIENT, START, END, ZONE, AT)),
+                Arguments.of(new SessionRescheduled(COACH, "session-1", CLIENT, Participant.CLIENT, START, MOVED,
+                                                    MOVED.plusSeconds(3000), ZONE, 1, "private reason", AT)),
+                Arguments.of(new SessionCancelled(COACH, "session-1", CLIENT, Participant.COACH, MOVED,
+                                                  MOVED.plusSeconds(3000), ZONE, 2, "private reason", AT)),
+                Arguments.of(new SessionOutcomeRecorded(COACH, "session-1", CLIENT, SessionOutcome.NO_SHOW, START,
+                                                        END, ZONE, "private notes", AT)),
                 Arguments.of(new ConsentChanged(CLIENT, Set.of(CoachView.SLEEP, CoachView.STREAK,
                                                                CoachView.MOOD_TREND), AT)));
     }

@@ -2,7 +2,10 @@ package org.rekindle.notification.app.messaging.in;
 
 import org.rekindle.notification.app.engine.NotificationEngine;
 import org.rekindle.notification.app.rules.ClientActivity;
+import org.rekindle.notification.app.rules.ContactRules;
 import org.rekindle.plan.events.PlanAssigned;
+import org.rekindle.plan.events.PlanBreachRules;
+import org.rekindle.plan.events.PlanBreachRulesChanged;
 import org.rekindle.plan.events.PlanOutcomeChanged;
 import org.rekindle.plan.events.PlanPaused;
 import org.rekindle.plan.events.PlanReplaced;
@@ -16,9 +19,20 @@ import org.rekindle.platform.messaging.IncomingCloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The client's plan, as the rules need it: coach, time zone, steps and their due dates, state changes. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client's plan, as the rules need it: coach, time zone, steps and their due dates, state changes, and how it
+ * counts contact (the verdict plan-events' {@link PlanBreachRules} gives each initiator, at assignment and on every
+ * change).
+ */
 @Component
 class PlanListener {
+
+    /** Who can start a contact, as journal-events' {@code NoContactBroken.initiatedBy} names them. */
+    private static final List<String> INITIATORS = List.of("CLIENT", PlanBreachRules.EX);
 
     private final NotificationEngine engine;
 
@@ -42,7 +56,12 @@ class PlanListener {
             PlanAssigned e = event.data(PlanAssigned.class);
             return new ClientActivity.PlanAssigned(id, type, e.assignedAt(), e.planId(), e.coachId(), e.timezone(),
                     e.steps().stream().map(s -> new ClientActivity.DueStep(s.stepId(), s.title(), s.dueDate()))
-                     .toList());
+                     .toList(), verdicts(PlanBreachRules.assigned(e.replyToExCountsAsBreach())));
+        }
+        if (PlanBreachRulesChanged.TYPE.equals(type)) {
+            PlanBreachRulesChanged e = event.data(PlanBreachRulesChanged.class);
+            return new ClientActivity.BreachRulesChanged(id, type, e.changedAt(), e.planId(), e.effectiveAt(),
+                                                         verdicts(e.rules()));
         }
         if (PlanStepCompleted.TYPE.equals(type)) {
             PlanStepCompleted e = event.data(PlanStepCompleted.class);
@@ -79,5 +98,15 @@ class PlanListener {
             return new ClientActivity.PlanStateChanged(id, type, e.replacedAt(), e.planId(), false);
         }
         return null;
+    }
+
+    /** What a contact by each initiator the journal logs is under {@code rules}, as the plan's contract says. */
+    static Map<String, ContactRules.Verdict> verdicts(PlanBreachRules rules) {
+        Map<String, ContactRules.Verdict> verdicts = new LinkedHashMap<>();
+        for (String initiator : INITIATORS) {
+            verdicts.put(initiator, new ContactRules.Verdict(rules.countsAsBreach(initiator),
+                                                             rules.restartsAttempt(initiator)));
+        }
+        return verdicts;
     }
 }

@@ -16,4 +16,14 @@ public record BreachRules(boolean replyToExCountsAsBreach, boolean exContactRest
     public static BreachRules assigned(boolean replyToExCountsAsBreach) {
         return new BreachRules(replyToExCountsAsBreach, replyToExCountsAsBreach, null);
     }
+
+    /** Whether a contact started by {@code initiatedBy} (CLIENT or EX; anything else is the client) restarts the attempt. */
+    public boolean restartsAttempt(String initiatedBy) {
+        return !"EX".equals(initiatedBy) || exContactRestartsPeriod;
+    }
+
+    /** The target the plan's no-contact step holds the client to: the coach's when set, else the step's own. */
+    public Integer targetDays(Integer stepTargetDays) {
+        return noContactTargetDays != null ? noContactTargetDays : stepTargetDays;
+    }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * The plan's breach rules as the dashboard folds them (from {@code PlanAssigned} and {@code PlanBreachRulesChanged}).
  * A contact the client initiated always counts and restarts the attempt; one the ex initiated as the rules say.
+ * A checked copy of plan-events' {@code PlanBreachRules} (the published semantics consumers use):
+ * {@code BreachRulesContractTest} keeps the two agreeing on every combination.
  */
-record ContactRules(boolean replyToExCountsAsBreach, boolean exContactRestartsPeriod, Integer noContactTargetDays) {
+public record ContactRules(boolean replyToExCountsAsBreach, boolean exContactRestartsPeriod, Integer noContactTargetDays) {
 
     /** The rules from the one choice made at assignment: a reply to the ex is a breach (and restarts) or neither. */
-    static ContactRules assigned(boolean replyToExCountsAsBreach) {
+    public static ContactRules assigned(boolean replyToExCountsAsBreach) {
         return new ContactRules(replyToExCountsAsBreach, replyToExCountsAsBreach, null);
     }
 
@@ -22,11 +24,11 @@ record ContactRules(boolean replyToExCountsAsBreach, boolean exContactRestartsPe
                                 fields.get("noContactTargetDays") instanceof Number n ? n.intValue() : null);
     }
 
-    boolean countsAsBreach(String initiatedBy) {
+    public boolean countsAsBreach(String initiatedBy) {
         return !"EX".equals(initiatedBy) || replyToExCountsAsBreach;
     }
 
-    boolean restartsAttempt(String initiatedBy) {
+    public boolean restartsAttempt(String initiatedBy) {
         return !"EX".equals(initiatedBy) || exContactRestartsPeriod;
     }
 

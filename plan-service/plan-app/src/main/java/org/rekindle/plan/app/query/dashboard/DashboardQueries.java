@@ -69,8 +69,10 @@ public class DashboardQueries {
         ClientEvent change = new ClientEvent("preview", clientId, "PlanBreachRulesChanged", effectiveAt,
                                              Map.of("planId", planId, "rules", rules, "changedAt", now.toString()), now);
         DashboardRow after = documents.read(stored).apply(change);
-        return Optional.of(new RulesPreview(RulesPreview.Figures.of(documents.read(stored), now),
-                                            RulesPreview.Figures.of(after, now)));
+        DashboardRow before = documents.read(stored);
+        boolean progress = CoachConsent.of(before.asOf(now).coachSees()).sees(ConsentScope.PLAN_PROGRESS);
+        return Optional.of(RulesPreview.of(RulesPreview.Figures.of(before, now), RulesPreview.Figures.of(after, now),
+                                           progress));
     }
 
     /**

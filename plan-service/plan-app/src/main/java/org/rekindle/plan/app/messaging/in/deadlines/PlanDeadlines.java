@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
+import org.rekindle.plan.app.command.api.NoContactAttemptRejudged;
 import org.rekindle.plan.app.command.api.NoContactAttemptStarted;
 import org.rekindle.plan.app.command.api.PlanAssigned;
 import org.rekindle.plan.app.command.api.StepReopened;
@@ -49,6 +50,17 @@ class PlanDeadlines {
     void on(NoContactAttemptStarted e) {
         if (e.targetReachedAt() != null) {
             schedule.schedule(PlanWork.NO_CONTACT_TARGET.key(e.planId(), e.journalEventId()),
+                              PlanWork.NO_CONTACT_TARGET, e.targetReachedAt(),
+                              new Document("planId", e.planId()).append("periodId", e.periodId()));
+        }
+    }
+
+    /** An attempt a rule change judged again runs towards a (possibly new) target: checked then, keyed by that target. */
+    @EventHandler
+    void on(NoContactAttemptRejudged e) {
+        if (e.targetReachedAt() != null) {
+            schedule.schedule(PlanWork.NO_CONTACT_TARGET.key(e.planId(), e.journalEventId(),
+                                                             e.targetReachedAt().toString()),
                               PlanWork.NO_CONTACT_TARGET, e.targetReachedAt(),
                               new Document("planId", e.planId()).append("periodId", e.periodId()));
         }
