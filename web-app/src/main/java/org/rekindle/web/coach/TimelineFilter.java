@@ -10,6 +10,7 @@ enum TimelineFilter {
     CONTACT(Set.of("NoContactStarted", "NoContactBroken", "NoContactEnded", "UrgeRecorded")),
     MOOD(Set.of("MoodCheckedIn", "WellBeingCheckedIn")),
     JOURNAL(Set.of("ReflectionCompleted", "ApologyDrafted", "ApologyRevised", "EntryShared", "EntryUnshared")),
+    SESSIONS(Set.of("SessionBooked", "SessionRescheduled", "SessionCancelled", "SessionOutcomeRecorded")),
     PLAN(Set.of());
 
     private final Set<String> types;

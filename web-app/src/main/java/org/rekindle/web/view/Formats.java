@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Dates and names as people read them, for the templates ({@code @fmt.when(...)}). Times are shown in the viewer's
@@ -113,6 +114,24 @@ public class Formats {
     public String event(Object type) {
         return type == null ? "" : words(type.toString().replaceAll("^rekindle\\.[a-z]+\\.|\\.v\\d+$", "")
                                              .replaceAll("([a-z])([A-Z])", "$1_$2"));
+    }
+
+    /**
+     * What a session event on a client's timeline is about: "the session of 4 Dec 2026, 10:00, by the coach,
+     * attended" (the start in the viewer's zone; who moved or cancelled it; its outcome), or "" for other events.
+     */
+    public String session(Object data) {
+        if (!(data instanceof Map<?, ?> fields) || fields.get("start") == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder(": the session of ").append(when(fields.get("start")));
+        if (fields.get("by") != null) {
+            line.append(", by the ").append(fields.get("by").toString().toLowerCase(Locale.ROOT));
+        }
+        if (fields.get("outcome") != null) {
+            line.append(", ").append(words(fields.get("outcome")).toLowerCase(Locale.ROOT));
+        }
+        return line.toString();
     }
 
     static Instant instant(Object value) {

@@ -24,6 +24,18 @@ class ChartsAndFormatsTest {
     }
 
     @Test
+    void aSessionOnTheTimelineSaysWhenItIsWhoChangedItAndHowItWent() {
+        String start = "2026-12-10T10:00:00Z";
+        assertThat(fmt.session(Map.of("start", start))).isEqualTo(": the session of " + fmt.when(start));
+        assertThat(fmt.session(Map.of("start", start, "by", "COACH")))
+                .isEqualTo(": the session of " + fmt.when(start) + ", by the coach");
+        assertThat(fmt.session(Map.of("start", start, "outcome", "NO_SHOW")))
+                .isEqualTo(": the session of " + fmt.when(start) + ", no show");
+        assertThat(fmt.session(Map.of("score", 3))).isEmpty();
+        assertThat(fmt.session(null)).isEmpty();
+    }
+
+    @Test
     void attemptBarsAreScaledToTheLongestAndTheOngoingOneIsMarked() {
         List<Map<String, Object>> bars = charts.attempts(List.of(
                 Map.of("days", 8, "endedAt", "2026-11-09T10:00:00Z"), new java.util.HashMap<>(Map.of("days", 16))));

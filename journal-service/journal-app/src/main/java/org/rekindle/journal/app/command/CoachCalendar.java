@@ -53,6 +53,8 @@ import static org.rekindle.journal.app.command.JournalRules.requireText;
 public class CoachCalendar {
 
     static final int MAX_SLOTS = 200;
+    /** One client cannot take a coach's whole calendar: at most this many of their sessions lie ahead at once. */
+    static final int MAX_UPCOMING_PER_CLIENT = 10;
 
     @AggregateIdentifier
     private String coachId;
@@ -124,6 +126,13 @@ public class CoachCalendar {
             throw new ConflictingCommandException("session " + command.sessionId() + " exists already");
         }
         requireOffered("start", command.start(), clock, null);
+        long upcoming = sessions.entrySet().stream()
+                .filter(s -> command.clientId().equals(clients.get(s.getKey())) && s.getValue().isAfter(clock.instant()))
+                .count();
+        if (upcoming >= MAX_UPCOMING_PER_CLIENT) {
+            throw new ConflictingCommandException("the client has " + MAX_UPCOMING_PER_CLIENT
+                                                  + " upcoming sessions with this coach already");
+        }
         apply(new SessionBooked(coachId, command.sessionId(), command.clientId(), command.start(),
                                 command.start().plusSeconds(60L * minutes), zone, command.bookedAt()));
     }

@@ -14,9 +14,10 @@ import java.util.List;
  * Everything Rekindle holds about a client's journey, for the client: their plans (from plan-service), journal
  * entries with every text, the contact log, no-contact attempts, who read what they shared, and what
  * notification-service raised for them, their weekly WHO-5 answers and scores ({@code wellBeing}), and their
- * sessions with a coach ({@code sessions}, oldest first: booked, moved, cancelled with the reasons, the outcome and
- * the coach's notes on it, which are about the client and sealed with their key), and the persons they marked in
- * their texts ({@code persons}: labels only; an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
+ * sessions with a coach ({@code sessions}, oldest first: booked, moved, cancelled with the reasons, the outcome;
+ * the coach's notes on a session are the coach's working notes, left out as the API leaves them out for the client
+ * and as the coach's private note is), and the persons they marked in their texts ({@code persons}: labels only;
+ * an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
  * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
  * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).

@@ -9,6 +9,7 @@ import org.rekindle.platform.directory.Person;
 import org.rekindle.journal.app.query.ContactLogQueries;
 import org.rekindle.journal.app.query.EntryQueries;
 import org.rekindle.journal.app.query.SessionQueries;
+import org.rekindle.journal.app.query.SessionView;
 import org.rekindle.journal.app.query.StreakQueries;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ public class JourneyExports {
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
                                                            .toList(), notifications, wellBeing.of(clientId),
-                           sessions.allOf(clientId),
+                           sessions.allOf(clientId).stream().map(SessionView::withoutNotes).toList(),
                            persons.of(clientId).stream().map(ExportedPerson::of).toList());
     }
 

@@ -114,9 +114,6 @@ final class JourneyPdf {
                     pdf.quote(change.reason());
                 }
             }
-            if (session.notes() != null) {
-                pdf.quote(session.notes());
-            }
         }
     }
 

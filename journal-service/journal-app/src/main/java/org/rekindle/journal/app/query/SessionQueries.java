@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class SessionQueries {
 
     public static final int MAX_PAST = 100;
+    public static final int DEFAULT_PAST = 20;
     public static final int MAX_WEEKS = 12;
 
     private final MongoCollection<Document> calendars;

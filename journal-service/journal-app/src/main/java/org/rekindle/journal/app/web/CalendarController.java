@@ -94,7 +94,7 @@ class CalendarController {
         List<WeeklySlot> slots = body.slots().stream().map(s -> new WeeklySlot(s.day(), s.start())).toList();
         commands.sendAndWait(new SetWeeklyAvailability(coachId, body.zone(), body.minutes(), slots, time.now()));
         readYourWrites.await(collections.calendars(), coachId);
-        return queries.calendar(coachId, 20, time.now());
+        return queries.calendar(coachId, SessionQueries.DEFAULT_PAST, time.now());
     }
 
     @PostMapping(path = "/exceptions", consumes = "application/json")
@@ -108,7 +108,7 @@ class CalendarController {
         }
         commands.sendAndWait(new AddAvailabilityException(coachId, body.date()));
         readYourWrites.await(collections.calendars(), coachId);
-        return queries.calendar(coachId, 20, time.now());
+        return queries.calendar(coachId, SessionQueries.DEFAULT_PAST, time.now());
     }
 
     record Availability(@NotBlank @Size(max = 64) String zone, @NotNull @Min(15) @Max(240) Integer minutes,

@@ -22,6 +22,7 @@ import org.rekindle.journal.app.query.FreeSlotsView;
 import org.rekindle.journal.app.query.SessionCollections;
 import org.rekindle.journal.app.query.SessionQueries;
 import org.rekindle.journal.app.query.SessionView;
+import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.UnknownEntityException;
 import org.rekindle.platform.readmodel.ReadYourWrites;
@@ -195,7 +196,7 @@ class SessionController {
 
     private static void requireBooked(SessionView session) {
         if (!"BOOKED".equals(session.status())) {
-            throw new org.rekindle.platform.command.ConflictingCommandException("the session is cancelled");
+            throw new ConflictingCommandException("the session is cancelled");
         }
     }
 

@@ -152,6 +152,27 @@ class CoachCalendarTest {
     }
 
     @Test
+    void aClientHoldsAtMostTenUpcomingSessionsWithACoach() {
+        Object[] given = new Object[2 + CoachCalendar.MAX_UPCOMING_PER_CLIENT];
+        given[0] = AVAILABLE;
+        for (int week = 0; week <= CoachCalendar.MAX_UPCOMING_PER_CLIENT; week++) {
+            Instant start = MONDAY_9.plusSeconds(week * 7L * 86_400);
+            if (week < CoachCalendar.MAX_UPCOMING_PER_CLIENT) {
+                given[week + 1] = new SessionBooked(COACH_ID, "s-" + week, "client-1", start, start.plusSeconds(3000),
+                                                    ZONE, NOW);
+            }
+        }
+        given[given.length - 1] = new SessionBooked(COACH_ID, "other", "client-2", MONDAY_10,
+                                                    MONDAY_10.plusSeconds(3000), ZONE, NOW);
+        Instant nextMonday10 = MONDAY_10.plusSeconds(7L * 86_400);
+        fixture.given(given).when(new BookSession(COACH_ID, "s-more", "client-1", nextMonday10, NOW))
+               .expectException(ConflictingCommandException.class)
+               .expectExceptionMessage("the client has 10 upcoming sessions with this coach already").expectNoEvents();
+        fixture.given(given).when(new BookSession(COACH_ID, "s-other", "client-2", nextMonday10, NOW))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aCancelledSlotCanBeBookedAgain() {
         fixture.given(AVAILABLE, BOOKED, CANCELLED)
                .when(new BookSession(COACH_ID, "s-2", "client-2", MONDAY_9, NOW))

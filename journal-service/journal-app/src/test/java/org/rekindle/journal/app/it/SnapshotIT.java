@@ -6,7 +6,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.junit.jupiter.api.Test;
+import org.rekindle.journal.app.command.CoachCalendar;
 import org.rekindle.journal.app.command.Journal;
+import org.rekindle.journal.app.command.api.BookSession;
+import org.rekindle.platform.command.InvalidCommandException;
 import org.rekindle.platform.command.ConflictingCommandException;
 import org.rekindle.journal.app.command.api.DraftApology;
 import org.rekindle.platform.testing.Http;
@@ -65,6 +68,58 @@ class SnapshotIT extends EmbeddedStackTest {
                     new DraftApology(client, apology, "again", Instant.now()))))
                     .as("the apology's id is known from the snapshot alone")
                     .isInstanceOf(ConflictingCommandException.class);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    /** A coach's calendar too: the rule, days off and booked sessions come back from the snapshot alone. */
+    @Test
+    void aLongCalendarIsRestoredFromItsSnapshot() throws Exception {
+        String coach = "coach-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String client = newClientId();
+        Http theCoach = anonymous().as(org.rekindle.platform.testing.TestIssuer.get().coach(coach));
+        StringBuilder everyDay = new StringBuilder();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            everyDay.append(everyDay.isEmpty() ? "" : ",").append("{\"day\":\"").append(day)
+                    .append("\",\"start\":\"09:00\"}");
+        }
+        assertThat(theCoach.put("/api/coaches/" + coach + "/calendar/availability",
+                                "{\"zone\":\"Europe/Berlin\",\"minutes\":45,\"slots\":[" + everyDay + "]}")
+                           .statusCode()).isEqualTo(200);
+        JournalAccessIT.assign(client, coach);
+        Http own = http(client);
+        String free = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Json.parse(own.get("/api/clients/" + client + "/sessions/free-slots").body())
+                          .at("/slots/0/start").asText(""), start -> !start.isEmpty());
+        assertThat(own.post("/api/clients/" + client + "/sessions", "{\"start\":\"" + free + "\"}").statusCode())
+                .isEqualTo(201);
+        java.time.LocalDate first = java.time.LocalDate.of(2031, 1, 1);
+        for (int i = 0; i < 105; i++) {
+            assertThat(theCoach.post("/api/coaches/" + coach + "/calendar/exceptions",
+                                     "{\"date\":\"" + first.plusDays(i) + "\"}").statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotSequence(coach) != null);
+        long covered = snapshotSequence(coach);
+        store.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number <= ?",
+                     coach, covered);
+
+        EventSourcingRepository<CoachCalendar> uncached = EventSourcingRepository.builder(CoachCalendar.class)
+                .eventStore(eventStore).parameterResolverFactory(axon.parameterResolverFactory()).build();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            Aggregate<CoachCalendar> calendar = uncached.load(coach);
+            assertThat(calendar.version()).isEqualTo(106L);
+            assertThatThrownBy(() -> calendar.handle(GenericCommandMessage.asCommandMessage(
+                    new BookSession(coach, "s-again", newClientId(), Instant.parse(free), Instant.now()))))
+                    .as("the booked session is known from the snapshot alone")
+                    .isInstanceOf(ConflictingCommandException.class);
+            assertThatThrownBy(() -> calendar.handle(GenericCommandMessage.asCommandMessage(
+                    new BookSession(coach, "s-off", client, Instant.parse("2031-01-10T08:00:00Z"), Instant.now()))))
+                    .as("a day off and the 09:00 Berlin rule are known from the snapshot alone")
+                    .isInstanceOf(InvalidCommandException.class).hasMessage("start is not a slot the coach offers");
+            calendar.handle(GenericCommandMessage.asCommandMessage(new BookSession(
+                    coach, "s-after", client, Instant.parse("2031-05-01T07:00:00Z"), Instant.now())));
         } finally {
             unitOfWork.rollback();
         }

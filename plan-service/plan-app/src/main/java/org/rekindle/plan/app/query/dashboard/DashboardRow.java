@@ -127,10 +127,23 @@ public final class DashboardRow {
                     Instant.parse(event.text("changedAt")), ContactRules.of(event.data().get("rules"))));
             default -> { }
         }
-        if (!event.type().startsWith("Plan") && !event.type().equals("ConsentChanged") && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
+        if (theClientActed(event) && (lastActivityAt == null || event.time().isAfter(lastActivityAt))) {
             lastActivityAt = event.time();
         }
         return this;
+    }
+
+    /**
+     * Whether the event is something the client did: not a plan's or the coach's act (a coach's message, a session
+     * the coach moved, cancelled or marked), so a coach writing to a silent client does not make them look active.
+     */
+    static boolean theClientActed(ClientEvent event) {
+        return switch (event.type()) {
+            case "ConsentChanged", "SessionOutcomeRecorded" -> false;
+            case "MessageSent" -> "CLIENT".equals(event.text("sender"));
+            case "SessionRescheduled", "SessionCancelled" -> "CLIENT".equals(event.text("by"));
+            default -> !event.type().startsWith("Plan");
+        };
     }
 
     /** A plan event of a plan this row no longer follows (one replaced or ended before the current was assigned). */

@@ -85,6 +85,23 @@ class DashboardRowTest {
     }
 
     @Test
+    void whatTheCoachDoesIsNotTheClientsActivity() {
+        Instant message = T0.plus(Duration.ofDays(2));
+        DashboardRow row = assigned()
+                .apply(event("MessageSent", message, Map.of("sender", "COACH")))
+                .apply(event("SessionBooked", T0.plus(Duration.ofDays(1)), Map.of()))
+                .apply(event("SessionRescheduled", message.plus(Duration.ofHours(1)), Map.of("by", "COACH")))
+                .apply(event("SessionCancelled", message.plus(Duration.ofHours(2)), Map.of("by", "COACH")))
+                .apply(event("SessionOutcomeRecorded", message.plus(Duration.ofHours(3)), Map.of("outcome", "NO_SHOW")));
+        assertThat(row.asOf(message.plus(Duration.ofDays(1))).lastActivityAt())
+                .as("the client's booking counts; the coach's message, move, cancellation and outcome do not")
+                .isEqualTo(T0.plus(Duration.ofDays(1)));
+        assertThat(row.asOf(T0.plus(Duration.ofDays(7))).riskFlags()).contains(RiskFlag.NO_ACTIVITY_FIVE_DAYS);
+        row.apply(event("MessageSent", message.plus(Duration.ofHours(4)), Map.of("sender", "CLIENT")));
+        assertThat(row.asOf(message.plus(Duration.ofDays(1))).lastActivityAt()).isEqualTo(message.plus(Duration.ofHours(4)));
+    }
+
+    @Test
     void aBreachNeedsTheCoachFirstAndSaysHowItHappenedOnlyWhenContactDetailsAreShared() {
         Instant breach = T0.plus(Duration.ofDays(3));
         DashboardRow row = assigned().apply(event("NoContactStarted", T0, Map.of("targetDays", 30)))
