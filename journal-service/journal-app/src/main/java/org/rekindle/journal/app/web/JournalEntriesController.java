@@ -21,7 +21,6 @@ import org.rekindle.journal.app.query.StreakQueries;
 import org.rekindle.journal.app.command.safety.SafetyScreen;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.rekindle.journal.app.command.api.EraseJournal;
 import org.rekindle.journal.app.query.AccessLedger;
 import org.rekindle.journal.app.export.LedgerRead;
 import org.rekindle.platform.directory.PeopleDirectory;
@@ -52,11 +51,13 @@ class JournalEntriesController {
     private final SharedReads reads;
     private final PeopleDirectory people;
     private final SafetyScreen screen;
+    private final JournalErasure erasure;
 
     JournalEntriesController(JournalWrites commands, EntryQueries entries, JournalGuard journals, RequestTime time,
                              JournalAccess access, AccessLedger ledger, SharedReads reads, PeopleDirectory people,
-                             SafetyScreen screen) {
+                             SafetyScreen screen, JournalErasure erasure) {
         this.screen = screen;
+        this.erasure = erasure;
         this.people = people;
         this.ledger = ledger;
         this.reads = reads;
@@ -170,12 +171,13 @@ class JournalEntriesController {
     }
 
     @DeleteMapping
-    @Operation(summary = "Erase the journal: the client's key is deleted, so everything they wrote becomes unreadable "
-                         + "everywhere; nothing more can be written")
+    @Operation(summary = "Erase the journal: the client's upcoming sessions are cancelled, then the client's key is "
+                         + "deleted, so everything they wrote becomes unreadable everywhere; nothing more can be "
+                         + "written")
     @PreAuthorize("@journalAccess.mayWrite(#clientId)")
     ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId) {
         journals.requireJournal(clientId);
-        commands.send(new EraseJournal(clientId, time.now()));
+        erasure.erase(clientId, time.now());
         return ResponseEntity.noContent().build();
     }
 

@@ -176,6 +176,36 @@ class SessionsIT extends RecordingJournalTopicTest {
     }
 
     @Test
+    void aClientErasingTheirJournalCancelsTheirUpcomingSessionsAndFreesTheSlots() {
+        String client = newClientId();
+        String coach = newCoachId();
+        Http theCoach = coach(coach);
+        Http own = clientOf(client, coach);
+        String calendar = "/api/coaches/" + coach + "/calendar";
+        String sessions = "/api/clients/" + client + "/sessions";
+        assertThat(theCoach.put(calendar + "/availability", EVERY_DAY_9_AND_10).statusCode()).isEqualTo(200);
+        assertThat(own.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":3}").statusCode())
+                .isEqualTo(201);
+        String slot = Json.parse(own.get(sessions + "/free-slots?weeks=1").body()).at("/slots/0/start").asText();
+        String sessionId = Json.parse(own.post(sessions, "{\"start\":\"" + slot + "\"}").body())
+                .get("sessionId").asText();
+
+        assertThat(own.delete("/api/clients/" + client + "/journal").statusCode()).isEqualTo(204);
+
+        JsonNode coachSees = Json.parse(theCoach.get(calendar).body());
+        assertThat(coachSees.get("upcoming")).as("the slot is the coach's again").isEmpty();
+        JsonNode cancelled = coachSees.get("past").get(0);
+        assertThat(cancelled.get("sessionId").asText()).isEqualTo(sessionId);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.at("/changes/0/by").asText()).isEqualTo("CLIENT");
+        assertThat(cancelled.at("/changes/0/reason").asText()).as("shredded with the journal")
+                .doesNotContain("erased their journal");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publishedTo(topic, client))
+                .extracting(e -> e.get("type").asText()).contains("rekindle.journal.SessionCancelled.v1",
+                                                                  "rekindle.journal.JournalErased.v1"));
+    }
+
+    @Test
     void twoClientsBookingTheLastFreeSlotAtOnceGetOne201AndOne409() throws Exception {
         String coach = newCoachId();
         Http theCoach = coach(coach);
