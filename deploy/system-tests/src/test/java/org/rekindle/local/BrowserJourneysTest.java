@@ -574,6 +574,47 @@ class BrowserJourneysTest {
     }
 
     /**
+     * The practice admin sets the practice's default breach rules on the practice page: refused without a reason
+     * (said beside the field), then saved as version 1 and shown with its history. Maya assigns a plan leaving the
+     * reply rule to the practice, and the plan starts with the default.
+     */
+    @Test
+    @Order(40)
+    void aPracticeAdminSetsTheDefaultBreachRules() {
+        try (Browser admin = new Browser(stack.webUrl()).signIn("admin-harbour", "demo-admin")) {
+            admin.open("/admin");
+            assertThat(admin.find(By.id("practice-rules-none")).getText()).contains("None set yet");
+            admin.fill("practice-target", "45").submit("Save the default rules");
+            assertThat(admin.text()).contains("That was not saved");
+            admin.fill("practice-target", "45")
+                 .fill("practice-reason", "Our coaches agreed: answering the ex is no breach; 45 days.")
+                 .submit("Save the default rules");
+            assertThat(admin.text()).contains("The practice's default breach rules are saved.");
+            assertThat(admin.find(By.id("practice-rules-in-force")).getText())
+                    .contains("Version 1.", "Answering the ex is not a breach.", "Target: 45 days.");
+            assertThat(admin.text()).contains("Our coaches agreed: answering the ex is no breach; 45 days.");
+            admin.assertAccessible("the practice page with its default breach rules");
+            assertThat(admin.consoleErrors()).isEmpty();
+        }
+        try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya")) {
+            coach.open("/coach");
+            assertThat(new org.openqa.selenium.support.ui.Select(coach.find(By.id("assign-reply")))
+                               .getFirstSelectedOption().getText()).isEqualTo("As the practice's default rules say");
+            coach.fill("assign-client", "client-wren").fill("assign-zone", "Europe/Lisbon").submit("Assign");
+            assertThat(coach.path()).isEqualTo("/coach/clients/client-wren");
+            coach.waitUntil("the plan is on the client's page", d -> {
+                coach.open("/coach/clients/client-wren");
+                return !coach.findAll(By.cssSelector("a.breach-rules-link")).isEmpty();
+            });
+            coach.clickAndLoad(coach.find(By.cssSelector("a.breach-rules-link")));
+            assertThat(coach.find(By.id("rules-in-force")).getText()).as("the plan starts with the practice's default")
+                    .contains("Answering the ex is not a breach.", "Target: 45 days.");
+            assertThat(coach.text()).contains("The practice's default rules (version 1).");
+            assertThat(coach.consoleErrors()).isEmpty();
+        }
+    }
+
+    /**
      * Sam answers a message from his ex; on his plan that is no breach. Maya previews counting it retroactively (before
      * and after on Sam's row, nothing changes yet), confirms with a reason, and the change is in his history.
      */

@@ -70,6 +70,11 @@ class JourneyExportTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> coachOnJournal.get(base + "/journal/entries").body()
                                                                              .contains(REFLECTION));
 
+            journal.post(base + "/journal/persons", "{\"label\":\"my ex\",\"names\":[\"Jamie\"]}");
+            String friend = Json.parse(journal.post(base + "/journal/persons",
+                    "{\"label\":\"a friend\",\"names\":[\"Kim\"]}").body()).get("personId").asText();
+            assertThat(journal.delete(base + "/journal/persons/" + friend).statusCode()).isEqualTo(204);
+
             JsonNode export = await().atMost(Duration.ofSeconds(60)).until(
                     () -> Json.parse(journal.get(base + "/export").body()),
                     json -> json.path("notifications").size() > 0 && json.path("sharedEntryReads").size() > 0
@@ -92,6 +97,9 @@ class JourneyExportTest {
             assertThat(export.at("/plans/0/coachName").asText()).isEqualTo("Leo Brandt");
             assertThat(export.at("/plans/0/coachPronouns").asText()).isEqualTo("he/him");
             assertThat(export.get("notifications").findValuesAsText("recipientId")).containsOnly(client);
+            assertThat(export.get("persons").findValuesAsText("label")).as("marked persons by label only")
+                    .containsExactly("my ex", "[a person removed at the client's request]");
+            assertThat(export.get("persons").toString()).doesNotContain("Jamie", "Kim", "a friend");
             assertThat(export.get("sessions").findValuesAsText("sessionId")).containsExactly(kept, cancelled);
             assertThat(export.get("sessions").findValuesAsText("status")).containsExactly("BOOKED", "CANCELLED");
             assertThat(export.at("/sessions/1/changes/0/reason").asText()).isEqualTo(CANCEL_REASON);
@@ -104,7 +112,7 @@ class JourneyExportTest {
             assertThat(text).contains("My Rekindle journey", "reconciliation-default, version 1",
                                       "Done · What ended it?", REFLECTION, APOLOGY_V2, BREACH_NOTE,
                                       "mood 2 of 5", "My weekly well-being (WHO-5)", "28 % (7 of 25)",
-                                      "Leo Brandt read 1 shared entry", "Alex Moreno (client-alex)",
+                                      "Leo Brandt read 1 shared entry", "People I marked in my texts", "Alex Moreno (client-alex)",
                                       "coach Leo Brandt (he/him, coach-leo)", "My sessions", CANCEL_REASON,
                                       export.at("/notifications/0/notification/title").asText());
             assertThat(text).as("every date written the same way, none as ISO text")

@@ -39,7 +39,7 @@ public class Viewers {
             JWTClaimsSet claims = JWTParser.parse(accessToken()).getJWTClaimsSet();
             List<String> roles = claims.getStringListClaim("roles");
             return new Viewer(claims.getSubject(), roles == null ? Set.of() : new HashSet<>(roles),
-                              claims.getStringClaim("coach"));
+                              claims.getStringClaim("coach"), claims.getStringClaim("practice"));
         } catch (ParseException e) {
             throw new SignInAgain();
         }

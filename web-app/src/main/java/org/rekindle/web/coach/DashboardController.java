@@ -97,8 +97,10 @@ class DashboardController {
     @PostMapping("/plans")
     String assign(@ModelAttribute("viewer") Viewer viewer, @RequestParam String clientId,
                   @RequestParam String program, @RequestParam String startDate, @RequestParam String timezone,
-                  @RequestParam(defaultValue = "false") boolean replyToExCountsAsBreach, RedirectAttributes flash) {
-        Map<String, Object> body = PlanChoice.body(program, startDate, timezone, replyToExCountsAsBreach);
+                  @RequestParam(defaultValue = "") String replyToExCountsAsBreach, RedirectAttributes flash) {
+        // Empty: the practice's default rules (plan-service applies them); else the coach's own choice.
+        Map<String, Object> body = PlanChoice.body(program, startDate, timezone, replyToExCountsAsBreach.isBlank()
+                ? null : Boolean.valueOf(replyToExCountsAsBreach.trim()));
         body.put("clientId", clientId.trim());
         body.put("coachId", viewer.id());
         services.post(PLAN, "/api/plans", body);

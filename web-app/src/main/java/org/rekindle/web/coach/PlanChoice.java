@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the assign and replace-plan forms send plan-service for their shared fields (forms.html planChoice): the
- * program option "programId@version" split in two, the start date, the zone and the reply rule.
+ * program option "programId@version" split in two, the start date, the zone and the reply rule (null: the practice's
+ * default rules, which plan-service applies).
  */
 final class PlanChoice {
 
@@ -13,7 +14,7 @@ final class PlanChoice {
     }
 
     static Map<String, Object> body(String program, String startDate, String timezone,
-                                    boolean replyToExCountsAsBreach) {
+                                    Boolean replyToExCountsAsBreach) {
         String[] idAndVersion = program.split("@", 2);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("programId", idAndVersion[0]);

@@ -2,6 +2,9 @@ package org.rekindle.journal.app.command;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ResealCalendarTexts;
+import org.rekindle.journal.app.command.api.ResealedText;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -165,6 +168,18 @@ public class CoachCalendar {
                                      command.newStart(), command.newStart().plusSeconds(60L * minutes), zone,
                                      sequences.getOrDefault(sessionId, 0) + 1,
                                      cipher.seal(clientId, command.reason().strip()), command.rescheduledAt()));
+    }
+
+    /** One client's session texts as sealed again by the re-seal (reasons and outcome notes of this calendar only). */
+    @CommandHandler
+    void handle(ResealCalendarTexts command) {
+        java.util.List<ResealedText> texts = command.texts() == null ? java.util.List.of() : command.texts().stream()
+                .filter(text -> text != null && text.text() != null
+                                && (text.kind() == ResealedText.Kind.SESSION_CHANGE_REASON
+                                    || text.kind() == ResealedText.Kind.SESSION_NOTES)).toList();
+        if (!texts.isEmpty()) {
+            apply(new JournalTextsResealed(command.clientId(), texts, command.resealedAt()));
+        }
     }
 
     /** Only a session that has started gets an outcome, once. */

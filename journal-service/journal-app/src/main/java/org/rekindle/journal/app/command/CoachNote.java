@@ -2,6 +2,9 @@ package org.rekindle.journal.app.command;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ResealCoachNote;
+import org.rekindle.journal.app.command.api.ResealedText;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -64,6 +67,23 @@ public class CoachNote {
                                        command.writtenAt()));
         }
         return revision;
+    }
+
+    /** The note's current text as sealed again by the re-seal; a revision written since is left as it is. */
+    @CommandHandler
+    void handle(ResealCoachNote command) {
+        java.util.List<ResealedText> texts = command.texts() == null ? java.util.List.of() : command.texts().stream()
+                .filter(text -> text != null && text.kind() == ResealedText.Kind.COACH_NOTE
+                                && noteId.equals(text.recordId()) && text.number() == revision && text.text() != null)
+                .toList();
+        if (!texts.isEmpty()) {
+            apply(new JournalTextsResealed(clientId, texts, command.resealedAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JournalTextsResealed event) {
+        event.texts().stream().filter(text -> text.number() == revision).forEach(text -> sealedText = text.text());
     }
 
     @EventSourcingHandler

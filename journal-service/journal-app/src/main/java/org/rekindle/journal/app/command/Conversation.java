@@ -13,6 +13,9 @@ import org.rekindle.journal.app.command.api.MarkConversationRead;
 import org.rekindle.journal.app.command.api.MessageSent;
 import org.rekindle.journal.app.command.api.Participant;
 import org.rekindle.journal.app.command.api.SendMessage;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ResealConversation;
+import org.rekindle.journal.app.command.api.ResealedText;
 import org.rekindle.platform.command.InvalidCommandException;
 
 import java.time.Clock;
@@ -89,6 +92,18 @@ public class Conversation {
             return upTo;
         }
         return current;
+    }
+
+    /** The conversation's messages as sealed again by the re-seal (messages of this conversation only). */
+    @CommandHandler
+    void handle(ResealConversation command) {
+        java.util.List<ResealedText> texts = command.texts() == null ? java.util.List.of() : command.texts().stream()
+                .filter(text -> text != null && text.kind() == ResealedText.Kind.MESSAGE && text.text() != null
+                                && conversationId.equals(text.recordId()) && text.number() >= 1
+                                && text.number() <= messages).toList();
+        if (!texts.isEmpty()) {
+            apply(new JournalTextsResealed(clientId, texts, command.resealedAt()));
+        }
     }
 
     @EventSourcingHandler

@@ -46,6 +46,16 @@ import org.rekindle.journal.app.command.api.UnshareEntry;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
 import org.rekindle.journal.app.command.api.RecordWellBeingCheckIn;
 import org.rekindle.journal.app.command.api.WellBeingCheckedIn;
+import org.rekindle.journal.app.command.api.ErasePerson;
+import org.rekindle.journal.app.command.api.MarkPerson;
+import org.rekindle.journal.app.command.api.PersonErased;
+import org.rekindle.journal.app.command.api.PersonMarked;
+import org.rekindle.journal.app.command.api.PersonRenamed;
+import org.rekindle.journal.app.command.api.RenamePerson;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ResealJournalTexts;
+import org.rekindle.journal.app.command.api.ResealedText;
+import org.rekindle.journal.app.command.persons.PersonRules;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +94,8 @@ public class Journal {
     private Set<CoachView> coachSees;
     /** The ISO weeks the client answered the WHO-5 in: one check-in a week. */
     private Set<String> wellBeingWeeks = new HashSet<>();
+    /** The persons the client marked, each with whether they were erased since. */
+    private Map<String, Boolean> persons = new HashMap<>();
 
     protected Journal() {
         // for Axon and for snapshots
@@ -324,6 +336,92 @@ public class Journal {
         return chain.proceed();
     }
 
+    // ---- persons named in the texts
+
+    /**
+     * Marks a person: their key is made and their names are found in every text sealed from now on (the re-seal
+     * brings the texts written before under it too).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(MarkPerson command, Clock clock, TextCipher cipher) {
+        requireNotInFuture(command.markedAt(), clock);
+        requireId("personId", command.personId());
+        String label = PersonRules.requireLabel(command.label());
+        java.util.List<String> names = PersonRules.requireNames(command.names());
+        if (persons().containsKey(command.personId())) {
+            throw new ConflictingCommandException("A person with id '" + command.personId() + "' is already marked.");
+        }
+        if (persons().size() >= PersonRules.MAX_PERSONS) {
+            throw new ConflictingCommandException("At most " + PersonRules.MAX_PERSONS + " persons can be marked.");
+        }
+        openIfNew(command.clientId(), command.markedAt());
+        cipher.keepPerson(command.clientId(), command.personId(), names);
+        apply(new PersonMarked(command.clientId(), command.personId(),
+                               cipher.sealForPerson(command.clientId(), command.personId(), label),
+                               sealedNames(cipher, command.clientId(), command.personId(), names),
+                               command.markedAt()));
+    }
+
+    @CommandHandler
+    void handle(RenamePerson command, Clock clock, TextCipher cipher) {
+        requireNotInFuture(command.renamedAt(), clock);
+        String label = PersonRules.requireLabel(command.label());
+        java.util.List<String> names = PersonRules.requireNames(command.names());
+        requireLivePerson(command.personId());
+        cipher.keepPerson(clientId, command.personId(), names);
+        apply(new PersonRenamed(clientId, command.personId(), cipher.sealForPerson(clientId, command.personId(), label),
+                                sealedNames(cipher, clientId, command.personId(), names), command.renamedAt()));
+    }
+
+    /** Irreversible: the person's key is deleted. Erasing an erased person changes nothing. */
+    @CommandHandler
+    void handle(ErasePerson command, Clock clock, TextCipher cipher) {
+        requireNotInFuture(command.erasedAt(), clock);
+        if (!persons().containsKey(command.personId())) {
+            throw new UnknownEntityException("person", command.personId());
+        }
+        if (!persons().get(command.personId())) {
+            apply(new PersonErased(clientId, command.personId(), command.erasedAt()));
+            cipher.erasePerson(clientId, command.personId());
+        }
+    }
+
+    /** The journal's texts as sealed again by the re-seal (only texts of this journal's records are taken). */
+    @CommandHandler
+    void handle(ResealJournalTexts command, Clock clock) {
+        requireNotInFuture(command.resealedAt(), clock);
+        java.util.List<ResealedText> texts = command.texts() == null ? java.util.List.of() : command.texts().stream()
+                .filter(text -> text != null && text.text() != null && text.kind() != ResealedText.Kind.COACH_NOTE
+                                && text.kind() != ResealedText.Kind.MESSAGE).toList();
+        if (!texts.isEmpty()) {
+            apply(new JournalTextsResealed(clientId, texts, command.resealedAt()));
+        }
+    }
+
+    private void requireLivePerson(String personId) {
+        Boolean erasedPerson = persons().get(personId);
+        if (erasedPerson == null) {
+            throw new UnknownEntityException("person", personId);
+        }
+        if (erasedPerson) {
+            throw new ConflictingCommandException("This person was erased at the client's request; a new person can "
+                                                  + "be marked instead.");
+        }
+    }
+
+    private static java.util.List<String> sealedNames(TextCipher cipher, String clientId, String personId,
+                                                      java.util.List<String> names) {
+        return names.stream().map(name -> cipher.sealForPerson(clientId, personId, name)).toList();
+    }
+
+    private Map<String, Boolean> persons() {
+        if (persons == null) {
+            persons = new HashMap<>(); // a snapshot taken before persons could be marked
+        }
+        return persons;
+    }
+
     /** Records what a reader saw of the shared entries; entries that are not (or no longer) shared are not listed. */
     @CommandHandler
     void handle(RecordSharedRead command) {
@@ -431,6 +529,23 @@ public class Journal {
             wellBeingWeeks = new HashSet<>(); // a snapshot taken before WHO-5 check-ins existed
         }
         wellBeingWeeks.add(event.week());
+    }
+
+    @EventSourcingHandler
+    void on(JournalTextsResealed event) {
+        event.texts().stream().filter(text -> text.kind() == ResealedText.Kind.APOLOGY_VERSION).forEach(
+                text -> entries.computeIfPresent(text.recordId(), (id, entry) -> entry.version() == text.number()
+                        ? entry.revised(text.text(), entry.version()) : entry));
+    }
+
+    @EventSourcingHandler
+    void on(PersonMarked event) {
+        persons().put(event.personId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(PersonErased event) {
+        persons().put(event.personId(), true);
     }
 
     @EventSourcingHandler

@@ -16,7 +16,8 @@ import java.util.List;
  * notification-service raised for them, their weekly WHO-5 answers and scores ({@code wellBeing}), and their
  * sessions with a coach ({@code sessions}, oldest first: booked, moved, cancelled with the reasons, the outcome;
  * the coach's notes on a session are the coach's working notes, left out as the API leaves them out for the client
- * and as the coach's private note is). People are named as the directory names them ({@code clientName} and
+ * and as the coach's private note is), and the persons they marked in their texts ({@code persons}: labels only;
+ * an erased one as removed; added to v1 as an additive field). People are named as the directory names them ({@code clientName} and
  * {@code clientPronouns}, each plan's {@code coachName} and {@code coachPronouns}, each read's {@code readerName})
  * beside their ids. {@code timezone} is the zone dates are
  * shown in (their plan's, else UTC).
@@ -26,7 +27,7 @@ public record Journey(String format, String clientId, String clientName, String 
                       JsonNode plans, StreakView noContact, List<EntryView> entries,
                       List<ContactLogRecordView> contactLog, List<LedgerRead> sharedEntryReads,
                       JsonNode notifications, List<WellBeingQueries.CheckIn> wellBeing,
-                      List<SessionView> sessions) {
+                      List<SessionView> sessions, List<ExportedPerson> persons) {
 
     static final String FORMAT = "rekindle.journey-export.v1";
 }

@@ -31,12 +31,15 @@ public class JourneyExports {
     private final PeopleDirectory people;
     private final org.rekindle.journal.app.query.WellBeingQueries wellBeing;
     private final SessionQueries sessions;
+    private final org.rekindle.journal.app.query.PersonQueries persons;
 
     JourneyExports(EntryQueries entries, ContactLogQueries contactLog, StreakQueries streaks, AccessLedger ledger,
                    OtherServices others, CoachNoteQueries coachNotes, PeopleDirectory people,
-                   org.rekindle.journal.app.query.WellBeingQueries wellBeing, SessionQueries sessions) {
+                   org.rekindle.journal.app.query.WellBeingQueries wellBeing, SessionQueries sessions,
+                   org.rekindle.journal.app.query.PersonQueries persons) {
         this.wellBeing = wellBeing;
         this.sessions = sessions;
+        this.persons = persons;
         this.entries = entries;
         this.contactLog = contactLog;
         this.streaks = streaks;
@@ -55,7 +58,8 @@ public class JourneyExports {
                            streaks.current(clientId).orElse(null), entries.all(clientId, false),
                            contactLog.all(clientId), ledger.all(clientId).stream().map(r -> LedgerRead.of(r, people))
                                                            .toList(), notifications, wellBeing.of(clientId),
-                           sessions.allOf(clientId).stream().map(SessionView::withoutNotes).toList());
+                           sessions.allOf(clientId).stream().map(SessionView::withoutNotes).toList(),
+                           persons.of(clientId).stream().map(ExportedPerson::of).toList());
     }
 
     /**

@@ -27,6 +27,7 @@ final class JourneyPdf {
         contactLog(pdf, journey, readable);
         wellBeing(pdf, journey, readable);
         sessions(pdf, journey, readable);
+        persons(pdf, journey, readable);
         reads(pdf, journey, readable);
         notifications(pdf, journey.notifications(), readable);
         return pdf.finish();
@@ -125,6 +126,17 @@ final class JourneyPdf {
             }
         }
         return coachId;
+    }
+
+    private static void persons(PdfWriter pdf, Journey journey, Readable readable) {
+        pdf.heading("People I marked in my texts");
+        if (journey.persons().isEmpty()) {
+            pdf.note("Nobody marked.");
+        }
+        for (ExportedPerson person : journey.persons()) {
+            pdf.paragraph(person.label() + " · marked " + readable.at(person.markedAt())
+                          + (person.erased() ? " · erased " + readable.at(person.erasedAt()) : ""));
+        }
     }
 
     private static void contactLog(PdfWriter pdf, Journey journey, Readable readable) {

@@ -124,6 +124,13 @@ public class SessionQueries {
     }
 
     /** Every session of the client with any coach, oldest first, notes included: for the client's own export. */
+    /** The coaches in whose calendars the client has (or had) sessions. */
+    public List<String> coachesOf(String clientId) {
+        Document index = clients.find(Filters.eq("_id", clientId)).first();
+        return index == null ? List.of() : index.getList("sessions", Document.class, List.of()).stream()
+                .map(e -> e.getString("coachId")).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     public List<SessionView> allOf(String clientId) {
         Document index = clients.find(Filters.eq("_id", clientId)).first();
         List<String> ids = index == null ? List.of() : index.getList("sessions", Document.class, List.of()).stream()

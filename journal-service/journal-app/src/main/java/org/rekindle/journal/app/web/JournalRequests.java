@@ -65,4 +65,9 @@ final class JournalRequests {
     /** The whole choice: every kind of information the coach may see (empty: only shared entries). */
     record Consent(@NotNull @Size(max = 20) List<@NotNull CoachView> coachSees) {
     }
+
+    /** A person named in the client's texts: how the pages show them, and the names to find (1-10). */
+    record Person(@NotBlank @Size(max = 60) String label,
+                  @NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 60) String> names) {
+    }
 }

@@ -38,6 +38,63 @@ final class VisibleCipher implements TextCipher {
         erased.add(clientId);
     }
 
+    /** Persons kept: {@code clientId/personId} → names (absent once erased). */
+    private final java.util.Map<String, java.util.List<String>> persons = new java.util.HashMap<>();
+    private final Set<String> erasedPersons = new HashSet<>();
+    private final Set<String> rotations = new HashSet<>();
+
+    @Override
+    public void keepPerson(String clientId, String personId, java.util.List<String> names) {
+        seal(clientId, "");
+        if (erasedPersons.contains(clientId + "/" + personId)) {
+            throw new org.rekindle.platform.command.ConflictingCommandException("sealing for an erased person");
+        }
+        persons.put(clientId + "/" + personId, java.util.List.copyOf(names));
+    }
+
+    @Override
+    public String sealForPerson(String clientId, String personId, String text) {
+        if (!persons.containsKey(clientId + "/" + personId)) {
+            throw new org.rekindle.platform.command.ConflictingCommandException("no key for " + personId);
+        }
+        return text == null ? null : "person:" + personId + ":" + text;
+    }
+
+    @Override
+    public String openForPerson(String clientId, String personId, String sealed) {
+        return persons.containsKey(clientId + "/" + personId)
+               ? sealed.substring(("person:" + personId + ":").length()) : PERSON_REMOVED;
+    }
+
+    @Override
+    public void erasePerson(String clientId, String personId) {
+        persons.remove(clientId + "/" + personId);
+        erasedPersons.add(clientId + "/" + personId);
+    }
+
+    @Override
+    public void rotate(String clientId) {
+        rotations.add(clientId);
+    }
+
+    @Override
+    public String reseal(String clientId, String sealed) {
+        return sealed == null ? null : "resealed:" + sealed;
+    }
+
+    @Override
+    public void retireOldKeys(String clientId) {
+        rotations.remove(clientId);
+    }
+
+    java.util.List<String> namesOf(String clientId, String personId) {
+        return persons.get(clientId + "/" + personId);
+    }
+
+    boolean isPersonErased(String clientId, String personId) {
+        return erasedPersons.contains(clientId + "/" + personId);
+    }
+
     boolean isErased(String clientId) {
         return erased.contains(clientId);
     }

@@ -42,6 +42,8 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                              .get("entryId").asText();
         String period = Json.parse(own.post(base + "/contact-log/no-contact-periods", "{\"targetDays\":30}").body())
                             .get("periodId").asText();
+        String person = Json.parse(own.post(base + "/journal/persons", "{\"label\":\"my ex\",\"names\":[\"Alex\"]}")
+                                      .body()).get("personId").asText();
         JournalAccessIT.assign(client, coach);
         Http coachHttp = anonymous().as(issuer.coach(coach));
         await().atMost(Duration.ofSeconds(30)).until(() -> coachHttp.get(base + "/streak").statusCode() == 200);
@@ -107,6 +109,13 @@ class JournalAccessMatrixIT extends EmbeddedStackTest {
                     OWN_COACH),
                 row("POST", "/api/clients/{clientId}/conversation/read", base + "/conversation/read", null, OWNER,
                     OWN_COACH),
+                row("GET", "/api/clients/{clientId}/journal/persons", base + "/journal/persons", null, OWNER),
+                row("POST", "/api/clients/{clientId}/journal/persons", base + "/journal/persons",
+                    "{\"label\":\"a friend\",\"names\":[\"Jo\"]}", OWNER),
+                row("PUT", "/api/clients/{clientId}/journal/persons/{personId}", base + "/journal/persons/" + person,
+                    "{\"label\":\"my ex\",\"names\":[\"Alex\",\"Lexi\"]}", OWNER),
+                row("DELETE", "/api/clients/{clientId}/journal/persons/{personId}",
+                    base + "/journal/persons/" + person, null, OWNER),
                 row("GET", "/api/coaches/{coachId}/calendar", calendar, null, OWN_COACH),
                 row("GET", "/api/coaches/{coachId}/calendar/stream", calendar + "/stream", null, OWN_COACH),
                 row("GET", "/api/clients/{clientId}/sessions/stream", base + "/sessions/stream", null, OWNER),
