@@ -727,8 +727,8 @@ class BrowserJourneysTest {
     }
 
     /**
-     * Booked sessions: Maya offers three times today in a zone where it is daytime now (so no one's quiet hours hold
-     * the reminders back), Priya takes the first while Sam's page still offers it, so Sam is told it was just taken
+     * Booked sessions: Maya offers three times today in a zone where it is daytime now, where Sam lives too (so no
+     * one's quiet hours hold the reminders back), Priya takes the first while Sam's page still offers it, so Sam is told it was just taken
      * and books the next; Maya's open calendar shows it live; she moves it with a reason, which Sam's open page shows
      * live; the session is less than a day ahead, so the reminder arrives in Sam's inbox at once, with the .ics; Sam's
      * sessions download as one .ics; Sam cancels with a reason, Maya's open calendar shows it and her inbox has the
@@ -754,6 +754,12 @@ class BrowserJourneysTest {
         java.util.function.IntFunction<String> at = hour -> java.time.ZonedDateTime.of(
                 today, java.time.LocalTime.of(hour, 0), zone).toInstant().toString();
         String times = String.format("%02d:00, %02d:00, %02d:00", first, first + 1, first + 2);
+        // Sam lives in that zone for this journey (his quiet hours are reckoned there, as his preferences say).
+        String samsToken = org.rekindle.platform.embedded.OidcLogin.web(stack.issuerUrl())
+                                                                   .accessToken("client-sam", "demo-sam");
+        assertThat(StackUnderTest.http(stack.notificationUrl()).as(samsToken).put("/api/preferences/client-sam",
+                "{\"email\":\"sam@rekindle.local\",\"timezone\":\"" + zone.getId() + "\"}").statusCode())
+                .isEqualTo(200);
 
         try (Browser coach = new Browser(stack.webUrl()).signIn("coach-maya", "demo-maya");
              Browser sam = new Browser(stack.webUrl()).signIn("client-sam", "demo-sam");

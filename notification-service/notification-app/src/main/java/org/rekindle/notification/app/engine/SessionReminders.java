@@ -1,6 +1,7 @@
 package org.rekindle.notification.app.engine;
 
 import org.bson.Document;
+import org.rekindle.notification.app.query.ClientFactsStore;
 import org.rekindle.notification.app.query.PreferencesStore;
 import org.rekindle.notification.app.query.SessionCalendarStore;
 import org.rekindle.notification.app.rules.Notice;
@@ -45,11 +46,13 @@ public class SessionReminders implements ScheduledWorkHandler {
     private final PreferencesStore preferences;
     private final WorkSchedule schedule;
     private final SessionCalendarStore calendars;
+    private final ClientFactsStore facts;
     private final Clock clock;
 
     SessionReminders(Notifier notifier, PreferencesStore preferences, WorkSchedule schedule,
-                     SessionCalendarStore calendars, Clock clock) {
+                     SessionCalendarStore calendars, ClientFactsStore facts, Clock clock) {
         this.calendars = calendars;
+        this.facts = facts;
         this.notifier = notifier;
         this.preferences = preferences;
         this.schedule = schedule;
@@ -102,9 +105,8 @@ public class SessionReminders implements ScheduledWorkHandler {
     }
 
     private void raise(Notice notice, Session session, Instant now) {
-        Preferences recipient = preferences.of(notice.recipientId());
         notifier.raiseAt(notice, session.coachId(), SessionNotices.changeDeliverAt(
-                recipient, recipient.zoneOr(session.zone()), now, session.start()));
+                preferences.of(notice.recipientId()), zoneOf(notice.recipientId(), session), now, session.start()));
     }
 
     private void scheduleReminders(Session session, Instant now) {
@@ -144,7 +146,7 @@ public class SessionReminders implements ScheduledWorkHandler {
         String side = p.getString("side");
         String recipient = "COACH".equals(side) ? session.coachId() : session.clientId();
         Preferences prefs = preferences.of(recipient);
-        ZoneId zone = prefs.zoneOr(session.zone());
+        ZoneId zone = zoneOf(recipient, session);
         Instant now = clock.instant();
         if (SessionNotices.reminderDeliverAt(prefs, zone, now, session.start()).isEmpty()) {
             LOG.info("Session reminder {} dropped: it would reach its recipient at or after the start "
@@ -155,8 +157,17 @@ public class SessionReminders implements ScheduledWorkHandler {
         notifier.raise(SessionNotices.reminder(session, side, lead, zone, now), session.coachId(), session.zone());
     }
 
+    /**
+     * The recipient's zone for words and quiet hours: their preferences', else for the client their plan's (as their
+     * other reminders), else the coach's zone the session was offered in.
+     */
     private ZoneId zoneOf(String userId, Session session) {
-        return preferences.of(userId).zoneOr(session.zone());
+        String fallback = session.zone();
+        if (userId.equals(session.clientId())) {
+            String planZone = facts.load(userId).facts().timezone();
+            fallback = planZone != null ? planZone : fallback;
+        }
+        return preferences.of(userId).zoneOr(fallback);
     }
 
     private static Document payload(Session s, String side, Duration lead) {
