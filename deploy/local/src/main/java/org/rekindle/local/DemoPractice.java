@@ -28,7 +28,14 @@ final class DemoPractice {
                             no-contact period still running)
               %s  stage 5-6: clean no-contact streak of about 30 days (target 45); is it fixable? 1 step overdue
               %s stage 7: ended no contact after 22 days; reopening contact calmly; nothing overdue
+            Maya offers sessions on weekdays at 10:00 and 16:00 London time (none booked yet: a client books on
+            their Sessions page)
             """.formatted(COACH, SAM, PRIYA, JORDAN);
+
+    /** Maya's weekly availability: weekdays at 10:00 and 16:00 London time, 50 minutes each. */
+    static final String CALENDAR_ZONE = "Europe/London";
+    static final java.util.List<String> CALENDAR_TIMES = java.util.List.of("10:00", "16:00");
+    static final int SESSION_MINUTES = 50;
 
     private final Instant today;
 

@@ -76,6 +76,8 @@ final class DemoSeeder implements DemoJournal {
                 settlePlan(client, answeredStep, leaveOpen, skip);
                 seeding.stepDone();
             }));
+            offerSessions();
+            seeding.stepDone();
             seeds.insertOne(new Document("_id", MARKER_ID).append("seededAt", new java.util.Date())
                                                           .append("calls", calls.get()));
             return "seeded with " + calls.get() + " API calls in " + (System.nanoTime() - started) / 1_000_000
@@ -266,6 +268,27 @@ final class DemoSeeder implements DemoJournal {
             throw new IllegalStateException("demo seed could not reach journal-service", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Maya offers her weekly slots. Nothing is booked: a booking tells Maya at once (feed and email), which would put
+     * news of the seed itself at the top of her inbox; a client books on their Sessions page.
+     */
+    void offerSessions() {
+        java.util.List<Map<String, Object>> slots = new java.util.ArrayList<>();
+        for (java.time.DayOfWeek day : java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)) {
+            DemoPractice.CALENDAR_TIMES.forEach(time -> slots.add(body("day", day.name(), "start", time)));
+        }
+        try {
+            send(HttpRequest.newBuilder(URI.create(journalUrl + "/api/coaches/" + DemoPractice.COACH
+                                                   + "/calendar/availability"))
+                         .header("Content-Type", "application/json").header("Authorization", bearer(DemoPractice.COACH))
+                         .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(
+                                 "zone", DemoPractice.CALENDAR_ZONE, "minutes", DemoPractice.SESSION_MINUTES,
+                                 "slots", slots)))));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

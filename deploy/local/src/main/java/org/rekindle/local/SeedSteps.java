@@ -12,12 +12,12 @@ final class SeedSteps {
     private SeedSteps() {
     }
 
-    /** How many plan and journal steps the practice's script takes. */
+    /** How many plan and journal steps the practice's script takes, and one for Maya's calendar. */
     static int of(DemoPractice practice) {
         int[] steps = {0};
         practice.clients((client, timezone, startDate) -> steps[0]++, reporting(null, () -> steps[0]++),
                          (client, answeredStep, leaveOpen, skip) -> steps[0]++).forEach(Runnable::run);
-        return steps[0];
+        return steps[0] + 1;
     }
 
     /**

@@ -78,6 +78,12 @@ class LocalStackTest {
                         .containsEntry("understand-why", "COMPLETED").containsEntry("own-your-part", "COMPLETED")
                         .containsEntry("apology-draft", "COMPLETED").containsEntry("reopen-contact", "OPEN");
             });
+            token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.COACH, "demo-maya");
+            JsonNode calendar = get(stack.journalUrl() + "/api/coaches/" + DemoPractice.COACH + "/calendar");
+            assertThat(calendar.get("slots")).as("weekdays at 10:00 and 16:00").hasSize(10);
+            assertThat(calendar.get("zone").asText()).isEqualTo(DemoPractice.CALENDAR_ZONE);
+            assertThat(calendar.get("upcoming")).as("nothing booked by the seed").isEmpty();
+            token = OidcLogin.web(stack.issuerUrl()).accessToken(DemoPractice.SAM, "demo-sam");
             everyServiceExportsItsMetrics(stack);
             entriesOfSam = get(sam + "/journal/entries?limit=500").size();
         }
