@@ -53,7 +53,8 @@ class StartupReportTest {
         practice.clients((client, zone, start) -> { }, SeedSteps.reporting(counting, () -> reported[0]++),
                          (client, answered, leaveOpen, skip) -> { }).forEach(Runnable::run);
 
-        assertThat(steps).as("3 plans assigned, 3 settled, and the journal calls").isEqualTo(6 + journalCalls[0]);
+        assertThat(steps).as("3 plans assigned, 3 settled, the journal calls and Maya's calendar")
+                .isEqualTo(6 + journalCalls[0] + 1);
         assertThat(reported[0]).isEqualTo(journalCalls[0]).isGreaterThan(20);
     }
 
