@@ -3,21 +3,14 @@ package org.rekindle.bench;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.plan.events.PlanTopic;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +25,7 @@ final class ConsumersCaughtUp {
 
     static final String PUBLISHER = "journal-publisher";
     static final String READ_MODEL = "journal-read-model";
-    static final String DASHBOARD = "coach-dashboard";
+    static final String DASHBOARD = DashboardLag.DASHBOARD;
 
     private final EventStoreProbe journalStore;
     private final ConfigurableApplicationContext plan;
@@ -115,22 +108,7 @@ final class ConsumersCaughtUp {
 
     /** Records of the journal and plan topics the coach dashboard (Kafka tracking processor) has not taken in. */
     private long dashboardLag(Map<TopicPartition, Long> ends) {
-        TrackingEventProcessor processor = plan.getBean(EventProcessingConfiguration.class)
-                                               .eventProcessor(DASHBOARD, TrackingEventProcessor.class)
-                                               .orElseThrow();
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
-            TrackingToken token = status.getTrackingToken();
-            if (token != null) {
-                KafkaTrackingToken.from(token).getPositions().forEach(positions::put);
-            }
-        }
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            Long at = positions.get(end.getKey()); // the offset of the last record it took in
-            lag += end.getValue() - (at == null ? 0 : at + 1);
-        }
-        return Math.max(0, lag);
+        return DashboardLag.of(plan, ends);
     }
 
     /** Consumer groups of the services (not the bench's own) with records of the two topics not committed yet. */
@@ -162,14 +140,7 @@ final class ConsumersCaughtUp {
     }
 
     Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
-            description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-                                                             OffsetSpec.latest()));
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
+        return DashboardLag.endOffsets(admin, topics);
     }
 
     void close() {

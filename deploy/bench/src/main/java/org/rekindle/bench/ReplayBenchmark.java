@@ -1,14 +1,12 @@
 package org.rekindle.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
 import org.rekindle.journal.events.JournalTopic;
 import org.rekindle.plan.app.PlanApplication;
 import org.rekindle.plan.events.PlanTopic;
@@ -51,8 +49,7 @@ final class ReplayBenchmark {
         try (EmbeddedMongo mongo = EmbeddedMongo.startOnDisk(data.resolve("mongo"), Ports.freePort());
              EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOnDisk(data.resolve("postgres"),
                                                                                   Ports.freePort());
-             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort());
-             MongoClient store = MongoClients.create(mongo.connectionString())) {
+             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), Ports.freePort())) {
             // PostgreSQL runs as its own process: stop it also when the benchmark is interrupted (Ctrl-C).
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "bench-postgres-stop"));
             DashboardWorkload workload = new DashboardWorkload(CLIENTS, largest);
@@ -75,7 +72,7 @@ final class ReplayBenchmark {
                     produced = size;
                     int records = size + CLIENTS;
                     double raw = consumeAll(kafka.bootstrapServers(), records);
-                    Rebuild rebuild = rebuild(mongo, postgres, kafka, BenchIssuer.url(issuer), store, "replay-" + size, records);
+                    Rebuild rebuild = rebuild(mongo, postgres, kafka, BenchIssuer.url(issuer), "replay-" + size, records);
                     double replay = records / rebuild.seconds();
                     System.out.printf("replay of %,d events: %s in %.0f s, raw consumer %s%n", size,
                                       Results.rate(replay), rebuild.seconds(), Results.rate(raw));
@@ -99,27 +96,27 @@ final class ReplayBenchmark {
     private record Rebuild(double seconds, double startSeconds, String batchSize) {
     }
 
-    /** A fresh plan-service projecting every record from the start until its timeline holds them all. */
+    /** A fresh plan-service projecting every record from the start until its processor's token is at the end. */
     private static Rebuild rebuild(EmbeddedMongo mongo, EmbeddedPostgresServer postgres, EmbeddedKafka kafka,
-                                  String issuer, MongoClient store,
-                                  String database, int records) throws InterruptedException {
-        MongoCollection<Document> timeline = store.getDatabase(database).getCollection("dashboard_timeline");
+                                  String issuer, String database, int records) throws Exception {
         long start = System.nanoTime();
         ConfigurableApplicationContext plan = BenchServices.start(PlanApplication.application(), database, mongo,
                                                                   postgres, kafka, issuer, "--spring.kafka.listener.auto-startup=false");
         double started = RawCeilings.seconds(start);
-        try {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Map<TopicPartition, Long> ends = DashboardLag.endOffsets(admin, List.of(JournalTopic.NAME, PlanTopic.NAME));
             long deadline = System.nanoTime() + Duration.ofMinutes(90).toNanos();
             long lastPrint = System.nanoTime();
-            while (timeline.estimatedDocumentCount() < records) {
+            long behind;
+            while ((behind = DashboardLag.of(plan, ends)) > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the rebuild did not finish within 90 minutes");
                 }
                 if (System.nanoTime() - lastPrint > Duration.ofSeconds(60).toNanos()) {
-                    System.out.printf("  … %,d of %,d projected%n", timeline.estimatedDocumentCount(), records);
+                    System.out.printf("  … %,d of %,d projected%n", records - behind, records);
                     lastPrint = System.nanoTime();
                 }
-                Thread.sleep(200);
+                Thread.sleep(100);
             }
             return new Rebuild(RawCeilings.seconds(start), started, plan.getEnvironment().getProperty(
                     "axon.eventhandling.processors.coach-dashboard.batch-size"));

@@ -480,21 +480,21 @@ class FaultSuiteTest {
         }
         var clean = mongo.getDatabase("plan");
         var restarted = mongo.getDatabase("plan-f3");
-        if (clean.getCollection("dashboard_timeline").countDocuments() < 10_000) {
-            long before = clean.getCollection("dashboard_timeline").countDocuments();
+        if (timelineEventIds(clean).size() < 10_000) {
+            long before = timelineEventIds(clean).size();
             produceMoodEvents("f3-", 10_000);
-            await().atMost(Duration.ofSeconds(120)).until(
-                    () -> clean.getCollection("dashboard_timeline").countDocuments() >= before + 10_000);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> timelineEventIds(clean).size() >= before + 10_000);
         }
         Thread.sleep(2000);
-        long expected = clean.getCollection("dashboard_timeline").countDocuments();
+        long expected = timelineEventIds(clean).size();
         Process first = planProcess(jar, "first");
         long atKill;
         try {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(
-                    () -> restarted.getCollection("dashboard_timeline").countDocuments() > expected / 3);
+                    () -> timelineEventIds(restarted).size() > expected / 3);
             first.destroyForcibly().waitFor();
-            atKill = restarted.getCollection("dashboard_timeline").countDocuments();
+            atKill = timelineEventIds(restarted).size();
         } finally {
             first.destroyForcibly();
         }
@@ -502,29 +502,35 @@ class FaultSuiteTest {
         try {
             try {
                 await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(
-                        () -> restarted.getCollection("dashboard_timeline").countDocuments() >= expected);
+                        () -> timelineEventIds(restarted).size() >= expected);
             } finally {
-                Set<String> have = new HashSet<>();
-                restarted.getCollection("dashboard_timeline").find().forEach(d -> have.add(d.getString("_id")));
-                clean.getCollection("dashboard_timeline").find().forEach(d -> {
-                    if (!have.contains(d.getString("_id"))) {
-                        System.out.println("fault 3: missing after restart: " + d.toJson());
-                    }
-                });
+                Set<String> have = new HashSet<>(timelineEventIds(restarted));
+                timelineEventIds(clean).stream().filter(id -> !have.contains(id))
+                                       .forEach(id -> System.out.println("fault 3: missing after restart: " + id));
             }
             Thread.sleep(3000);
             Map<String, Object> cleanRows = rows(clean);
             Map<String, Object> restartedRows = rows(restarted);
-            long timeline = restarted.getCollection("dashboard_timeline").countDocuments();
+            List<String> restartedIds = timelineEventIds(restarted);
+            long timeline = restartedIds.size();
             FaultReport.line("3 plan-service killed mid-projection", expected, expected, timeline, expected - timeline,
                              Math.max(0, timeline - expected), "killed (SIGKILL) at " + atKill + " timeline rows; "
                              + "rows equal to the clean run: " + cleanRows.equals(restartedRows));
             assertThat(atKill).as("killed before it had caught up").isLessThan(expected);
-            assertThat(timeline).as("timeline rows = distinct events, as in the clean run").isEqualTo(expected);
+            assertThat(timeline).as("timeline entries = distinct events, as in the clean run").isEqualTo(expected);
+            assertThat(new HashSet<>(restartedIds)).as("no event twice in the timeline's days").hasSize(restartedIds.size());
             assertThat(restartedRows).as("every dashboard row as in the uninterrupted run").isEqualTo(cleanRows);
         } finally {
             second.destroyForcibly().waitFor();
         }
+    }
+
+    /** The event ids in the dashboard's timeline (its days hold the events), one per stored entry. */
+    private static List<String> timelineEventIds(com.mongodb.client.MongoDatabase database) {
+        List<String> ids = new java.util.ArrayList<>();
+        database.getCollection("dashboard_timeline_days").find().forEach(day -> day.getList("events", org.bson.Document.class)
+                .forEach(event -> ids.add(event.getString("id"))));
+        return ids;
     }
 
     /** Mood check-ins for the demo clients straight onto the journal topic (as journal-service would publish them). */

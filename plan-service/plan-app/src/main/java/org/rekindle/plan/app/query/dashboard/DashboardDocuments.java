@@ -7,45 +7,51 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.rekindle.platform.readmodel.ByIds;
-import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dashboard's collections, shared by its writes ({@link DashboardStore}) and its queries
  * ({@link DashboardQueries}). {@code dashboard_rows}: one document per client with its folded row and the ids
- * of the last events applied (a redelivered event is recognised and skipped). {@code dashboard_timeline}: one
- * document per event, keyed by its id. Reading a coach's dashboard touches one row per client, never the events,
- * so its cost grows with the number of clients, not with history.
+ * of the last events applied (a redelivered event is recognised and skipped). {@code dashboard_timeline_days}: the
+ * events, one document per client and UTC day ({@link TimelineDays}). Reading a coach's dashboard touches one row per
+ * client, never the events, so its cost grows with the number of clients, not with history.
  * <p>
  * The timeline grows with history, so a client's events are found through two small indexes, by {@code _id} only
  * (the embedded MongoDB-wire server ignores non-unique indexes and would scan every event of every client):
  * {@code dashboard_timeline_months} lists the months (UTC, {@code yyyy-MM}) a client has events in, and
  * {@code dashboard_timeline_entries_by_month} the events of each client and month ({@code _id} = clientId/yyyy-MM),
  * each with its time and type ({@link TimelineEntry}). Time travel starts from the client's row at the end of the
- * month before its instant ({@code dashboard_month_ends}) and reads one month of events; a timeline page chooses
- * its events from the month entries, newest month first, and reads only those.
+ * month before its instant ({@code dashboard_month_ends}) and reads the days of one month up to that instant, at most
+ * 31 documents; a timeline page chooses its events from the month entries, newest month first, and reads only the
+ * days they fall in.
  */
 @Component
 class DashboardDocuments {
 
     final MongoCollection<Document> rows;
-    final MongoCollection<Document> timeline;
+    final TimelineDays days;
     final OwnerIndex timelineMonths;
     final OwnerIndex timelineByMonth;
 
     /** The index before it kept times and types (ids only): replaced by {@code dashboard_timeline_entries_by_month}. */
     private static final String IDS_ONLY_MONTH_INDEX = "dashboard_timeline_by_month";
+    /** The timeline before it was bucketed by day, one document per event: moved into the days on first start. */
+    private static final String EVENT_PER_DOCUMENT_TIMELINE = "dashboard_timeline";
+    private static final int MOVED_PER_WRITE = 1000;
     final MonthSnapshots monthEnds;
     final LateArrivals lateArrivals;
     private final ObjectMapper json = JsonMapper.builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
@@ -58,28 +64,54 @@ class DashboardDocuments {
         this.monthEnds = new MonthSnapshots(db.getCollection("dashboard_month_ends"));
         this.lateArrivals = new LateArrivals(db.getCollection("dashboard_late_arrivals"));
         this.rows = db.getCollection("dashboard_rows");
-        this.timeline = db.getCollection("dashboard_timeline");
+        this.days = new TimelineDays(db.getCollection("dashboard_timeline_days"));
         this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
         this.timelineByMonth = new OwnerIndex(db.getCollection("dashboard_timeline_entries_by_month"));
         rows.createIndex(com.mongodb.client.model.Indexes.ascending("coachId"));
-        timeline.createIndex(com.mongodb.client.model.Indexes.ascending("clientId", "time"));
-        timelineByMonth.buildOnceFrom(timeline, doc -> monthOf(doc.getString("clientId"), doc.getDate("time")),
+        List<String> collections = db.listCollectionNames().into(new ArrayList<>());
+        if (collections.contains(IDS_ONLY_MONTH_INDEX)) {
+            db.getCollection(IDS_ONLY_MONTH_INDEX).drop(); // dropping a missing one is an error the server logs
+        }
+        if (collections.contains(EVENT_PER_DOCUMENT_TIMELINE)) {
+            moveIntoDays(db.getCollection(EVENT_PER_DOCUMENT_TIMELINE));
+        }
+    }
+
+    /**
+     * A timeline stored before the days (one document per event): its events are indexed and added to their days,
+     * then the old collection goes. Adding is idempotent, so a crash half-way simply does it again on the next start.
+     */
+    private void moveIntoDays(MongoCollection<Document> old) {
+        timelineByMonth.buildOnceFrom(old, doc -> monthOf(doc.getString("clientId"), doc.getDate("time")),
                                       doc -> new TimelineEntry(doc.getDate("time").toInstant(), doc.getString("_id"),
                                                                doc.getString("type")).stored(),
                                       "clientId", "time", "type");
-        if (db.listCollectionNames().into(new java.util.ArrayList<>()).contains(IDS_ONLY_MONTH_INDEX)) {
-            db.getCollection(IDS_ONLY_MONTH_INDEX).drop(); // dropping a missing one is an error the server logs
-        }
-        timelineMonths.buildOnceFrom(timeline, doc -> doc.getDate("time") == null ? null : doc.getString("clientId"),
+        timelineMonths.buildOnceFrom(old, doc -> doc.getDate("time") == null ? null : doc.getString("clientId"),
                                      doc -> month(doc.getDate("time").toInstant()), "clientId", "time");
+        List<ClientEvent> batch = new ArrayList<>();
+        for (Document doc : old.find()) {
+            if (doc.getString("clientId") == null || doc.getDate("time") == null) {
+                continue;
+            }
+            batch.add(new ClientEvent(doc.getString("_id"), doc.getString("clientId"), doc.getString("type"),
+                                      doc.getDate("time").toInstant(), doc.get("data", new Document()), recordedAt(doc)));
+            if (batch.size() == MOVED_PER_WRITE) {
+                days.add(batch);
+                batch.clear();
+            }
+        }
+        days.add(batch);
+        old.drop();
     }
 
-    /** The client's events of these months, oldest first: found by id through the month index. */
+    /** The client's events of these months, oldest first. */
     List<ClientEvent> eventsOf(String clientId, Collection<String> months) {
-        List<String> owners = months.stream().map(month -> clientId + "/" + month).toList();
-        return eventsWithIds(clientId, timelineByMonth.ids(owners).stream()
-                                                 .map(stored -> TimelineEntry.parse((String) stored).eventId())
-                                                 .toList());
+        return days.eventsOf(clientId, months, null);
+    }
+
+    /** The client's events of these months up to and including {@code lastDay}, oldest first. */
+    List<ClientEvent> eventsOf(String clientId, Collection<String> months, LocalDate lastDay) {
+        return days.eventsOf(clientId, months, lastDay);
     }
 
     /** What the month index lists for the client's month, in no particular order. */
@@ -88,18 +120,22 @@ class DashboardDocuments {
                               .toList();
     }
 
-    /** These events of the client, oldest first (ids of another client's events are ignored). */
-    List<ClientEvent> eventsWithIds(String clientId, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    /** The client's event with this id as the month index lists it, looked for newest month first; empty if none. */
+    Optional<TimelineEntry> entryOf(String clientId, String eventId) {
+        for (String month : monthsOf(clientId).stream().sorted(Comparator.reverseOrder()).toList()) {
+            Optional<TimelineEntry> found = entriesOf(clientId, month).stream()
+                                                                      .filter(entry -> entry.eventId().equals(eventId))
+                                                                      .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
         }
-        return ByIds.find(timeline, ids).stream()
-                       .sorted(DocumentOrder.ascending("time").thenComparing(DocumentOrder.ascending("_id")))
-                       .filter(doc -> clientId.equals(doc.getString("clientId")))
-                       .map(doc -> new ClientEvent(doc.getString("_id"), clientId, doc.getString("type"),
-                                                   doc.getDate("time").toInstant(), doc.get("data", Document.class),
-                                                   recordedAt(doc)))
-                       .toList();
+        return Optional.empty();
+    }
+
+    /** These events of the client, oldest first (entries of another client's events find nothing). */
+    List<ClientEvent> eventsWithIds(String clientId, List<TimelineEntry> entries) {
+        return entries.isEmpty() ? List.of() : days.eventsWithIds(clientId, entries);
     }
 
     /** When the event was recorded; events stored before this was kept count as recorded when they happened. */

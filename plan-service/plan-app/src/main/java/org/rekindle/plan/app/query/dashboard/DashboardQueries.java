@@ -108,7 +108,8 @@ public class DashboardQueries {
                                     .toList();
         DashboardRow row = before.isEmpty() ? null : rowAtEndOf(clientId, before);
         List<ClientEvent> events = folded.isEmpty() ? List.of()
-                                   : documents.eventsOf(clientId, folded).stream().filter(counts).toList();
+                                   : documents.eventsOf(clientId, folded, TimelineDays.day(at)).stream().filter(counts)
+                                              .toList();
         if (row == null && events.isEmpty()) {
             return Optional.empty();
         }
@@ -147,17 +148,17 @@ public class DashboardQueries {
     public Optional<List<ClientEvent>> timelineForCoach(String clientId, String beforeEventId, int limit) {
         TimelineEntry cursor = null;
         if (beforeEventId != null) {
-            Document stored = documents.timeline.find(Filters.eq("_id", beforeEventId)).first();
-            if (stored == null || !clientId.equals(stored.getString("clientId"))) {
+            Optional<TimelineEntry> found = documents.entryOf(clientId, beforeEventId);
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
-            cursor = new TimelineEntry(stored.getDate("time").toInstant(), beforeEventId, stored.getString("type"));
+            cursor = found.get();
         }
         CoachConsent consent = consentOf(clientId);
         String newest = cursor == null ? null : month(cursor.time());
         List<String> months = documents.monthsOf(clientId).stream().filter(m -> newest == null || m.compareTo(newest) <= 0)
                                        .sorted(Comparator.reverseOrder()).toList();
-        List<String> page = new ArrayList<>();
+        List<TimelineEntry> page = new ArrayList<>();
         for (String month : months) {
             TimelineEntry before = cursor;
             documents.entriesOf(clientId, month).stream()
@@ -165,7 +166,7 @@ public class DashboardQueries {
                      .filter(entry -> consent.showsType(entry.type()))
                      .sorted(TimelineEntry.OLDEST_FIRST.reversed())
                      .limit(limit - page.size())
-                     .forEach(entry -> page.add(entry.eventId()));
+                     .forEach(page::add);
             if (page.size() >= limit) {
                 break;
             }

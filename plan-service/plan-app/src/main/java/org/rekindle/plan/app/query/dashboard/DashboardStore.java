@@ -1,13 +1,9 @@
 package org.rekindle.plan.app.query.dashboard;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import org.rekindle.platform.readmodel.IdempotentWrites;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,30 +82,14 @@ public class DashboardStore {
     }
 
     /**
-     * The batch's events in the timeline, each once: an id already there (a redelivery) is skipped. Then each
-     * client's months and event ids in the indexes (idempotent, so a redelivery indexes nothing twice).
+     * The batch's events in the timeline's days, each once: an event already in its day (a redelivery) is skipped.
+     * Then each client's months and event ids in the indexes (idempotent, so a redelivery indexes nothing twice).
      */
     void insertTimeline(List<ClientEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        List<Document> docs = events.stream().map(event -> new Document("_id", event.eventId())
-                .append("clientId", event.clientId()).append("type", event.type())
-                .append("time", Date.from(event.time())).append("recordedAt", Date.from(event.recordedAt()))
-                .append("data", new Document(event.data()))).toList();
-        try {
-            documents.timeline.insertMany(docs, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream()
-                                      .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
-                                                         == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
-            }
-            // A redelivered batch. A server need not insert the rest after a duplicate, even unordered, so each
-            // entry is inserted on its own: the ones already there are skipped.
-            docs.forEach(doc -> IdempotentWrites.insertOnce(documents.timeline, doc));
-        }
+        documents.days.add(events);
         index(events);
         forgetMonthEndsBefore(events);
         events.forEach(event -> documents.lateArrivals.note(event));
@@ -149,10 +128,8 @@ public class DashboardStore {
      * consent stays: falling back to the default would show the coach more than the client chose.
      */
     void forgetJournalOf(String clientId) {
-        // By the client id, not the index: erasure must find every event, and it is rare (the embedded server scans).
-        documents.timeline.deleteMany(Filters.and(Filters.eq("clientId", clientId),
-                                        Filters.not(Filters.regex("type", "^(Plan|ConsentChanged$)"))));
         List<String> months = documents.monthsOf(clientId);
+        documents.days.retain(clientId, months, event -> isPlanOrConsent(event.getString("type")));
         List<ClientEvent> remaining = documents.eventsOf(clientId, months);
         documents.monthEnds.forget(clientId, months);
         months.forEach(month -> documents.timelineByMonth.forget(clientId + "/" + month));
@@ -170,11 +147,15 @@ public class DashboardStore {
                                                                                     .toList()))));
     }
 
+    private static boolean isPlanOrConsent(String type) {
+        return type != null && (type.startsWith("Plan") || type.equals("ConsentChanged"));
+    }
+
     void clear() {
         documents.monthEnds.clear();
         documents.lateArrivals.clear();
         documents.rows.deleteMany(new Document());
-        documents.timeline.deleteMany(new Document());
+        documents.days.clear();
         documents.timelineMonths.clear();
         documents.timelineByMonth.clear();
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The timeline read by id through its month indexes, on the MongoDB-wire server. */
+/** The timeline in day buckets, read by id through its month indexes, on the MongoDB-wire server. */
 class DashboardTimelineTest {
 
     private static final Instant T0 = Instant.parse("2026-10-30T09:00:00Z");
@@ -123,8 +123,9 @@ class DashboardTimelineTest {
                                         .containsExactly(loggedAt);
     }
 
+    /** A timeline of one document per event (before the day buckets): moved into its days and indexed on start. */
     @Test
-    void aTimelineStoredBeforeItsIndexesExistedIsIndexedOnStart() {
+    void aTimelineStoredOneDocumentPerEventIsMovedIntoDaysOnStart() {
         String database = "dashboard-" + UUID.randomUUID();
         client.getDatabase(database).getCollection("dashboard_timeline").insertMany(List.of(
                 new Document("_id", "old-1").append("clientId", "c1").append("type", "MoodCheckedIn")
@@ -136,6 +137,35 @@ class DashboardTimelineTest {
 
         assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("old-1", "old-2");
         assertThat(store.queries().clientAsOf("c1", T0.plus(Duration.ofDays(1))).orElseThrow().moodTrend()).containsExactly(3);
+        assertThat(client.getDatabase(database).listCollectionNames().into(new java.util.ArrayList<>()))
+                .contains("dashboard_timeline_days").doesNotContain("dashboard_timeline");
+        assertThat(client.getDatabase(database).getCollection("dashboard_timeline_days").countDocuments())
+                .as("one document per client and day").isEqualTo(2);
+        Dashboard restarted = store(database);
+        assertThat(restarted.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("old-1", "old-2");
+    }
+
+    /** Events of one client and day share a document; a redelivered batch adds none twice. */
+    @Test
+    void aBatchWritesOneDocumentPerClientAndDay() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard store = store(database);
+        DashboardBatch batch = store.newBatch();
+        for (int i = 0; i < 30; i++) {
+            batch.apply(mood("a" + i, "c1", T0.plusSeconds(60L * i), 3));
+            batch.apply(mood("b" + i, "c2", T0.plus(Duration.ofDays(1)).plusSeconds(60L * i), 2));
+        }
+        batch.flush();
+        for (int i = 0; i < 30; i++) {
+            batch.apply(mood("a" + i, "c1", T0.plusSeconds(60L * i), 3));
+        }
+        batch.flush();
+
+        var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
+        assertThat(days.countDocuments()).isEqualTo(2);
+        assertThat(days.find(new Document("_id", "c1/2026-10-30")).first().getList("events", Document.class))
+                .hasSize(30);
+        assertThat(store.queries().timeline("c1")).hasSize(30);
     }
 
     @Test
@@ -229,8 +259,8 @@ class DashboardTimelineTest {
     }
 
     /**
-     * A month crowded with events (the fault suite writes thousands per client): a page reads its events and the
-     * month's index document, not the month. Events the consent hides are passed over in the index, so the page is
+     * A month crowded with events (the fault suite writes thousands per client): a page reads the month's index
+     * document and the days its events fall in, not the month. Events the consent hides are passed over in the index, so the page is
      * still full.
      */
     @Test
@@ -254,12 +284,13 @@ class DashboardTimelineTest {
             assertThat(page).as("the newest 20 the coach may see: moods only, urges hidden by the consent")
                     .extracting(ClientEvent::eventId).hasSize(20).startsWith("m1480").endsWith("m1499");
             assertThat(counted.total()).as("documents read: the row's consent, the client's months, one month's "
-                                           + "index entry and the 20 events").isLessThanOrEqualTo(23);
+                                           + "index entry and the day the 20 events fall in").isLessThanOrEqualTo(5);
 
             counted.reset();
             List<ClientEvent> before = store.queries().timelineForCoach("c1", page.get(0).eventId(), 20).orElseThrow();
             assertThat(before).extracting(ClientEvent::eventId).startsWith("m1460").endsWith("m1479");
-            assertThat(counted.total()).as("the next page also reads the cursor event").isLessThanOrEqualTo(24);
+            assertThat(counted.total()).as("the next page finds its cursor in the month's index entry")
+                                       .isLessThanOrEqualTo(6);
         }
     }
 
