@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +133,7 @@ public class DashboardQueries {
             }
             documents.eventsOf(clientId, List.of(month)).forEach(row::apply);
             if (month.compareTo(current) < 0) {
-                documents.monthEnds.save(clientId, month, Document.parse(documents.write(row)));
+                documents.monthEnds.save(clientId, month, documents.toDocument(row));
             }
         }
         return row;
@@ -140,38 +142,28 @@ public class DashboardQueries {
     /**
      * The latest {@code limit} events of the client that the client's current consent lets the coach see, oldest
      * first; with {@code beforeEventId} (the first event of the page before), the ones just before that event in the
-     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. The page is
-     * chosen from the month index's entries (time, id, type), newest month first, and only its events are read: a
-     * page costs {@code limit} events and the index documents of the months it spans, however long the history.
-     * Empty if the cursor is no event of this client.
+     * timeline's order (time, then id), so events of the same instant are neither skipped nor repeated. The client's
+     * days are read newest first, a few at a time, until the page is full: a first page costs the days it spans,
+     * and a page further back also the days after it (its cursor is found on the way), however long the history
+     * before it. Empty if the cursor is no event of this client.
      */
     public Optional<List<ClientEvent>> timelineForCoach(String clientId, String beforeEventId, int limit) {
-        TimelineEntry cursor = null;
-        if (beforeEventId != null) {
-            Optional<TimelineEntry> found = documents.entryOf(clientId, beforeEventId);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            cursor = found.get();
-        }
         CoachConsent consent = consentOf(clientId);
-        String newest = cursor == null ? null : month(cursor.time());
-        List<String> months = documents.monthsOf(clientId).stream().filter(m -> newest == null || m.compareTo(newest) <= 0)
-                                       .sorted(Comparator.reverseOrder()).toList();
-        List<TimelineEntry> page = new ArrayList<>();
-        for (String month : months) {
-            TimelineEntry before = cursor;
-            documents.entriesOf(clientId, month).stream()
-                     .filter(entry -> before == null || before.isAfter(entry))
-                     .filter(entry -> consent.showsType(entry.type()))
-                     .sorted(TimelineEntry.OLDEST_FIRST.reversed())
-                     .limit(limit - page.size())
-                     .forEach(page::add);
-            if (page.size() >= limit) {
-                break;
+        boolean pastCursor = beforeEventId == null;
+        List<ClientEvent> page = new ArrayList<>();
+        for (Iterator<ClientEvent> events = documents.newestFirst(clientId); events.hasNext() && page.size() < limit; ) {
+            ClientEvent event = events.next();
+            if (!pastCursor) {
+                pastCursor = event.eventId().equals(beforeEventId);
+            } else if (consent.showsType(event.type())) {
+                page.add(event);
             }
         }
-        return Optional.of(consent.show(documents.eventsWithIds(clientId, page)));
+        if (!pastCursor) {
+            return Optional.empty();
+        }
+        Collections.reverse(page);
+        return Optional.of(consent.show(page));
     }
 
     /** Every event of the client, oldest first. */

@@ -55,7 +55,7 @@ public class DashboardStore {
     Map<String, DashboardBatch.PendingRow> loadAll(Collection<String> clientIds) {
         Map<String, DashboardBatch.PendingRow> loaded = new LinkedHashMap<>();
         documents.rows.find(Filters.in("_id", List.copyOf(clientIds))).forEach(doc -> loaded.put(doc.getString("_id"),
-                new DashboardBatch.PendingRow(documents.read(doc), new ArrayList<>(doc.getList("seen", String.class)))));
+                new DashboardBatch.PendingRow(documents.read(doc), DashboardDocuments.seenOf(doc))));
         clientIds.forEach(id -> loaded.computeIfAbsent(id, fresh -> new DashboardBatch.PendingRow(
                 new DashboardRow(fresh), new ArrayList<>())));
         return loaded;
@@ -74,7 +74,8 @@ public class DashboardStore {
             }
             DashboardRow row = pending.row();
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
-                    .append("seen", seen).append("row", Document.parse(documents.write(row))), new ReplaceOptions().upsert(true)));
+                    .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row)),
+                    new ReplaceOptions().upsert(true)));
         }
         documents.rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         changed.forEach(pending -> changes.publishEvent(new DashboardRowChanged(pending.row().coachId,
@@ -83,14 +84,13 @@ public class DashboardStore {
 
     /**
      * The batch's events in the timeline's days, each once: an event already in its day (a redelivery) is skipped.
-     * Then each client's months and event ids in the indexes (idempotent, so a redelivery indexes nothing twice).
+     * Then each client's months and days in the indexes (idempotent, so a redelivery indexes nothing twice).
      */
     void insertTimeline(List<ClientEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        documents.days.add(events);
-        index(events);
+        documents.addToTimeline(events);
         forgetMonthEndsBefore(events);
         events.forEach(event -> documents.lateArrivals.note(event));
     }
@@ -108,20 +108,6 @@ public class DashboardStore {
         documents.monthEnds.forgetFrom(earliestLate, current);
     }
 
-    /** Two bulk writes per batch: the entries of each client and month, and the months of each client. */
-    private void index(List<ClientEvent> events) {
-        Map<String, List<String>> idsByClientMonth = new LinkedHashMap<>();
-        Map<String, Set<String>> monthsByClient = new LinkedHashMap<>();
-        for (ClientEvent event : events) {
-            String month = month(event.time());
-            idsByClientMonth.computeIfAbsent(event.clientId() + "/" + month, m -> new ArrayList<>())
-                            .add(TimelineEntry.of(event).stored());
-            monthsByClient.computeIfAbsent(event.clientId(), c -> new LinkedHashSet<>()).add(month);
-        }
-        documents.timelineByMonth.add(idsByClientMonth);
-        documents.timelineMonths.add(monthsByClient);
-    }
-
     /**
      * The client erased their journal: their journal events leave the timeline and the row is folded again from
      * what remains (the plan's own events), so no mood, urge or contact fact of theirs stays on the dashboard. Their
@@ -132,10 +118,10 @@ public class DashboardStore {
         documents.days.retain(clientId, months, event -> isPlanOrConsent(event.getString("type")));
         List<ClientEvent> remaining = documents.eventsOf(clientId, months);
         documents.monthEnds.forget(clientId, months);
-        months.forEach(month -> documents.timelineByMonth.forget(clientId + "/" + month));
+        months.forEach(month -> documents.daysByMonth.forget(clientId + "/" + month));
         documents.timelineMonths.forget(clientId);
         documents.lateArrivals.forget(clientId);
-        index(remaining);
+        documents.index(remaining);
         remaining.forEach(event -> documents.lateArrivals.note(event));
         if (documents.rows.find(Filters.eq("_id", clientId)).first() == null) {
             return;
@@ -157,6 +143,6 @@ public class DashboardStore {
         documents.rows.deleteMany(new Document());
         documents.days.clear();
         documents.timelineMonths.clear();
-        documents.timelineByMonth.clear();
+        documents.daysByMonth.clear();
     }
 }

@@ -21,10 +21,8 @@ import java.util.Comparator;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -88,15 +86,9 @@ final class TimelineDays {
         return read(clientId, ids, event -> true);
     }
 
-    /** The client's events with these ids, found in the days of their times, oldest first. */
-    List<ClientEvent> eventsWithIds(String clientId, Collection<TimelineEntry> entries) {
-        Set<String> ids = new LinkedHashSet<>();
-        Set<String> dayIds = new LinkedHashSet<>();
-        entries.forEach(entry -> {
-            ids.add(entry.eventId());
-            dayIds.add(id(clientId, day(entry.time())));
-        });
-        return read(clientId, dayIds, event -> ids.contains(event.eventId()));
+    /** The client's events of these days, oldest first. */
+    List<ClientEvent> eventsOfDays(String clientId, Collection<LocalDate> wanted) {
+        return read(clientId, wanted.stream().map(day -> id(clientId, day)).toList(), event -> true);
     }
 
     /**
@@ -162,5 +154,15 @@ final class TimelineDays {
 
     private static String id(String clientId, LocalDate day) {
         return clientId + "/" + day;
+    }
+
+    /** The day of a day document's {@code _id} (clientId/yyyy-MM-dd; a client id may hold a {@code /}). */
+    static LocalDate dayOfDocument(String id) {
+        return LocalDate.parse(id.substring(id.lastIndexOf('/') + 1));
+    }
+
+    /** The index owner of a day document's {@code _id}: clientId/yyyy-MM. */
+    static String monthOfDocument(String id) {
+        return id.substring(0, id.length() - "-dd".length());
     }
 }
