@@ -1,10 +1,8 @@
 package org.rekindle.platform.readmodel;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
@@ -60,9 +58,8 @@ public final class OwnerIndex {
     }
 
     /**
-     * Adds the ids of several owners in one round trip (e.g. everything a processor batch touched). Two writers
-     * creating the same owner's document at once: one insert loses on {@code _id}, and is simply done again (the
-     * document exists then, so it is an update).
+     * Adds the ids of several owners in one round trip (e.g. everything a processor batch touched); see
+     * {@link BulkUpserts} for two writers creating the same owner's document at once.
      */
     public void add(Map<String, ? extends Collection<?>> idsByOwner) {
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
@@ -72,19 +69,7 @@ public final class OwnerIndex {
                                                  new UpdateOptions().upsert(true)));
             }
         });
-        if (updates.isEmpty()) {
-            return;
-        }
-        try {
-            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyCreationRaces = e.getWriteErrors().stream().allMatch(
-                    error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyCreationRaces) {
-                throw e;
-            }
-            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        }
+        BulkUpserts.write(index, updates);
     }
 
     public void remove(String owner, Collection<?> ids) {

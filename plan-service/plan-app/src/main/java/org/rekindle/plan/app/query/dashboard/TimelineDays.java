@@ -1,15 +1,13 @@
 package org.rekindle.plan.app.query.dashboard;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.BulkUpserts;
 import org.rekindle.platform.readmodel.ByIds;
 
 import java.time.Instant;
@@ -43,7 +41,7 @@ final class TimelineDays {
         this.days = days;
     }
 
-    /** One unordered bulk write for the events: an {@code $addToSet} per client and day they fall in. */
+    /** One unordered bulk write for the events: an {@code $addToSet} per client and day they fall in (upserts). */
     void add(Collection<ClientEvent> events) {
         Map<String, List<Document>> byDay = new LinkedHashMap<>();
         Map<String, String> clientOfDay = new LinkedHashMap<>();
@@ -57,20 +55,7 @@ final class TimelineDays {
                 Filters.eq("_id", id), Updates.combine(Updates.set("clientId", clientOfDay.get(id)),
                                                        Updates.addEachToSet("events", docs)),
                 new UpdateOptions().upsert(true))));
-        if (updates.isEmpty()) {
-            return;
-        }
-        try {
-            days.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // Two writers creating the same day at once: one upsert loses on _id; the day exists now, so again.
-            boolean onlyCreationRaces = e.getWriteErrors().stream().allMatch(
-                    error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyCreationRaces) {
-                throw e;
-            }
-            days.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        }
+        BulkUpserts.write(days, updates);
     }
 
     /** The client's events of these months up to and including {@code lastDay} (null: whole months), oldest first. */
