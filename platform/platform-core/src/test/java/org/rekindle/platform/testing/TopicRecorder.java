@@ -7,8 +7,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -105,6 +108,20 @@ public final class TopicRecorder implements AutoCloseable {
 
     public List<ConsumerRecord<String, String>> recordsWithKey(String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /**
+     * The CloudEvents with this key as consumers take them in, in topic order: a publisher is at least once, so a
+     * batch retried under load is on the topic twice with the same ids, and consumers (idempotent by id) count each
+     * id once.
+     */
+    public List<JsonNode> distinctEventsWithKey(String key) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        recordsWithKey(key).forEach(r -> {
+            JsonNode event = Json.parse(r.value());
+            byId.putIfAbsent(event.get("id").asText(), event);
+        });
+        return List.copyOf(byId.values());
     }
 
     @Override

@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -105,7 +103,7 @@ class PublisherOutageIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                    .until(() -> distinctIds(topic, client).size() == 25);
 
-            assertThat(new ArrayList<>(distinctIds(topic, client)))
+            assertThat(distinctIds(topic, client))
                     .as("published in the order the journal stored them")
                     .containsExactlyElementsOf(storedPublishableEventIds(client));
             await().atMost(Duration.ofSeconds(10))
@@ -118,10 +116,8 @@ class PublisherOutageIT {
                        .statusCode()).isEqualTo(201);
     }
 
-    private static LinkedHashSet<String> distinctIds(TopicRecorder topic, String client) {
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        topic.recordsWithKey(client).forEach(r -> ids.add(Json.parse(r.value()).get("id").asText()));
-        return ids;
+    private static List<String> distinctIds(TopicRecorder topic, String client) {
+        return topic.distinctEventsWithKey(client).stream().map(event -> event.get("id").asText()).toList();
     }
 
     private List<String> storedPublishableEventIds(String client) {

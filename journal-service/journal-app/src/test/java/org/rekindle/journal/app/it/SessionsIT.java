@@ -23,9 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -119,7 +117,7 @@ class SessionsIT extends RecordingJournalTopicTest {
                        .findValuesAsText("start")).contains(first, second);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<JsonNode> published = publishedTo(topic, client).stream()
+            List<JsonNode> published = topic.distinctEventsWithKey(client).stream()
                     .filter(e -> e.get("type").asText().startsWith("rekindle.journal.Session")).toList();
             assertThat(published).extracting(e -> e.get("type").asText()).containsExactly(
                     "rekindle.journal.SessionBooked.v1", "rekindle.journal.SessionRescheduled.v1",
@@ -200,7 +198,7 @@ class SessionsIT extends RecordingJournalTopicTest {
         assertThat(cancelled.at("/changes/0/by").asText()).isEqualTo("CLIENT");
         assertThat(cancelled.at("/changes/0/reason").asText()).as("shredded with the journal")
                 .doesNotContain("erased their journal");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publishedTo(topic, client))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic.distinctEventsWithKey(client))
                 .extracting(e -> e.get("type").asText()).contains("rekindle.journal.SessionCancelled.v1",
                                                                   "rekindle.journal.JournalErased.v1"));
     }
@@ -350,7 +348,7 @@ class SessionsIT extends RecordingJournalTopicTest {
         String sealed = sealedNotesOf(coach);
         assertThat(sealed).doesNotContain(marker);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<JsonNode> outcomes = publishedTo(topic, client).stream()
+            List<JsonNode> outcomes = topic.distinctEventsWithKey(client).stream()
                     .filter(e -> e.get("type").asText().equals("rekindle.journal.SessionOutcomeRecorded.v1"))
                     .toList();
             assertThat(outcomes).hasSize(1);
@@ -402,18 +400,5 @@ class SessionsIT extends RecordingJournalTopicTest {
 
     private static String newCoachId() {
         return "coach-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /**
-     * What consumers take in: the journal publisher is at least once, so a batch retried under load is on the topic
-     * twice with the same CloudEvent ids, and consumers (idempotent by id) count each id once.
-     */
-    private static List<JsonNode> publishedTo(TopicRecorder topic, String client) {
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        topic.recordsWithKey(client).forEach(r -> {
-            JsonNode event = Json.parse(r.value());
-            byId.putIfAbsent(event.get("id").asText(), event);
-        });
-        return List.copyOf(byId.values());
     }
 }
