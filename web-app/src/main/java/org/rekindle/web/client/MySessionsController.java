@@ -2,6 +2,8 @@ package org.rekindle.web.client;
 
 import org.rekindle.web.api.ServiceProblem;
 import org.rekindle.web.api.Viewer;
+import org.rekindle.web.view.Formats;
+import org.rekindle.web.view.SessionSlots;
 import org.rekindle.web.view.Sessions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
 
 /**
  * The client's sessions with their coach (linked from Today and the menu): the coach's free slots to book, upcoming
@@ -29,9 +33,11 @@ class MySessionsController {
     private static final String BASE = "/me/sessions";
 
     private final Sessions sessions;
+    private final Formats fmt;
 
-    MySessionsController(Sessions sessions) {
+    MySessionsController(Sessions sessions, Formats fmt) {
         this.sessions = sessions;
+        this.fmt = fmt;
     }
 
     @GetMapping
@@ -100,7 +106,9 @@ class MySessionsController {
 
     private void show(Viewer viewer, Model model) {
         model.addAttribute("sessions", sessions.ofClient(viewer.id()));
-        model.addAttribute("free", sessions.freeSlots(viewer.id()));
+        Map<String, Object> free = sessions.freeSlots(viewer.id());
+        model.addAttribute("free", free);
+        model.addAttribute("choices", SessionSlots.fromFreeSlots(free, fmt::when));
         model.addAttribute("listUrl", BASE + "/list");
         model.addAttribute("liveUrl", BASE + "/live");
     }

@@ -34,6 +34,16 @@ public final class SessionSlots {
     private SessionSlots() {
     }
 
+    /** The client's coach's free slots as journal-service answers them, each with its words by {@code label}. */
+    @SuppressWarnings("unchecked")
+    public static List<Choice> fromFreeSlots(Map<String, Object> free, java.util.function.Function<Object, String> label) {
+        if (free == null) {
+            return List.of();
+        }
+        return ((List<Map<String, Object>>) free.getOrDefault("slots", List.of())).stream()
+                .map(slot -> new Choice(slot.get("start").toString(), label.apply(slot.get("start")))).toList();
+    }
+
     /** At most {@code weeks} weeks from {@code now}; empty without a rule. */
     @SuppressWarnings("unchecked")
     public static List<Choice> forCoach(Map<String, Object> calendar, Instant now, int weeks) {
