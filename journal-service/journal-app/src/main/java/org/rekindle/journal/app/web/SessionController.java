@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A client's sessions with their coach. The client sees their coach's free slots and books one; either side cancels
@@ -136,11 +137,8 @@ class SessionController {
     SessionView cancel(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                        @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                        @Valid @RequestBody Cancellation body) {
-        SessionView session = session(clientId, sessionId);
-        Participant side = access.sideOf(session);
-        requireBooked(session);
-        commands.sendAndWait(new CancelSession(session.coachId(), sessionId, side, body.reason(), time.now()));
-        return as(side, afterWrite(session.coachId(), sessionId));
+        return changeBooked(clientId, sessionId, (session, side) -> new CancelSession(session.coachId(), sessionId,
+                                                                                      side, body.reason(), time.now()));
     }
 
     @PostMapping(path = "/{sessionId}/reschedule", consumes = "application/json")
@@ -150,12 +148,8 @@ class SessionController {
     SessionView reschedule(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clientId,
                            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                            @Valid @RequestBody Move body) {
-        SessionView session = session(clientId, sessionId);
-        Participant side = access.sideOf(session);
-        requireBooked(session);
-        commands.sendAndWait(new RescheduleSession(session.coachId(), sessionId, side, body.start(), body.reason(),
-                                                   time.now()));
-        return as(side, afterWrite(session.coachId(), sessionId));
+        return changeBooked(clientId, sessionId, (session, side) -> new RescheduleSession(
+                session.coachId(), sessionId, side, body.start(), body.reason(), time.now()));
     }
 
     @PutMapping(path = "/{sessionId}/outcome", consumes = "application/json")
@@ -192,6 +186,16 @@ class SessionController {
     private SessionView session(String clientId, String sessionId) {
         return queries.session(sessionId).filter(s -> s.clientId().equals(clientId))
                       .orElseThrow(() -> new UnknownEntityException("session", sessionId));
+    }
+
+    /** A change either side may make to a booked session: the command for that side, answered as that side reads it. */
+    private SessionView changeBooked(String clientId, String sessionId,
+                                     BiFunction<SessionView, Participant, Object> command) {
+        SessionView session = session(clientId, sessionId);
+        Participant side = access.sideOf(session);
+        requireBooked(session);
+        commands.sendAndWait(command.apply(session, side));
+        return as(side, afterWrite(session.coachId(), sessionId));
     }
 
     private static void requireBooked(SessionView session) {
