@@ -29,8 +29,13 @@ public final class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     public static final Duration PATIENCE = Duration.ofSeconds(5);
-    /** The first look again comes after 1 ms, each next one waits twice as long, up to this. */
-    private static final long MAX_POLL_MILLIS = 15;
+    /**
+     * How long a look at a read model's document waits at most before the next: each look is a query, so the waits
+     * start at 1 ms and double up to this.
+     */
+    private static final long MAX_QUERY_POLL_MILLIS = 4;
+    /** A processor's position is in memory: it is looked at every millisecond. */
+    private static final long PROCESSOR_POLL_MILLIS = 1;
 
     private final EventStore eventStore;
 
@@ -41,7 +46,7 @@ public final class ReadYourWrites {
     /** Returns when {@code readModel}'s document for the aggregate holds every event stored for it, or after {@link #PATIENCE}. */
     public void await(MongoCollection<Document> readModel, String aggregateId) {
         long written = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
-        pollUntil(() -> applied(readModel, aggregateId) >= written, () -> "The read model "
+        pollUntil(() -> applied(readModel, aggregateId) >= written, MAX_QUERY_POLL_MILLIS, () -> "The read model "
                   + readModel.getNamespace().getCollectionName() + " of " + aggregateId + " is still behind event "
                   + written);
     }
@@ -56,16 +61,17 @@ public final class ReadYourWrites {
         long target = head == null ? -1 : head.position().orElse(-1);
         pollUntil(() -> processor.processingStatus().values().stream()
                                  .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= target),
-                  () -> "Processor " + processor.getName() + " is still behind index " + target);
+                  PROCESSOR_POLL_MILLIS, () -> "Processor " + processor.getName() + " is still behind index " + target);
     }
 
     /**
      * Polls until {@code caughtUp}, giving up (with a warning) after {@link #PATIENCE}. A read model usually catches up
-     * within a few milliseconds of the command, so the waits start at 1 ms and double up to {@value #MAX_POLL_MILLIS}
-     * ms. A fixed 15 ms wait made a write answer up to 15 ms late (write benchmark, journal-service alone, 1 thread:
-     * command p50 16.5 ms on 2 Dec, 13.8 ms on 4 Dec with this change; two runs, not one A/B).
+     * within a few milliseconds of the command, and every millisecond a poll sleeps past that is added to the answer:
+     * a fixed 15 ms wait made a write answer up to 15 ms late (write benchmark, journal-service alone, 1 thread:
+     * command p50 16.5 ms on 2 Dec), waits from 1 ms doubling to 15 ms still up to 8 ms (13.8 ms on 4 Dec). The waits
+     * start at 1 ms and double up to {@code maxWaitMillis}.
      */
-    private static void pollUntil(BooleanSupplier caughtUp, Supplier<String> stillBehind) {
+    private static void pollUntil(BooleanSupplier caughtUp, long maxWaitMillis, Supplier<String> stillBehind) {
         Instant giveUp = Instant.now().plus(PATIENCE);
         long wait = 1;
         while (!caughtUp.getAsBoolean()) {
@@ -75,7 +81,7 @@ public final class ReadYourWrites {
             }
             try {
                 Thread.sleep(wait);
-                wait = Math.min(MAX_POLL_MILLIS, wait * 2);
+                wait = Math.min(maxWaitMillis, wait * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
