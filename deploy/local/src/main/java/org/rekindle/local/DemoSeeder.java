@@ -27,6 +27,9 @@ final class DemoSeeder implements DemoJournal {
     static final String MARKER_DATABASE = "rekindle-local";
     static final String MARKER_ID = "demo-practice-v1";
 
+    /** How often the seed looks again for what another service learns over Kafka (a program, a completed step). */
+    private static final long POLL_MILLIS = 50;
+
     private final String mongoUri;
     private final String journalUrl;
     private final String planUrl;
@@ -108,7 +111,7 @@ final class DemoSeeder implements DemoJournal {
                     throw new IllegalStateException("demo plan for " + client + " answered " + response.statusCode()
                                                     + ": " + response.body());
                 }
-                Thread.sleep(250);
+                Thread.sleep(POLL_MILLIS);
             } catch (IOException e) {
                 throw new IllegalStateException("demo seed could not reach plan-service", e);
             } catch (InterruptedException e) {
@@ -128,7 +131,7 @@ final class DemoSeeder implements DemoJournal {
                 throw new IllegalStateException("demo plan of " + client + ": step " + answeredStep
                                                 + " was not completed by the client's journal within 60 s");
             }
-            sleep(250);
+            sleep(POLL_MILLIS);
             plan = planOf(client);
         }
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);

@@ -94,8 +94,15 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedPostgresServer.stopLeftOverServer(postgresDataDir()); // a killed launcher's server holds the port
         requirePortsFree();
         report.say("starting in " + settings.dataDir());
-        // PostgreSQL (initdb the first time) runs as processes of its own, so it comes up while Kafka starts here.
-        InParallel.start(List.<Supplier<Object>>of(this::startPostgresWithDatabases, this::startMongoAndKafka), started -> { });
+        // The issuer needs none of the stores, so it starts beside them. PostgreSQL (initdb the first time) runs as
+        // processes of its own, and Kafka's start waits on its own threads, so the three overlap on two cores.
+        java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> issuer = startIssuerBesideStores();
+        try {
+            InParallel.start(List.<Supplier<Object>>of(this::startPostgresWithDatabases, this::startMongoAndKafka),
+                             started -> { });
+        } finally {
+            services.add(joined(issuer)); // first in, last out: close() stops the issuer after the services
+        }
         copyEventStoresWrittenBeforePostgres();
         smtp = report.up("SMTP server and inbox", () -> EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort()));
         startServices();
@@ -140,21 +147,46 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The issuer, the four services and the web app, {@link InParallel#lanes()} at a time. None needs another to
-     * start: the services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints
-     * itself. Spring Boot's logging set-up is switched off for them (the stack's logback.xml configures logging once
-     * for the JVM), as several contexts re-initialising one Logback at once can leave it muted.
+     * The OIDC issuer on a thread of its own, started while the stores come up. Spring Boot's logging set-up is
+     * switched off for every context (the stack's logback.xml configures logging once for the JVM), as several
+     * contexts re-initialising one Logback at once can leave it muted.
      */
-    private void startServices() {
+    private java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> startIssuerBesideStores() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        List<Supplier<ConfigurableApplicationContext>> starts = List.of(
-                () -> report.up("OIDC issuer", () -> IssuerApplication.application().run(
+        java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> issuer =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                issuer.complete(report.up("OIDC issuer", () -> IssuerApplication.application().run(
                         "--server.port=" + settings.issuerPort(),
                         "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
                         "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
                         "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
                         "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                        "--spring.main.banner-mode=off")),
+                        "--spring.main.banner-mode=off")));
+            } catch (Throwable failure) {
+                issuer.completeExceptionally(failure);
+            }
+        }, "rekindle-start-issuer");
+        thread.setDaemon(true);
+        thread.start();
+        return issuer;
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> started) {
+        try {
+            return started.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The four services and the web app, {@link InParallel#lanes()} at a time. None needs another to start: the
+     * services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints itself.
+     */
+    private void startServices() {
+        List<Supplier<ConfigurableApplicationContext>> starts = List.of(
                 () -> report.up("journal-service", () -> JournalApplication.application().run(
                         withExportSources(serviceArgs(settings.journalPort(), "journal")))),
                 () -> report.up("content-service", () -> ContentApplication.application().run(

@@ -115,10 +115,10 @@ class LocalStackTest {
         System.out.print(printed);
         List<String> lines = printed.lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("rekindle-local \\[ *\\d+\\.\\d s\\] .+"));
-        // the infrastructure starts side by side, then the services (in no fixed order), then the seed
+        // the infrastructure and the issuer start side by side, then the services (in no fixed order), then the seed
         List<String> infrastructure = List.of("MongoDB-wire server up (", "PostgreSQL (initdb) up (", "Kafka broker up (",
-                                              "SMTP server and inbox up (");
-        List<String> services = List.of("OIDC issuer up (", "journal-service up (", "content-service up (",
+                                              "OIDC issuer up (", "SMTP server and inbox up (");
+        List<String> services = List.of("journal-service up (", "content-service up (",
                                         "plan-service up (", "notification-service up (", "web app up (");
         int lastInfrastructure = infrastructure.stream().mapToInt(component -> indexOf(lines, component)).max().orElseThrow();
         int firstService = services.stream().mapToInt(component -> indexOf(lines, component)).min().orElseThrow();
