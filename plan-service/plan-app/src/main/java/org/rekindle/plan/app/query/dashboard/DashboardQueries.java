@@ -40,16 +40,33 @@ public class DashboardQueries {
             .thenComparing(DashboardView::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(DashboardView::clientId);
 
-    /** Every client of the coach, most in need first. */
+    /**
+     * Every client of the coach, most in need first. Rows are read without their contact marks (they grow with the
+     * history) and answered from the figures counted when each was stored; a row whose figures no longer hold (a
+     * contact dated after they were counted has come due) is read again whole.
+     */
     public List<DashboardView> coach(String coachId, Instant now) {
         List<DashboardView> views = new ArrayList<>();
-        documents.rows.find(Filters.eq("coachId", coachId)).forEach(doc -> views.add(documents.read(doc).asOf(now)));
+        documents.rows.find(Filters.eq("coachId", coachId)).projection(WITHOUT_MARKS)
+                      .forEach(doc -> views.add(viewOf(doc, now)));
         views.sort(NEED_FIRST);
         return views;
     }
 
     public Optional<DashboardView> client(String clientId, Instant now) {
-        return Optional.ofNullable(documents.rows.find(Filters.eq("_id", clientId)).first()).map(doc -> documents.read(doc).asOf(now));
+        return Optional.ofNullable(documents.rows.find(Filters.eq("_id", clientId)).projection(WITHOUT_MARKS).first())
+                       .map(doc -> viewOf(doc, now));
+    }
+
+    private static final org.bson.conversions.Bson WITHOUT_MARKS = Projections.exclude("row.noContact", "row.breaches",
+                                                                                      "seenIds", "seen");
+
+    private DashboardView viewOf(Document withoutMarks, Instant now) {
+        DashboardRow row = documents.read(withoutMarks);
+        if (!row.noContactKnownAt(now)) {
+            row = documents.read(documents.rows.find(Filters.eq("_id", withoutMarks.getString("_id"))).first());
+        }
+        return row.asOf(now);
     }
 
     /**

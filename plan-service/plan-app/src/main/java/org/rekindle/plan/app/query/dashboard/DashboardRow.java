@@ -63,6 +63,15 @@ public final class DashboardRow {
      * plan's start happened, for time travel, before an assignment made later, so either may be folded first.
      */
     final List<ContactRules.Change> ruleChanges = new ArrayList<>();
+    /*
+     * The no-contact figures as counted when the row was last stored (foldedAt), with the breaches of the week
+     * before only, true until the first contact mark or rule change dated after foldedAt (foldedUntil; null: none).
+     * The coach's dashboard reads rows without their marks, which grow with the history, and answers from these
+     * ({@link #noContactKnownAt}); any event applied since makes them unknown (null) until the row is stored again.
+     */
+    NoContactFold folded;
+    Instant foldedAt;
+    Instant foldedUntil;
 
     record Mood(int score, Instant at) {
     }
@@ -84,6 +93,7 @@ public final class DashboardRow {
         if (aboutAnotherPlan(event)) {
             return this;
         }
+        folded = null;
         switch (event.type()) {
             case "PlanAssigned" -> assigned(event);
             case "PlanStepCompleted" -> stepStatus(event.text("stepId"), "COMPLETED");
@@ -98,7 +108,9 @@ public final class DashboardRow {
             case "NoContactBroken" -> {
                 noContact.add(new NoContactFold.Mark("CONTACT", event.time(), null, event.text("channel"),
                                                      event.text("initiatedBy"), event.number("attemptDays")));
-                breaches.add(event.time());
+                if (!countsUnderRules) {
+                    breaches.add(event.time()); // rows folded since count from the marks
+                }
                 if (lastBreach == null || !event.time().isBefore(lastBreach.at())) {
                     lastBreach = new Breach(event.text("channel"), event.text("initiatedBy"), event.time());
                 }
@@ -233,6 +245,26 @@ public final class DashboardRow {
 
     /** The no-contact figures at {@code now}: counted under the rules in force at each contact's time. */
     NoContactFold noContactAsOf(Instant now) {
+        return noContactKnownAt(now) ? folded : countNoContact(now);
+    }
+
+    /** Whether the figures folded when the row was stored hold at {@code now}, so the marks need not be read. */
+    boolean noContactKnownAt(Instant now) {
+        return folded != null && !now.isBefore(foldedAt) && (foldedUntil == null || now.isBefore(foldedUntil));
+    }
+
+    /** Counts the no-contact figures at {@code now} and keeps them for views from then on; done as the row is stored. */
+    DashboardRow foldNoContactAt(Instant now) {
+        folded = countNoContact(now).keepingBreachesAfter(now.minus(Duration.ofDays(7)));
+        foldedAt = now;
+        foldedUntil = java.util.stream.Stream.of(noContact.stream().map(NoContactFold.Mark::at), breaches.stream(),
+                                                 ruleChanges.stream().map(ContactRules.Change::effectiveAt))
+                                             .flatMap(at -> at).filter(at -> at.isAfter(now))
+                                             .min(Comparator.naturalOrder()).orElse(null);
+        return this;
+    }
+
+    private NoContactFold countNoContact(Instant now) {
         if (!countsUnderRules) {
             return new NoContactFold(attemptStartedAt, targetDays, longestEndedAttempt, breaches, lastBreach);
         }

@@ -72,7 +72,7 @@ public class DashboardStore {
             if (seen.size() > REMEMBERED_EVENT_IDS) {
                 seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
             }
-            DashboardRow row = pending.row();
+            DashboardRow row = pending.row().foldNoContactAt(clock.instant());
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
                     .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row)),
                     new ReplaceOptions().upsert(true)));

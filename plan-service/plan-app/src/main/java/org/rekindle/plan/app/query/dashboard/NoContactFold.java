@@ -9,10 +9,23 @@ import java.util.List;
 /**
  * The no-contact figures of a row at an instant, counted from the recorded facts (periods started and ended,
  * contacts) under the rules in force at each contact's time. Counting at read time is what makes a rule change
- * recompute the history: the facts stay, the count follows the rules.
+ * recompute the history: the facts stay, the count follows the rules. {@code breaches} may hold only the recent
+ * ones ({@link #keepingBreachesAfter}); {@code breachesCounted} counts them all.
  */
 record NoContactFold(Instant attemptStartedAt, Integer targetDays, int longestEndedAttempt,
-                     List<Instant> breaches, DashboardRow.Breach lastBreach) {
+                     List<Instant> breaches, DashboardRow.Breach lastBreach, int breachesCounted) {
+
+    NoContactFold(Instant attemptStartedAt, Integer targetDays, int longestEndedAttempt, List<Instant> breaches,
+                  DashboardRow.Breach lastBreach) {
+        this(attemptStartedAt, targetDays, longestEndedAttempt, breaches, lastBreach, breaches.size());
+    }
+
+    /** The same figures with only the breaches after {@code since}: what a view from then on can still show. */
+    NoContactFold keepingBreachesAfter(Instant since) {
+        return new NoContactFold(attemptStartedAt, targetDays, longestEndedAttempt,
+                                 breaches.stream().filter(breach -> breach.isAfter(since)).toList(), lastBreach,
+                                 breachesCounted);
+    }
 
     /** Something that happened to the client's no contact: STARTED (with its target), ENDED or CONTACT. */
     record Mark(String kind, Instant at, Integer targetDays, String channel, String initiatedBy, Integer attemptDays) {

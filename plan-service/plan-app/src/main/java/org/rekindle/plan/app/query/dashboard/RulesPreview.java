@@ -19,7 +19,7 @@ public record RulesPreview(Figures before, Figures after, List<StepChange> steps
             DashboardView view = row.asOf(now);
             boolean streak = view.currentStreakDays() != null;
             return new Figures(view.currentStreakDays(), view.longestStreakDays(),
-                               streak ? row.noContactAsOf(now).breaches().size() : null, view.breachesLast7Days(),
+                               streak ? row.noContactAsOf(now).breachesCounted() : null, view.breachesLast7Days(),
                                view.targetDays(), view.riskFlags(), view.attention());
         }
 
