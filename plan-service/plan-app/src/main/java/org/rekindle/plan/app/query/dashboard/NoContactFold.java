@@ -27,8 +27,60 @@ record NoContactFold(Instant attemptStartedAt, Integer targetDays, int longestEn
                                  breachesCounted);
     }
 
-    /** Something that happened to the client's no contact: STARTED (with its target), ENDED or CONTACT. */
+    /**
+     * Something that happened to the client's no contact: STARTED (with its target), ENDED or CONTACT. A row keeps
+     * every mark of the client, so each is stored as one string ({@code CONTACT|2026-11-03T20:00:00Z||TEXT|EX|10}),
+     * not a document of six fields: a row is read and written whole on each batch that touches it, and the store's
+     * cost grows with the fields it holds. Marks stored as documents before still read.
+     */
     record Mark(String kind, Instant at, Integer targetDays, String channel, String initiatedBy, Integer attemptDays) {
+
+        private static final String SEPARATOR = "|";
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        Object stored() {
+            List<String> parts = java.util.Arrays.asList(kind, at.toString(), text(targetDays), text(channel),
+                                                         text(initiatedBy), text(attemptDays));
+            if (parts.stream().anyMatch(part -> part.contains(SEPARATOR))) {
+                java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                fields.put("kind", kind);
+                fields.put("at", at.toString());
+                fields.put("targetDays", targetDays);
+                fields.put("channel", channel);
+                fields.put("initiatedBy", initiatedBy);
+                fields.put("attemptDays", attemptDays);
+                return fields;
+            }
+            return String.join(SEPARATOR, parts);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static Mark of(Object stored) {
+            if (stored instanceof String line) {
+                String[] parts = line.split(java.util.regex.Pattern.quote(SEPARATOR), -1);
+                return new Mark(parts[0], Instant.parse(parts[1]), number(parts[2]), orNull(parts[3]), orNull(parts[4]),
+                                number(parts[5]));
+            }
+            java.util.Map<?, ?> fields = (java.util.Map<?, ?>) stored;
+            return new Mark((String) fields.get("kind"), Instant.parse(String.valueOf(fields.get("at"))),
+                            number(fields.get("targetDays")), (String) fields.get("channel"),
+                            (String) fields.get("initiatedBy"), number(fields.get("attemptDays")));
+        }
+
+        private static String text(Object value) {
+            return value == null ? "" : value.toString();
+        }
+
+        private static String orNull(String part) {
+            return part.isEmpty() ? null : part;
+        }
+
+        private static Integer number(Object value) {
+            if (value == null || value.toString().isEmpty()) {
+                return null;
+            }
+            return value instanceof Number n ? n.intValue() : Integer.valueOf(value.toString());
+        }
     }
 
     static NoContactFold of(List<Mark> marks, ContactRules assigned, List<ContactRules.Change> changes, Instant now) {

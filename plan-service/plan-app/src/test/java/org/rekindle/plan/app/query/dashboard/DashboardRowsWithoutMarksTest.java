@@ -81,7 +81,7 @@ class DashboardRowsWithoutMarksTest {
         DashboardQueries queries = stored(database, events);
         MongoCollection<Document> rows = client.getDatabase(database).getCollection("dashboard_rows");
         Document row = rows.find(new Document("_id", "c1")).first().get("row", Document.class);
-        assertThat(row.getList("noContact", Document.class)).hasSize(6);
+        assertThat(row.getList("noContact", Object.class)).hasSize(6).allMatch(String.class::isInstance);
         rows.updateOne(new Document("_id", "c1"), new Document("$set", new Document("row.noContact", List.of())));
 
         Instant later = STORED_AT.plus(Duration.ofHours(3));
@@ -109,5 +109,42 @@ class DashboardRowsWithoutMarksTest {
         assertThat(after.breachesLast7Days()).isEqualTo(3)
                 .isEqualTo(foldedFromEvery(events, dated.plusSeconds(60)).breachesLast7Days());
         assertThat(after.currentStreakDays()).isZero();
+    }
+
+    /** Marks are kept as one string each; rows stored with marks as documents still count them. */
+    @Test
+    void marksStoredAsDocumentsStillCount() {
+        String database = "dashboard-" + UUID.randomUUID();
+        List<ClientEvent> events = history();
+        DashboardQueries queries = stored(database, events);
+        MongoCollection<Document> rows = client.getDatabase(database).getCollection("dashboard_rows");
+        List<Document> asDocuments = new ArrayList<>();
+        for (Object mark : rows.find(new Document("_id", "c1")).first().get("row", Document.class)
+                               .getList("noContact", Object.class)) {
+            String[] parts = ((String) mark).split("\\|", -1);
+            asDocuments.add(new Document("kind", parts[0]).append("at", parts[1])
+                    .append("targetDays", parts[2].isEmpty() ? null : Integer.valueOf(parts[2]))
+                    .append("channel", parts[3].isEmpty() ? null : parts[3])
+                    .append("initiatedBy", parts[4].isEmpty() ? null : parts[4])
+                    .append("attemptDays", parts[5].isEmpty() ? null : Integer.valueOf(parts[5])));
+        }
+        rows.updateOne(new Document("_id", "c1"), new Document("$set", new Document("row.noContact", asDocuments))
+                .append("$unset", new Document("row.folded", "")));
+
+        Instant later = STORED_AT.plus(Duration.ofHours(3));
+        DashboardView view = queries.coach("k1", later).get(0);
+        assertThat(view.breachesLast7Days()).isEqualTo(2);
+        assertThat(view.longestStreakDays()).isEqualTo(foldedFromEvery(events, later).longestStreakDays());
+        assertThat(view.currentStreakDays()).isEqualTo(1);
+    }
+
+    @Test
+    void aMarkWhoseTextHoldsTheSeparatorIsKeptAsADocument() {
+        NoContactFold.Mark odd = new NoContactFold.Mark("CONTACT", T0, null, "TEXT|CALL", "EX", 3);
+        assertThat(odd.stored()).isInstanceOf(Map.class);
+        assertThat(NoContactFold.Mark.of(odd.stored())).isEqualTo(odd);
+        NoContactFold.Mark plain = new NoContactFold.Mark("STARTED", T0, 30, null, null, null);
+        assertThat(plain.stored()).isEqualTo("STARTED|" + T0 + "|30|||");
+        assertThat(NoContactFold.Mark.of(plain.stored())).isEqualTo(plain);
     }
 }
