@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * Runs work as it falls due, including work that fell due while the service was down (on start). Each piece is
  * claimed with a lease, so two instances never run it at once and a crashed instance's claim expires. Failures
  * retry with exponential back-off; after the last attempt the work is marked FAILED with the reason, never dropped.
- * Work stored by this process wakes the runner at once ({@link #wakeFor}); the poll is the safety net.
+ * Work stored by this process wakes the runner at once ({@link #wakeFor}), and work a poll finds due before the next
+ * poll (another instance's, a retry) runs at its due time; the poll is the safety net.
  */
 public class ScheduleRunner implements SmartLifecycle {
 
@@ -161,9 +162,6 @@ public class ScheduleRunner implements SmartLifecycle {
                     Updates.set("state", last ? WorkSchedule.FAILED : WorkSchedule.PENDING),
                     Updates.set("dueAt", Date.from(last ? item.dueAt() : retryAt)),
                     Updates.set("lastError", String.valueOf(failure)), Updates.unset("leaseUntil")));
-            if (!last) {
-                wakeFor(key, item.kind(), retryAt);
-            }
         }
     }
 
