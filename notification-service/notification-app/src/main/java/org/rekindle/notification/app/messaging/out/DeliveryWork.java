@@ -68,32 +68,40 @@ class DeliveryWork implements ScheduledWorkHandler {
         DeliveryLog.Entry feed = inFeed ? new DeliveryLog.Entry(Channel.FEED, DeliveryLog.State.SENT, 1, null)
                 : new DeliveryLog.Entry(Channel.FEED, DeliveryLog.State.SKIPPED, 1,
                                         "the recipient opted out of the in-app feed");
-        String emailTo = null;
-        DeliveryLog.Entry email;
-        if (!urgent && !recipient.wants(Channel.EMAIL)) {
-            email = new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "the recipient opted out of email");
-        } else if (recipient.email() == null) {
-            email = new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "no email address on file");
-        } else {
-            emailTo = recipient.email();
-            email = new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null);
-        }
-        log.record(id, List.of(feed, email), now);
+        EmailDecision email = emailFor(recipient, urgent);
+        log.record(id, List.of(feed, email.logged()), now);
         if (inFeed) {
             metrics.sent(notification.rule(), Channel.FEED, notification.raisedAt(), now);
         } else {
             metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
         }
-        if (emailTo == null) {
+        if (email.to() == null) {
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
         }
         // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
         // is repaired by the run again above.
-        notifications.markDelivered(id, inFeed, emailTo, now);
+        notifications.markDelivered(id, inFeed, email.to(), now);
         if (inFeed) {
             live.send(notification.recipientId(), "notification", id, notification.deliveredAt(now));
         }
-        queueEmail(id, emailTo, now);
+        queueEmail(id, email.to(), now);
+    }
+
+    /** Where the email goes (null: it is not sent) and the log entry that says so. */
+    private record EmailDecision(String to, DeliveryLog.Entry logged) {
+    }
+
+    private static EmailDecision emailFor(Preferences recipient, boolean urgent) {
+        if (!urgent && !recipient.wants(Channel.EMAIL)) {
+            return new EmailDecision(null, new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0,
+                                                                 "the recipient opted out of email"));
+        }
+        if (recipient.email() == null) {
+            return new EmailDecision(null, new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0,
+                                                                 "no email address on file"));
+        }
+        return new EmailDecision(recipient.email(), new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.QUEUED, 0,
+                                                                           null));
     }
 
     private void queueEmail(String id, String to, Instant at) {
