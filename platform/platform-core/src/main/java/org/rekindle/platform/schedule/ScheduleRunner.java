@@ -19,6 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,11 +33,14 @@ import java.util.stream.Collectors;
  * Runs work as it falls due, including work that fell due while the service was down (on start). Each piece is
  * claimed with a lease, so two instances never run it at once and a crashed instance's claim expires. Failures
  * retry with exponential back-off; after the last attempt the work is marked FAILED with the reason, never dropped.
- * Work stored by this process wakes the runner at once ({@link #wakeFor}); the poll is the safety net.
+ * Work stored by this process wakes the runner at once ({@link #wakeFor}), and work a poll finds due before the next
+ * poll (another instance's, a retry) runs at its due time; the poll is the safety net.
  */
 public class ScheduleRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+    private static final FindOneAndUpdateOptions AFTER_UPDATE =
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     private final WorkSchedule schedule;
     private final MongoCollection<Document> work;
@@ -47,6 +52,7 @@ public class ScheduleRunner implements SmartLifecycle {
     private final int workers;
     private final AtomicInteger drainers = new AtomicInteger();
     private final Queue<String> woken = new ConcurrentLinkedQueue<>();
+    private final Set<String> timed = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService executor;
 
     public ScheduleRunner(WorkSchedule schedule, List<ScheduledWorkHandler> handlers, Clock clock,
@@ -97,11 +103,18 @@ public class ScheduleRunner implements SmartLifecycle {
     }
 
     /**
-     * Claims this piece of work if it is due and free: read by {@code _id}, then claimed only if nobody changed it
-     * since (its state and attempt are as read: every claim counts an attempt). Both are index lookups, on MongoDB and
-     * on the embedded MongoDB-wire server alike; a poll claiming the same work at the same moment wins or loses whole.
+     * Claims this piece of work if it is due and free. Work as it was stored (PENDING at attempt 0: every claim counts
+     * an attempt, so nobody has claimed it) is claimed in one write whose filter names the key, state and attempt exactly,
+     * which MongoDB and the embedded MongoDB-wire server both answer by index; the caller has checked its kind and due
+     * time. Other work (a retry, an expired lease) is read by {@code _id}, then claimed only if nobody changed it since.
+     * Either way a poll claiming the same work at the same moment wins or loses whole.
      */
     private Document claimByKey(String key) {
+        Document fresh = work.findOneAndUpdate(schedule.unchangedSince(key, WorkSchedule.PENDING, 0),
+                                               claimedAt(clock.instant()), AFTER_UPDATE);
+        if (fresh != null) {
+            return fresh;
+        }
         Document current = work.find(Filters.eq("_id", key)).first();
         Instant now = clock.instant();
         if (current == null || !isDueAndFree(current, now)) {
@@ -109,7 +122,7 @@ public class ScheduleRunner implements SmartLifecycle {
         }
         return work.findOneAndUpdate(
                 schedule.unchangedSince(key, current.getString("state"), current.getInteger("attempt")),
-                claimedAt(now), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                claimedAt(now), AFTER_UPDATE);
     }
 
     /** {@link #claimNext}'s filter, in Java: a kind handled here, due, and pending or its lease run out. */
@@ -165,27 +178,31 @@ public class ScheduleRunner implements SmartLifecycle {
     }
 
     /**
-     * New work was stored in this process: work due now is run at once by its key (up to {@code workers} tasks drain
-     * the keys that arrive meanwhile), work due before the next poll runs at its due time, later work is left to the
-     * poll.
+     * Work was stored in this process, or is the earliest a poll found pending: of a kind handled here, work due now is
+     * run at once by its key (up to {@code workers} tasks drain the keys that arrive meanwhile), work due before the
+     * next poll runs at its due time, later work is left to the poll.
      */
-    void wakeFor(String key, Instant dueAt) {
+    void wakeFor(String key, String kind, Instant dueAt) {
         ScheduledExecutorService running = executor;
-        if (running == null || running.isShutdown()) {
+        if (running == null || running.isShutdown() || !handlers.containsKey(kind)) {
             return;
         }
-        long waitMillis = Duration.between(clock.instant(), dueAt).toMillis();
+        Instant now = clock.instant();
+        long waitMillis = Duration.between(now, dueAt).toMillis() + 1; // rounded up: a timer never fires early
         try {
-            if (waitMillis <= 0) {
+            if (!dueAt.isAfter(now)) { // the one-write claim relies on this check
                 woken.add(key);
                 if (joinDrainers()) {
                     running.execute(this::runWoken);
                 }
-            } else if (waitMillis < pollInterval.toMillis()) {
-                running.schedule(() -> runByKey(key), waitMillis, TimeUnit.MILLISECONDS);
+            } else if (waitMillis < pollInterval.toMillis() && timed.add(key)) {
+                running.schedule(() -> {
+                    timed.remove(key);
+                    wakeFor(key, kind, dueAt); // due now by this clock (or, a clock behind the timer's, a little later)
+                }, waitMillis, TimeUnit.MILLISECONDS);
             }
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // shutting down: the next start polls for it
+            timed.remove(key); // shutting down: the next start polls for it
         }
     }
 
@@ -221,14 +238,24 @@ public class ScheduleRunner implements SmartLifecycle {
     private void pollSafely() {
         try {
             runDueWork();
+            wakeForEarliestPending();
         } catch (RuntimeException storeUnavailable) {
             log.warn("Could not poll the work schedule; trying again in {}", pollInterval, storeUnavailable);
         }
     }
 
+    /**
+     * Work this process did not store (another instance's, a retry) is found by the poll; if the earliest of it falls
+     * due before the next poll, it runs at its due time rather than up to a poll interval late.
+     */
+    private void wakeForEarliestPending() {
+        schedule.earliestPending(handlers.keySet()).ifPresent(next -> wakeFor(
+                next.getString("_id"), next.getString("kind"), next.getDate("dueAt").toInstant()));
+    }
+
     @Override
     public void stop() {
-        schedule.whenScheduled((key, dueAt) -> { });
+        schedule.whenScheduled((key, kind, dueAt) -> { });
         if (executor != null) {
             executor.shutdown();
             try {

@@ -2,7 +2,9 @@ package org.rekindle.platform.schedule;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -10,10 +12,10 @@ import org.rekindle.platform.readmodel.ExactKeyMatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * Work scheduled for later, persisted in the service's own MongoDB database so it survives restarts. Scheduling is
@@ -39,7 +41,12 @@ public class WorkSchedule {
     private final MongoCollection<Document> finished;
     private final ExactKeyMatch byState;
     private final ExactKeyMatch byStateAndAttempt;
-    private volatile BiConsumer<String, Instant> whenScheduled = (key, dueAt) -> { };
+    private volatile Scheduled whenScheduled = (key, kind, dueAt) -> { };
+
+    /** Hears of work as this process stores it: its key, its kind's stored name and its due time. */
+    interface Scheduled {
+        void stored(String key, String kind, Instant dueAt);
+    }
 
     public WorkSchedule(MongoCollection<Document> work, MongoCollection<Document> finished) {
         this.work = work;
@@ -64,7 +71,7 @@ public class WorkSchedule {
             return false;
         }
         if (created) {
-            whenScheduled.accept(key, dueAt);
+            whenScheduled.stored(key, kind.storedName(), dueAt);
         }
         return created;
     }
@@ -105,12 +112,22 @@ public class WorkSchedule {
     }
 
     /** Tells the runner in this process about new work as it is stored (so it need not wait for its next poll). */
-    void whenScheduled(BiConsumer<String, Instant> listener) {
+    void whenScheduled(Scheduled listener) {
         this.whenScheduled = listener;
     }
 
     MongoCollection<Document> collection() {
         return work;
+    }
+
+    /**
+     * The pending work of these kinds due first (its key, kind and due time), if any; it costs what one poll costs (the
+     * embedded server scans the polled set).
+     */
+    Optional<Document> earliestPending(Collection<String> kinds) {
+        return Optional.ofNullable(work.find(Filters.and(Filters.eq("state", PENDING), Filters.in("kind", kinds)))
+                .sort(Sorts.ascending("dueAt"))
+                .projection(Projections.include("dueAt", "kind")).first());
     }
 
     /** The filter for work {@code key} still in {@code state} at {@code attempt}: a claim that nobody beat. */

@@ -223,7 +223,7 @@ class WorkScheduleTest {
             collection.insertOne(new Document("_id", "held").append("kind", "remind").append("state", "RUNNING")
                     .append("attempt", 1).append("dueAt", java.util.Date.from(T0))
                     .append("leaseUntil", java.util.Date.from(T0.plusSeconds(60))));
-            runner.wakeFor("held", T0);
+            runner.wakeFor("held", "remind", T0);
             schedule.schedule("not-ours", Work.SOMEONE_ELSES, T0, new Document());
             schedule.schedule("last", Work.REMIND, T0, new Document());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("last#1"));
@@ -232,7 +232,7 @@ class WorkScheduleTest {
             assertThat(schedule.stateOf("held")).contains("RUNNING");
             assertThat(schedule.stateOf("not-ours")).contains("PENDING");
             clock.advance(Duration.ofSeconds(61));
-            runner.wakeFor("held", T0);
+            runner.wakeFor("held", "remind", T0);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("held#2"));
         } finally {
             runner.stop();
@@ -263,6 +263,55 @@ class WorkScheduleTest {
         }
     }
 
+    /**
+     * Two runners woken for the same fresh work (two instances, or a wake and a poll's) claim it in one write each:
+     * exactly one of them wins every piece.
+     */
+    @Test
+    void freshWorkWokenInTwoRunnersRunsOnceEach() {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduleRunner first = runner(work -> done.add(work.key()), Duration.ofHours(1), 2);
+        ScheduleRunner second = runner(work -> done.add(work.key()), Duration.ofHours(1), 2);
+        first.start();
+        second.start(); // the schedule now wakes the second; the first is woken by hand, as another instance's poll
+        try {
+            for (int i = 0; i < 200; i++) {
+                schedule.schedule("w" + i, Work.REMIND, T0, new Document());
+                first.wakeFor("w" + i, "remind", T0);
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> done.size() >= 200);
+            first.runDueWork();
+            second.runDueWork();
+            assertThat(done).hasSize(200).doesNotHaveDuplicates();
+            assertThat(collection.countDocuments()).as("all finished").isZero();
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    /**
+     * Work this runner was not told of (stored by another instance) that falls due before its next poll runs at its
+     * due time: with an hour between polls, it would otherwise wait the hour.
+     */
+    @Test
+    void workDueBeforeTheNextPollRunsAtItsDueTimeNotAtThePoll() {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        Clock realTime = Clock.systemUTC();
+        ScheduleRunner runner = runner(work -> done.add(work.key()), Duration.ofHours(1), 1, realTime);
+        collection.insertOne(new Document("_id", "from-another-instance").append("kind", "remind")
+                .append("state", "PENDING").append("attempt", 0).append("payload", new Document())
+                .append("dueAt", java.util.Date.from(realTime.instant().plusSeconds(2))));
+        runner.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                                     .until(() -> done.contains("from-another-instance"));
+            assertThat(schedule.stateOf("from-another-instance")).contains("DONE");
+        } finally {
+            runner.stop();
+        }
+    }
+
     private ScheduleRunner runner(Action action) {
         return runner(action, Duration.ofSeconds(1));
     }
@@ -272,6 +321,10 @@ class WorkScheduleTest {
     }
 
     private ScheduleRunner runner(Action action, Duration pollInterval, int workers) {
+        return runner(action, pollInterval, workers, clock);
+    }
+
+    private ScheduleRunner runner(Action action, Duration pollInterval, int workers, Clock clock) {
         ScheduledWorkHandler handler = new ScheduledWorkHandler() {
             @Override
             public WorkKind kind() {

@@ -59,7 +59,7 @@ public class NotificationEngine {
 
     public void on(String clientId, ClientActivity activity) {
         decide(clientId, stored -> stored.facts().hasSeen(activity.eventId()) ? null
-                : rules.on(stored.facts(), activity, clock.instant(), preferences.of(clientId),
+                : rules.on(stored.facts(), activity, clock.instant(), () -> preferences.of(clientId),
                            savedRules.of(stored.facts().coachId())));
     }
 

@@ -33,12 +33,18 @@ public class Notifier {
         this.clock = clock;
     }
 
-    /** Idempotent: raising the same notice again (same key) changes nothing. */
+    /**
+     * Idempotent: raising the same notice again (same key) changes nothing. The recipient's preferences decide only
+     * when a notice that waits out quiet hours is delivered, so an alert is raised without reading them.
+     */
     public void raise(Notice notice, String coachId, String clientTimezone) {
         Instant now = clock.instant();
+        if (!notice.rule().waitsOutQuietHours()) {
+            raiseAt(notice, coachId, now);
+            return;
+        }
         Preferences recipient = preferences.of(notice.recipientId());
-        raiseAt(notice, coachId, notice.rule().waitsOutQuietHours()
-                                 ? recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)) : now);
+        raiseAt(notice, coachId, recipient.outsideQuietHours(now, recipient.zoneOr(clientTimezone)));
     }
 
     /** As {@link #raise}, delivered at {@code deliverAt} (the caller has decided about quiet hours). */

@@ -35,12 +35,22 @@ public class DeliveryLog {
         this.byNotification = collections.deliveriesByNotification();
     }
 
+    /** One decision about one channel, to be written to the log. */
+    public record Entry(Channel channel, State state, int attempt, String reason) {
+    }
+
     public void record(String notificationId, Channel channel, State state, int attempt, String reason, Instant at) {
-        ObjectId id = new ObjectId();
-        byNotification.add(notificationId, id);
-        deliveries.insertOne(new Document("_id", id).append("notificationId", notificationId)
-                .append("channel", channel.name()).append("state", state.name()).append("attempt", attempt)
-                .append("reason", reason).append("at", Date.from(at)));
+        record(notificationId, List.of(new Entry(channel, state, attempt, reason)), at);
+    }
+
+    /** Writes these attempts of one notification in the order given: one index write, then one insert for them all. */
+    public void record(String notificationId, List<Entry> entries, Instant at) {
+        List<Document> attempts = entries.stream().map(entry -> new Document("_id", new ObjectId())
+                .append("notificationId", notificationId).append("channel", entry.channel().name())
+                .append("state", entry.state().name()).append("attempt", entry.attempt())
+                .append("reason", entry.reason()).append("at", Date.from(at))).toList();
+        byNotification.add(notificationId, attempts.stream().map(doc -> doc.get("_id")).toList());
+        deliveries.insertMany(attempts);
     }
 
     /** Erasure: by notification id, not the index, so every attempt goes (rare; the embedded server scans). */

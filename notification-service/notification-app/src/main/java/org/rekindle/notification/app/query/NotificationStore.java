@@ -109,37 +109,44 @@ public class NotificationStore {
                 .append("stamp", Date.from(invite.stamp()));
     }
 
-    /** The booked session a notification is about, as of its change (its email carries it as an .ics). */
-    public Optional<SessionInvite> inviteOf(String id) {
-        Document doc = notifications.find(Filters.eq("_id", id)).first();
-        Document invite = doc == null ? null : doc.get("invite", Document.class);
-        return Optional.ofNullable(invite).map(i -> new SessionInvite(
+    /**
+     * A notification as its delivery and email need it, read once: the view, whether it was emailed, where its email
+     * goes (decided at delivery; null if it is not emailed or was delivered before this was kept) and the booked session
+     * it is about (its email carries it as an .ics; null for other notifications).
+     */
+    public record Stored(NotificationView view, boolean emailed, String emailTo, SessionInvite invite) {
+
+        public boolean delivered() {
+            return view.deliveredAt() != null;
+        }
+    }
+
+    /** The notification with what its delivery and email need, in one read by {@code _id}. */
+    public Optional<Stored> load(String id) {
+        return Optional.ofNullable(notifications.find(Filters.eq("_id", id)).first())
+                       .map(doc -> new Stored(view(doc), doc.get("emailedAt") != null, doc.getString("emailTo"),
+                                              invite(doc.get("invite", Document.class))));
+    }
+
+    private static SessionInvite invite(Document i) {
+        return i == null ? null : new SessionInvite(
                 i.getString("sessionId"), i.getInteger("sequence"), i.getDate("start").toInstant(),
                 i.getDate("end").toInstant(), i.getBoolean("cancelled"), i.getString("withClientId"),
-                i.getBoolean("forCoach"), i.getDate("stamp").toInstant()));
+                i.getBoolean("forCoach"), i.getDate("stamp").toInstant());
     }
 
     public Optional<NotificationView> find(String id) {
         return Optional.ofNullable(notifications.find(Filters.eq("_id", id)).first()).map(this::view);
     }
 
-    public boolean isDelivered(String id) {
-        Document doc = notifications.find(Filters.eq("_id", id)).first();
-        return doc != null && doc.get("deliveredAt") != null;
-    }
-
-    public boolean isEmailed(String id) {
-        Document doc = notifications.find(Filters.eq("_id", id)).first();
-        return doc != null && doc.get("emailedAt") != null;
-    }
-
-    /** Marks it delivered unless it was (its delivery runs as claimed schedule work: one runner at a time). */
-    public void markDelivered(String id, boolean inFeed, Instant at) {
-        if (isDelivered(id)) {
-            return;
-        }
-        notifications.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("deliveredAt", Date.from(at)),
-                                                                       Updates.set("inFeed", inFeed)));
+    /**
+     * Marks it delivered (into the feed or not) and where its email goes, in one write; delivered again, it keeps the
+     * first time ({@code $min}). Its delivery runs as claimed schedule work and reads it first, so it is marked once.
+     */
+    public void markDelivered(String id, boolean inFeed, String emailTo, Instant at) {
+        notifications.updateOne(Filters.eq("_id", id), Updates.combine(Updates.min("deliveredAt", Date.from(at)),
+                                                                       Updates.set("inFeed", inFeed),
+                                                                       Updates.set("emailTo", emailTo)));
     }
 
     public void markEmailed(String id, Instant at) {

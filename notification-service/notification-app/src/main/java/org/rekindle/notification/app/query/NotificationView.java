@@ -16,6 +16,12 @@ public record NotificationView(String id, String recipientId, String clientId, S
     public record CauseView(String eventId, String type, Instant at, String detail) {
     }
 
+    /** As delivered at {@code at} (what the feed shows once it is marked delivered). */
+    public NotificationView deliveredAt(Instant at) {
+        return new NotificationView(id, recipientId, clientId, rule, kind, title, body, why, causes, raisedAt,
+                                    at, readAt, acknowledgedAt, snoozedUntil, state);
+    }
+
     NotificationView withCauses(List<CauseView> shown) {
         return new NotificationView(id, recipientId, clientId, rule, kind, title, body, why, shown, raisedAt,
                                     deliveredAt, readAt, acknowledgedAt, snoozedUntil, state);

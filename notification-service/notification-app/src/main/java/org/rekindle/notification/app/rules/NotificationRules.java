@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The alert and reminder rules, pure: given what is known of a client, an event or a due check, and the time now,
@@ -51,6 +52,12 @@ public final class NotificationRules {
     /** As above, with the rules the client's coach saved ({@code saved}) run on the event too. */
     public Decision on(ClientFacts facts, ClientActivity activity, Instant now, Preferences client,
                        List<SavedRule> saved) {
+        return on(facts, activity, now, () -> client, saved);
+    }
+
+    /** As above; the client's preferences are asked for only by the events that need them (a plan's assignment). */
+    public Decision on(ClientFacts facts, ClientActivity activity, Instant now, Supplier<Preferences> client,
+                       List<SavedRule> saved) {
         List<Notice> notices = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         boolean fresh = !activity.at().isBefore(now.minus(FRESH_FOR));
@@ -66,7 +73,7 @@ public final class NotificationRules {
         } else if (activity instanceof NoContactEnded e) {
             next = active(stopped(facts, e.periodId()), e, checks);
         } else if (activity instanceof PlanAssigned e) {
-            next = assigned(facts, e, now, client, checks, notices);
+            next = assigned(facts, e, now, client.get(), checks, notices);
         } else if (activity instanceof StepChanged e) {
             next = ofThisPlan(facts, e.planId()) ? facts.withStep(e.stepId(), e.open()) : facts;
         } else if (activity instanceof StepOverdue e) {

@@ -159,6 +159,36 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * The delivery marks the feed, pushes it and then queues the email: a runner that stopped in between (its claim
+     * left RUNNING, the lease run out) is repaired by the next run, which finds the notification delivered and queues
+     * the email the mark kept, once, without logging the feed again.
+     */
+    @Test
+    void aDeliveryThatStoppedBeforeQueueingTheEmailQueuesItWhenRunAgain() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString();
+        Instant raised = Instant.now().minusSeconds(120);
+        try (var mongo = com.mongodb.client.MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
+            var db = mongo.getDatabase("notification-it");
+            db.getCollection("notifications").insertOne(new org.bson.Document("_id", id).append("key", "test:" + id)
+                    .append("recipientId", coach).append("clientId", "client-x").append("coachId", coach)
+                    .append("rule", "BREACH_REPORTED").append("kind", "ALERT").append("title", "Contact reported")
+                    .append("body", "body").append("why", "why").append("causes", List.of())
+                    .append("raisedAt", java.util.Date.from(raised)).append("deliverAt", java.util.Date.from(raised))
+                    .append("deliveredAt", java.util.Date.from(raised)).append("inFeed", true)
+                    .append("emailTo", coach + "@example.org"));
+            db.getCollection("scheduled_work").insertOne(new org.bson.Document("_id", "notification-deliver:" + id)
+                    .append("kind", "notification-deliver").append("dueAt", java.util.Date.from(raised))
+                    .append("payload", new org.bson.Document("id", id)).append("state", "RUNNING").append("attempt", 1)
+                    .append("leaseUntil", java.util.Date.from(Instant.now().minusSeconds(1))));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo(coach)).hasSize(1));
+        JsonNode deliveries = Json.parse(asCoach(coach).get("/api/notifications/" + id).body()).get("deliveries");
+        assertThat(texts(deliveries, "channel", "state")).containsExactly("EMAIL SENT");
+    }
+
     private static double deliveries(MeterRegistry meters, String outcome) {
         return meters.get("rekindle.notifications.deliveries").tag("channel", "EMAIL").tag("outcome", outcome)
                      .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();

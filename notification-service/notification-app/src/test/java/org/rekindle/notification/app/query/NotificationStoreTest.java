@@ -55,11 +55,19 @@ class NotificationStoreTest {
             assertThat(store.insertOnce(notice, notice.recipientId(), notice.raisedAt())).isTrue();
         }
         assertThat(store.insertOnce(first, "coach-1", T0)).as("a second raise of the same firing").isFalse();
-        store.markDelivered(NotificationStore.idOf(first), true, T0.plusSeconds(1));
-        store.markDelivered(NotificationStore.idOf(second), true, T0.plusSeconds(61));
-        store.markDelivered(NotificationStore.idOf(second), true, T0.plusSeconds(999));
-        store.markDelivered(NotificationStore.idOf(skipped), false, T0.plusSeconds(121));
-        store.markDelivered(NotificationStore.idOf(someoneElses), true, T0.plusSeconds(1));
+        assertThat(store.load(NotificationStore.idOf(first))).hasValueSatisfying(n -> assertThat(n.delivered()).isFalse());
+        store.markDelivered(NotificationStore.idOf(first), true, "coach-1@example.org", T0.plusSeconds(1));
+        store.markDelivered(NotificationStore.idOf(second), true, null, T0.plusSeconds(61));
+        store.markDelivered(NotificationStore.idOf(second), true, null, T0.plusSeconds(999));
+        store.markDelivered(NotificationStore.idOf(skipped), false, null, T0.plusSeconds(121));
+        store.markDelivered(NotificationStore.idOf(someoneElses), true, null, T0.plusSeconds(1));
+        assertThat(store.load(NotificationStore.idOf(first))).hasValueSatisfying(n -> {
+            assertThat(n.delivered()).isTrue();
+            assertThat(n.emailTo()).as("where its email goes, kept with the mark").isEqualTo("coach-1@example.org");
+            assertThat(n.emailed()).isFalse();
+        });
+        store.markEmailed(NotificationStore.idOf(first), T0.plusSeconds(2));
+        assertThat(store.load(NotificationStore.idOf(first))).hasValueSatisfying(n -> assertThat(n.emailed()).isTrue());
 
         assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
                                                     .containsExactly("title n2", "title n1");
@@ -82,12 +90,14 @@ class NotificationStoreTest {
     @Test
     void aDeliveryLogReadsInTheOrderItWasWrittenAndGoesWithErasure() {
         DeliveryLog log = new DeliveryLog(new NotificationCollections(freshDatabase()));
-        log.record("n1", Channel.FEED, DeliveryLog.State.SENT, 1, null, T0);
+        log.record("n1", List.of(new DeliveryLog.Entry(Channel.FEED, DeliveryLog.State.SENT, 1, null),
+                                 new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null)), T0);
         log.record("n2", Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null, T0);
         log.record("n1", Channel.EMAIL, DeliveryLog.State.FAILED, 1, "smtp down", T0.plusSeconds(5));
         log.record("n1", Channel.EMAIL, DeliveryLog.State.SENT, 2, null, T0.plusSeconds(65));
 
-        assertThat(log.of("n1")).extracting(DeliveryLog.Attempt::state).containsExactly("SENT", "FAILED", "SENT");
+        assertThat(log.of("n1")).extracting(DeliveryLog.Attempt::state)
+                                .containsExactly("SENT", "QUEUED", "FAILED", "SENT");
         assertThat(log.of("n2")).extracting(DeliveryLog.Attempt::channel).containsExactly("EMAIL");
         log.deleteFor(List.of("n1"));
         assertThat(log.of("n1")).isEmpty();

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Delivers a stored notification when it is due: into the recipient's feed (and their open pages, over SSE) and,
@@ -26,7 +27,6 @@ import java.time.Instant;
  */
 @Component
 class DeliveryWork implements ScheduledWorkHandler {
-
 
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
@@ -55,35 +55,59 @@ class DeliveryWork implements ScheduledWorkHandler {
     @Override
     public void run(ScheduledWork work) {
         String id = work.payload().getString("id");
-        if (notifications.isDelivered(id)) {
+        NotificationStore.Stored stored = notifications.load(id).orElseThrow();
+        if (stored.delivered()) { // run again after a crash: the feed is done, its email may not be queued yet
+            queueEmail(id, stored.emailTo(), stored.view().deliveredAt());
             return;
         }
-        NotificationView notification = notifications.find(id).orElseThrow();
+        NotificationView notification = stored.view();
         Preferences recipient = preferences.of(notification.recipientId());
         Instant now = clock.instant();
         boolean urgent = Rule.valueOf(notification.rule()).urgent(); // a safety alert ignores opt-outs
         boolean inFeed = urgent || recipient.wants(Channel.FEED);
-        log.record(id, Channel.FEED, inFeed ? DeliveryLog.State.SENT : DeliveryLog.State.SKIPPED, 1,
-                   inFeed ? null : "the recipient opted out of the in-app feed", now);
+        DeliveryLog.Entry feed = inFeed ? new DeliveryLog.Entry(Channel.FEED, DeliveryLog.State.SENT, 1, null)
+                : new DeliveryLog.Entry(Channel.FEED, DeliveryLog.State.SKIPPED, 1,
+                                        "the recipient opted out of the in-app feed");
+        EmailDecision email = emailFor(recipient, urgent);
+        log.record(id, List.of(feed, email.logged()), now);
         if (inFeed) {
             metrics.sent(notification.rule(), Channel.FEED, notification.raisedAt(), now);
         } else {
             metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
         }
-        if (!urgent && !recipient.wants(Channel.EMAIL)) {
-            log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "the recipient opted out of email", now);
+        if (email.to() == null) {
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
-        } else if (recipient.email() == null) {
-            log.record(id, Channel.EMAIL, DeliveryLog.State.SKIPPED, 0, "no email address on file", now);
-            metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
-        } else {
-            log.record(id, Channel.EMAIL, DeliveryLog.State.QUEUED, 0, null, now);
-            schedule.schedule(NotificationWork.EMAIL.storedName() + ":" + id, NotificationWork.EMAIL, now,
-                              new Document("id", id).append("to", recipient.email()));
         }
-        notifications.markDelivered(id, inFeed, now);
+        // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
+        // is repaired by the run again above.
+        notifications.markDelivered(id, inFeed, email.to(), now);
         if (inFeed) {
-            notifications.find(id).ifPresent(view -> live.send(view.recipientId(), "notification", id, view));
+            live.send(notification.recipientId(), "notification", id, notification.deliveredAt(now));
+        }
+        queueEmail(id, email.to(), now);
+    }
+
+    /** Where the email goes (null: it is not sent) and the log entry that says so. */
+    private record EmailDecision(String to, DeliveryLog.Entry logged) {
+    }
+
+    private static EmailDecision emailFor(Preferences recipient, boolean urgent) {
+        if (!urgent && !recipient.wants(Channel.EMAIL)) {
+            return new EmailDecision(null, new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0,
+                                                                 "the recipient opted out of email"));
+        }
+        if (recipient.email() == null) {
+            return new EmailDecision(null, new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.SKIPPED, 0,
+                                                                 "no email address on file"));
+        }
+        return new EmailDecision(recipient.email(), new DeliveryLog.Entry(Channel.EMAIL, DeliveryLog.State.QUEUED, 0,
+                                                                           null));
+    }
+
+    private void queueEmail(String id, String to, Instant at) {
+        if (to != null) {
+            schedule.schedule(NotificationWork.EMAIL.storedName() + ":" + id, NotificationWork.EMAIL, at,
+                              new Document("id", id).append("to", to));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.rekindle.notification.app.query.NotificationStore;
 import org.rekindle.notification.app.query.NotificationView;
 import org.rekindle.notification.app.rules.Channel;
 import org.rekindle.notification.app.rules.Ics;
+import org.rekindle.notification.app.rules.SessionInvite;
 import org.springframework.core.io.ByteArrayResource;
 import org.rekindle.platform.schedule.ScheduledWork;
 import org.rekindle.platform.schedule.ScheduledWorkHandler;
@@ -59,10 +60,11 @@ class EmailWork implements ScheduledWorkHandler {
     @Override
     public void run(ScheduledWork work) throws MessagingException {
         String id = work.payload().getString("id");
-        if (notifications.isEmailed(id)) {
+        NotificationStore.Stored stored = notifications.load(id).orElseThrow();
+        if (stored.emailed()) {
             return;
         }
-        NotificationView notification = notifications.find(id).orElseThrow();
+        NotificationView notification = stored.view();
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -70,12 +72,12 @@ class EmailWork implements ScheduledWorkHandler {
             helper.setSubject(composer.subject(notification));
             helper.setText(composer.text(notification), composer.html(notification));
             composer.addressFrom(helper);
-            var invite = notifications.inviteOf(id);
-            if (invite.isPresent()) { // a booked session: the calendar invite, for the recipient's calendar
-                String ics = composer.invite(notification, invite.get(), work.payload().getString("to"));
-                helper.addAttachment(composer.inviteFileName(invite.get()),
+            SessionInvite invite = stored.invite();
+            if (invite != null) { // a booked session: the calendar invite, for the recipient's calendar
+                String ics = composer.invite(notification, invite, work.payload().getString("to"));
+                helper.addAttachment(composer.inviteFileName(invite),
                                      new ByteArrayResource(ics.getBytes(StandardCharsets.UTF_8)),
-                                     Ics.CONTENT_TYPE + "; method=" + Ics.method(invite.get()));
+                                     Ics.CONTENT_TYPE + "; method=" + Ics.method(invite));
             }
             message.saveChanges();
             message.setHeader("Message-ID", "<" + id + "@rekindle.notifications>");
