@@ -137,7 +137,7 @@ final class DashboardBenchmark {
     }
 
     private Stage measure(int port, int eventCount) throws Exception {
-        int reps = 200;
+        int reps = Integer.getInteger("rekindle.bench.reps", 200);
         long rows = MongoReadCounter.INSTANCE.documentsRead("dashboard_rows");
         Latency dashboard = Latency.of(reps, () -> get(port, "/api/dashboard/coaches/" + COACH));
         double rowsRead = (MongoReadCounter.INSTANCE.documentsRead("dashboard_rows") - rows) / (double) (reps + 20);

@@ -3,6 +3,8 @@ package org.rekindle.plan.app.query.dashboard;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,10 +30,18 @@ public class DashboardQueries {
 
     private final DashboardDocuments documents;
     private final Clock clock;
+    private final RowsInMemory inMemory;
 
-    DashboardQueries(DashboardDocuments documents, Clock clock) {
+    @Autowired
+    DashboardQueries(DashboardDocuments documents, Clock clock,
+                     @Value("${rekindle.dashboard.rows-in-memory:5000}") int rowsInMemory) {
         this.documents = documents;
         this.clock = clock;
+        this.inMemory = new RowsInMemory(rowsInMemory);
+    }
+
+    DashboardQueries(DashboardDocuments documents, Clock clock) {
+        this(documents, clock, 5000);
     }
 
     /** Most in need first (by {@link Attention.Level}), then who did something last, then by id for a stable order. */
@@ -43,28 +53,54 @@ public class DashboardQueries {
     /**
      * Every client of the coach, most in need first. Rows are read without their contact marks (they grow with the
      * history) and answered from the figures counted when each was stored; a row whose figures no longer hold (a
-     * contact dated after they were counted has come due) is read again whole.
+     * contact dated after they were counted has come due) is read again whole. Only the rows' versions are read when
+     * this process holds the rows at those versions ({@link RowsInMemory}).
      */
     public List<DashboardView> coach(String coachId, Instant now) {
         List<DashboardView> views = new ArrayList<>();
-        documents.rows.find(Filters.eq("coachId", coachId)).projection(WITHOUT_MARKS)
-                      .forEach(doc -> views.add(viewOf(doc, now)));
+        rowsWithoutMarks(Filters.eq("coachId", coachId)).forEach(row -> views.add(viewOf(row, now)));
         views.sort(NEED_FIRST);
         return views;
     }
 
     public Optional<DashboardView> client(String clientId, Instant now) {
-        return Optional.ofNullable(documents.rows.find(Filters.eq("_id", clientId)).projection(WITHOUT_MARKS).first())
-                       .map(doc -> viewOf(doc, now));
+        return rowsWithoutMarks(Filters.eq("_id", clientId)).stream().findFirst().map(row -> viewOf(row, now));
     }
 
     private static final org.bson.conversions.Bson WITHOUT_MARKS = Projections.exclude("row.noContact", "row.breaches",
                                                                                       "seenIds", "seen");
+    private static final org.bson.conversions.Bson VERSION_ONLY = Projections.include("written");
 
-    private DashboardView viewOf(Document withoutMarks, Instant now) {
-        DashboardRow row = documents.read(withoutMarks);
+    /**
+     * The matching rows without their marks: their versions first, then in one query the rows not held in memory at
+     * those versions. A row rewritten between the two reads is kept at the version read with it.
+     */
+    private List<DashboardRow> rowsWithoutMarks(org.bson.conversions.Bson filter) {
+        List<DashboardRow> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Document version : documents.rows.find(filter).projection(VERSION_ONLY)) {
+            DashboardRow kept = inMemory.at(version.getString("_id"), version.getString("written"));
+            if (kept == null) {
+                missing.add(version.getString("_id"));
+            } else {
+                found.add(kept);
+            }
+        }
+        if (!missing.isEmpty()) {
+            documents.rows.find(Filters.in("_id", missing)).projection(WITHOUT_MARKS).forEach(doc -> {
+                DashboardRow row = documents.read(doc);
+                inMemory.keep(doc.getString("_id"), doc.getString("written"), row);
+                found.add(row);
+            });
+        }
+        return found;
+    }
+
+    /** The view at {@code now}; rows held in memory are shared, so a row is only read here, never changed. */
+    private DashboardView viewOf(DashboardRow withoutMarks, Instant now) {
+        DashboardRow row = withoutMarks;
         if (!row.noContactKnownAt(now)) {
-            row = documents.read(documents.rows.find(Filters.eq("_id", withoutMarks.getString("_id"))).first());
+            row = documents.read(documents.rows.find(Filters.eq("_id", withoutMarks.clientId)).first());
         }
         return row.asOf(now);
     }

@@ -74,7 +74,8 @@ public class DashboardStore {
             }
             DashboardRow row = pending.row().foldNoContactAt(clock.instant());
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
-                    .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row)),
+                    .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row))
+                    .append("written", new org.bson.types.ObjectId().toHexString()),
                     new ReplaceOptions().upsert(true)));
         }
         documents.rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
