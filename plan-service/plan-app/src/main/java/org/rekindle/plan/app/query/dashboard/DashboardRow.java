@@ -197,9 +197,10 @@ public final class DashboardRow {
 
     /** The row as a coach sees it at {@code now}. */
     public DashboardView asOf(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(timezone));
+        String today = LocalDate.ofInstant(now, ZoneId.of(timezone)).toString();
+        // ISO dates (yyyy-MM-dd) order as text: no date parsed per step and row on every dashboard read
         List<Map<String, Object>> overdue = steps.stream()
-                .filter(s -> "OPEN".equals(s.get("status")) && LocalDate.parse((String) s.get("dueDate")).isBefore(today))
+                .filter(s -> "OPEN".equals(s.get("status")) && ((String) s.get("dueDate")).compareTo(today) < 0)
                 .toList();
         long done = steps.stream().filter(s -> !"OPEN".equals(s.get("status"))).count();
         String phase = phase();
