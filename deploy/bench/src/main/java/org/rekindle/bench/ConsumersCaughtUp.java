@@ -113,6 +113,11 @@ final class ConsumersCaughtUp {
 
     /** Consumer groups of the services (not the bench's own) with records of the two topics not committed yet. */
     private Map<String, Long> groupLags(Map<TopicPartition, Long> ends) throws Exception {
+        return groupLags(admin, ends);
+    }
+
+    /** As above, with any admin client: the services' groups behind these end offsets, by group. */
+    static Map<String, Long> groupLags(Admin admin, Map<TopicPartition, Long> ends) throws Exception {
         Map<String, Long> lags = new java.util.TreeMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
             if (group.groupId().startsWith("bench-")) {
