@@ -1,13 +1,9 @@
 package org.rekindle.plan.app.query.dashboard;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rekindle.platform.embedded.SharedTestInfrastructure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +26,8 @@ class DashboardRowsWithoutMarksTest {
     private static final Instant STORED_AT = Instant.parse("2026-11-20T12:00:00Z");
     private static final Instant T0 = STORED_AT.minus(Duration.ofDays(30));
 
-    private static MongoClient client;
+    private static final MongoClient client = SharedMongoClient.get();
     private int ids;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     private ClientEvent event(String type, Instant at, Map<String, Object> data) {
         return new ClientEvent("e" + ids++, "c1", type, at, data);

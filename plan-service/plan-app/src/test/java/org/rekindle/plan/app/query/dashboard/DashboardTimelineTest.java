@@ -2,11 +2,9 @@ package org.rekindle.plan.app.query.dashboard;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +20,7 @@ class DashboardTimelineTest {
 
     private static final Instant T0 = Instant.parse("2026-10-30T09:00:00Z");
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    private static final MongoClient client = SharedMongoClient.get();
 
     /** The dashboard's writes and queries over one database. */
     private record Dashboard(DashboardStore writes, DashboardQueries queries) {

@@ -1,13 +1,9 @@
 package org.rekindle.plan.app.query.dashboard;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rekindle.platform.embedded.SharedTestInfrastructure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,18 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowsInMemoryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    private static MongoClient client;
+    private static final MongoClient client = SharedMongoClient.get();
     private int ids;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     private ClientEvent event(String clientId, String type, Map<String, Object> data) {
         return new ClientEvent("e" + ids++, clientId, type, NOW.minus(Duration.ofHours(1)), data);
