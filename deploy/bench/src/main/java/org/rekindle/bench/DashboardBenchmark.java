@@ -191,16 +191,10 @@ final class DashboardBenchmark {
 
     /** Until the dashboard's processor has taken in every record on the journal and plan topics. */
     private static void awaitDashboard(ConfigurableApplicationContext plan, EmbeddedKafka kafka) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Map<TopicPartition, Long> ends = DashboardLag.endOffsets(admin, List.of(JournalTopic.NAME, PlanTopic.NAME));
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (DashboardLag.of(plan, ends) > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the dashboard did not catch up within 30 minutes");
-                }
-                Thread.sleep(100);
-            }
-        }
+        awaitCaughtUp(kafka, "the dashboard", (admin, ends) -> {
+            long lag = DashboardLag.of(plan, ends);
+            return lag > 0 ? lag + " records" : "";
+        });
     }
 
     /**
@@ -208,15 +202,27 @@ final class DashboardBenchmark {
      * the queries are timed on a service that is not still catching up; returns the seconds this took.
      */
     private static double awaitListeners(EmbeddedKafka kafka) throws Exception {
+        return awaitCaughtUp(kafka, "plan-service's listeners", (admin, ends) -> {
+            Map<String, Long> lags = ConsumersCaughtUp.groupLags(admin, ends);
+            return lags.isEmpty() ? "" : lags.toString();
+        });
+    }
+
+    /** What is still behind these end offsets, in words; empty once caught up. */
+    private interface Behind {
+        String of(Admin admin, Map<TopicPartition, Long> ends) throws Exception;
+    }
+
+    /** Polls every 100 ms, at most 30 minutes, until nothing is behind the two topics' current ends; returns seconds. */
+    private static double awaitCaughtUp(EmbeddedKafka kafka, String who, Behind behind) throws Exception {
         long start = System.nanoTime();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Map<TopicPartition, Long> ends = DashboardLag.endOffsets(admin, List.of(JournalTopic.NAME, PlanTopic.NAME));
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            Map<String, Long> behind;
-            while (!(behind = ConsumersCaughtUp.groupLags(admin, ends)).isEmpty()) {
+            long deadline = start + Duration.ofMinutes(30).toNanos();
+            String left;
+            while (!(left = behind.of(admin, ends)).isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("plan-service's listeners did not catch up within 30 minutes: "
-                                                    + behind);
+                    throw new IllegalStateException(who + " did not catch up within 30 minutes: " + left);
                 }
                 Thread.sleep(100);
             }

@@ -34,14 +34,14 @@ public class DashboardQueries {
 
     @Autowired
     DashboardQueries(DashboardDocuments documents, Clock clock,
-                     @Value("${rekindle.dashboard.rows-in-memory:5000}") int rowsInMemory) {
+                     @Value("${rekindle.dashboard.rows-in-memory:" + RowsInMemory.DEFAULT_CAPACITY + "}") int rowsInMemory) {
         this.documents = documents;
         this.clock = clock;
         this.inMemory = new RowsInMemory(rowsInMemory);
     }
 
     DashboardQueries(DashboardDocuments documents, Clock clock) {
-        this(documents, clock, 5000);
+        this(documents, clock, RowsInMemory.DEFAULT_CAPACITY);
     }
 
     /** Most in need first (by {@link Attention.Level}), then who did something last, then by id for a stable order. */

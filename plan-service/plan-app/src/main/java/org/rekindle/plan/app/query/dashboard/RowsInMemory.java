@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class RowsInMemory {
 
+    /** Rows kept unless {@code rekindle.dashboard.rows-in-memory} says otherwise. */
+    static final int DEFAULT_CAPACITY = 5000;
+
     private record Kept(String written, DashboardRow row) {
     }
 
