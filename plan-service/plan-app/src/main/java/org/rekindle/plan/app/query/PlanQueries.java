@@ -3,18 +3,27 @@ package org.rekindle.plan.app.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.ByIds;
 import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @Component
 public class PlanQueries {
+
+    private static final Comparator<Document> PLAN_ORDER = DocumentOrder.ascending("assignedAt")
+                                                                         .thenComparing(DocumentOrder.ascending("_id"));
 
     private final PlanCollections collections;
     private final MongoCollection<Document> plans;
@@ -43,6 +52,20 @@ public class PlanQueries {
                                             .map(doc -> doc.getString("_id")).toList();
     }
 
+    /**
+     * {@link #activePlanIdsOf(String)} for many clients in two lookups (their index documents, then their plans):
+     * clients with no running plan are absent.
+     */
+    public Map<String, List<String>> activePlanIdsOf(Collection<String> clientIds) {
+        List<Document> found = ByIds.find(plans, collections.plansByClient().ids(clientIds));
+        found.sort(PLAN_ORDER);
+        return found.stream().filter(doc -> "ACTIVE".equals(doc.getString("outcome"))
+                                            && clientIds.contains(doc.getString("clientId")))
+                    .collect(Collectors.groupingBy(doc -> doc.getString("clientId"), LinkedHashMap::new,
+                                                   Collectors.mapping(doc -> doc.getString("_id"),
+                                                                      Collectors.toList())));
+    }
+
     /** The plan's breach rules: as assigned, then every change in the order made; empty for an unknown plan. */
     public Optional<BreachRulesView> breachRules(String planId) {
         return Optional.ofNullable(plans.find(Filters.eq("_id", planId)).first()).map(doc -> BreachRulesView.of(
@@ -56,8 +79,7 @@ public class PlanQueries {
             case "coachId" -> collections.plansByCoach();
             default -> throw new IllegalArgumentException("plans are found by clientId or coachId, not " + field);
         };
-        return index.documentsOf(plans, id, DocumentOrder.ascending("assignedAt")
-                                                    .thenComparing(DocumentOrder.ascending("_id"))).stream().filter(doc -> id.equals(doc.getString(field))).toList();
+        return index.documentsOf(plans, id, PLAN_ORDER).stream().filter(doc -> id.equals(doc.getString(field))).toList();
     }
 
     private static PlanView view(Document doc) {

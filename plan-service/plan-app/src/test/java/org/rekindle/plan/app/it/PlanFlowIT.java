@@ -54,7 +54,9 @@ class PlanFlowIT extends PlanServiceIT {
         sendRaw(ContentTopic.NAME, programId, "{not json");
 
         try (TopicRecorder planTopic = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
-                                                         PlanTopic.NAME)) {
+                                                         PlanTopic.NAME);
+             TopicRecorder deadLetters = new TopicRecorder(SharedTestInfrastructure.kafka().bootstrapServers(),
+                                                           JournalTopic.NAME + ".plan-service.DLT")) {
             String body = "{\"clientId\":\"" + client + "\",\"coachId\":\"coach-maya\",\"programId\":\"" + programId
                           + "\",\"programVersion\":1,\"startDate\":\"2026-11-01\",\"timezone\":\"Europe/Lisbon\"}";
             await().atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/plans", body).statusCode() != 404);
@@ -73,6 +75,7 @@ class PlanFlowIT extends PlanServiceIT {
             String moodEvent = UUID.randomUUID().toString();
             send(JournalTopic.NAME, UUID.randomUUID().toString(), ReflectionCompleted.TYPE, client,
                  new ReflectionCompleted(client, "e1", "understand-why", now), now);
+            sendRaw(JournalTopic.NAME, client, "{not a cloud event"); // same partition: most likely the same poll
             send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now),
                  now);
             send(JournalTopic.NAME, moodEvent, MoodCheckedIn.TYPE, client, new MoodCheckedIn(client, "m1", 3, null, now), now);
@@ -101,6 +104,9 @@ class PlanFlowIT extends PlanServiceIT {
                 assertThat(step(view, "why").get("completedBy").asText()).isEqualTo("JOURNAL");
                 assertThat(step(view, "apology").get("dueDate").asText()).isEqualTo("2026-11-06");
             });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    deadLetters.recordsWithKey(client)).as("the unreadable record parked once, the rest recorded")
+                    .hasSize(1));
             send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
                  new MoodCheckedIn(client, "m2", 4, 7.0, now), now);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

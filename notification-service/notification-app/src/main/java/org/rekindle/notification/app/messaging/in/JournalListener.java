@@ -15,8 +15,15 @@ import org.rekindle.journal.events.UrgeRecorded;
 import org.rekindle.notification.app.engine.NotificationEngine;
 import org.rekindle.notification.app.rules.ClientActivity;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.KafkaConsumerAutoConfiguration;
+import org.rekindle.platform.messaging.RecordBatches;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The client's journal, as the rules need it: mood scores, no-contact periods and breaches, and the fact of other
@@ -34,20 +41,53 @@ class JournalListener {
     /**
      * One consumer per partition (3 by default): a client's events share a partition (keyed by client), so each
      * client's stay in order, and clients on different partitions are decided in parallel (their facts are separate
-     * documents, written with optimistic versions).
+     * documents, written with optimistic versions). A poll's records are decided per client: the client's facts are
+     * read and written once for all of their activities in it, in order; an erasure ends the activities before it.
      */
     @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-journal",
+                   containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS,
                    concurrency = "${rekindle.notification.journal-consumers:3}")
-    void on(String record) {
+    void on(List<String> records) {
+        RecordBatches.handle(records, JournalListener::read, this::decideAll, this::decide);
+    }
+
+    /** A record as the rules take it: an activity, an erasure, or neither (null activity, not erased). */
+    private record Polled(String clientId, ClientActivity activity, boolean erased) {
+    }
+
+    private static Polled read(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parse(record);
         if (JournalErased.TYPE.equals(event.type())) {
             event.data(JournalErased.class);
-            engine.erase(event.subject());
-            return;
+            return new Polled(event.subject(), null, true);
         }
-        ClientActivity activity = activityOf(event);
-        if (activity != null) {
-            engine.on(event.subject(), activity);
+        return new Polled(event.subject(), activityOf(event), false);
+    }
+
+    private void decideAll(List<Polled> polled) {
+        Map<String, List<ClientActivity>> pending = new LinkedHashMap<>();
+        for (Polled p : polled) {
+            if (p.erased()) {
+                decide(p.clientId(), pending.remove(p.clientId()));
+                engine.erase(p.clientId());
+            } else if (p.activity() != null) {
+                pending.computeIfAbsent(p.clientId(), client -> new ArrayList<>()).add(p.activity());
+            }
+        }
+        pending.forEach(this::decide);
+    }
+
+    private void decide(String clientId, List<ClientActivity> activities) {
+        if (activities != null) {
+            engine.on(clientId, activities);
+        }
+    }
+
+    private void decide(Polled polled) {
+        if (polled.erased()) {
+            engine.erase(polled.clientId());
+        } else if (polled.activity() != null) {
+            engine.on(polled.clientId(), polled.activity());
         }
     }
 

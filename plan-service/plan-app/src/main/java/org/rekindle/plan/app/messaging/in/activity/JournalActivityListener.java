@@ -12,10 +12,15 @@ import org.rekindle.plan.app.command.api.JournalActivity;
 import org.rekindle.plan.app.command.api.RecordJournalActivity;
 import org.rekindle.plan.app.query.PlanQueries;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.KafkaConsumerAutoConfiguration;
+import org.rekindle.platform.messaging.RecordBatches;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns the client's journal activity into plan commands: a reflection, an apology draft, a mood check-in, or a
@@ -33,17 +38,45 @@ class JournalActivityListener {
         this.plans = plans;
     }
 
-    @KafkaListener(topics = JournalTopic.NAME, groupId = "plan-service-journal")
-    void on(String record) {
+    /**
+     * A poll's records together: the running plans of every client in it are looked up at once (most journal
+     * activity is of clients whose plan needs nothing from it, and a catch-up after an outage is thousands of
+     * records), then each activity goes to its plans in the order it was polled.
+     */
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "plan-service-journal",
+                   containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS)
+    void on(List<String> records) {
+        RecordBatches.handle(records, JournalActivityListener::read, this::recordAll, this::record);
+    }
+
+    private record Polled(String journalEventId, String clientId, Activity activity) {
+    }
+
+    private static Polled read(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parse(record);
-        Activity activity = activityOf(event);
-        if (activity == null) {
-            return;
+        return new Polled(event.id(), event.subject(), activityOf(event));
+    }
+
+    private void recordAll(List<Polled> polled) {
+        List<Polled> activities = polled.stream().filter(p -> p.activity() != null).toList();
+        Map<String, List<String>> plansOf = plans.activePlanIdsOf(
+                activities.stream().map(Polled::clientId).collect(Collectors.toSet()));
+        activities.forEach(p -> send(p, plansOf.getOrDefault(p.clientId(), List.of())));
+    }
+
+    private void record(Polled polled) {
+        if (polled.activity() != null) {
+            send(polled, plans.activePlanIdsOf(polled.clientId()));
         }
-        for (String planId : plans.activePlanIdsOf(event.subject())) {
-            commands.sendAndWait(new RecordJournalActivity(planId, event.id(), activity.kind(), activity.promptId(),
-                                                           activity.periodId(), activity.attemptDays(),
-                                                           activity.occurredAt(), activity.initiatedBy()));
+    }
+
+    private void send(Polled polled, List<String> planIds) {
+        Activity activity = polled.activity();
+        for (String planId : planIds) {
+            commands.sendAndWait(new RecordJournalActivity(planId, polled.journalEventId(), activity.kind(),
+                                                           activity.promptId(), activity.periodId(),
+                                                           activity.attemptDays(), activity.occurredAt(),
+                                                           activity.initiatedBy()));
         }
     }
 
