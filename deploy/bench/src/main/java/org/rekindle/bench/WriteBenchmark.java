@@ -287,6 +287,7 @@ final class WriteBenchmark {
             Burst burst = burst(journal, size);
             ConsumersCaughtUp.Settled afterBurst = consumers.settle(Duration.ofMinutes(10));
             System.out.printf("growth %,d: burst %s; then %s%n", size, burst, afterBurst);
+            logIn();
             Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
             Size at = new Size(settled.stored(), fill, settled, command, query, burst, steady);
             System.out.printf("growth %,d: %s%n", size, at);
