@@ -49,6 +49,14 @@ public final class RecordBatches {
         }
     }
 
+    /**
+     * For a listener that takes few of the records it is given (a type among many on the topic): each record as a
+     * record listener would, with the offsets committed once per poll instead of once per record.
+     */
+    public static void handleEach(List<String> records, Consumer<String> each) {
+        handle(records, Function.identity(), all -> all.forEach(each), each);
+    }
+
     private static <T> void handleReadable(List<T> readable, Consumer<List<T>> together, Consumer<T> alone) {
         try {
             together.accept(readable);

@@ -6,10 +6,13 @@ import org.rekindle.notification.app.engine.Notifier;
 import org.rekindle.notification.app.query.ClientFactsStore;
 import org.rekindle.notification.app.rules.MessageNotices;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.KafkaConsumerAutoConfiguration;
+import org.rekindle.platform.messaging.RecordBatches;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A new message between a client and their coach: the other side is told, in the feed and by email (no text),
@@ -30,8 +33,13 @@ class ConversationListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-messages")
-    void on(String record) {
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-messages",
+                   containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS)
+    void on(List<String> records) {
+        RecordBatches.handleEach(records, this::on);
+    }
+
+    private void on(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parseIfCloudEvent(record).orElse(null);
         if (event == null || !MessageSent.TYPE.equals(event.type())) { // poison records: JournalListener parks them
             return;

@@ -5,8 +5,12 @@ import org.rekindle.journal.events.SafetyConcernRaised;
 import org.rekindle.notification.app.rules.SafetyAlerts.Concern;
 import org.rekindle.notification.app.engine.SafetyEscalation;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.KafkaConsumerAutoConfiguration;
+import org.rekindle.platform.messaging.RecordBatches;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Safety concerns from the journal, in a consumer group of their own ({@code notification-service-safety}): an alert
@@ -26,8 +30,13 @@ class SafetyConcernListener {
      * A record that is no CloudEvent at all is left to the rules' listener, which parks it on the dead-letter topic
      * (once, not once per group); a SafetyConcernRaised whose data cannot be read is parked from here.
      */
-    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-safety")
-    void on(String record) {
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-safety",
+                   containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS)
+    void on(List<String> records) {
+        RecordBatches.handleEach(records, this::on);
+    }
+
+    private void on(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parseIfCloudEvent(record).orElse(null);
         if (event != null && SafetyConcernRaised.TYPE.equals(event.type())) {
             SafetyConcernRaised e = event.data(SafetyConcernRaised.class);

@@ -7,8 +7,12 @@ import org.rekindle.journal.events.SessionRescheduled;
 import org.rekindle.notification.app.engine.SessionReminders;
 import org.rekindle.notification.app.rules.Session;
 import org.rekindle.platform.messaging.IncomingCloudEvent;
+import org.rekindle.platform.messaging.KafkaConsumerAutoConfiguration;
+import org.rekindle.platform.messaging.RecordBatches;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Booked sessions ({@code SessionBooked}, {@code SessionRescheduled}, {@code SessionCancelled}): the other side is
@@ -26,8 +30,13 @@ class SessionListener {
         this.sessions = sessions;
     }
 
-    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-sessions")
-    void on(String record) {
+    @KafkaListener(topics = JournalTopic.NAME, groupId = "notification-service-sessions",
+                   containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS)
+    void on(List<String> records) {
+        RecordBatches.handleEach(records, this::on);
+    }
+
+    private void on(String record) {
         IncomingCloudEvent event = IncomingCloudEvent.parseIfCloudEvent(record).orElse(null);
         if (event == null) { // poison records: JournalListener parks them
             return;
