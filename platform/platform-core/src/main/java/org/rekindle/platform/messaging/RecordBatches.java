@@ -25,17 +25,18 @@ public final class RecordBatches {
 
     /**
      * @param read     a record as the listener needs it; throws {@link UnreadableRecordException} if it cannot be read
+     *                 (parked at once; any other exception is retried first, like a failing record)
      * @param together every readable record, in the order polled
      * @param alone    one record; what {@code together} does, for one
      */
     public static <T> void handle(List<String> records, Function<String, T> read, Consumer<List<T>> together,
                                   Consumer<T> alone) {
         List<T> readable = new ArrayList<>(records.size());
-        UnreadableRecordException unreadable = null;
+        RuntimeException unreadable = null;
         for (String record : records) {
             try {
                 readable.add(read.apply(record));
-            } catch (UnreadableRecordException e) {
+            } catch (RuntimeException e) { // named by index below, never a failure of the whole batch
                 unreadable = e;
                 break;
             }

@@ -41,6 +41,19 @@ class RecordBatchesTest {
     }
 
     @Test
+    void anyFailureToReadARecordIsNamedByIndexNotPutOnTheWholeBatch() {
+        assertThatThrownBy(() -> RecordBatches.handle(List.of("a", "boom"), record -> {
+            if (record.equals("boom")) {
+                throw new IllegalArgumentException("cannot read " + record);
+            }
+            return record;
+        }, handledTogether::addAll, handledAlone::add))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(handledTogether).containsExactly("a");
+    }
+
+    @Test
     void whenTheBatchFailsEachRecordIsHandledAloneUntilTheOneThatFails() {
         IllegalStateException failure = new IllegalStateException("store down for b");
         assertThatThrownBy(() -> RecordBatches.handle(List.of("a", "b", "c"), RecordBatchesTest::read, all -> {
