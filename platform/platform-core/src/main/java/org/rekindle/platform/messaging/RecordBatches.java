@@ -13,8 +13,8 @@ import java.util.function.Function;
  * failing one is retried and then parked on the dead-letter topic, and the rest are delivered again.
  * <p>
  * How: the records are read first; those before the first unreadable one go to {@code together}. If that throws,
- * they are handled again one at a time by {@code alone} (handlers are idempotent, so what {@code together} did
- * before it failed changes nothing) until the one that fails, which is named to the error handler by its index
+ * they are handed to it again one at a time (handlers are idempotent, so what the whole batch did before it failed
+ * changes nothing) until the one that fails, which is named to the error handler by its index
  * ({@link BatchListenerFailedException}). An unreadable record is named the same way, after the records before it
  * are done, and is parked at once ({@link UnreadableRecordException} is not retried).
  */
@@ -26,11 +26,9 @@ public final class RecordBatches {
     /**
      * @param read     a record as the listener needs it; throws {@link UnreadableRecordException} if it cannot be read
      *                 (parked at once; any other exception is retried first, like a failing record)
-     * @param together every readable record, in the order polled
-     * @param alone    one record; what {@code together} does, for one
+     * @param together readable records, in the order polled
      */
-    public static <T> void handle(List<String> records, Function<String, T> read, Consumer<List<T>> together,
-                                  Consumer<T> alone) {
+    public static <T> void handle(List<String> records, Function<String, T> read, Consumer<List<T>> together) {
         List<T> readable = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
         for (String record : records) {
@@ -42,7 +40,7 @@ public final class RecordBatches {
             }
         }
         if (!readable.isEmpty()) {
-            handleReadable(readable, together, alone);
+            handleReadable(readable, together);
         }
         if (unreadable != null) {
             throw new BatchListenerFailedException("record " + readable.size() + " of the batch cannot be read",
@@ -55,10 +53,10 @@ public final class RecordBatches {
      * record listener would, with the offsets committed once per poll instead of once per record.
      */
     public static void handleEach(List<String> records, Consumer<String> each) {
-        handle(records, Function.identity(), all -> all.forEach(each), each);
+        handle(records, Function.identity(), all -> all.forEach(each));
     }
 
-    private static <T> void handleReadable(List<T> readable, Consumer<List<T>> together, Consumer<T> alone) {
+    private static <T> void handleReadable(List<T> readable, Consumer<List<T>> together) {
         try {
             together.accept(readable);
             return;
@@ -67,7 +65,7 @@ public final class RecordBatches {
         }
         for (int i = 0; i < readable.size(); i++) {
             try {
-                alone.accept(readable.get(i));
+                together.accept(List.of(readable.get(i)));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("record " + i + " of the batch failed", e, i);
             }

@@ -12,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A batch fails like a record listener would: what comes before the failing record is done, it is named. */
 class RecordBatchesTest {
 
-    private final List<String> handledTogether = new ArrayList<>();
-    private final List<String> handledAlone = new ArrayList<>();
+    private final List<List<String>> calls = new ArrayList<>();
 
     private static String read(String record) {
         if (record.startsWith("{")) {
@@ -24,20 +23,18 @@ class RecordBatchesTest {
 
     @Test
     void readableRecordsAreHandledTogetherInTheOrderPolled() {
-        RecordBatches.handle(List.of("a", "b", "c"), RecordBatchesTest::read, handledTogether::addAll,
-                             handledAlone::add);
-        assertThat(handledTogether).containsExactly("a", "b", "c");
-        assertThat(handledAlone).isEmpty();
+        RecordBatches.handle(List.of("a", "b", "c"), RecordBatchesTest::read, calls::add);
+        assertThat(calls).containsExactly(List.of("a", "b", "c"));
     }
 
     @Test
     void anUnreadableRecordIsNamedAfterTheRecordsBeforeItAreHandled() {
         assertThatThrownBy(() -> RecordBatches.handle(List.of("a", "b", "{bad", "c"), RecordBatchesTest::read,
-                                                      handledTogether::addAll, handledAlone::add))
+                                                      calls::add))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
                                         e -> assertThat(e.getIndex()).isEqualTo(2))
                 .hasCauseInstanceOf(UnreadableRecordException.class);
-        assertThat(handledTogether).as("c is delivered again after the bad record is parked").containsExactly("a", "b");
+        assertThat(calls).as("c is delivered again after the bad record is parked").containsExactly(List.of("a", "b"));
     }
 
     @Test
@@ -47,32 +44,36 @@ class RecordBatchesTest {
                 throw new IllegalArgumentException("cannot read " + record);
             }
             return record;
-        }, handledTogether::addAll, handledAlone::add))
+        }, calls::add))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
                 .hasCauseInstanceOf(IllegalArgumentException.class);
-        assertThat(handledTogether).containsExactly("a");
+        assertThat(calls).containsExactly(List.of("a"));
     }
 
     @Test
     void whenTheBatchFailsEachRecordIsHandledAloneUntilTheOneThatFails() {
         IllegalStateException failure = new IllegalStateException("store down for b");
-        assertThatThrownBy(() -> RecordBatches.handle(List.of("a", "b", "c"), RecordBatchesTest::read, all -> {
-            throw new IllegalStateException("batch failed");
-        }, record -> {
-            if (record.equals("b")) {
+        assertThatThrownBy(() -> RecordBatches.handle(List.of("a", "b", "c"), RecordBatchesTest::read, records -> {
+            if (records.size() > 1) {
+                throw new IllegalStateException("batch failed");
+            }
+            if (records.get(0).equals("b")) {
                 throw failure;
             }
-            handledAlone.add(record);
+            calls.add(records);
         })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
            .hasCause(failure);
-        assertThat(handledAlone).containsExactly("a");
+        assertThat(calls).containsExactly(List.of("a"));
     }
 
     @Test
     void aBatchThatFailedOnceButWhoseRecordsEachSucceedIsDone() {
-        RecordBatches.handle(List.of("a", "b"), RecordBatchesTest::read, all -> {
-            throw new IllegalStateException("a write conflict");
-        }, handledAlone::add);
-        assertThat(handledAlone).containsExactly("a", "b");
+        RecordBatches.handle(List.of("a", "b"), RecordBatchesTest::read, records -> {
+            if (records.size() > 1) {
+                throw new IllegalStateException("a write conflict");
+            }
+            calls.add(records);
+        });
+        assertThat(calls).containsExactly(List.of("a"), List.of("b"));
     }
 }

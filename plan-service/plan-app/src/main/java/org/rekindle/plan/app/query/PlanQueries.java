@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @Component
@@ -48,8 +49,7 @@ public class PlanQueries {
 
     /** Ids of the client's plans still running (outcome ACTIVE): journal activity goes to these. */
     public List<String> activePlanIdsOf(String clientId) {
-        return plansOf("clientId", clientId).stream().filter(doc -> "ACTIVE".equals(doc.getString("outcome")))
-                                            .map(doc -> doc.getString("_id")).toList();
+        return activePlanIdsOf(Set.of(clientId)).getOrDefault(clientId, List.of());
     }
 
     /**

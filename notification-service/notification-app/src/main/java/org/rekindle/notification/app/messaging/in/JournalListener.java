@@ -48,7 +48,7 @@ class JournalListener {
                    containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS,
                    concurrency = "${rekindle.notification.journal-consumers:3}")
     void on(List<String> records) {
-        RecordBatches.handle(records, JournalListener::read, this::decideAll, this::decide);
+        RecordBatches.handle(records, JournalListener::read, this::decideAll);
     }
 
     /** A record as the rules take it: an activity, an erasure, or neither (null activity, not erased). */
@@ -80,14 +80,6 @@ class JournalListener {
     private void decide(String clientId, List<ClientActivity> activities) {
         if (activities != null) {
             engine.on(clientId, activities);
-        }
-    }
-
-    private void decide(Polled polled) {
-        if (polled.erased()) {
-            engine.erase(polled.clientId());
-        } else if (polled.activity() != null) {
-            engine.on(polled.clientId(), polled.activity());
         }
     }
 

@@ -46,7 +46,7 @@ class JournalActivityListener {
     @KafkaListener(topics = JournalTopic.NAME, groupId = "plan-service-journal",
                    containerFactory = KafkaConsumerAutoConfiguration.BATCH_LISTENERS)
     void on(List<String> records) {
-        RecordBatches.handle(records, JournalActivityListener::read, this::recordAll, this::record);
+        RecordBatches.handle(records, JournalActivityListener::read, this::recordAll);
     }
 
     private record Polled(String journalEventId, String clientId, Activity activity) {
@@ -62,12 +62,6 @@ class JournalActivityListener {
         Map<String, List<String>> plansOf = plans.activePlanIdsOf(
                 activities.stream().map(Polled::clientId).collect(Collectors.toSet()));
         activities.forEach(p -> send(p, plansOf.getOrDefault(p.clientId(), List.of())));
-    }
-
-    private void record(Polled polled) {
-        if (polled.activity() != null) {
-            send(polled, plans.activePlanIdsOf(polled.clientId()));
-        }
     }
 
     private void send(Polled polled, List<String> planIds) {
