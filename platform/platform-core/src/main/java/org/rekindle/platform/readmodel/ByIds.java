@@ -3,6 +3,7 @@ package org.rekindle.platform.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +25,16 @@ public final class ByIds {
 
     /** The documents with these ids, in no particular order; ids with no document are skipped. */
     public static List<Document> find(MongoCollection<Document> collection, Collection<?> ids) {
+        return find(collection, ids, null);
+    }
+
+    /** As above, each document with only the fields {@code projection} names ({@code null}: all of them). */
+    public static List<Document> find(MongoCollection<Document> collection, Collection<?> ids, Bson projection) {
         List<Object> all = List.copyOf(ids);
         List<Document> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += SLICE) {
             List<Object> slice = all.subList(from, Math.min(all.size(), from + SLICE));
-            collection.find(Filters.in("_id", slice)).into(found);
+            collection.find(Filters.in("_id", slice)).projection(projection).into(found);
         }
         return found;
     }

@@ -14,23 +14,27 @@ import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.platform.axon.ProcessorBatch;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
-import static org.rekindle.platform.readmodel.IdempotentWrites.applyOnce;
 
 /**
  * Journal entries as the client (and, for shared ones, the coach) reads them. One document per entry, and the entry
  * ids of each client in {@code journal_entries_by_client} (added on every delivery: idempotent, and a replay over
- * documents stored before that index existed fills it).
+ * documents stored before that index existed fills it). A processor batch's changes are written together
+ * ({@link EntryWrites}).
  */
 @Component
 @ProcessingGroup(JournalReadModel.PROCESSING_GROUP)
 class EntryProjection {
+
+    private static final String BATCH = EntryProjection.class.getName() + ".writes";
 
     private final MongoCollection<Document> entries;
     private final OwnerIndex entriesByClient;
@@ -42,50 +46,47 @@ class EntryProjection {
 
     @EventHandler
     void on(ReflectionCompleted event, @SequenceNumber long position) {
-        entriesByClient.add(event.clientId(), event.entryId());
-        applyOnce(entries, event.entryId(), position, Updates.combine(
+        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.REFLECTION, event.occurredAt()),
                 Updates.set("promptId", event.promptId()),
-                Updates.set("text", event.text())));
+                Updates.set("text", event.text()))));
     }
 
     @EventHandler
     void on(ApologyDrafted event, @SequenceNumber long position) {
-        entriesByClient.add(event.clientId(), event.entryId());
-        applyOnce(entries, event.entryId(), position, Updates.combine(
+        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.APOLOGY, event.occurredAt()),
                 Updates.set("text", event.text()),
-                Updates.set("versions", List.of(version(event.version(), event.text(), event.occurredAt())))));
+                Updates.set("versions", List.of(version(event.version(), event.text(), event.occurredAt()))))));
     }
 
     @EventHandler
     void on(ApologyRevised event, @SequenceNumber long position) {
-        applyOnce(entries, event.entryId(), position, Updates.combine(
+        write(writes -> writes.changed(event.entryId(), position, Updates.combine(
                 Updates.set("text", event.text()),
                 Updates.set("updatedAt", date(event.occurredAt())),
-                Updates.push("versions", version(event.version(), event.text(), event.occurredAt()))));
+                Updates.push("versions", version(event.version(), event.text(), event.occurredAt())))));
     }
 
     @EventHandler
     void on(MoodCheckedIn event, @SequenceNumber long position) {
-        entriesByClient.add(event.clientId(), event.entryId());
-        applyOnce(entries, event.entryId(), position, Updates.combine(
+        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
                 created(event.clientId(), EntryKind.MOOD_CHECK_IN, event.occurredAt()),
                 Updates.set("score", event.score()),
                 Updates.set("note", event.note()),
-                Updates.set("sleepHours", event.sleepHours())));
+                Updates.set("sleepHours", event.sleepHours()))));
     }
 
     @EventHandler
     void on(EntryShared event, @SequenceNumber long position) {
-        applyOnce(entries, event.entryId(), position, Updates.combine(
-                Updates.set("shared", true), Updates.set("sharedAt", date(event.occurredAt()))));
+        write(writes -> writes.changed(event.entryId(), position, Updates.combine(
+                Updates.set("shared", true), Updates.set("sharedAt", date(event.occurredAt())))));
     }
 
     @EventHandler
     void on(EntryUnshared event, @SequenceNumber long position) {
-        applyOnce(entries, event.entryId(), position, Updates.combine(
-                Updates.set("shared", false), Updates.unset("sharedAt")));
+        write(writes -> writes.changed(event.entryId(), position, Updates.combine(
+                Updates.set("shared", false), Updates.unset("sharedAt"))));
     }
 
     /**
@@ -94,6 +95,7 @@ class EntryProjection {
      */
     @EventHandler
     void on(JournalErased event) {
+        write(EntryWrites::flush); // what this batch wrote before the erasure goes with it
         entries.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
         entriesByClient.forget(event.clientId());
     }
@@ -102,6 +104,11 @@ class EntryProjection {
     void onReset() {
         entries.deleteMany(new Document());
         entriesByClient.clear();
+    }
+
+    /** Hands the change to this processor batch's entry writes (written together at the batch's end). */
+    private void write(Consumer<EntryWrites> change) {
+        ProcessorBatch.add(BATCH, () -> new EntryWrites(entries, entriesByClient), change);
     }
 
     private static org.bson.conversions.Bson created(String clientId, EntryKind kind, Instant occurredAt) {

@@ -3,6 +3,10 @@ package org.rekindle.journal.app.query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,22 +77,53 @@ class ProjectionRedeliveryTest {
         assertThat(contents(collections)).isEqualTo(before);
     }
 
+    @Test
+    void eventsHandledInOneProcessorBatchGiveWhatTheyGiveOneByOne() {
+        ReadModelCollections oneByOne = collections("one-by-one");
+        ReadModelCollections batched = collections("batched");
+        deliver(oneByOne, 1);
+
+        List<EventMessage<Runnable>> messages = new ArrayList<>();
+        deliveries(batched, 2).forEach(delivery -> messages.add(new GenericEventMessage<>(delivery)));
+        BatchingUnitOfWork<EventMessage<Runnable>> batch = new BatchingUnitOfWork<>(messages);
+        List<Long> entriesWhileRunning = new ArrayList<>();
+        batch.executeWithResult(() -> {
+            batch.getMessage().getPayload().run();
+            entriesWhileRunning.add(batched.entries().countDocuments());
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+
+        assertThat(entriesWhileRunning.subList(0, messages.size() - 1)).as("entries written at the batch's end")
+                                                                       .containsOnly(0L);
+        assertThat(contents(batched)).isEqualTo(contents(oneByOne));
+        assertThat(batched.entriesByClient().ids("c1")).containsExactly("a1");
+    }
+
     private static void deliver(ReadModelCollections collections, int times) {
+        deliveries(collections, times).forEach(Runnable::run);
+    }
+
+    /** Every handler call of a client's short history, {@code times} over, in order. */
+    private static List<Runnable> deliveries(ReadModelCollections collections, int times) {
         StreakProjection streaks = new StreakProjection(collections);
         ContactLogProjection contactLog = new ContactLogProjection(collections);
         EntryProjection entries = new EntryProjection(collections);
         Instant breach = T0.plus(12, ChronoUnit.DAYS);
+        List<Runnable> calls = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            streaks.on(new JournalOpened("c1", T0), 0);
-            streaks.on(new NoContactStarted("c1", "p1", 30, T0), 1);
-            contactLog.on(new NoContactStarted("c1", "p1", 30, T0));
-            streaks.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null, 12, breach), 2);
-            contactLog.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null, 12, breach));
-            contactLog.on(new UrgeRecorded("c1", "u1", true, null, breach.plusSeconds(60)));
-            entries.on(new ApologyDrafted("c1", "a1", "first", 1, T0), 4);
-            entries.on(new ApologyRevised("c1", "a1", "second", 2, T0.plusSeconds(60)), 5);
-            entries.on(new EntryShared("c1", "a1", T0.plusSeconds(90)), 6);
+            calls.add(() -> streaks.on(new JournalOpened("c1", T0), 0));
+            calls.add(() -> streaks.on(new NoContactStarted("c1", "p1", 30, T0), 1));
+            calls.add(() -> contactLog.on(new NoContactStarted("c1", "p1", 30, T0)));
+            calls.add(() -> streaks.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null,
+                                                            12, breach), 2));
+            calls.add(() -> contactLog.on(new NoContactBroken("c1", "p1", "b1", Channel.CALL, InitiatedBy.CLIENT, null,
+                                                               12, breach)));
+            calls.add(() -> contactLog.on(new UrgeRecorded("c1", "u1", true, null, breach.plusSeconds(60))));
+            calls.add(() -> entries.on(new ApologyDrafted("c1", "a1", "first", 1, T0), 4));
+            calls.add(() -> entries.on(new ApologyRevised("c1", "a1", "second", 2, T0.plusSeconds(60)), 5));
+            calls.add(() -> entries.on(new EntryShared("c1", "a1", T0.plusSeconds(90)), 6));
         }
+        return calls;
     }
 
     private static ReadModelCollections collections(String name) {

@@ -1,5 +1,7 @@
 package org.rekindle.plan.app.query.dashboard;
 
+import org.rekindle.platform.axon.ProcessorBatch;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Set;
  * redelivery changes nothing), the changed rows are written in one unordered bulk write and the batch's timeline
  * entries inserted together. A few writes per batch instead of a read and a write per event; the result is the same.
  */
-final class DashboardBatch {
+final class DashboardBatch implements ProcessorBatch.PendingWrites {
 
     /** A row being changed in this batch, with the ids of the last events applied to it. */
     record PendingRow(DashboardRow row, List<String> seen) {
@@ -35,7 +37,8 @@ final class DashboardBatch {
     }
 
     /** Writes what the batch changed; the batch is empty afterwards (a second flush writes nothing). */
-    void flush() {
+    @Override
+    public void flush() {
         if (events.isEmpty()) {
             return;
         }

@@ -2,9 +2,8 @@ package org.rekindle.plan.app.query.dashboard;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.ResetHandler;
+import org.rekindle.platform.axon.ProcessorBatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,22 +23,10 @@ class DashboardProjection {
         this.store = store;
     }
 
-    /**
-     * Folds the event into the batch's pending changes; the batch is written at its last message (or, as a safety
-     * net, when the batch's unit of work prepares to commit).
-     */
+    /** Folds the event into the batch's pending changes, written together at the batch's end ({@link ProcessorBatch}). */
     @EventHandler
-    void on(ClientEvent event, UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> root = unitOfWork.root();
-        DashboardBatch batch = root.getOrComputeResource(BATCH, key -> {
-            DashboardBatch created = store.newBatch();
-            root.onPrepareCommit(committing -> created.flush());
-            return created;
-        });
-        batch.apply(event);
-        if (!(root instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-            batch.flush();
-        }
+    void on(ClientEvent event) {
+        ProcessorBatch.add(BATCH, store::newBatch, batch -> batch.apply(event));
     }
 
     @ResetHandler
