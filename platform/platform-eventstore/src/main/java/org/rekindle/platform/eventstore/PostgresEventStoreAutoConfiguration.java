@@ -5,7 +5,13 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -89,6 +95,31 @@ public class PostgresEventStoreAutoConfiguration {
             builder.nodeId(settings.nodeId());
         }
         return builder.build();
+    }
+
+    @Bean
+    public SnapshotThread snapshotThread() {
+        return new SnapshotThread();
+    }
+
+    /** Axon's snapshotter as Axon's auto-configuration makes it, but taking snapshots on {@link SnapshotThread}. */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore,
+                                                           TransactionManager axonTransactionManager,
+                                                           SnapshotterSpanFactory spanFactory,
+                                                           SnapshotThread snapshotThread) {
+        return SpringAggregateSnapshotter.builder()
+                                         .repositoryProvider(configuration::repository)
+                                         .transactionManager(axonTransactionManager)
+                                         .eventStore(eventStore)
+                                         .parameterResolverFactory(parameterResolverFactory)
+                                         .handlerDefinition(handlerDefinition)
+                                         .spanFactory(spanFactory)
+                                         .executor(snapshotThread::execute)
+                                         .build();
     }
 
     /** The event store's tables come with the platform; a service may add its own migrations beside them. */

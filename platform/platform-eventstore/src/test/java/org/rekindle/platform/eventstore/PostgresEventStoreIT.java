@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -17,12 +18,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +66,18 @@ class PostgresEventStoreIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Snapshotter snapshotter;
+
+    @Test
+    void snapshotsAreTakenOnTheSnapshotThreadNotTheCommands() throws Exception {
+        Executor executor = (Executor) ReflectionTestUtils.getField(snapshotter, "executor");
+        CompletableFuture<String> ranOn = new CompletableFuture<>();
+        executor.execute(() -> ranOn.complete(Thread.currentThread().getName()));
+
+        assertThat(ranOn.get(10, TimeUnit.SECONDS)).isEqualTo(SnapshotThread.NAME);
+    }
 
     @Test
     void flywayCreatesTheTablesTheEngineUses() {

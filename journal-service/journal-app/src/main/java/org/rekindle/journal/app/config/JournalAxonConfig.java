@@ -26,8 +26,9 @@ class JournalAxonConfig {
     }
 
     /**
-     * Loading an aggregate with history from the embedded MongoDB-wire server scans its events (the compound index
-     * is not used for the sequence range), so hot journals are served from this cache instead of the store.
+     * A journal that was just written is served from memory instead of its snapshot and tail in PostgreSQL (a long
+     * journal's snapshot holds every entry's id and takes milliseconds to read); the garbage collector decides how
+     * long.
      */
     @Bean
     Cache journalCache() {

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.rekindle.journal.app.query.JournalReadModel;
 import org.rekindle.platform.readmodel.ReadYourWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JournalWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalWrites.class);
+    /** A write answered later than this is logged with where its time went. */
+    private static final long SLOW_NANOS = 500_000_000L;
 
     private final CommandGateway commands;
     private final EventProcessingConfiguration processing;
@@ -28,9 +34,16 @@ class JournalWrites {
     }
 
     <R> R send(Object command) {
+        long start = System.nanoTime();
         R result = commands.sendAndWait(command);
+        long handled = System.nanoTime();
         processing.eventProcessor(JournalReadModel.PROCESSING_GROUP, StreamingEventProcessor.class)
                   .ifPresent(readYourWrites::awaitProcessed);
+        long answered = System.nanoTime();
+        if (answered - start > SLOW_NANOS) {
+            log.info("Slow write {}: command {} ms, then read models {} ms", command.getClass().getSimpleName(),
+                     (handled - start) / 1_000_000, (answered - handled) / 1_000_000);
+        }
         return result;
     }
 }
