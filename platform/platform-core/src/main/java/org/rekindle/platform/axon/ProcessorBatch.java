@@ -47,4 +47,17 @@ public final class ProcessorBatch {
             writes.flush();
         }
     }
+
+    /**
+     * Writes now what the current batch holds under {@code key}, if anything: for a handler that reads or writes the
+     * same documents directly (an erasure, a re-seal), so it sees, and comes after, the batch's earlier events.
+     */
+    public static void writePending(String key) {
+        if (CurrentUnitOfWork.isStarted()) {
+            PendingWrites writes = CurrentUnitOfWork.get().root().getResource(key);
+            if (writes != null) {
+                writes.flush();
+            }
+        }
+    }
 }

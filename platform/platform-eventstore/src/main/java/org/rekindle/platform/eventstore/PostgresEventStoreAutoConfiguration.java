@@ -3,23 +3,28 @@ package org.rekindle.platform.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -81,6 +86,17 @@ public class PostgresEventStoreAutoConfiguration {
                                      .build();
     }
 
+    /** Axon's event store as its auto-configuration makes it, with tracking streams that wait in slices. */
+    @Bean
+    @ConditionalOnMissingBean(EventBus.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, Configuration configuration) {
+        return new PromptEventStore(EmbeddedEventStore.builder()
+                                                      .storageEngine(eventStorageEngine)
+                                                      .messageMonitor(configuration.messageMonitor(EventStore.class,
+                                                                                                   "eventStore"))
+                                                      .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
     @Bean
     public TokenStore tokenStore(ConnectionProvider eventStoreConnectionProvider, Serializer serializer,
                                  EventStoreProperties settings) {
@@ -97,13 +113,15 @@ public class PostgresEventStoreAutoConfiguration {
         return builder.build();
     }
 
+    /** Takes the data source so that it is closed after this thread: a snapshot being written may finish. */
     @Bean
-    public SnapshotThread snapshotThread() {
+    public SnapshotThread snapshotThread(DataSource dataSource) {
         return new SnapshotThread();
     }
 
     /** Axon's snapshotter as Axon's auto-configuration makes it, but taking snapshots on {@link SnapshotThread}. */
     @Bean
+    @ConditionalOnMissingBean(Snapshotter.class)
     public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
                                                            HandlerDefinition handlerDefinition,
                                                            ParameterResolverFactory parameterResolverFactory,

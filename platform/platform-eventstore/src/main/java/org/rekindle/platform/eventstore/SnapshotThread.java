@@ -1,7 +1,11 @@
 package org.rekindle.platform.eventstore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SnapshotThread implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(SnapshotThread.class);
     static final String NAME = "axon-snapshotter";
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
@@ -23,8 +28,13 @@ public final class SnapshotThread implements AutoCloseable {
         return thread;
     });
 
+    /** Queues the snapshot; once the service is stopping it is skipped (the command that asked is committed). */
     void execute(Runnable snapshot) {
-        executor.execute(snapshot);
+        try {
+            executor.execute(snapshot);
+        } catch (RejectedExecutionException stopping) {
+            log.info("Snapshot skipped: the service is stopping");
+        }
     }
 
     /** Lets a snapshot being written finish (briefly), and drops the ones still queued. */

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.EmbeddedPostgresServer;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -77,6 +78,14 @@ class PostgresEventStoreIT {
         executor.execute(() -> ranOn.complete(Thread.currentThread().getName()));
 
         assertThat(ranOn.get(10, TimeUnit.SECONDS)).isEqualTo(SnapshotThread.NAME);
+    }
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void processorsReadThroughTheStoreThatWaitsInSlices() {
+        assertThat(eventStore).isInstanceOf(PromptEventStore.class);
     }
 
     @Test

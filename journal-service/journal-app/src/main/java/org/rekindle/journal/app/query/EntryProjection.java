@@ -95,7 +95,7 @@ class EntryProjection {
      */
     @EventHandler
     void on(JournalErased event) {
-        write(EntryWrites::flush); // what this batch wrote before the erasure goes with it
+        writePending(); // what this batch wrote before the erasure goes with it
         entries.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
         entriesByClient.forget(event.clientId());
     }
@@ -104,6 +104,14 @@ class EntryProjection {
     void onReset() {
         entries.deleteMany(new Document());
         entriesByClient.clear();
+    }
+
+    /**
+     * Writes the entry changes this processor batch holds, for a handler that changes entries directly (an erasure, a
+     * re-seal): it must see the batch's earlier events, and its own change must come after them.
+     */
+    static void writePending() {
+        ProcessorBatch.writePending(BATCH);
     }
 
     /** Hands the change to this processor batch's entry writes (written together at the batch's end). */

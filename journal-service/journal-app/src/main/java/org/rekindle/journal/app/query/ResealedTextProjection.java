@@ -46,6 +46,7 @@ class ResealedTextProjection {
 
     @EventHandler
     void on(JournalTextsResealed event, @SequenceNumber long position) {
+        EntryProjection.writePending(); // entries created or changed earlier in this batch are re-sealed too
         Map<String, List<ResealedText>> byRecord = new LinkedHashMap<>();
         event.texts().forEach(text -> byRecord.computeIfAbsent(text.kind() == ResealedText.Kind.MESSAGE
                 ? ConversationCollections.messageId(text.recordId(), text.number()) : text.recordId(),

@@ -16,6 +16,10 @@ import org.rekindle.journal.app.command.api.ApologyRevised;
 import org.rekindle.journal.app.command.api.Channel;
 import org.rekindle.journal.app.command.api.EntryShared;
 import org.rekindle.journal.app.command.api.InitiatedBy;
+import org.rekindle.journal.app.command.api.JournalErased;
+import org.rekindle.journal.app.command.api.JournalTextsResealed;
+import org.rekindle.journal.app.command.api.ReflectionCompleted;
+import org.rekindle.journal.app.command.api.ResealedText;
 import org.rekindle.journal.app.command.api.JournalOpened;
 import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactStarted;
@@ -83,20 +87,76 @@ class ProjectionRedeliveryTest {
         ReadModelCollections batched = collections("batched");
         deliver(oneByOne, 1);
 
-        List<EventMessage<Runnable>> messages = new ArrayList<>();
-        deliveries(batched, 2).forEach(delivery -> messages.add(new GenericEventMessage<>(delivery)));
-        BatchingUnitOfWork<EventMessage<Runnable>> batch = new BatchingUnitOfWork<>(messages);
+        List<Runnable> deliveries = deliveries(batched, 2);
         List<Long> entriesWhileRunning = new ArrayList<>();
-        batch.executeWithResult(() -> {
-            batch.getMessage().getPayload().run();
-            entriesWhileRunning.add(batched.entries().countDocuments());
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
+        asOneBatch(deliveries, () -> entriesWhileRunning.add(batched.entries().countDocuments()));
 
-        assertThat(entriesWhileRunning.subList(0, messages.size() - 1)).as("entries written at the batch's end")
-                                                                       .containsOnly(0L);
+        assertThat(entriesWhileRunning.subList(0, deliveries.size() - 1)).as("entries written at the batch's end")
+                                                                         .containsOnly(0L);
         assertThat(contents(batched)).isEqualTo(contents(oneByOne));
         assertThat(batched.entriesByClient().ids("c1")).containsExactly("a1");
+    }
+
+    /** A re-seal reads and writes the entries itself: it must come after the batch's earlier entry events. */
+    @Test
+    void aResealInTheBatchThatWroteTheEntriesResealsThem() {
+        ReadModelCollections oneByOne = collections("reseal-one-by-one");
+        ReadModelCollections batched = collections("reseal-batched");
+        List<Runnable> oneByOneCalls = resealAfterEntries(oneByOne);
+        oneByOneCalls.forEach(Runnable::run);
+
+        asOneBatch(resealAfterEntries(batched), () -> { });
+
+        assertThat(contents(batched)).isEqualTo(contents(oneByOne));
+        Document apology = batched.entries().find(Filters.eq("_id", "a1")).first();
+        assertThat(apology.getString("text")).isEqualTo("second, sealed anew");
+        assertThat(apology.getList("versions", Document.class)).extracting(v -> v.getString("text"))
+                                                               .containsExactly("first, sealed anew",
+                                                                                "second, sealed anew");
+        assertThat(apology.getBoolean("shared")).isTrue();
+        assertThat(batched.entries().find(Filters.eq("_id", "r1")).first().getString("clientId"))
+                .as("a reflection created in the batch keeps what its creation wrote").isEqualTo("c1");
+    }
+
+    @Test
+    void anErasureInTheMiddleOfABatchErasesTheEntriesWrittenBeforeIt() {
+        ReadModelCollections collections = collections("erased-in-batch");
+        EntryProjection entries = new EntryProjection(collections);
+        asOneBatch(List.of(() -> entries.on(new ReflectionCompleted("c1", "r1", "p", "text", T0), 1),
+                           () -> entries.on(new JournalErased("c1", T0.plusSeconds(60))),
+                           () -> entries.on(new ReflectionCompleted("c2", "r2", "p", "other", T0), 1)), () -> { });
+
+        assertThat(collections.entries().find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
+                .containsExactly("r2");
+        assertThat(collections.entriesByClient().ids("c1")).isEmpty();
+    }
+
+    private List<Runnable> resealAfterEntries(ReadModelCollections collections) {
+        EntryProjection entries = new EntryProjection(collections);
+        ResealedTextProjection resealed = new ResealedTextProjection(
+                collections, new ConversationCollections(client, DATABASE), new SessionCollections(client, DATABASE));
+        return List.of(
+                () -> entries.on(new ApologyDrafted("c1", "a1", "first", 1, T0), 1),
+                () -> entries.on(new ApologyRevised("c1", "a1", "second", 2, T0.plusSeconds(60)), 2),
+                () -> entries.on(new EntryShared("c1", "a1", T0.plusSeconds(90)), 3),
+                () -> entries.on(new ReflectionCompleted("c1", "r1", "p", "reflected", T0.plusSeconds(100)), 4),
+                () -> resealed.on(new JournalTextsResealed("c1", List.of(
+                        new ResealedText(ResealedText.Kind.APOLOGY_VERSION, "a1", 1, "first, sealed anew"),
+                        new ResealedText(ResealedText.Kind.APOLOGY_VERSION, "a1", 2, "second, sealed anew"),
+                        new ResealedText(ResealedText.Kind.REFLECTION, "r1", 0, "reflected, sealed anew")),
+                        T0.plusSeconds(120)), 5));
+    }
+
+    /** Runs the handler calls as one tracking processor batch does: one batching unit of work, in order. */
+    private static void asOneBatch(List<Runnable> calls, Runnable afterEachCall) {
+        List<EventMessage<Runnable>> messages = new ArrayList<>();
+        calls.forEach(call -> messages.add(new GenericEventMessage<>(call)));
+        BatchingUnitOfWork<EventMessage<Runnable>> batch = new BatchingUnitOfWork<>(messages);
+        batch.executeWithResult(() -> {
+            batch.getMessage().getPayload().run();
+            afterEachCall.run();
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
     }
 
     private static void deliver(ReadModelCollections collections, int times) {
@@ -130,6 +190,8 @@ class ProjectionRedeliveryTest {
         var db = client.getDatabase("redelivery-" + name + "-" + System.nanoTime());
         return new ReadModelCollections(db);
     }
+
+    private static final String DATABASE = "redelivery-conversations-and-sessions";
 
     private static List<Document> contents(ReadModelCollections collections) {
         List<Document> all = new ArrayList<>();

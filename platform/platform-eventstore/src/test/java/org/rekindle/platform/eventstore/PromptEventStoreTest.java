@@ -1,0 +1,78 @@
+package org.rekindle.platform.eventstore;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A processor's wait for the next event is split into short looks, so an event whose signal was lost (the stream
+ * looked, the event arrived, then the stream waited) is seen at the next look, not after the whole wait.
+ */
+class PromptEventStoreTest {
+
+    /** A stream that never wakes up early: each wait answers what was there when it began. */
+    private static final class LostSignals implements TrackingEventStream {
+        final List<Long> waitsMillis = new ArrayList<>();
+        private final int availableFromLook;
+
+        LostSignals(int availableFromLook) {
+            this.availableFromLook = availableFromLook;
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            waitsMillis.add(unit.toMillis(timeout));
+            return waitsMillis.size() >= availableFromLook;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.empty();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void anEventThatArrivedDuringAWaitIsSeenAtTheNextLook() throws Exception {
+        LostSignals stream = new LostSignals(3);
+
+        boolean available = new PromptEventStore.SlicedWaits(stream).hasNextAvailable(1000, TimeUnit.MILLISECONDS);
+
+        assertThat(available).isTrue();
+        assertThat(stream.waitsMillis).as("two short waits, then the look that finds it").hasSize(3)
+                                      .allMatch(wait -> wait <= PromptEventStore.SLICE_MILLIS);
+    }
+
+    @Test
+    void withNothingStoredTheWaitLastsAsLongAsAskedInShortLooks() throws Exception {
+        LostSignals stream = new LostSignals(Integer.MAX_VALUE);
+
+        boolean available = new PromptEventStore.SlicedWaits(stream).hasNextAvailable(30, TimeUnit.MILLISECONDS);
+
+        assertThat(available).isFalse();
+        assertThat(stream.waitsMillis).hasSizeGreaterThan(1).allMatch(wait -> wait <= PromptEventStore.SLICE_MILLIS);
+    }
+
+    @Test
+    void aLookWithoutWaitingStaysOneLook() throws Exception {
+        LostSignals stream = new LostSignals(Integer.MAX_VALUE);
+
+        assertThat(new PromptEventStore.SlicedWaits(stream).hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(stream.waitsMillis).containsExactly(0L);
+    }
+}
