@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public class PromptEventStore extends EmbeddedEventStore {
 
     static final int SLICE_MILLIS = 10;
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
 
     public PromptEventStore(EmbeddedEventStore.Builder builder) {
         super(builder);
@@ -46,11 +47,11 @@ public class PromptEventStore extends EmbeddedEventStore {
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
-                long leftMillis = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime()));
-                if (stream.hasNextAvailable((int) Math.min(leftMillis, SLICE_MILLIS), TimeUnit.MILLISECONDS)) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (stream.hasNextAvailable((int) Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS)) {
                     return true;
                 }
-                if (System.nanoTime() - deadline >= 0) {
+                if (left == 0 || deadline - System.nanoTime() <= 0) {
                     return false;
                 }
             }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PromptEventStoreTest {
 
-    /** A stream that never wakes up early: each wait answers what was there when it began. */
+    /** A stream that never wakes up early: each wait lasts as asked and answers what was there when it began. */
     private static final class LostSignals implements TrackingEventStream {
         final List<Long> waitsMillis = new ArrayList<>();
         private final int availableFromLook;
@@ -27,9 +27,13 @@ class PromptEventStoreTest {
         }
 
         @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             waitsMillis.add(unit.toMillis(timeout));
-            return waitsMillis.size() >= availableFromLook;
+            boolean available = waitsMillis.size() >= availableFromLook;
+            if (!available) {
+                unit.sleep(timeout);
+            }
+            return available;
         }
 
         @Override
