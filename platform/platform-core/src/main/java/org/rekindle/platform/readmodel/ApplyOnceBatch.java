@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -53,8 +52,7 @@ public final class ApplyOnceBatch {
             Long at = applied.get(change.id());
             if (at == null || at < change.position()) {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", change.id()),
-                                                Updates.combine(change.update(),
-                                                                Updates.set(IdempotentWrites.POSITION, change.position())),
+                                                IdempotentWrites.positioned(change.update(), change.position()),
                                                 new UpdateOptions().upsert(true)));
                 applied.put(change.id(), change.position());
             }
@@ -66,14 +64,13 @@ public final class ApplyOnceBatch {
         return writes.size();
     }
 
-    /** The position of each existing document; one stored without a position is not ours to change (never older). */
+    /** The position of each existing document ({@link IdempotentWrites#appliedPosition}). */
     private Map<String, Long> appliedPositions() {
         Set<String> ids = new LinkedHashSet<>();
         changes.forEach(change -> ids.add(change.id()));
         Map<String, Long> applied = new HashMap<>();
         for (Document doc : ByIds.find(collection, ids, Projections.include(IdempotentWrites.POSITION))) {
-            Number position = doc.get(IdempotentWrites.POSITION, Number.class);
-            applied.put(doc.getString("_id"), position == null ? Long.MAX_VALUE : position.longValue());
+            applied.put(doc.getString("_id"), IdempotentWrites.appliedPosition(doc));
         }
         return applied;
     }

@@ -36,9 +36,13 @@ public final class IdempotentWrites {
         if (alreadyApplied(collection, id, position)) {
             return false;
         }
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set(POSITION, position)),
-                             new UpdateOptions().upsert(true));
+        collection.updateOne(Filters.eq("_id", id), positioned(update, position), new UpdateOptions().upsert(true));
         return true;
+    }
+
+    /** {@code update} that also records {@code position} as the document's last applied event. */
+    static Bson positioned(Bson update, long position) {
+        return Updates.combine(update, Updates.set(POSITION, position));
     }
 
     /**
@@ -58,11 +62,13 @@ public final class IdempotentWrites {
     /** The document exists and holds an event at or after {@code position} (or no position: not ours to change). */
     private static boolean alreadyApplied(MongoCollection<Document> collection, String id, long position) {
         Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(POSITION)).first();
-        if (current == null) {
-            return false;
-        }
-        Number applied = current.get(POSITION, Number.class);
-        return applied == null || applied.longValue() >= position;
+        return current != null && appliedPosition(current) >= position;
+    }
+
+    /** The position of the last event applied to {@code document}; one stored without a position is never older. */
+    static long appliedPosition(Document document) {
+        Number applied = document.get(POSITION, Number.class);
+        return applied == null ? Long.MAX_VALUE : applied.longValue();
     }
 
     /** Inserts a document keyed by an event-derived id once; later deliveries of the same event change nothing. */

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * and waits for the signal that events arrived ({@code EmbeddedEventStore.EventConsumer#peekGlobalStream}). An event
  * stored between the look and the wait is signalled to nobody, and the processor sleeps out its whole wait: a
  * tracking processor's event availability timeout, 1 s. Measured on 6 Dec 2026 (write bench): about 1 journal write
- * in 100 answered ~1,000 ms late, all of it waiting for the read models' processor, which slept past an event it had
- * been signalled about. In slices, a lost signal costs at most one slice; a slice with nothing to do is a look at
+ * in 100 answered ~1,000 ms late, all of it waiting for the read models' processor, asleep past an event whose signal
+ * it had missed. In slices, a lost signal costs at most one slice; a slice with nothing to do is a look at
  * the in-memory cache of recent events, and the processor's own cycle (claim extension) stays as configured.
  */
 public class PromptEventStore extends EmbeddedEventStore {

@@ -23,7 +23,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
-
 /**
  * Journal entries as the client (and, for shared ones, the coach) reads them. One document per entry, and the entry
  * ids of each client in {@code journal_entries_by_client} (added on every delivery: idempotent, and a replay over
