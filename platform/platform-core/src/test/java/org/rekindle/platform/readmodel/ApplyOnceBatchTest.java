@@ -1,13 +1,10 @@
 package org.rekindle.platform.readmodel;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -21,19 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Batched position-guarded writes on the MongoDB-wire server give what the same writes one by one give. */
 class ApplyOnceBatchTest {
 
-    private static MongoClient client;
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
     private MongoCollection<Document> batched;
     private MongoCollection<Document> oneByOne;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @BeforeEach
     void freshCollections() {

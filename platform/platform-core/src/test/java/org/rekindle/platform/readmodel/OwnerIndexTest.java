@@ -1,13 +1,10 @@
 package org.rekindle.platform.readmodel;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -21,20 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Owner indexes and position-guarded writes on the MongoDB-wire server. */
 class OwnerIndexTest {
 
-    private static MongoClient client;
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
     private MongoCollection<Document> records;
     private MongoCollection<Document> byOwner;
     private OwnerIndex index;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @BeforeEach
     void freshCollections() {

@@ -1,12 +1,9 @@
 package org.rekindle.platform.schedule;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekindle.platform.embedded.SharedTestInfrastructure;
@@ -26,22 +23,12 @@ class WorkScheduleTest {
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:30:00Z");
 
-    private static MongoClient client;
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
     private MongoCollection<Document> collection;
     private MongoCollection<Document> finished;
     private WorkSchedule schedule;
     private final List<String> ran = new ArrayList<>();
     private final MutableClock clock = new MutableClock(T0);
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @BeforeEach
     void freshCollection() {

@@ -1,5 +1,8 @@
 package org.rekindle.platform.embedded;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -23,6 +26,7 @@ public final class SharedTestInfrastructure {
     private static EmbeddedKafka kafka;
     private static Path kafkaDir;
     private static EmbeddedMongo mongo;
+    private static MongoClient mongoClient;
     private static EmbeddedPostgresServer postgres;
     private static boolean hookRegistered;
 
@@ -52,6 +56,14 @@ public final class SharedTestInfrastructure {
         return mongo;
     }
 
+    /** One driver client on the shared Mongo-wire server for tests that use the driver directly (each its own database). */
+    public static synchronized MongoClient mongoClient() {
+        if (mongoClient == null) {
+            mongoClient = MongoClients.create(mongo().connectionString());
+        }
+        return mongoClient;
+    }
+
     /**
      * The shared PostgreSQL server (temporary data), started on first call; a test takes a database of its own with
      * {@code postgres().createDatabase("journal-it")}, which answers the JDBC URL.
@@ -79,6 +91,9 @@ public final class SharedTestInfrastructure {
             } catch (RuntimeException e) {
                 e.printStackTrace();
             }
+        }
+        if (mongoClient != null) {
+            mongoClient.close();
         }
         if (mongo != null) {
             try {

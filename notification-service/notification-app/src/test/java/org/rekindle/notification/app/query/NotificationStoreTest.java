@@ -1,11 +1,8 @@
 package org.rekindle.notification.app.query;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rekindle.notification.app.rules.Channel;
 import org.rekindle.notification.app.rules.Notice;
@@ -26,17 +23,7 @@ class NotificationStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(SharedTestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
 
     private static Notice notice(String key, String recipientId, String clientId, Instant raisedAt) {
         return new Notice(key, Rule.BREACH_BY_CLIENT, recipientId, clientId, "title " + key, "body", List.of(),

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class DashboardRowsWithoutMarksTest {
     private static final Instant STORED_AT = Instant.parse("2026-11-20T12:00:00Z");
     private static final Instant T0 = STORED_AT.minus(Duration.ofDays(30));
 
-    private static final MongoClient client = SharedMongoClient.get();
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
     private int ids;
 
     private ClientEvent event(String type, Instant at, Map<String, Object> data) {

@@ -20,7 +20,7 @@ class DashboardTimelineTest {
 
     private static final Instant T0 = Instant.parse("2026-10-30T09:00:00Z");
 
-    private static final MongoClient client = SharedMongoClient.get();
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
 
     /** The dashboard's writes and queries over one database. */
     private record Dashboard(DashboardStore writes, DashboardQueries queries) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.rekindle.platform.embedded.SharedTestInfrastructure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowsInMemoryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    private static final MongoClient client = SharedMongoClient.get();
+    private static final MongoClient client = SharedTestInfrastructure.mongoClient();
     private int ids;
 
     private ClientEvent event(String clientId, String type, Map<String, Object> data) {
