@@ -74,6 +74,7 @@ final class WriteBenchmark {
     private static final int BURST = 10_000;
     private static final int STEADY_RATE = 50;
     private static final int STEADY_SECONDS = 20;
+    private static final int WARM_UP_SECONDS = 10;
     private static final Duration COMPLETION_LIMIT = Duration.ofMinutes(30);
 
     private final List<Integer> sizes;
@@ -489,15 +490,29 @@ final class WriteBenchmark {
     private void freshness(Results results, EmbeddedKafka kafka, int planPort, int notificationPort)
             throws Exception {
         startNoContactPeriods();
+        URI dashboardStream = URI.create("http://127.0.0.1:" + planPort + "/api/dashboard/coaches/" + COACH + "/stream");
+        URI feedStream = URI.create("http://127.0.0.1:" + notificationPort + "/api/feed/" + COACH + "/stream");
+        ClientAction checkIn = client -> post(client, "{\"score\":3}");
+        ClientAction breach = client -> post(client, "/contact-log/breaches",
+                                             "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\"}");
+        // Warm-up, not timed: the paths' code compiled by the JIT before the first timed action, as on a stack that
+        // has been running (the first rate measured otherwise pays for compilation the second does not).
+        try (JournalHops unused = new JournalHops(kafka.bootstrapServers(), JournalTopic.NAME)) {
+            streamFreshness(dashboardStream, STEADY_RATE, WARM_UP_SECONDS, checkIn, unused, new ArrayList<>());
+            streamFreshness(feedStream, STEADY_RATE, WARM_UP_SECONDS, breach, unused, new ArrayList<>());
+        }
         for (int perSecond : new int[]{10, 50}) {
             Latency raw = rawFreshness(kafka.bootstrapServers(), perSecond, 20);
-            Latency dashboard = streamFreshness(URI.create("http://127.0.0.1:" + planPort + "/api/dashboard/coaches/"
-                                                           + COACH + "/stream"), perSecond, 20,
-                                                client -> post(client, "{\"score\":3}"));
-            Latency feed = streamFreshness(URI.create("http://127.0.0.1:" + notificationPort + "/api/feed/" + COACH
-                                                      + "/stream"), perSecond, 20,
-                                           client -> post(client, "/contact-log/breaches",
-                                                          "{\"channel\":\"TEXT\",\"initiatedBy\":\"CLIENT\"}"));
+            List<JournalHops.Split> dashboardHops = new ArrayList<>();
+            List<JournalHops.Split> feedHops = new ArrayList<>();
+            Latency dashboard;
+            Latency feed;
+            try (JournalHops hops = new JournalHops(kafka.bootstrapServers(), JournalTopic.NAME)) {
+                dashboard = streamFreshness(dashboardStream, perSecond, 20, checkIn, hops, dashboardHops);
+                feed = streamFreshness(feedStream, perSecond, 20, breach, hops, feedHops);
+            }
+            addHops(results, "dashboard stream, " + perSecond + "/s", dashboardHops);
+            addHops(results, "notification feed, " + perSecond + "/s", feedHops);
             if (perSecond == STEADY_RATE) {
                 rawAtSteadyRate = raw;
             }
@@ -513,6 +528,19 @@ final class WriteBenchmark {
         }
     }
 
+    /** Where the sample's time went, hop by hop (see {@link JournalHops}). */
+    private static void addHops(Results results, String path, List<JournalHops.Split> splits) {
+        for (JournalHops.Row row : JournalHops.attribute(splits)) {
+            results.add("attribution, " + path + ": " + row.hop(),
+                        String.format("p50 %.2f ms, p99 %.2f ms", row.p50(), row.p99()), "",
+                        String.format("mean %.2f ms in the slowest 1 %% of %d samples", row.meanOfSlowest(),
+                                      splits.size()),
+                        new Results.Figures().put("p50_ms", row.p50()).put("p99_ms", row.p99())
+                                             .put("slowest_1pct_mean_ms", row.meanOfSlowest())
+                                             .put("samples", splits.size()));
+        }
+    }
+
     private void startNoContactPeriods() throws Exception {
         for (int c = 0; c < CLIENTS; c++) {
             post(client(c), "/contact-log/no-contact-periods", "{\"targetDays\":30}");
@@ -524,8 +552,11 @@ final class WriteBenchmark {
     }
 
     /** Seconds of actions at a fixed rate; each is timed from its request to the dashboard event for its client. */
-    private Latency streamFreshness(URI streamUri, int perSecond, int seconds, ClientAction action) throws Exception {
+    private Latency streamFreshness(URI streamUri, int perSecond, int seconds, ClientAction action, JournalHops hops,
+                                    List<JournalHops.Split> splits) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> sentAtMicros = new ConcurrentHashMap<>();
+        List<String[]> seenOnStream = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
         HttpRequest streamRequest = HttpRequest.newBuilder(streamUri)
                                                .header("Authorization", "Bearer " + tokens.get(COACH)).build();
@@ -536,10 +567,14 @@ final class WriteBenchmark {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     long now = System.nanoTime();
+                    long nowMicros = JournalHops.nowMicros();
                     if (line.startsWith("data:")) {
                         for (Map.Entry<String, Long> e : sentAt.entrySet()) {
+                            Long requestMicros = sentAtMicros.get(e.getKey());
                             if (line.contains("\"" + e.getKey() + "\"") && sentAt.remove(e.getKey()) != null) {
                                 delays.add(now - e.getValue());
+                                seenOnStream.add(new String[]{e.getKey(), String.valueOf(requestMicros),
+                                                              String.valueOf(nowMicros)});
                             }
                         }
                     }
@@ -563,6 +598,7 @@ final class WriteBenchmark {
             if (sentAt.remove(client) != null) {
                 System.out.println("freshness: no update for " + client + " within 30 s; not counted");
             }
+            sentAtMicros.put(client, JournalHops.nowMicros());
             sentAt.put(client, System.nanoTime());
             action.run(client);
             next += interval;
@@ -576,6 +612,10 @@ final class WriteBenchmark {
             Thread.sleep(50);
         }
         stream.body().close();
+        Thread.sleep(200); // the hop reader has seen every record the stream has
+        for (String[] seen : List.copyOf(seenOnStream)) {
+            hops.split(seen[0], Long.parseLong(seen[1]), Long.parseLong(seen[2])).ifPresent(splits::add);
+        }
         return Latency.ofNanos(delays);
     }
 

@@ -61,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dir.resolve(DATA_FILE);
         H2Backend backend;
         try {
-            backend = new H2KeyComparisons(file.toString());
+            backend = new CompactH2Backend(file.toString());
         } catch (RuntimeException e) {
             // typically the file is locked: another process (or another EmbeddedMongo in this JVM) uses this dataDir
             throw new IllegalStateException("Cannot open the MongoDB data file " + file + ": " + e.getMessage()

@@ -12,29 +12,38 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The H2 backend with index keys serialised once per key object keeps the stock backend's order: a data file
- * written by the stock backend is found, counted and kept unique through it, and what it writes the stock backend
- * reads back the same, on the unique `_id` index and a unique compound index.
+ * The H2 backend with documents stored as BSON and index keys serialised once per key object: a data file written by
+ * the stock backend is found, counted and kept unique through it (the keys' order is the stock backend's), its
+ * documents are read back unchanged and stay readable when rewritten, and every BSON type a client sends survives a
+ * restart.
  */
-class H2KeyComparisonsTest {
+class CompactH2BackendTest {
 
     private static void over(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
             work.accept(client.getDatabase("plan").getCollection("work"));
         } finally {
             server.shutdownNow();
@@ -47,7 +56,7 @@ class H2KeyComparisonsTest {
     }
 
     @Test
-    void keysWrittenByEitherBackendAreFoundAndKeptUniqueByTheOther(@TempDir Path dir) {
+    void aDataFileOfTheStockBackendIsReadKeptUniqueAndRewritten(@TempDir Path dir) {
         String file = dir.resolve("mongo.mv.db").toString();
         over(new H2Backend(file), stock -> {
             stock.createIndex(Indexes.ascending("_id", "state", "attempt"), new IndexOptions().unique(true));
@@ -58,7 +67,7 @@ class H2KeyComparisonsTest {
             stock.insertMany(docs);
         });
 
-        over(new H2KeyComparisons(file), ours -> {
+        over(new CompactH2Backend(file), ours -> {
             assertThat(ours.countDocuments()).isEqualTo(3000);
             for (int i = 0; i < 3000; i += 7) {
                 assertThat(ours.find(Filters.eq("_id", "work-" + i)).first()).isEqualTo(work(i));
@@ -74,15 +83,32 @@ class H2KeyComparisonsTest {
                                  new Document("$set", new Document("state", "RUNNING")));
         });
 
-        over(new H2Backend(file), stock -> {
-            assertThat(stock.countDocuments()).isEqualTo(4000);
+        over(new CompactH2Backend(file), reopened -> {
+            assertThat(reopened.countDocuments()).isEqualTo(4000);
             for (int i = 1; i < 4000; i += 11) {
-                Document found = stock.find(Filters.eq("_id", "work-" + i)).first();
-                assertThat(found).as("work-" + i).isNotNull();
-                assertThat(found.getInteger("n")).isEqualTo(i);
+                Document found = reopened.find(Filters.eq("_id", "work-" + i)).first();
+                assertThat(found).as("work-" + i).isEqualTo(i == 5 ? work(5).append("state", "RUNNING") : work(i));
             }
-            assertThat(stock.find(Filters.eq("_id", "work-5")).first().getString("state")).isEqualTo("RUNNING");
-            assertThatThrownBy(() -> stock.insertOne(work(3500))).isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> reopened.insertOne(work(3500))).isInstanceOf(MongoWriteException.class);
         });
+    }
+
+    @Test
+    void everyBsonTypeAClientSendsSurvivesARestartWithoutJavaSerialisation(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("mongo.mv.db").toString();
+        Document stored = new Document("_id", new ObjectId())
+                .append("text", "Ich habe mich entschuldigt \u2014 ehrlich")
+                .append("int", 42).append("long", 1L << 40).append("double", 2.5).append("bool", true)
+                .append("nothing", null).append("when", new Date(1_764_979_200_123L))
+                .append("decimal", new Decimal128(new BigDecimal("12.345")))
+                .append("bytes", new Binary(new byte[]{1, 2, 3}))
+                .append("uuid", UUID.fromString("7d444840-9dc0-11d1-b245-5ffdce74fad2"))
+                .append("list", List.of(1, "two", new Document("three", 3)))
+                .append("nested", new Document("row", new Document("scores", List.of(3, 4, 5)).append("at", new Date(0))));
+        over(new CompactH2Backend(file), collection -> collection.insertOne(stored));
+        over(new CompactH2Backend(file), collection -> assertThat(collection.find().first()).isEqualTo(stored));
+        assertThat(new String(Files.readAllBytes(Path.of(file)), StandardCharsets.ISO_8859_1))
+                .as("the data file holds no Java-serialised document")
+                .doesNotContain(de.bwaldvogel.mongo.bson.Document.class.getName());
     }
 }
