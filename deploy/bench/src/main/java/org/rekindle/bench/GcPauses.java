@@ -29,7 +29,7 @@ final class GcPauses implements AutoCloseable {
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         if (!info.getGcName().contains("Concurrent")) {
             long from = (jvmStartMillis + info.getGcInfo().getStartTime()) * 1_000;
-            pauses.add(new Pause(from, from + info.getGcInfo().getDuration() * 1_000));
+            paused(from, from + info.getGcInfo().getDuration() * 1_000);
         }
     };
 
@@ -37,6 +37,11 @@ final class GcPauses implements AutoCloseable {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
         }
+    }
+
+    /** A pause, wall-clock microseconds since the epoch. */
+    void paused(long fromMicros, long toMicros) {
+        pauses.add(new Pause(fromMicros, toMicros));
     }
 
     /** Milliseconds of pause between two wall-clock instants (microseconds since the epoch). */

@@ -501,6 +501,9 @@ final class WriteBenchmark {
             streamFreshness(dashboardStream, STEADY_RATE, WARM_UP_SECONDS, checkIn, unused, new ArrayList<>());
             streamFreshness(feedStream, STEADY_RATE, WARM_UP_SECONDS, breach, unused, new ArrayList<>());
         }
+        if (MongoCommandProfile.enabled()) {
+            MongoCommandProfile.INSTANCE.report(0); // counts from the measured actions only
+        }
         for (int perSecond : new int[]{10, 50}) {
             Latency raw = rawFreshness(kafka.bootstrapServers(), perSecond, 20);
             List<JournalHops.Split> dashboardHops = new ArrayList<>();
@@ -510,6 +513,10 @@ final class WriteBenchmark {
             try (JournalHops hops = new JournalHops(kafka.bootstrapServers(), JournalTopic.NAME)) {
                 dashboard = streamFreshness(dashboardStream, perSecond, 20, checkIn, hops, dashboardHops);
                 feed = streamFreshness(feedStream, perSecond, 20, breach, hops, feedHops);
+            }
+            if (MongoCommandProfile.enabled()) {
+                System.out.printf("MongoDB commands by total time, freshness at %d/s (%d check-ins, then as many "
+                                  + "breaches):%n%s%n", perSecond, perSecond * 20, MongoCommandProfile.INSTANCE.report(40));
             }
             addHops(results, "dashboard stream, " + perSecond + "/s", dashboardHops);
             addHops(results, "notification feed, " + perSecond + "/s", feedHops);
