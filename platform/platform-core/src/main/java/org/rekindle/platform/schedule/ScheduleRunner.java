@@ -81,8 +81,9 @@ public class ScheduleRunner implements SmartLifecycle {
     public int runDueWork() {
         int ran = 0;
         for (Document claimed = claimNext(); claimed != null; claimed = claimNext()) {
-            run(claimed);
-            ran++;
+            if (run(claimed)) {
+                ran++;
+            }
         }
         return ran;
     }
@@ -140,14 +141,20 @@ public class ScheduleRunner implements SmartLifecycle {
                                Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("attempt", 1));
     }
 
-    private void run(Document claimed) {
+    /** Runs the claimed work unless its key finished before (a copy stored again); returns whether it ran. */
+    private boolean run(Document claimed) {
         String key = claimed.getString("_id");
+        if (schedule.hasFinished(key)) {
+            schedule.discard(key);
+            return false;
+        }
         ScheduledWork item = new ScheduledWork(key, claimed.getString("kind"), claimed.getDate("dueAt").toInstant(),
                                                claimed.get("payload", Document.class), claimed.getInteger("attempt"));
         try {
             handlers.get(item.kind()).run(item);
             claimed.remove("leaseUntil");
             schedule.finish(claimed.append("state", WorkSchedule.DONE).append("doneAt", Date.from(clock.instant())));
+            return true;
         } catch (Exception failure) {
             boolean last = item.attempt() >= maxAttempts;
             if (last) {
@@ -162,6 +169,7 @@ public class ScheduleRunner implements SmartLifecycle {
                     Updates.set("state", last ? WorkSchedule.FAILED : WorkSchedule.PENDING),
                     Updates.set("dueAt", Date.from(last ? item.dueAt() : retryAt)),
                     Updates.set("lastError", String.valueOf(failure)), Updates.unset("leaseUntil")));
+            return true;
         }
     }
 

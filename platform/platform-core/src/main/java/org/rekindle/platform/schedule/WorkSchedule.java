@@ -1,9 +1,10 @@
 package org.rekindle.platform.schedule;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -22,6 +23,12 @@ import java.util.Optional;
  * idempotent by key: replaying the events that scheduled work does not schedule it twice, nor revive work that
  * already ran or was cancelled. The runner in the same process hears of new work as it is stored and runs what is due
  * at once; its poll is the safety net for work stored by another instance or left behind by a crash.
+ * <p>
+ * Storing work is one write: whether the key ran or was cancelled before is asked once, when the work is claimed to
+ * run ({@link #hasFinished}), not on every scheduling, which is the common case and which a replay repeats. Work
+ * stored again after it finished therefore waits in {@code work} until it falls due and is then dropped unrun. The
+ * check at the claim has no window: finished work is kept in {@code finished} before it leaves {@code work}, so a
+ * copy stored again after it left finds it there.
  * <p>
  * Two collections, both keyed by the work's key: {@code work} holds what may still run (PENDING, RUNNING) and what
  * failed for good (FAILED, kept in sight), {@code finished} what ran (DONE) or was cancelled (CANCELLED). The runner
@@ -56,20 +63,15 @@ public class WorkSchedule {
         moveFinishedWorkOut();
     }
 
-    /** Schedules the work unless work with this key exists already; returns whether it was new. */
+    /**
+     * Schedules the work unless work with this key is waiting or running already; returns whether it was stored now.
+     * Work with a key that ran or was cancelled before is stored too, but never runs (see above).
+     */
     public boolean schedule(String key, WorkKind kind, Instant dueAt, Document payload) {
-        if (isFinished(key)) {
-            return false;
-        }
         boolean created = work.updateOne(Filters.eq("_id", key), Updates.combine(
                 Updates.setOnInsert("kind", kind.storedName()), Updates.setOnInsert("dueAt", Date.from(dueAt)),
                 Updates.setOnInsert("payload", payload), Updates.setOnInsert("state", PENDING),
                 Updates.setOnInsert("attempt", 0)), new UpdateOptions().upsert(true)).getUpsertedId() != null;
-        if (created && isFinished(key)) {
-            // It finished between the check and the insert (the runner archives, then deletes): not revived.
-            work.deleteOne(Filters.eq("_id", key));
-            return false;
-        }
         if (created) {
             whenScheduled.stored(key, kind.storedName(), dueAt);
         }
@@ -94,11 +96,14 @@ public class WorkSchedule {
         return keys.stream().filter(this::cancel).count();
     }
 
-    /** The state of the work with this key (PENDING, RUNNING, DONE, CANCELLED or FAILED), if it exists. */
+    /**
+     * The state of the work with this key (PENDING, RUNNING, DONE, CANCELLED or FAILED), if it exists; what finished
+     * comes first, since a copy stored again after it finished never runs.
+     */
     public Optional<String> stateOf(String key) {
-        Document doc = work.find(Filters.eq("_id", key)).first();
+        Document doc = finished.find(Filters.eq("_id", key)).first();
         if (doc == null) {
-            doc = finished.find(Filters.eq("_id", key)).first();
+            doc = work.find(Filters.eq("_id", key)).first();
         }
         return Optional.ofNullable(doc).map(d -> d.getString("state"));
     }
@@ -141,12 +146,25 @@ public class WorkSchedule {
         work.deleteOne(Filters.eq("_id", done.get("_id")));
     }
 
-    private void archive(Document done) {
-        finished.replaceOne(Filters.eq("_id", done.get("_id")), done, new ReplaceOptions().upsert(true));
+    /** Whether work with this key ran or was cancelled before: then a copy of it in {@code work} must not run. */
+    boolean hasFinished(String key) {
+        return finished.find(Filters.eq("_id", key)).first() != null;
     }
 
-    private boolean isFinished(String key) {
-        return finished.find(Filters.eq("_id", key)).first() != null;
+    /** Removes a copy of finished work from the polled set, leaving what {@code finished} says of the key as it is. */
+    void discard(String key) {
+        work.deleteOne(Filters.eq("_id", key));
+    }
+
+    /** Keeps what finished: the first record of a key stays (a copy stored again and cancelled does not overwrite it). */
+    private void archive(Document done) {
+        try {
+            finished.insertOne(done);
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     /** Work finished before finished work had its own collection (one scan of the polled set, on start). */

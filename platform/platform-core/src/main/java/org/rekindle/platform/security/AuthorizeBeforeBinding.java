@@ -2,6 +2,7 @@ package org.rekindle.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationContext;
@@ -18,7 +19,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorization before validation, for every endpoint at once: an endpoint's {@code @PreAuthorize} is evaluated
@@ -30,7 +34,11 @@ import java.util.Map;
  */
 public class AuthorizeBeforeBinding implements HandlerInterceptor {
 
+    private static final DefaultParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
     private final MethodSecurityExpressionHandler expressions;
+    /** Each handler method's rule, parsed once: finding the annotation and parsing SpEL per request costs CPU. */
+    private final Map<Method, Optional<Expression>> rules = new ConcurrentHashMap<>();
 
     public AuthorizeBeforeBinding(MethodSecurityExpressionHandler expressions) {
         this.expressions = expressions;
@@ -41,8 +49,8 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
+        Expression expression = rules.computeIfAbsent(method.getMethod(), this::ruleOf).orElse(null);
+        if (expression == null) {
             return true;
         }
         Object[] arguments = fromTheUrl(method, request);
@@ -52,7 +60,6 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
         EvaluationContext context = expressions.createEvaluationContext(
                 () -> SecurityContextHolder.getContext().getAuthentication(),
                 new SimpleMethodInvocation(method.getBean(), method.getMethod(), arguments));
-        Expression expression = expressions.getExpressionParser().parseExpression(rule.value());
         boolean allowed;
         try {
             allowed = ExpressionUtils.evaluateAsBoolean(expression, context);
@@ -63,6 +70,11 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
             throw new AccessDeniedException("Access Denied");
         }
         return true;
+    }
+
+    private Optional<Expression> ruleOf(Method handler) {
+        return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(handler, PreAuthorize.class))
+                       .map(rule -> expressions.getExpressionParser().parseExpression(rule.value()));
     }
 
     /**
@@ -77,7 +89,7 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
         Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             MethodParameter parameter = parameters[i];
-            parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+            parameter.initParameterNameDiscovery(PARAMETER_NAMES);
             if (parameter.getParameterType() != String.class) {
                 continue;
             }

@@ -51,8 +51,11 @@ class WorkScheduleTest {
         assertThat(runner.runDueWork()).isZero();
         assertThat(ran).containsExactly("remind:1@sam");
         assertThat(schedule.stateOf("remind:1")).contains("DONE");
-        assertThat(schedule.schedule("remind:1", Work.REMIND, T0, new Document())).as("done work is not revived")
-                .isFalse();
+        schedule.schedule("remind:1", Work.REMIND, T0, new Document("who", "again"));
+        assertThat(runner.runDueWork()).as("done work stored again is not revived").isZero();
+        assertThat(ran).containsExactly("remind:1@sam");
+        assertThat(schedule.stateOf("remind:1")).contains("DONE");
+        assertThat(collection.countDocuments()).as("the copy left the polled set").isZero();
     }
 
     /** The backlog gauge: pending work due now, neither work due later nor work that ran or was cancelled. */
@@ -140,11 +143,35 @@ class WorkScheduleTest {
         assertThat(finished.find(Filters.eq("_id", "ran")).first().getDate("doneAt")).isNotNull();
         assertThat(schedule.stateOf("ran")).contains("DONE");
         assertThat(schedule.stateOf("dropped")).contains("CANCELLED");
-        assertThat(schedule.schedule("ran", Work.REMIND, T0, new Document())).isFalse();
-        assertThat(schedule.schedule("dropped", Work.REMIND, T0, new Document())).isFalse();
+        schedule.schedule("ran", Work.REMIND, T0, new Document());
+        schedule.schedule("dropped", Work.REMIND, T0, new Document());
+        assertThat(schedule.cancel("dropped")).as("a copy of cancelled work, cancelled again").isTrue();
         clock.advance(Duration.ofDays(1));
         assertThat(runner.runDueWork()).isOne();
         assertThat(ran).containsExactly("ran", "waiting");
+        assertThat(schedule.stateOf("ran")).contains("DONE");
+        assertThat(schedule.stateOf("dropped")).contains("CANCELLED");
+        assertThat(finished.find(Filters.eq("_id", "ran")).first().getDate("doneAt"))
+                .as("the first record of a key stays").isNotNull();
+    }
+
+    /**
+     * A runner that stopped after keeping its work as finished but before removing it from the polled set: the claim
+     * after the lease runs out finds it finished and drops it instead of running it a second time.
+     */
+    @Test
+    void workKeptAsFinishedButLeftInThePolledSetIsNotRunAgain() {
+        ScheduleRunner runner = runner(work -> ran.add(work.key()));
+        schedule.schedule("w", Work.REMIND, T0, new Document());
+        runner.runDueWork();
+        Document done = finished.find(Filters.eq("_id", "w")).first();
+        collection.insertOne(new Document(done).append("state", "RUNNING").append("attempt", 1)
+                                               .append("leaseUntil", java.util.Date.from(T0.plusSeconds(30))));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(runner.runDueWork()).isZero();
+        assertThat(ran).containsExactly("w");
+        assertThat(collection.countDocuments()).isZero();
+        assertThat(schedule.stateOf("w")).contains("DONE");
     }
 
     @Test
@@ -156,7 +183,11 @@ class WorkScheduleTest {
         WorkSchedule restarted = new WorkSchedule(collection, finished);
         assertThat(collection.find().map(doc -> doc.getString("_id")).into(new ArrayList<>())).containsExactly("next");
         assertThat(restarted.stateOf("old")).contains("DONE");
-        assertThat(restarted.schedule("old", Work.REMIND, T0, new Document())).isFalse();
+        schedule = restarted;
+        ScheduleRunner runner = runner(work -> ran.add(work.key()));
+        restarted.schedule("old", Work.REMIND, T0, new Document());
+        runner.runDueWork();
+        assertThat(ran).containsExactly("next");
     }
 
     /** Work is stored by its kind's stored name, and work stored in that string form runs by the kind's handler. */

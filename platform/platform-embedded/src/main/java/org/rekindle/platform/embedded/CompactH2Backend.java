@@ -3,6 +3,7 @@ package org.rekindle.platform.embedded;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -14,24 +15,21 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map.Entry;
 
 /**
- * mongo-java-server's H2 backend with two costs taken out of the hot path: documents are stored as BSON
- * ({@link BsonDocumentValues}) instead of Java-serialised, and index keys are compared without serialising them on
- * every comparison.
+ * mongo-java-server's H2 backend with three costs taken out of the hot path: documents are stored as BSON
+ * ({@link BsonDocumentValues}) instead of Java-serialised, index keys are compared without serialising them on
+ * every comparison, and collections do not keep their data size ({@link UntrackedSizeCollection}).
  * <p>
  * Index keys: its unique
- * indexes are H2 maps keyed by {@link KeyValue}, which is not {@link Comparable}, so H2's {@link ObjectDataType}
+ * indexes are H2 maps keyed by {@link KeyValue}, which is not {@link Comparable}, so H2's {@code ObjectDataType}
  * orders two keys by their Java-serialised bytes and serialises both for each comparison of each lookup: profiled at
  * 50 client actions and 50 breaches a second, that was 37 % of the MongoDB-wire server's CPU (12 % of the whole
- * stack's). Here a key's bytes are computed once per key object and kept for the comparisons that follow; the order,
- * and so the file's format and every index already stored, stay exactly as they were.
+ * stack's). {@link SerialisedOnce} computes a key's bytes once per key object and keeps them for the comparisons and
+ * page writes that follow; the order, and so the file's format and every index already stored, stay exactly as they were.
  */
 final class CompactH2Backend extends H2Backend {
 
@@ -57,7 +55,7 @@ final class CompactH2Backend extends H2Backend {
             MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace, // H2Database's names
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new UntrackedSizeCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
@@ -67,6 +65,25 @@ final class CompactH2Backend extends H2Backend {
                     getFullCollectionNamespace(collectionName) + "._index_" + indexName, // H2Database's own name
                     new MVMap.Builder<KeyValue, Object>().keyType(new SerialisedOnce()));
             return new UniqueIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * A collection that does not keep its data size (collStats' {@code size}): keeping it BSON-encodes the document
+     * twice on every update (before and after) and once on every insert and delete, and writes the total to the meta
+     * map. Profiled at 50 client actions and 50 breaches a second, that encoding was 21 % of the MongoDB-wire server's
+     * CPU; nothing in Rekindle reads the size, and {@code size} stays at what it was when a collection stopped tracking.
+     */
+    private static final class UntrackedSizeCollection extends H2Collection {
+
+        UntrackedSizeCollection(Database database, String name, CollectionOptions options,
+                                MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
     }
 
@@ -113,38 +130,6 @@ final class CompactH2Backend extends H2Backend {
         @Override
         public long getDataSize() {
             return getCount();
-        }
-    }
-
-    /**
-     * {@link ObjectDataType}'s order of two index keys, their serialised bytes compared as H2 compares them, with the
-     * bytes of the last few thousand key objects kept (by identity: a key object never changes, and the same object
-     * always gives the same bytes). A lookup compares one key with the keys of each page on its way down, so the key
-     * looked for and the keys of pages in use are serialised once instead of on each comparison.
-     */
-    static final class SerialisedOnce extends ObjectDataType {
-
-        private static final int KEPT = 4096;
-        private final Map<Object, byte[]> serialised = new IdentityHashMap<>();
-
-        @Override
-        public int compare(Object a, Object b) {
-            if (a != b && a instanceof KeyValue && b instanceof KeyValue) {
-                return compareNotNull(bytes(a), bytes(b));
-            }
-            return super.compare(a, b);
-        }
-
-        private synchronized byte[] bytes(Object key) {
-            byte[] bytes = serialised.get(key);
-            if (bytes == null) {
-                if (serialised.size() >= KEPT) {
-                    serialised.clear();
-                }
-                bytes = serialize(key);
-                serialised.put(key, bytes);
-            }
-            return bytes;
         }
     }
 }
