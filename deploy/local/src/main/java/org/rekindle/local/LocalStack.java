@@ -105,14 +105,17 @@ public final class LocalStack implements AutoCloseable {
         }
         copyEventStoresWrittenBeforePostgres();
         smtp = report.up("SMTP server and inbox", () -> EmbeddedSmtp.start(settings.smtpPort(), settings.inboxPort()));
-        startServices();
-        Duration startup = report.elapsed();
-
-        String seedResult = settings.seed()
-                ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
-                                 new DemoLogins(issuerUrl()), report).seedOnce()
-                : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
-        System.out.println(banner(startup, seedResult));
+        java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> webApp = startServices();
+        String seedResult;
+        try {
+            seedResult = settings.seed()
+                    ? new DemoSeeder(mongo.connectionString(), journalUrl(), planUrl(), notificationUrl(),
+                                     new DemoLogins(issuerUrl()), report).seedOnce()
+                    : "demo data not seeded (--" + LocalSettings.SEED + "=false)";
+        } finally {
+            services.add(joined(webApp)); // started or failed, it is stopped with the rest
+        }
+        System.out.println(banner(report.elapsed(), seedResult));
         report.ready(webUrl());
     }
 
@@ -153,24 +156,29 @@ public final class LocalStack implements AutoCloseable {
      */
     private java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> startIssuerBesideStores() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> issuer =
+        return inBackground("rekindle-start-issuer", () -> report.up("OIDC issuer", () -> IssuerApplication.application().run(
+                "--server.port=" + settings.issuerPort(),
+                "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
+                "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
+                "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
+                "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
+                "--spring.main.banner-mode=off")));
+    }
+
+    private static java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> inBackground(
+            String threadName, Supplier<ConfigurableApplicationContext> start) {
+        java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> started =
                 new java.util.concurrent.CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                issuer.complete(report.up("OIDC issuer", () -> IssuerApplication.application().run(
-                        "--server.port=" + settings.issuerPort(),
-                        "--server.address=127.0.0.1", "--rekindle.issuer.url=" + issuerUrl(),
-                        "--rekindle.issuer.web-redirect-uris=" + webUrl() + "/login/callback,http://127.0.0.1/callback",
-                        "--rekindle.issuer.web-post-logout-uris=" + webUrl() + "/signed-out",
-                        "--spring.main.register-shutdown-hook=false", "--logging.register-shutdown-hook=false",
-                        "--spring.main.banner-mode=off")));
+                started.complete(start.get());
             } catch (Throwable failure) {
-                issuer.completeExceptionally(failure);
+                started.completeExceptionally(failure);
             }
-        }, "rekindle-start-issuer");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
-        return issuer;
+        return started;
     }
 
     private static <T> T joined(java.util.concurrent.CompletableFuture<T> started) {
@@ -182,10 +190,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The four services and the web app, {@link InParallel#lanes()} at a time. None needs another to start: the
-     * services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints itself.
+     * The four services, {@link InParallel#lanes()} at a time, then the web app on a thread of its own, returned while
+     * it starts: the demo seed needs only the services, so it runs while the web app comes up. None needs another to
+     * start: the services fetch the issuer's keys on the first request, and the web app names the issuer's endpoints
+     * itself.
      */
-    private void startServices() {
+    private java.util.concurrent.CompletableFuture<ConfigurableApplicationContext> startServices() {
         List<Supplier<ConfigurableApplicationContext>> starts = List.of(
                 () -> report.up("journal-service", () -> JournalApplication.application().run(
                         withExportSources(serviceArgs(settings.journalPort(), "journal")))),
@@ -194,9 +204,10 @@ public final class LocalStack implements AutoCloseable {
                 () -> report.up("plan-service", () -> PlanApplication.application().run(
                         serviceArgs(settings.planPort(), "plan"))),
                 () -> report.up("notification-service", () -> NotificationApplication.application().run(
-                        withMail(serviceArgs(settings.notificationPort(), "notification")))),
-                () -> report.up("web app", () -> WebApplication.application().run(webArgs())));
+                        withMail(serviceArgs(settings.notificationPort(), "notification")))));
         InParallel.start(starts, services::add);
+        return inBackground("rekindle-start-web", () -> report.up("web app",
+                                                                 () -> WebApplication.application().run(webArgs())));
     }
 
     private java.nio.file.Path postgresDataDir() {
