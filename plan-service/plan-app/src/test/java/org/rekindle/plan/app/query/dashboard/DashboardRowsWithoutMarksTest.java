@@ -133,5 +133,8 @@ class DashboardRowsWithoutMarksTest {
         NoContactFold.Mark plain = new NoContactFold.Mark("STARTED", T0, 30, null, null, null);
         assertThat(plain.stored()).isEqualTo("STARTED|" + T0 + "|30|||");
         assertThat(NoContactFold.Mark.of(plain.stored())).isEqualTo(plain);
+        NoContactFold.Mark full = new NoContactFold.Mark("CONTACT", T0, null, "TEXT", "EX", 12);
+        assertThat(full.stored()).isEqualTo("CONTACT|" + T0 + "||TEXT|EX|12");
+        assertThat(NoContactFold.Mark.of(full.stored())).isEqualTo(full);
     }
 }
