@@ -143,7 +143,7 @@ public class WorkSchedule {
     /** Moves work that ran or was cancelled to {@code finished}: kept there first, then removed from the polled set. */
     void finish(Document done) {
         archive(done);
-        work.deleteOne(Filters.eq("_id", done.get("_id")));
+        discard(done.getString("_id"));
     }
 
     /** Whether work with this key ran or was cancelled before: then a copy of it in {@code work} must not run. */

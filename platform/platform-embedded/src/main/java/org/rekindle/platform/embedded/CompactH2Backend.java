@@ -21,8 +21,9 @@ import java.util.Map.Entry;
 
 /**
  * mongo-java-server's H2 backend with three costs taken out of the hot path: documents are stored as BSON
- * ({@link BsonDocumentValues}) instead of Java-serialised, index keys are compared without serialising them on
- * every comparison, and collections do not keep their data size ({@link UntrackedSizeCollection}).
+ * ({@link BsonDocumentValues}) instead of Java-serialised, index keys keep their serialised bytes instead of being
+ * serialised for every comparison and page write ({@link SerialisedOnce}), and collections do not keep their data
+ * size ({@link UntrackedSizeCollection}).
  * <p>
  * Index keys: its unique
  * indexes are H2 maps keyed by {@link KeyValue}, which is not {@link Comparable}, so H2's {@code ObjectDataType}
