@@ -30,14 +30,14 @@ public class DashboardQueries {
 
     private final DashboardDocuments documents;
     private final Clock clock;
-    private final RowsInMemory inMemory;
+    private final RowsInMemory<DashboardRow> inMemory;
 
     @Autowired
     DashboardQueries(DashboardDocuments documents, Clock clock,
                      @Value("${rekindle.dashboard.rows-in-memory:" + RowsInMemory.DEFAULT_CAPACITY + "}") int rowsInMemory) {
         this.documents = documents;
         this.clock = clock;
-        this.inMemory = new RowsInMemory(rowsInMemory);
+        this.inMemory = new RowsInMemory<>(rowsInMemory);
     }
 
     DashboardQueries(DashboardDocuments documents, Clock clock) {

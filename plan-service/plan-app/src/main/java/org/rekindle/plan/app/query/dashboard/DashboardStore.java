@@ -2,9 +2,14 @@ package org.rekindle.plan.app.query.dashboard;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +34,25 @@ public class DashboardStore {
 
     static final int REMEMBERED_EVENT_IDS = 500;
 
+    private static final Bson VERSION_ONLY = Projections.include("written");
+
     private final DashboardDocuments documents;
     private final ApplicationEventPublisher changes;
     private final Clock clock;
+    /** Each row as this process last wrote it, so the next batch reads its version only (see {@link #loadAll}). */
+    private final RowsInMemory<DashboardBatch.PendingRow> lastWritten;
 
-    DashboardStore(DashboardDocuments documents, ApplicationEventPublisher changes, Clock clock) {
+    @Autowired
+    DashboardStore(DashboardDocuments documents, ApplicationEventPublisher changes, Clock clock,
+                   @Value("${rekindle.dashboard.rows-in-memory:" + RowsInMemory.DEFAULT_CAPACITY + "}") int rowsInMemory) {
         this.documents = documents;
         this.changes = changes;
         this.clock = clock;
+        this.lastWritten = new RowsInMemory<>(rowsInMemory);
+    }
+
+    DashboardStore(DashboardDocuments documents, ApplicationEventPublisher changes, Clock clock) {
+        this(documents, changes, clock, RowsInMemory.DEFAULT_CAPACITY);
     }
 
     /** One event on its own (projection tests; a handler outside a processor batch). */
@@ -51,11 +67,28 @@ public class DashboardStore {
         return new DashboardBatch(this);
     }
 
-    /** Each client's stored row and the ids of the last events applied to it (a fresh row if none), in one query. */
+    /**
+     * Each client's stored row and the ids of the last events applied to it (a fresh row if none). The rows' versions
+     * are read first; a row this process wrote last, at that version, is taken from memory, the others are read
+     * whole in one query. A row holds every contact mark of its client, so reading and parsing it on every batch
+     * costs more the longer the history; a row written since by another instance has a new version and is read.
+     */
     Map<String, DashboardBatch.PendingRow> loadAll(Collection<String> clientIds) {
         Map<String, DashboardBatch.PendingRow> loaded = new LinkedHashMap<>();
-        documents.rows.find(Filters.in("_id", List.copyOf(clientIds))).forEach(doc -> loaded.put(doc.getString("_id"),
-                new DashboardBatch.PendingRow(documents.read(doc), DashboardDocuments.seenOf(doc))));
+        List<String> notHeld = new ArrayList<>();
+        for (Document version : documents.rows.find(Filters.in("_id", List.copyOf(clientIds))).projection(VERSION_ONLY)) {
+            String clientId = version.getString("_id");
+            DashboardBatch.PendingRow held = lastWritten.take(clientId, version.getString("written"));
+            if (held != null) {
+                loaded.put(clientId, held);
+            } else {
+                notHeld.add(clientId);
+            }
+        }
+        if (!notHeld.isEmpty()) {
+            documents.rows.find(Filters.in("_id", notHeld)).forEach(doc -> loaded.put(doc.getString("_id"),
+                    new DashboardBatch.PendingRow(documents.read(doc), DashboardDocuments.seenOf(doc))));
+        }
         clientIds.forEach(id -> loaded.computeIfAbsent(id, fresh -> new DashboardBatch.PendingRow(
                 new DashboardRow(fresh), new ArrayList<>())));
         return loaded;
@@ -67,18 +100,23 @@ public class DashboardStore {
             return;
         }
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         for (DashboardBatch.PendingRow pending : changed) {
             List<String> seen = pending.seen();
             if (seen.size() > REMEMBERED_EVENT_IDS) {
                 seen.subList(0, seen.size() - REMEMBERED_EVENT_IDS).clear();
             }
             DashboardRow row = pending.row().foldNoContactAt(clock.instant());
+            String version = new ObjectId().toHexString();
+            versions.add(version);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
                     .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row))
-                    .append("written", new org.bson.types.ObjectId().toHexString()),
-                    new ReplaceOptions().upsert(true)));
+                    .append("written", version), new ReplaceOptions().upsert(true)));
         }
         documents.rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        for (int i = 0; i < changed.size(); i++) {
+            lastWritten.keep(changed.get(i).row().clientId, versions.get(i), changed.get(i));
+        }
         changed.forEach(pending -> changes.publishEvent(new DashboardRowChanged(pending.row().coachId,
                                                                                 pending.row().clientId, pending.row())));
     }
@@ -115,6 +153,7 @@ public class DashboardStore {
      * consent stays: falling back to the default would show the coach more than the client chose.
      */
     void forgetJournalOf(String clientId) {
+        lastWritten.take(clientId, null);
         List<String> months = documents.monthsOf(clientId);
         documents.days.retain(clientId, months, event -> isPlanOrConsent(event.getString("type")));
         List<ClientEvent> remaining = documents.eventsOf(clientId, months);
@@ -139,6 +178,7 @@ public class DashboardStore {
     }
 
     void clear() {
+        lastWritten.clear();
         documents.monthEnds.clear();
         documents.lateArrivals.clear();
         documents.rows.deleteMany(new Document());

@@ -96,9 +96,71 @@ class RowsInMemoryTest {
         assertThat(instance.moods("c1")).containsExactly(3);
     }
 
+    /** Every kind of event the row folds, a few batches' worth, in the order a client might send them. */
+    private List<List<ClientEvent>> batchesOfAHistory() {
+        Map<String, Object> rules = new java.util.HashMap<>();
+        rules.put("replyToExCountsAsBreach", false);
+        rules.put("exContactRestartsPeriod", true);
+        rules.put("noContactTargetDays", 45);
+        return List.of(
+                List.of(event("c1", "PlanAssigned", Map.of("coachId", "k1", "planId", "p1", "timezone", "Europe/Berlin",
+                                                           "replyToExCountsAsBreach", true, "steps",
+                                                           List.of(Map.of("stepId", "s1", "title", "Why it ended", "dayOffset", 0),
+                                                                   Map.of("stepId", "s2", "title", "Apology", "dayOffset", 3)))),
+                        event("c1", "NoContactStarted", Map.of("targetDays", 30)), mood("c1", 3)),
+                List.of(event("c1", "PlanStepCompleted", Map.of("planId", "p1", "stepId", "s1")), mood("c1", 2),
+                        event("c1", "ConsentChanged", Map.of("coachSees", List.of("MOOD", "CONTACT")))),
+                List.of(event("c1", "NoContactBroken", Map.of("attemptDays", 4, "channel", "TEXT", "initiatedBy", "EX")),
+                        event("c1", "WellBeingCheckedIn", Map.of("percentage", 40, "rawScore", 10, "week", "2026-W47"))),
+                List.of(event("c1", "PlanBreachRulesChanged", Map.of("planId", "p1", "rules", rules,
+                                                                     "changedAt", NOW.minusSeconds(60).toString())),
+                        event("c1", "PlanStepSkipped", Map.of("planId", "p1", "stepId", "s2")), mood("c1", 1)),
+                List.of(event("c1", "NoContactEnded", Map.of()), event("c1", "PlanPaused", Map.of("planId", "p1"))));
+    }
+
+    private static Document storedRow(String database) {
+        Document stored = client.getDatabase(database).getCollection("dashboard_rows")
+                                .find(new Document("_id", "c1")).first();
+        stored.remove("written");
+        return stored;
+    }
+
+    /**
+     * The processor keeps each row as it wrote it and folds the next batch into that: what it stores is what folding
+     * into the row read back from the store gives (every kind of event, across batches).
+     */
+    @Test
+    void aRowKeptByTheProcessorIsStoredAsOneReadBackWouldBe() {
+        List<List<ClientEvent>> batches = batchesOfAHistory();
+        String keptDatabase = "dashboard-" + UUID.randomUUID();
+        String readDatabase = "dashboard-" + UUID.randomUUID();
+        Instance keeping = new Instance(keptDatabase);
+        for (List<ClientEvent> batch : batches) {
+            keeping.apply(batch.toArray(ClientEvent[]::new));
+            new Instance(readDatabase).apply(batch.toArray(ClientEvent[]::new)); // a new instance reads the row
+        }
+
+        assertThat(storedRow(keptDatabase)).isEqualTo(storedRow(readDatabase));
+        assertThat(storedRow(keptDatabase).get("row", Document.class).getList("moods", Object.class)).hasSize(3);
+        assertThat(keeping.queries.client("c1", NOW)).isEqualTo(new Instance(readDatabase).queries.client("c1", NOW));
+    }
+
+    /** A redelivered batch changes nothing, whether the row is kept in memory or read. */
+    @Test
+    void aRedeliveredBatchChangesNothingInAKeptRow() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Instance instance = new Instance(database);
+        ClientEvent assigned = assigned("c1");
+        ClientEvent low = mood("c1", 1);
+        instance.apply(assigned, low);
+        instance.apply(low, mood("c1", 5));
+        instance.apply(assigned, low);
+        assertThat(instance.moods("c1")).containsExactly(1, 5);
+    }
+
     @Test
     void keepsAtMostItsCapacityDroppingTheLeastRecentlyRead() {
-        RowsInMemory inMemory = new RowsInMemory(2);
+        RowsInMemory<DashboardRow> inMemory = new RowsInMemory<>(2);
         inMemory.keep("a", "v1", new DashboardRow("a"));
         inMemory.keep("b", "v1", new DashboardRow("b"));
         assertThat(inMemory.at("a", "v1")).isNotNull();
