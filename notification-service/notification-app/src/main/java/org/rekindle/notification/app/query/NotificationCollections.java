@@ -8,21 +8,27 @@ import org.rekindle.platform.readmodel.OwnerIndex;
 
 /**
  * notification-service's own collections. {@code notifications} and {@code notification_deliveries} grow with
- * history, so a recipient's notifications and a notification's delivery attempts are found through indexes of their
- * ids ({@code notifications_by_recipient}, {@code notification_deliveries_by_notification}) by {@code _id}: the
- * embedded MongoDB-wire server ignores non-unique indexes and would scan every notification of every recipient. The
- * field indexes serve the erasure's deletes on real MongoDB (see the canvas).
+ * history, so a recipient's feed and a notification's delivery attempts are found through indexes of their ids
+ * ({@link FeedIndexes}, {@code notification_deliveries_by_notification}) by {@code _id}: the embedded MongoDB-wire
+ * server ignores non-unique indexes and would scan every notification of every recipient. The field indexes serve
+ * the erasure's deletes and the data export on real MongoDB (see the canvas).
  */
 public final class NotificationCollections {
 
     private final MongoDatabase db;
+
+    /** A recipient's every notification id in one document, which grew with their history; replaced by the feed's. */
+    private static final String RETIRED_BY_RECIPIENT = "notifications_by_recipient";
 
     public NotificationCollections(MongoDatabase db) {
         this.db = db;
         notifications().createIndex(Indexes.ascending("recipientId", "deliveredAt"));
         notifications().createIndex(Indexes.ascending("coachId", "raisedAt"));
         deliveries().createIndex(Indexes.ascending("notificationId"));
-        notificationsByRecipient().buildOnceFrom(notifications(), doc -> doc.getString("recipientId"), "recipientId");
+        feed().buildOnceFrom(notifications());
+        if (db.listCollectionNames().into(new java.util.ArrayList<>()).contains(RETIRED_BY_RECIPIENT)) {
+            db.getCollection(RETIRED_BY_RECIPIENT).drop();
+        }
         alertsByCoachAndClient().buildOnceFrom(notifications(), doc -> "ALERT".equals(doc.getString("kind"))
                 ? NotificationStore.coachAndClient(doc.getString("recipientId"), doc.getString("clientId")) : null,
                                                "recipientId", "clientId", "kind");
@@ -30,8 +36,9 @@ public final class NotificationCollections {
                                                  "notificationId");
     }
 
-    OwnerIndex notificationsByRecipient() {
-        return new OwnerIndex(db.getCollection("notifications_by_recipient"));
+    FeedIndexes feed() {
+        return new FeedIndexes(new OwnerIndex(db.getCollection("notification_feed_by_month")),
+                               db.getCollection("notification_feed_heads"));
     }
 
     OwnerIndex alertsByCoachAndClient() {

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.rekindle.notification.app.rules.AlertState;
 import org.rekindle.notification.app.rules.Notice;
 import org.rekindle.notification.app.rules.SessionInvite;
+import org.rekindle.platform.readmodel.ByIds;
 import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.OwnerIndex;
 import org.springframework.stereotype.Component;
@@ -18,34 +19,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Every notification once: its id is derived from the rule and cause ({@link Notice#key()}), so a second raise of
  * the same firing finds it there. The feed shows a recipient's delivered notifications, newest first. Every query
- * here is by {@code _id}: one notification, or a recipient's through {@code notifications_by_recipient} (only the
- * erasure filters by client id).
+ * here is by {@code _id}: one notification, or a recipient's through {@link FeedIndexes} (only the erasure and the
+ * data export filter by a field: rare, and indexed on MongoDB; the embedded server scans).
  */
 @Component
 public class NotificationStore {
 
     private final MongoCollection<Document> notifications;
-    private final OwnerIndex byRecipient;
+    private final FeedIndexes feeds;
     private final OwnerIndex byCoachAndClient;
     private final Clock clock;
 
     NotificationStore(NotificationCollections collections, Clock clock) {
         this.notifications = collections.notifications();
-        this.byRecipient = collections.notificationsByRecipient();
+        this.feeds = collections.feed();
         this.byCoachAndClient = collections.alertsByCoachAndClient();
         this.clock = clock;
     }
@@ -63,7 +65,6 @@ public class NotificationStore {
     public boolean insertOnce(Notice notice, String coachId, Instant deliverAt) {
         List<Document> causes = notice.causes().stream().map(c -> new Document("eventId", c.eventId())
                 .append("type", c.type()).append("at", Date.from(c.at())).append("detail", c.detail())).toList();
-        byRecipient.add(notice.recipientId(), idOf(notice));
         if (!notice.rule().isReminder()) {
             byCoachAndClient.add(coachAndClient(notice.recipientId(), notice.clientId()), idOf(notice));
         }
@@ -90,15 +91,22 @@ public class NotificationStore {
      * the client id, not an index: erasure must find every one, and it is rare (the embedded server scans).
      */
     public List<String> deleteAbout(String clientId) {
-        Map<String, List<String>> idsByRecipient = new HashMap<>();
-        notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("recipientId"))
-                     .forEach(doc -> idsByRecipient.computeIfAbsent(doc.getString("recipientId"),
-                                                                    r -> new ArrayList<>()).add(doc.getString("_id")));
+        Map<String, Map<String, Instant>> deliveredByRecipient = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("recipientId", "deliveredAt"))
+                     .forEach(doc -> {
+                         ids.add(doc.getString("_id"));
+                         Map<String, Instant> ofRecipient = deliveredByRecipient.computeIfAbsent(
+                                 doc.getString("recipientId"), r -> new HashMap<>());
+                         if (doc.getDate("deliveredAt") != null) {
+                             ofRecipient.put(doc.getString("_id"), doc.getDate("deliveredAt").toInstant());
+                         }
+                     });
         notifications.deleteMany(Filters.eq("clientId", clientId));
-        idsByRecipient.forEach(byRecipient::remove);
-        idsByRecipient.keySet().forEach(recipient -> byCoachAndClient.forget(coachAndClient(recipient, clientId)));
-        byRecipient.forget(clientId);
-        return idsByRecipient.values().stream().flatMap(List::stream).toList();
+        deliveredByRecipient.forEach(feeds::remove);
+        deliveredByRecipient.keySet().forEach(recipient -> byCoachAndClient.forget(coachAndClient(recipient, clientId)));
+        feeds.forget(clientId);
+        return ids;
     }
 
     private static Document inviteDocument(SessionInvite invite) {
@@ -142,8 +150,13 @@ public class NotificationStore {
     /**
      * Marks it delivered (into the feed or not) and where its email goes, in one write; delivered again, it keeps the
      * first time ({@code $min}). Its delivery runs as claimed schedule work and reads it first, so it is marked once.
+     * Into the feed, it is indexed there first (a crash in between leaves an index entry the feed filters out).
      */
-    public void markDelivered(String id, boolean inFeed, String emailTo, Instant at) {
+    public void markDelivered(NotificationView notification, boolean inFeed, String emailTo, Instant at) {
+        String id = notification.id();
+        if (inFeed) {
+            feeds.delivered(notification.recipientId(), id, "ALERT".equals(notification.kind()), at);
+        }
         notifications.updateOne(Filters.eq("_id", id), Updates.combine(Updates.min("deliveredAt", Date.from(at)),
                                                                        Updates.set("inFeed", inFeed),
                                                                        Updates.set("emailTo", emailTo)));
@@ -155,7 +168,11 @@ public class NotificationStore {
 
     /** Marks it read if it belongs to the recipient; false if there is no such notification of theirs. */
     public boolean markRead(String recipientId, String id, Instant at) {
-        return setOnce(inFeedOf(recipientId, id), "readAt", at);
+        boolean found = setOnce(inFeedOf(recipientId, id), "readAt", at);
+        if (found) {
+            feeds.read(recipientId, id);
+        }
+        return found;
     }
 
     /**
@@ -163,7 +180,11 @@ public class NotificationStore {
      * such alert of theirs. Acknowledging again keeps the first time.
      */
     public boolean acknowledge(String recipientId, String id, Instant at) {
-        return setOnce(alertOf(recipientId, id), "acknowledgedAt", at);
+        boolean found = setOnce(alertOf(recipientId, id), "acknowledgedAt", at);
+        if (found) {
+            feeds.acknowledged(recipientId, id);
+        }
+        return found;
     }
 
     /** The alert stays out of what needs the coach until {@code until}; false if there is no such alert of theirs. */
@@ -208,37 +229,54 @@ public class NotificationStore {
     }
 
     /**
-     * The recipient's feed, newest first: their notifications read by id through their index and filtered here, so
-     * the cost grows with this recipient's notifications, never with everyone's.
+     * The recipient's feed, newest delivered first, read through {@link FeedIndexes}: the whole feed month by month,
+     * newest first, until {@code limit} are shown; the unread ones from the ids not yet read. The cost grows with what
+     * is shown and what is still unread, never with the recipient's history.
      */
     public List<NotificationView> feed(String recipientId, boolean unreadOnly, int limit,
                                        UnaryOperator<NotificationView> shown) {
         return feed(recipientId, unreadOnly, false, limit, shown);
     }
 
-    /** As above; {@code needsYouOnly}: only alerts neither acknowledged nor snoozed now. */
+    /** As above; {@code needsYouOnly}: only alerts neither acknowledged nor snoozed now, from the open ones. */
     public List<NotificationView> feed(String recipientId, boolean unreadOnly, boolean needsYouOnly, int limit,
                                        UnaryOperator<NotificationView> shown) {
-        return notificationsOf(recipientId, DocumentOrder.descending("deliveredAt").thenComparing(DocumentOrder.descending("_id")))
-                .filter(doc -> Boolean.TRUE.equals(doc.getBoolean("inFeed")))
-                .filter(doc -> !unreadOnly || doc.get("readAt") == null)
-                .map(this::view)
-                .filter(view -> !needsYouOnly || AlertState.NEEDS_YOU.name().equals(view.state()))
-                .map(shown).filter(Objects::nonNull).limit(limit).toList();
+        Predicate<Document> wanted = doc -> recipientId.equals(doc.getString("recipientId"))
+                                            && Boolean.TRUE.equals(doc.getBoolean("inFeed"))
+                                            && (!unreadOnly || doc.get("readAt") == null);
+        Predicate<NotificationView> needsYou = view -> !needsYouOnly
+                                                       || AlertState.NEEDS_YOU.name().equals(view.state());
+        if (needsYouOnly || unreadOnly) {
+            List<String> ids = needsYouOnly ? feeds.open(recipientId) : feeds.unread(recipientId);
+            return shownNewestFirst(ByIds.find(notifications, ids), wanted, needsYou, shown, limit);
+        }
+        Map<String, Document> read = new LinkedHashMap<>();
+        for (String month : feeds.monthsNewestFirst(recipientId)) {
+            ByIds.find(notifications, feeds.deliveredIn(recipientId, month)).forEach(doc -> read.put(doc.getString("_id"), doc));
+            if (shownNewestFirst(read.values(), wanted, needsYou, shown, limit).size() >= limit) {
+                break; // every later month holds only notifications delivered before these
+            }
+        }
+        return shownNewestFirst(read.values(), wanted, needsYou, shown, limit);
+    }
+
+    private List<NotificationView> shownNewestFirst(Collection<Document> docs, Predicate<Document> wanted,
+                                                    Predicate<NotificationView> needsYou,
+                                                    UnaryOperator<NotificationView> shown, int limit) {
+        return docs.stream().filter(wanted)
+                   .sorted(DocumentOrder.descending("deliveredAt").thenComparing(DocumentOrder.descending("_id")))
+                   .map(this::view).filter(needsYou).map(shown).filter(Objects::nonNull).limit(limit).toList();
     }
 
     /**
      * Everything raised for the recipient (in the feed or not, delivered or still waiting), newest first, as
-     * {@code shown} lets them see it (null: not at all).
+     * {@code shown} lets them see it (null: not at all): their part of a data export. Rare, so by the recipient's id:
+     * indexed on MongoDB, a scan of every notification on the embedded server.
      */
     public List<NotificationView> allFor(String recipientId, UnaryOperator<NotificationView> shown) {
-        return notificationsOf(recipientId, DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id"))).map(this::view)
-                .map(shown).filter(Objects::nonNull).toList();
-    }
-
-    private Stream<Document> notificationsOf(String recipientId, Comparator<Document> order) {
-        return byRecipient.documentsOf(notifications, recipientId, order).stream()
-                          .filter(doc -> recipientId.equals(doc.getString("recipientId")));
+        List<Document> docs = notifications.find(Filters.eq("recipientId", recipientId)).into(new ArrayList<>());
+        docs.sort(DocumentOrder.descending("raisedAt").thenComparing(DocumentOrder.descending("_id")));
+        return docs.stream().map(this::view).map(shown).filter(Objects::nonNull).toList();
     }
 
     private NotificationView view(Document doc) {

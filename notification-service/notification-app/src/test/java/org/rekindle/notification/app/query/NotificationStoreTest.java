@@ -43,11 +43,11 @@ class NotificationStoreTest {
         }
         assertThat(store.insertOnce(first, "coach-1", T0)).as("a second raise of the same firing").isFalse();
         assertThat(store.load(NotificationStore.idOf(first))).hasValueSatisfying(n -> assertThat(n.delivered()).isFalse());
-        store.markDelivered(NotificationStore.idOf(first), true, "coach-1@example.org", T0.plusSeconds(1));
-        store.markDelivered(NotificationStore.idOf(second), true, null, T0.plusSeconds(61));
-        store.markDelivered(NotificationStore.idOf(second), true, null, T0.plusSeconds(999));
-        store.markDelivered(NotificationStore.idOf(skipped), false, null, T0.plusSeconds(121));
-        store.markDelivered(NotificationStore.idOf(someoneElses), true, null, T0.plusSeconds(1));
+        deliver(store, first, true, "coach-1@example.org", T0.plusSeconds(1));
+        deliver(store, second, true, null, T0.plusSeconds(61));
+        deliver(store, second, true, null, T0.plusSeconds(999));
+        deliver(store, skipped, false, null, T0.plusSeconds(121));
+        deliver(store, someoneElses, true, null, T0.plusSeconds(1));
         assertThat(store.load(NotificationStore.idOf(first))).hasValueSatisfying(n -> {
             assertThat(n.delivered()).isTrue();
             assertThat(n.emailTo()).as("where its email goes, kept with the mark").isEqualTo("coach-1@example.org");
@@ -70,8 +70,79 @@ class NotificationStoreTest {
         assertThat(store.deleteAbout("client-1")).containsExactlyInAnyOrder(NotificationStore.idOf(first),
                                                                            NotificationStore.idOf(skipped));
         assertThat(store.allFor("coach-1", UnaryOperator.identity())).extracting(NotificationView::title).containsExactly("title n2");
-        assertThat(collections.notificationsByRecipient().ids("coach-1"))
-                .containsExactly(NotificationStore.idOf(second));
+        assertThat(collections.feed().deliveredIn("coach-1", "2026-11")).containsExactly(NotificationStore.idOf(second));
+        assertThat(collections.feed().unread("coach-1")).isEmpty();
+        assertThat(collections.feed().open("coach-1")).containsExactly(NotificationStore.idOf(second));
+    }
+
+    private static void deliver(NotificationStore store, Notice notice, boolean inFeed, String emailTo, Instant at) {
+        store.markDelivered(store.find(NotificationStore.idOf(notice)).orElseThrow(), inFeed, emailTo, at);
+    }
+
+    /**
+     * A feed reads months newest first and stops once it has enough: a recipient's years of history cost only what
+     * the page shows. An unreadable notification in an old month proves the month is not read until it is needed.
+     */
+    @Test
+    void aFeedReadsOnlyTheMonthsItShowsNewestDeliveredFirst() {
+        MongoDatabase db = freshDatabase();
+        NotificationCollections collections = new NotificationCollections(db);
+        NotificationStore store = new NotificationStore(collections, java.time.Clock.systemUTC());
+        Instant september = Instant.parse("2026-09-15T10:00:00Z");
+        for (int i = 0; i < 3; i++) { // raised in September; one delivered only in November (quiet hours, a backlog)
+            Notice notice = notice("sep" + i, "coach-1", "client-1", september.plusSeconds(i));
+            store.insertOnce(notice, "coach-1", notice.raisedAt());
+            deliver(store, notice, true, null, i == 2 ? Instant.parse("2026-11-01T00:00:05Z") : september.plusSeconds(60 + i));
+        }
+        for (int i = 0; i < 4; i++) {
+            Notice notice = notice("nov" + i, "coach-1", "client-1", Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i));
+            store.insertOnce(notice, "coach-1", notice.raisedAt());
+            deliver(store, notice, true, null, notice.raisedAt().plusSeconds(10));
+        }
+        Notice unreadable = notice("aug", "coach-1", "client-1", Instant.parse("2026-08-01T00:00:00Z"));
+        store.insertOnce(unreadable, "coach-1", unreadable.raisedAt());
+        deliver(store, unreadable, true, null, unreadable.raisedAt());
+        db.getCollection("notifications").updateOne(new Document("_id", NotificationStore.idOf(unreadable)),
+                                                    new Document("$set", new Document("raisedAt", "not a date")));
+
+        assertThat(store.feed("coach-1", false, 5, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title nov3", "title nov2", "title nov1", "title nov0", "title sep2");
+        assertThat(store.feed("coach-1", false, 6, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title nov3", "title nov2", "title nov1", "title nov0", "title sep2", "title sep1");
+        assertThat(collections.feed().monthsNewestFirst("coach-1")).containsExactly("2026-11", "2026-09", "2026-08");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.feed("coach-1", false, 50, UnaryOperator.identity()))
+                .as("the August month is read once the page needs it").isInstanceOf(ClassCastException.class);
+    }
+
+    /** "Unread" and "needs you" read the ids not yet read or acknowledged, which shrink as the recipient acts. */
+    @Test
+    void unreadAndNeedsYouShrinkAsTheRecipientReadsAndAcknowledges() {
+        NotificationCollections collections = new NotificationCollections(freshDatabase());
+        NotificationStore store = new NotificationStore(collections, java.time.Clock.systemUTC());
+        List<Notice> alerts = List.of(notice("a1", "coach-1", "client-1", T0), notice("a2", "coach-1", "client-1", T0.plusSeconds(5)),
+                                      notice("a3", "coach-1", "client-2", T0.plusSeconds(9)));
+        for (Notice alert : alerts) {
+            store.insertOnce(alert, "coach-1", alert.raisedAt());
+            deliver(store, alert, true, null, alert.raisedAt().plusSeconds(1));
+        }
+        String a1 = NotificationStore.idOf(alerts.get(0));
+        String a2 = NotificationStore.idOf(alerts.get(1));
+        store.markRead("coach-1", a1, T0.plusSeconds(60));
+        store.acknowledge("coach-1", a2, T0.plusSeconds(60));
+
+        assertThat(store.feed("coach-1", true, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title a3", "title a2");
+        assertThat(store.feed("coach-1", false, true, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title a3", "title a1");
+        assertThat(store.feed("coach-1", true, true, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title a3");
+        assertThat(collections.feed().unread("coach-1")).containsExactlyInAnyOrder(a2, NotificationStore.idOf(alerts.get(2)));
+        assertThat(collections.feed().open("coach-1")).containsExactlyInAnyOrder(a1, NotificationStore.idOf(alerts.get(2)));
+
+        store.deleteAbout("client-2");
+        assertThat(collections.feed().unread("coach-1")).containsExactly(a2);
+        assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title a2", "title a1");
     }
 
     @Test
@@ -98,14 +169,20 @@ class NotificationStoreTest {
                 .append("clientId", "client-1").append("rule", "BREACH_BY_CLIENT").append("kind", "ALERT")
                 .append("title", "old").append("raisedAt", Date.from(T0)).append("deliverAt", Date.from(T0))
                 .append("deliveredAt", Date.from(T0.plus(Duration.ofMinutes(1)))).append("inFeed", true));
+        db.getCollection("notifications_by_recipient").insertOne(new Document("_id", "coach-1").append("ids", List.of("old-1")));
         db.getCollection("notification_deliveries").insertOne(new Document("notificationId", "old-1")
                 .append("channel", "FEED").append("state", "SENT").append("attempt", 1).append("at", Date.from(T0)));
         NotificationCollections collections = new NotificationCollections(db);
 
         assertThat(new NotificationStore(collections, java.time.Clock.systemUTC()).feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
                                                                                 .containsExactly("old");
+        assertThat(new NotificationStore(collections, java.time.Clock.systemUTC()).feed("coach-1", true, true, 50,
+                UnaryOperator.identity())).as("unread and not acknowledged").extracting(NotificationView::title)
+                                          .containsExactly("old");
         assertThat(new DeliveryLog(collections).of("old-1")).extracting(DeliveryLog.Attempt::state)
                                                             .containsExactly("SENT");
+        assertThat(db.listCollectionNames().into(new java.util.ArrayList<>()))
+                .as("the index that grew with every recipient's history is gone").doesNotContain("notifications_by_recipient");
     }
 
     private static MongoDatabase freshDatabase() {

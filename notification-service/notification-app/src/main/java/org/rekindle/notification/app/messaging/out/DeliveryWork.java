@@ -80,7 +80,7 @@ class DeliveryWork implements ScheduledWorkHandler {
         }
         // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
         // is repaired by the run again above.
-        notifications.markDelivered(id, inFeed, email.to(), now);
+        notifications.markDelivered(notification, inFeed, email.to(), now);
         if (inFeed) {
             live.send(notification.recipientId(), "notification", id, notification.deliveredAt(now));
         }
