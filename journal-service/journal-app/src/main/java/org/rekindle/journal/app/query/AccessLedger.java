@@ -3,7 +3,7 @@ package org.rekindle.journal.app.query;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.rekindle.platform.readmodel.DocumentOrder;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,23 +17,24 @@ public class AccessLedger {
     }
 
     private final MongoCollection<Document> ledger;
-    private final OwnerIndex ledgerByClient;
+    private final MonthlyOwnerIndex ledgerByMonth;
 
     AccessLedger(ReadModelCollections collections) {
         this.ledger = collections.accessLedger();
-        this.ledgerByClient = collections.accessLedgerByClient();
+        this.ledgerByMonth = collections.accessLedgerByMonth();
     }
 
-    /** The latest reads, newest first (read by id through the client's index). */
+    /** The latest reads, newest first: a month at a time from the newest until the page is full. */
     public List<Read> of(String clientId, int limit) {
-        return ledgerByClient.documentsOf(ledger, clientId, DocumentOrder.descending("readAt")).stream().limit(limit)
-                             .map(AccessLedger::read).toList();
+        return ledgerByMonth.newestFirst(ledger, clientId, doc -> doc.getDate("readAt"), DocumentOrder.descending("readAt"),
+                                         doc -> clientId.equals(doc.getString("clientId")), limit)
+                            .stream().map(AccessLedger::read).toList();
     }
 
     /** Every recorded read, oldest first: for an export. */
     public List<Read> all(String clientId) {
-        return ledgerByClient.documentsOf(ledger, clientId, DocumentOrder.ascending("readAt")).stream()
-                             .map(AccessLedger::read).toList();
+        return ledgerByMonth.all(ledger, clientId).stream().filter(doc -> clientId.equals(doc.getString("clientId")))
+                            .sorted(DocumentOrder.ascending("readAt")).map(AccessLedger::read).toList();
     }
 
     private static Read read(Document doc) {

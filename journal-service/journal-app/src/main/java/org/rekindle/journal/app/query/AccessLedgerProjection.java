@@ -8,10 +8,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.rekindle.journal.app.command.api.JournalErased;
 import org.rekindle.journal.app.command.api.SharedEntriesRead;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.List;
 
 import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
 
@@ -24,16 +25,16 @@ import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
 class AccessLedgerProjection {
 
     private final MongoCollection<Document> ledger;
-    private final OwnerIndex ledgerByClient;
+    private final MonthlyOwnerIndex ledgerByMonth;
 
     AccessLedgerProjection(ReadModelCollections collections) {
         this.ledger = collections.accessLedger();
-        this.ledgerByClient = collections.accessLedgerByClient();
+        this.ledgerByMonth = collections.accessLedgerByMonth();
     }
 
     @EventHandler
     void on(SharedEntriesRead event, EventMessage<?> message) {
-        ledgerByClient.add(event.clientId(), message.getIdentifier());
+        ledgerByMonth.add(List.of(new MonthlyOwnerIndex.Member(event.clientId(), message.getIdentifier(), event.readAt())));
         insertOnce(ledger, new Document("_id", message.getIdentifier()).append("clientId", event.clientId())
                 .append("readerId", event.readerId()).append("entryIds", event.entryIds())
                 .append("readAt", Date.from(event.readAt())));
@@ -46,12 +47,12 @@ class AccessLedgerProjection {
     @EventHandler
     void on(JournalErased event) {
         ledger.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
-        ledgerByClient.forget(event.clientId());
+        ledgerByMonth.forget(event.clientId());
     }
 
     @ResetHandler
     void onReset() {
         ledger.deleteMany(new Document());
-        ledgerByClient.clear();
+        ledgerByMonth.clear();
     }
 }

@@ -10,10 +10,11 @@ import org.rekindle.journal.app.command.api.NoContactBroken;
 import org.rekindle.journal.app.command.api.NoContactEnded;
 import org.rekindle.journal.app.command.api.NoContactStarted;
 import org.rekindle.journal.app.command.api.UrgeRecorded;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.rekindle.journal.app.query.EntryProjection.date;
 import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
@@ -27,11 +28,11 @@ import static org.rekindle.platform.readmodel.IdempotentWrites.insertOnce;
 class ContactLogProjection {
 
     private final MongoCollection<Document> contactLog;
-    private final OwnerIndex contactLogByClient;
+    private final MonthlyOwnerIndex contactLogByMonth;
 
     ContactLogProjection(ReadModelCollections collections) {
         this.contactLog = collections.contactLog();
-        this.contactLogByClient = collections.contactLogByClient();
+        this.contactLogByMonth = collections.contactLogByMonth();
     }
 
     @EventHandler
@@ -70,18 +71,19 @@ class ContactLogProjection {
     @EventHandler
     void on(JournalErased event) {
         contactLog.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
-        contactLogByClient.forget(event.clientId());
+        contactLogByMonth.forget(event.clientId());
     }
 
     @ResetHandler
     void onReset() {
         contactLog.deleteMany(new Document());
-        contactLogByClient.clear();
+        contactLogByMonth.clear();
     }
 
     /** The record once, and its id in the client's index (both idempotent). */
     private void store(Document record) {
-        contactLogByClient.add(record.getString("clientId"), record.getString("_id"));
+        contactLogByMonth.add(List.of(new MonthlyOwnerIndex.Member(record.getString("clientId"), record.getString("_id"),
+                                                                   record.getDate("occurredAt").toInstant())));
         insertOnce(contactLog, record);
     }
 

@@ -4,37 +4,42 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.rekindle.journal.app.command.TextCipher;
 import org.rekindle.platform.readmodel.DocumentOrder;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 
 @Component
 public class ContactLogQueries {
 
     private final MongoCollection<Document> contactLog;
-    private final OwnerIndex contactLogByClient;
+    private static final Comparator<Document> NEWEST_FIRST = DocumentOrder.descending("occurredAt")
+                                                                          .thenComparing(DocumentOrder.ascending("_id"));
+
+    private final MonthlyOwnerIndex contactLogByMonth;
 
     private final TextCipher cipher;
 
     ContactLogQueries(ReadModelCollections collections, TextCipher cipher) {
         this.cipher = cipher;
         this.contactLog = collections.contactLog();
-        this.contactLogByClient = collections.contactLogByClient();
+        this.contactLogByMonth = collections.contactLogByMonth();
     }
 
-    /** The client's contact log, newest first (read by id through the client's index). */
+    /** The client's contact log, newest first: a month at a time from the newest until the page is full. */
     public List<ContactLogRecordView> list(String clientId, int limit) {
-        return contactLogByClient.documentsOf(contactLog, clientId, DocumentOrder.descending("occurredAt")
-                                                                           .thenComparing(DocumentOrder.ascending("_id")))
-                                 .stream().limit(Math.min(limit, EntryQueries.MAX_PAGE))
-                                 .map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
+        return contactLogByMonth.newestFirst(contactLog, clientId, doc -> doc.getDate("occurredAt"), NEWEST_FIRST,
+                                             doc -> clientId.equals(doc.getString("clientId")),
+                                             Math.min(limit, EntryQueries.MAX_PAGE))
+                                .stream().map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
     }
 
     /** The whole contact log, oldest first: for an export. */
     public List<ContactLogRecordView> all(String clientId) {
-        return contactLogByClient.documentsOf(contactLog, clientId, DocumentOrder.ascending("occurredAt")
-                                                                           .thenComparing(DocumentOrder.ascending("_id")))
-                                 .stream().map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
+        return contactLogByMonth.all(contactLog, clientId).stream()
+                                .filter(doc -> clientId.equals(doc.getString("clientId")))
+                                .sorted(DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
+                                .map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
     }
 }

@@ -15,7 +15,7 @@ import org.rekindle.journal.app.command.api.EntryUnshared;
 import org.rekindle.journal.app.command.api.MoodCheckedIn;
 import org.rekindle.journal.app.command.api.ReflectionCompleted;
 import org.rekindle.platform.axon.ProcessorBatch;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,25 +36,25 @@ class EntryProjection {
     private static final String BATCH = EntryProjection.class.getName() + ".writes";
 
     private final MongoCollection<Document> entries;
-    private final OwnerIndex entriesByClient;
+    private final MonthlyOwnerIndex entriesByMonth;
 
     EntryProjection(ReadModelCollections collections) {
         this.entries = collections.entries();
-        this.entriesByClient = collections.entriesByClient();
+        this.entriesByMonth = collections.entriesByMonth();
     }
 
     @EventHandler
     void on(ReflectionCompleted event, @SequenceNumber long position) {
-        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
-                created(event.clientId(), EntryKind.REFLECTION, event.occurredAt()),
+        write(writes -> writes.created(event.clientId(), event.entryId(), EntryKind.REFLECTION, event.occurredAt(), position,
+                Updates.combine(created(event.clientId(), EntryKind.REFLECTION, event.occurredAt()),
                 Updates.set("promptId", event.promptId()),
                 Updates.set("text", event.text()))));
     }
 
     @EventHandler
     void on(ApologyDrafted event, @SequenceNumber long position) {
-        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
-                created(event.clientId(), EntryKind.APOLOGY, event.occurredAt()),
+        write(writes -> writes.created(event.clientId(), event.entryId(), EntryKind.APOLOGY, event.occurredAt(), position,
+                Updates.combine(created(event.clientId(), EntryKind.APOLOGY, event.occurredAt()),
                 Updates.set("text", event.text()),
                 Updates.set("versions", List.of(version(event.version(), event.text(), event.occurredAt()))))));
     }
@@ -69,8 +69,8 @@ class EntryProjection {
 
     @EventHandler
     void on(MoodCheckedIn event, @SequenceNumber long position) {
-        write(writes -> writes.created(event.clientId(), event.entryId(), position, Updates.combine(
-                created(event.clientId(), EntryKind.MOOD_CHECK_IN, event.occurredAt()),
+        write(writes -> writes.created(event.clientId(), event.entryId(), EntryKind.MOOD_CHECK_IN, event.occurredAt(), position,
+                Updates.combine(created(event.clientId(), EntryKind.MOOD_CHECK_IN, event.occurredAt()),
                 Updates.set("score", event.score()),
                 Updates.set("note", event.note()),
                 Updates.set("sleepHours", event.sleepHours()))));
@@ -78,7 +78,7 @@ class EntryProjection {
 
     @EventHandler
     void on(EntryShared event, @SequenceNumber long position) {
-        write(writes -> writes.changed(event.entryId(), position, Updates.combine(
+        write(writes -> writes.shared(event.clientId(), event.entryId(), event.occurredAt(), position, Updates.combine(
                 Updates.set("shared", true), Updates.set("sharedAt", date(event.occurredAt())))));
     }
 
@@ -96,13 +96,13 @@ class EntryProjection {
     void on(JournalErased event) {
         writePending(); // what this batch wrote before the erasure goes with it
         entries.deleteMany(com.mongodb.client.model.Filters.eq("clientId", event.clientId()));
-        entriesByClient.forget(event.clientId());
+        EntryLists.everyListOf(event.clientId()).forEach(entriesByMonth::forget);
     }
 
     @ResetHandler
     void onReset() {
         entries.deleteMany(new Document());
-        entriesByClient.clear();
+        entriesByMonth.clear();
     }
 
     /**
@@ -115,7 +115,7 @@ class EntryProjection {
 
     /** Hands the change to this processor batch's entry writes (written together at the batch's end). */
     private void write(Consumer<EntryWrites> change) {
-        ProcessorBatch.add(BATCH, () -> new EntryWrites(entries, entriesByClient), change);
+        ProcessorBatch.add(BATCH, () -> new EntryWrites(entries, entriesByMonth), change);
     }
 
     private static org.bson.conversions.Bson created(String clientId, EntryKind kind, Instant occurredAt) {

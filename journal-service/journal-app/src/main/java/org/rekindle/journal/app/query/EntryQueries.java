@@ -5,13 +5,13 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.rekindle.journal.app.command.TextCipher;
 import org.rekindle.platform.readmodel.DocumentOrder;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 @Component
 public class EntryQueries {
@@ -19,33 +19,43 @@ public class EntryQueries {
     public static final int MAX_PAGE = 500;
 
     private final MongoCollection<Document> entries;
-    private final OwnerIndex entriesByClient;
+    private static final Comparator<Document> NEWEST_FIRST = DocumentOrder.descending("occurredAt")
+                                                                          .thenComparing(DocumentOrder.ascending("_id"));
+
+    private final MonthlyOwnerIndex entriesByMonth;
 
     private final TextCipher cipher;
 
     EntryQueries(ReadModelCollections collections, TextCipher cipher) {
         this.cipher = cipher;
         this.entries = collections.entries();
-        this.entriesByClient = collections.entriesByClient();
+        this.entriesByMonth = collections.entriesByMonth();
     }
 
     /**
-     * The client's entries, newest first, optionally only of one kind or only shared ones. Reads the client's
-     * entries by id (their index) and filters them here: the cost grows with this client's journal only.
+     * The client's entries, newest first, optionally only of one kind or only shared ones: read a month at a time
+     * from the newest through the list that holds them ({@link EntryLists}) until the page is full, so the cost grows
+     * with the page, not with the client's journal.
      */
     public List<EntryView> list(String clientId, EntryKind kind, Boolean shared, int limit) {
-        return entriesOf(clientId, DocumentOrder.descending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
-                .filter(doc -> kind == null || kind.name().equals(doc.getString("kind")))
-                .filter(doc -> shared == null || shared.equals(doc.getBoolean("shared")))
-                .limit(Math.min(limit, MAX_PAGE))
-                .map(doc -> EntryView.of(doc, cipher)).toList();
+        String list = Boolean.TRUE.equals(shared) ? EntryLists.shared(clientId)
+                : kind != null ? EntryLists.ofKind(clientId, kind) : EntryLists.all(clientId);
+        Predicate<Document> wanted = doc -> clientId.equals(doc.getString("clientId"))
+                                            && (kind == null || kind.name().equals(doc.getString("kind")))
+                                            && (shared == null || shared.equals(doc.getBoolean("shared")));
+        return entriesByMonth.newestFirst(entries, list, doc -> doc.getDate("occurredAt"), NEWEST_FIRST, wanted,
+                                          Math.min(limit, MAX_PAGE))
+                             .stream().map(doc -> EntryView.of(doc, cipher)).toList();
     }
 
     /** Every entry of the client (only the shared ones when asked), oldest first: for an export. */
     public List<EntryView> all(String clientId, boolean sharedOnly) {
-        return entriesOf(clientId, DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
-                .filter(doc -> !sharedOnly || Boolean.TRUE.equals(doc.getBoolean("shared")))
-                .map(doc -> EntryView.of(doc, cipher)).toList();
+        String list = sharedOnly ? EntryLists.shared(clientId) : EntryLists.all(clientId);
+        return entriesByMonth.all(entries, list).stream()
+                             .filter(doc -> clientId.equals(doc.getString("clientId")))
+                             .filter(doc -> !sharedOnly || Boolean.TRUE.equals(doc.getBoolean("shared")))
+                             .sorted(DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
+                             .map(doc -> EntryView.of(doc, cipher)).toList();
     }
 
     /** The entry, if it exists and belongs to this client (an entry id of another client is simply not found). */
@@ -55,8 +65,4 @@ public class EntryQueries {
                        .map(doc -> EntryView.of(doc, cipher));
     }
 
-    private Stream<Document> entriesOf(String clientId, Comparator<Document> order) {
-        return entriesByClient.documentsOf(entries, clientId, order).stream()
-                              .filter(doc -> clientId.equals(doc.getString("clientId")));
-    }
 }

@@ -5,32 +5,38 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.rekindle.platform.axon.ProcessorBatch;
 import org.rekindle.platform.readmodel.ApplyOnceBatch;
-import org.rekindle.platform.readmodel.OwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex.Member;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The entry changes of one processor batch: the new entries' ids go into their clients' indexes in one bulk
- * {@code $addToSet}, and the entries are written with one read of their positions and one bulk write, instead of
- * three round trips per entry.
+ * The entry changes of one processor batch: the new and shared entries' ids go into their clients' lists
+ * ({@link EntryLists}) in two bulk writes, and the entries are written with one read of their positions and one bulk
+ * write, instead of several round trips per entry.
  */
 final class EntryWrites implements ProcessorBatch.PendingWrites {
 
     private final ApplyOnceBatch entries;
-    private final OwnerIndex entriesByClient;
-    private final Map<String, Set<String>> createdByClient = new LinkedHashMap<>();
+    private final MonthlyOwnerIndex entriesByMonth;
+    private final List<Member> listed = new ArrayList<>();
 
-    EntryWrites(MongoCollection<Document> entries, OwnerIndex entriesByClient) {
+    EntryWrites(MongoCollection<Document> entries, MonthlyOwnerIndex entriesByMonth) {
         this.entries = new ApplyOnceBatch(entries);
-        this.entriesByClient = entriesByClient;
+        this.entriesByMonth = entriesByMonth;
     }
 
     /** An entry written for the first time (indexed on every delivery: idempotent). */
-    void created(String clientId, String entryId, long position, Bson update) {
-        createdByClient.computeIfAbsent(clientId, c -> new LinkedHashSet<>()).add(entryId);
+    void created(String clientId, String entryId, EntryKind kind, Instant occurredAt, long position, Bson update) {
+        listed.addAll(EntryLists.written(clientId, entryId, kind, occurredAt));
+        changed(entryId, position, update);
+    }
+
+    /** The entry shared (into the client's shared list under the month it was shared; idempotent too). */
+    void shared(String clientId, String entryId, Instant sharedAt, long position, Bson update) {
+        listed.add(new Member(EntryLists.shared(clientId), entryId, sharedAt));
         changed(entryId, position, update);
     }
 
@@ -40,8 +46,10 @@ final class EntryWrites implements ProcessorBatch.PendingWrites {
 
     @Override
     public void flush() {
-        entriesByClient.add(createdByClient);
-        createdByClient.clear();
+        if (!listed.isEmpty()) {
+            entriesByMonth.add(listed);
+            listed.clear();
+        }
         entries.write();
     }
 }

@@ -8,12 +8,12 @@ import java.util.Set;
  * prefix the rule tests keep their plain expectations; {@link CryptoShreddingTest} uses a visible one to check that
  * every text goes through the cipher. The real cipher (Tink, keys in MongoDB) is tested in the erasure IT.
  */
-final class VisibleCipher implements TextCipher {
+public final class VisibleCipher implements TextCipher {
 
     private final String prefix;
     private final Set<String> erased = new HashSet<>();
 
-    VisibleCipher(String prefix) {
+    public VisibleCipher(String prefix) {
         this.prefix = prefix;
     }
 

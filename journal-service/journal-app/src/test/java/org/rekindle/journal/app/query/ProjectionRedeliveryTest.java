@@ -65,8 +65,9 @@ class ProjectionRedeliveryTest {
         Document apology = once.entries().find(Filters.eq("_id", "a1")).first();
         assertThat(apology.getList("versions", Document.class)).hasSize(2);
         assertThat(once.contactLog().countDocuments()).isEqualTo(3);
-        assertThat(twice.entriesByClient().ids("c1")).as("each entry in the client's index once").containsExactly("a1");
-        assertThat(twice.contactLogByClient().ids("c1")).containsExactly("p1", "b1", "u1");
+        assertThat(twice.entriesByMonth().idsIn("c1", "2026-10")).as("each entry in the client's index once")
+                                                                 .containsExactly("a1");
+        assertThat(twice.contactLogByMonth().idsIn("c1", "2026-10")).containsExactly("p1", "b1", "u1");
     }
 
     @Test
@@ -94,7 +95,7 @@ class ProjectionRedeliveryTest {
         assertThat(entriesWhileRunning.subList(0, deliveries.size() - 1)).as("entries written at the batch's end")
                                                                          .containsOnly(0L);
         assertThat(contents(batched)).isEqualTo(contents(oneByOne));
-        assertThat(batched.entriesByClient().ids("c1")).containsExactly("a1");
+        assertThat(batched.entriesByMonth().idsIn("c1", "2026-10")).containsExactly("a1");
     }
 
     /** A re-seal reads and writes the entries itself: it must come after the batch's earlier entry events. */
@@ -128,7 +129,8 @@ class ProjectionRedeliveryTest {
 
         assertThat(collections.entries().find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
                 .containsExactly("r2");
-        assertThat(collections.entriesByClient().ids("c1")).isEmpty();
+        assertThat(collections.entriesByMonth().monthsNewestFirst("c1")).isEmpty();
+        assertThat(collections.entriesByMonth().monthsNewestFirst("c1|REFLECTION")).isEmpty();
     }
 
     private List<Runnable> resealAfterEntries(ReadModelCollections collections) {

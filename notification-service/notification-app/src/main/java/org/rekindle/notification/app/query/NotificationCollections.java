@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.rekindle.platform.readmodel.OwnerIndex;
 
 /**
@@ -37,8 +38,8 @@ public final class NotificationCollections {
     }
 
     FeedIndexes feed() {
-        return new FeedIndexes(new OwnerIndex(db.getCollection("notification_feed_by_month")),
-                               db.getCollection("notification_feed_heads"));
+        return new FeedIndexes(new MonthlyOwnerIndex(db.getCollection("notification_feed_by_month"),
+                                                     db.getCollection("notification_feed_heads")));
     }
 
     OwnerIndex alertsByCoachAndClient() {

@@ -20,9 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +41,9 @@ import java.util.function.UnaryOperator;
 public class NotificationStore {
 
     private final MongoCollection<Document> notifications;
+    private static final Comparator<Document> NEWEST_DELIVERED = DocumentOrder.descending("deliveredAt")
+                                                                              .thenComparing(DocumentOrder.descending("_id"));
+
     private final FeedIndexes feeds;
     private final OwnerIndex byCoachAndClient;
     private final Clock clock;
@@ -250,22 +253,16 @@ public class NotificationStore {
             List<String> ids = needsYouOnly ? feeds.open(recipientId) : feeds.unread(recipientId);
             return shownNewestFirst(ByIds.find(notifications, ids), wanted, needsYou, shown, limit);
         }
-        Map<String, Document> read = new LinkedHashMap<>();
-        for (String month : feeds.monthsNewestFirst(recipientId)) {
-            ByIds.find(notifications, feeds.deliveredIn(recipientId, month)).forEach(doc -> read.put(doc.getString("_id"), doc));
-            if (shownNewestFirst(read.values(), wanted, needsYou, shown, limit).size() >= limit) {
-                break; // every later month holds only notifications delivered before these
-            }
-        }
-        return shownNewestFirst(read.values(), wanted, needsYou, shown, limit);
+        Predicate<Document> shownToThem = doc -> wanted.test(doc) && shown.apply(view(doc)) != null;
+        return shownNewestFirst(feeds.newestFirst(notifications, recipientId, NEWEST_DELIVERED, shownToThem, limit),
+                                wanted, needsYou, shown, limit);
     }
 
     private List<NotificationView> shownNewestFirst(Collection<Document> docs, Predicate<Document> wanted,
                                                     Predicate<NotificationView> needsYou,
                                                     UnaryOperator<NotificationView> shown, int limit) {
         return docs.stream().filter(wanted)
-                   .sorted(DocumentOrder.descending("deliveredAt").thenComparing(DocumentOrder.descending("_id")))
-                   .map(this::view).filter(needsYou).map(shown).filter(Objects::nonNull).limit(limit).toList();
+                   .sorted(NEWEST_DELIVERED).map(this::view).filter(needsYou).map(shown).filter(Objects::nonNull).limit(limit).toList();
     }
 
     /**
