@@ -80,19 +80,28 @@ public final class MonthlyOwnerIndex {
         Map<String, Set<Object>> byBucket = new LinkedHashMap<>();
         Map<String, Set<String>> monthsByOwner = new LinkedHashMap<>();
         for (Member member : members) {
+            if (member.owner() == null) {
+                continue; // a document stored without its owner is listed nowhere
+            }
             String month = month(member.at());
             byBucket.computeIfAbsent(bucket(member.owner(), month), b -> new LinkedHashSet<>()).add(member.id());
             monthsByOwner.computeIfAbsent(member.owner(), o -> new LinkedHashSet<>()).add(month);
         }
         buckets.add(byBucket);
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        monthsByOwner.forEach((owner, ownerMonths) -> {
-            Bson addMonths = Updates.addEachToSet(OwnerIndex.IDS, List.copyOf(ownerMonths));
-            Bson also = alsoOnOwner.get(owner);
-            updates.add(new UpdateOneModel<>(Filters.eq("_id", owner),
-                                             also == null ? addMonths : Updates.combine(addMonths, also),
+        Set<String> ownersChanged = new LinkedHashSet<>(monthsByOwner.keySet());
+        ownersChanged.addAll(alsoOnOwner.keySet());
+        for (String owner : ownersChanged) {
+            List<Bson> changes = new ArrayList<>();
+            if (monthsByOwner.containsKey(owner)) {
+                changes.add(Updates.addEachToSet(OwnerIndex.IDS, List.copyOf(monthsByOwner.get(owner))));
+            }
+            if (alsoOnOwner.containsKey(owner)) {
+                changes.add(alsoOnOwner.get(owner));
+            }
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.combine(changes),
                                              new UpdateOptions().upsert(true)));
-        });
+        }
         BulkUpserts.write(owners, updates);
     }
 
@@ -133,17 +142,20 @@ public final class MonthlyOwnerIndex {
      */
     public List<Document> newestFirst(MongoCollection<Document> collection, String owner, Function<Document, Date> at,
                                       Comparator<Document> order, Predicate<Document> keep, int limit) {
-        Map<Object, Document> read = new LinkedHashMap<>();
+        Set<Object> read = new java.util.HashSet<>();
         List<Document> kept = new ArrayList<>();
         for (String month : monthsNewestFirst(owner)) {
-            ByIds.find(collection, idsIn(owner, month)).forEach(doc -> read.putIfAbsent(doc.get("_id"), doc));
-            kept = read.values().stream().filter(keep).sorted(order).toList();
-            Instant monthStart = YearMonth.parse(month).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            if (kept.stream().filter(doc -> at.apply(doc) != null && !at.apply(doc).toInstant().isBefore(monthStart))
-                    .count() >= limit) {
+            for (Document doc : ByIds.find(collection, idsIn(owner, month))) {
+                if (read.add(doc.get("_id")) && keep.test(doc)) {
+                    kept.add(doc);
+                }
+            }
+            Date monthStart = Date.from(YearMonth.parse(month).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            if (kept.stream().filter(doc -> at.apply(doc) != null && !at.apply(doc).before(monthStart)).count() >= limit) {
                 break;
             }
         }
+        kept.sort(order);
         return kept.stream().limit(limit).toList();
     }
 
@@ -171,9 +183,14 @@ public final class MonthlyOwnerIndex {
      */
     public void buildOnceFrom(MongoCollection<Document> collection, Bson filter,
                               Function<Document, Collection<Member>> membersOf, String... fields) {
-        if (built()) {
-            return;
+        if (!built()) {
+            buildFrom(collection, filter, membersOf, fields);
         }
+    }
+
+    /** As above, whether or not it was done before (e.g. an older writer added to the index this one replaces). */
+    public void buildFrom(MongoCollection<Document> collection, Bson filter,
+                          Function<Document, Collection<Member>> membersOf, String... fields) {
         List<Member> members = new ArrayList<>();
         collection.find(filter).projection(Projections.include(fields)).forEach(doc -> members.addAll(membersOf.apply(doc)));
         add(members);

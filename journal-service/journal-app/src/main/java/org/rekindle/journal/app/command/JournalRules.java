@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Checks of single values that every journal command shares. */
-final class JournalRules {
+public final class JournalRules {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_NOTE = 4_000;
@@ -14,7 +14,7 @@ final class JournalRules {
     static final int MAX_REASON = 200;
     static final int MAX_COACH_NOTE = 10_000;
     /** Phones and servers disagree a little about the time; more than this is a mistake. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private JournalRules() {
     }

@@ -1,6 +1,7 @@
 package org.rekindle.journal.app.query;
 
 import org.bson.Document;
+import org.rekindle.journal.app.command.JournalRules;
 import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.rekindle.platform.readmodel.MonthlyOwnerIndex.Member;
 
@@ -10,9 +11,10 @@ import java.util.List;
 
 /**
  * The lists a client's entries are indexed under ({@link MonthlyOwnerIndex} owners): all of them and those of each
- * kind by the month they were written, the shared ones by the month they were shared (never before they were
- * written, so newest-first reads stay exact). A shared entry stays under "shared" when unshared: readers check the
- * entry, and sharing again adds nothing new but a month.
+ * kind by the month they were written, the shared ones by the month they were shared plus the clock skew a written
+ * time may have ({@link JournalRules#CLOCK_SKEW}), so never a month before the one they were written in and
+ * newest-first reads stay exact. A shared entry stays under "shared" when unshared: readers check the entry, and
+ * sharing again adds nothing new but a month.
  */
 final class EntryLists {
 
@@ -38,6 +40,11 @@ final class EntryLists {
             lists.add(ofKind(clientId, kind));
         }
         return lists;
+    }
+
+    /** The entry shared at {@code sharedAt}: under "shared", in a month no earlier than the one it was written in. */
+    static Member shared(String clientId, String entryId, Instant sharedAt) {
+        return new Member(shared(clientId), entryId, sharedAt.plus(JournalRules.CLOCK_SKEW));
     }
 
     static List<Member> written(String clientId, String entryId, EntryKind kind, Instant occurredAt) {

@@ -36,7 +36,7 @@ final class EntryWrites implements ProcessorBatch.PendingWrites {
 
     /** The entry shared (into the client's shared list under the month it was shared; idempotent too). */
     void shared(String clientId, String entryId, Instant sharedAt, long position, Bson update) {
-        listed.add(new Member(EntryLists.shared(clientId), entryId, sharedAt));
+        listed.add(EntryLists.shared(clientId, entryId, sharedAt));
         changed(entryId, position, update);
     }
 

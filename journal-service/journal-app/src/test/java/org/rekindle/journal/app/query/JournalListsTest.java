@@ -76,6 +76,19 @@ class JournalListsTest {
         assertThat(ids(queries.list("c2", null, null, 50))).containsExactly("other");
     }
 
+    /** A written time may run a few minutes ahead of the server's clock: shared at once, it is still listed. */
+    @Test
+    void anEntryWrittenAheadOfTheClockAndSharedBeforeMidnightIsListedInItsPlace() {
+        ReadModelCollections collections = new ReadModelCollections(client.getDatabase("journal-" + UUID.randomUUID()));
+        EntryProjection projection = new EntryProjection(collections);
+        projection.on(new ReflectionCompleted("c1", "ahead", "p", "text", Instant.parse("2026-02-01T00:02:00Z")), 1);
+        projection.on(new EntryShared("c1", "ahead", Instant.parse("2026-01-31T23:59:00Z")), 2);
+        projection.on(new ReflectionCompleted("c1", "later", "p", "text", Instant.parse("2026-02-01T00:01:00Z")), 1);
+        projection.on(new EntryShared("c1", "later", Instant.parse("2026-02-01T00:05:00Z")), 2);
+
+        assertThat(ids(new EntryQueries(collections, PLAIN).list("c1", null, Boolean.TRUE, 1))).containsExactly("ahead");
+    }
+
     @Test
     void contactLogAndLedgerAreListedNewestFirstAcrossMonths() {
         ReadModelCollections collections = new ReadModelCollections(client.getDatabase("journal-" + UUID.randomUUID()));

@@ -3,6 +3,7 @@ package org.rekindle.notification.app.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,8 +22,8 @@ import java.util.function.Predicate;
  * Which notifications are in a recipient's feed, kept so that reading the feed costs what it shows, never the
  * recipient's whole history: the ids by the (UTC) month they were delivered into the feed ({@link MonthlyOwnerIndex}
  * on {@code notification_feed_by_month}), and per recipient in {@code notification_feed_heads} their months, the ids
- * not yet read ({@code unread}) and the alerts not yet acknowledged ({@code open}). The "unread" and "needs you" views
- * read those two, which shrink as the recipient reads and acknowledges.
+ * not yet read ({@code unread}) and the alerts not yet acknowledged ({@code open}), the newest {@value #KEPT_PER_SET}
+ * of each. The "unread" and "needs you" views read those two, which shrink as the recipient reads and acknowledges.
  * <p>
  * Written before the notification is marked delivered, and adding is idempotent, so a crash in between leaves an id
  * whose notification is not (yet) in the feed; readers check the notification itself. An id left in {@code unread} or
@@ -33,6 +34,8 @@ final class FeedIndexes {
 
     static final String UNREAD = "unread";
     static final String OPEN = "open";
+    /** Ids kept in {@code unread} and in {@code open}: the newest. */
+    static final int KEPT_PER_SET = 500;
 
     private final MonthlyOwnerIndex byMonth;
 
@@ -40,11 +43,26 @@ final class FeedIndexes {
         this.byMonth = byMonth;
     }
 
-    /** The notification is delivered into the recipient's feed at {@code at}: unread, and open if an alert. */
+    /**
+     * The notification is delivered into the recipient's feed at {@code at}: unread, and open if an alert. Each set
+     * keeps the newest {@value #KEPT_PER_SET} ids, so a recipient who never reads nor acknowledges does not grow a
+     * document without end: the views read from them show pages of at most 200, newest first.
+     */
     void delivered(String recipientId, String id, boolean alert, Instant at) {
-        Bson unread = Updates.addToSet(UNREAD, id);
+        Bson unread = newest(UNREAD, id);
         byMonth.add(List.of(new Member(recipientId, id, at)),
-                    Map.of(recipientId, alert ? Updates.combine(unread, Updates.addToSet(OPEN, id)) : unread));
+                    Map.of(recipientId, alert ? Updates.combine(unread, newest(OPEN, id)) : unread));
+    }
+
+    /** Appends the id and keeps the newest ids only; a redelivery may append it twice, readers see it once. */
+    private static Bson newest(String field, String id) {
+        return Updates.pushEach(field, List.of(id), new PushOptions().slice(-KEPT_PER_SET));
+    }
+
+    /** As above for several, appended in the order they were delivered. */
+    private static Bson newestOf(String field, List<Member> delivered) {
+        List<Object> ids = delivered.stream().sorted(Comparator.comparing(Member::at)).map(Member::id).toList();
+        return Updates.pushEach(field, ids, new PushOptions().slice(-KEPT_PER_SET));
     }
 
     void read(String recipientId, String id) {
@@ -81,16 +99,20 @@ final class FeedIndexes {
 
     private List<String> idsIn(String recipientId, String field) {
         Document head = byMonth.owner(recipientId, field);
-        return head == null ? List.of() : head.getList(field, String.class, List.of());
+        return head == null ? List.of() : head.getList(field, String.class, List.of()).stream().distinct().toList();
     }
 
-    /** Erasure: these notifications of the recipient, each delivered at its time, leave every index. */
+    /**
+     * Erasure: these notifications of the recipient leave every index; each is taken out of the month it was
+     * delivered in (null: not delivered, in no month; an id a crash left in a month before marking stays there,
+     * opaque, and readers find no notification for it).
+     */
     void remove(String recipientId, Map<String, Instant> deliveredAtById) {
         if (deliveredAtById.isEmpty()) {
             return;
         }
-        byMonth.remove(deliveredAtById.entrySet().stream().map(e -> new Member(recipientId, e.getKey(), e.getValue()))
-                                      .toList());
+        byMonth.remove(deliveredAtById.entrySet().stream().filter(e -> e.getValue() != null)
+                                      .map(e -> new Member(recipientId, e.getKey(), e.getValue())).toList());
         List<String> ids = List.copyOf(deliveredAtById.keySet());
         byMonth.updateOwner(recipientId, Updates.combine(Updates.pullAll(UNREAD, ids), Updates.pullAll(OPEN, ids)));
     }
@@ -102,15 +124,16 @@ final class FeedIndexes {
 
     /**
      * Indexes the notifications delivered into feeds before these indexes existed: one scan, on the first start with
-     * them (a marker remembers it was done; a crash half-way simply does it again, adding is idempotent).
+     * them (a marker remembers it was done; a crash half-way simply does it again, adding is idempotent), or again
+     * when {@code again} (an instance of an older version wrote to the index this one replaces).
      */
-    void buildOnceFrom(MongoCollection<Document> notifications) {
-        if (byMonth.built()) {
+    void buildFrom(MongoCollection<Document> notifications, boolean again) {
+        if (byMonth.built() && !again) {
             return;
         }
         List<Member> members = new ArrayList<>();
-        Map<String, List<String>> unread = new LinkedHashMap<>();
-        Map<String, List<String>> open = new LinkedHashMap<>();
+        Map<String, List<Member>> unread = new LinkedHashMap<>();
+        Map<String, List<Member>> open = new LinkedHashMap<>();
         notifications.find(Filters.eq("inFeed", true))
                      .projection(Projections.include("recipientId", "kind", "deliveredAt", "readAt", "acknowledgedAt"))
                      .forEach(doc -> {
@@ -118,20 +141,20 @@ final class FeedIndexes {
                          if (recipientId == null || doc.getDate("deliveredAt") == null) {
                              return;
                          }
-                         String id = doc.getString("_id");
-                         members.add(new Member(recipientId, id, doc.getDate("deliveredAt").toInstant()));
+                         Member member = new Member(recipientId, doc.getString("_id"), doc.getDate("deliveredAt").toInstant());
+                         members.add(member);
                          unread.computeIfAbsent(recipientId, r -> new ArrayList<>());
                          open.computeIfAbsent(recipientId, r -> new ArrayList<>());
                          if (doc.get("readAt") == null) {
-                             unread.get(recipientId).add(id);
+                             unread.get(recipientId).add(member);
                          }
                          if ("ALERT".equals(doc.getString("kind")) && doc.get("acknowledgedAt") == null) {
-                             open.get(recipientId).add(id);
+                             open.get(recipientId).add(member);
                          }
                      });
         Map<String, Bson> heads = new LinkedHashMap<>();
         unread.forEach((recipientId, ids) -> heads.put(recipientId, Updates.combine(
-                Updates.addEachToSet(UNREAD, ids), Updates.addEachToSet(OPEN, open.get(recipientId)))));
+                newestOf(UNREAD, ids), newestOf(OPEN, open.get(recipientId)))));
         byMonth.add(members, heads);
         byMonth.markBuilt();
     }

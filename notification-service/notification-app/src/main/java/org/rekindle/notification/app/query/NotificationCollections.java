@@ -26,8 +26,11 @@ public final class NotificationCollections {
         notifications().createIndex(Indexes.ascending("recipientId", "deliveredAt"));
         notifications().createIndex(Indexes.ascending("coachId", "raisedAt"));
         deliveries().createIndex(Indexes.ascending("notificationId"));
-        feed().buildOnceFrom(notifications());
-        if (db.listCollectionNames().into(new java.util.ArrayList<>()).contains(RETIRED_BY_RECIPIENT)) {
+        // the retired index found again: written by an instance of an older version (a rolling upgrade), so the
+        // feed is indexed again from the notifications, then it goes
+        boolean retiredFound = db.listCollectionNames().into(new java.util.ArrayList<>()).contains(RETIRED_BY_RECIPIENT);
+        feed().buildFrom(notifications(), retiredFound);
+        if (retiredFound) {
             db.getCollection(RETIRED_BY_RECIPIENT).drop();
         }
         alertsByCoachAndClient().buildOnceFrom(notifications(), doc -> "ALERT".equals(doc.getString("kind"))

@@ -99,11 +99,8 @@ public class NotificationStore {
         notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("recipientId", "deliveredAt"))
                      .forEach(doc -> {
                          ids.add(doc.getString("_id"));
-                         Map<String, Instant> ofRecipient = deliveredByRecipient.computeIfAbsent(
-                                 doc.getString("recipientId"), r -> new HashMap<>());
-                         if (doc.getDate("deliveredAt") != null) {
-                             ofRecipient.put(doc.getString("_id"), doc.getDate("deliveredAt").toInstant());
-                         }
+                         deliveredByRecipient.computeIfAbsent(doc.getString("recipientId"), r -> new HashMap<>())
+                                             .put(doc.getString("_id"), instant(doc.getDate("deliveredAt")));
                      });
         notifications.deleteMany(Filters.eq("clientId", clientId));
         deliveredByRecipient.forEach(feeds::remove);

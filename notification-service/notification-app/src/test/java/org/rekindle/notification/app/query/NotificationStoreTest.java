@@ -185,6 +185,43 @@ class NotificationStoreTest {
                 .as("the index that grew with every recipient's history is gone").doesNotContain("notifications_by_recipient");
     }
 
+    /** A recipient who never reads keeps the newest unread ids only; the "unread" view is still newest first. */
+    @Test
+    void unreadKeepsTheNewestIdsOfARecipientWhoNeverReads() {
+        NotificationCollections collections = new NotificationCollections(freshDatabase());
+        NotificationStore store = new NotificationStore(collections, java.time.Clock.systemUTC());
+        int delivered = FeedIndexes.KEPT_PER_SET + 3;
+        for (int i = 0; i < delivered; i++) {
+            Notice notice = new Notice("r" + i, Rule.DAILY_CHECK_IN, "client-1", "client-1", "title r" + i, "body",
+                                       List.of(), T0.plusSeconds(i));
+            store.insertOnce(notice, "coach-1", notice.raisedAt());
+            deliver(store, notice, true, null, notice.raisedAt());
+        }
+        assertThat(collections.feed().unread("client-1")).hasSize(FeedIndexes.KEPT_PER_SET)
+                .doesNotContain(NotificationStore.idOf(new Notice("r0", Rule.DAILY_CHECK_IN, "client-1", "client-1",
+                                                                  "", "", List.of(), T0)));
+        assertThat(store.feed("client-1", true, 2, UnaryOperator.identity())).extracting(NotificationView::title)
+                .containsExactly("title r" + (delivered - 1), "title r" + (delivered - 2));
+        assertThat(store.feed("client-1", false, 200, UnaryOperator.identity())).hasSize(200);
+    }
+
+    /** An instance of the older version still writing during a rolling upgrade: what it delivered is indexed at the next start. */
+    @Test
+    void whatAnOlderInstanceDeliveredDuringAnUpgradeIsIndexedAtTheNextStart() {
+        MongoDatabase db = freshDatabase();
+        new NotificationCollections(db);
+        db.getCollection("notifications").insertOne(new Document("_id", "by-old").append("recipientId", "coach-1")
+                .append("clientId", "client-1").append("rule", "BREACH_BY_CLIENT").append("kind", "ALERT")
+                .append("title", "from the old instance").append("raisedAt", Date.from(T0)).append("deliverAt", Date.from(T0))
+                .append("deliveredAt", Date.from(T0)).append("inFeed", true));
+        db.getCollection("notifications_by_recipient").insertOne(new Document("_id", "coach-1").append("ids", List.of("by-old")));
+
+        NotificationStore store = new NotificationStore(new NotificationCollections(db), java.time.Clock.systemUTC());
+        assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity())).extracting(NotificationView::title)
+                                                                            .containsExactly("from the old instance");
+        assertThat(db.listCollectionNames().into(new java.util.ArrayList<>())).doesNotContain("notifications_by_recipient");
+    }
+
     private static MongoDatabase freshDatabase() {
         return client.getDatabase("notification-" + UUID.randomUUID());
     }
