@@ -1,7 +1,5 @@
 package org.rekindle.platform.readmodel;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -203,12 +201,6 @@ public final class MonthlyOwnerIndex {
     }
 
     public void markBuilt() {
-        try {
-            owners.insertOne(new Document("_id", BUILT_MARKER));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        IdempotentWrites.insertOnce(owners, new Document("_id", BUILT_MARKER));
     }
 }
