@@ -90,8 +90,16 @@ public class WorkSchedule {
 
     /** Cancels every piece of work not run yet whose payload has this value in this field; returns how many. */
     public long cancelWhere(String payloadField, String value) {
+        return cancelWhereIn(payloadField, List.of(value));
+    }
+
+    /** As {@link #cancelWhere}, for any of these values, in one query. */
+    public long cancelWhereIn(String payloadField, Collection<String> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
         List<String> keys = work.find(Filters.and(Filters.eq("state", PENDING),
-                                                  Filters.eq("payload." + payloadField, value)))
+                                                  Filters.in("payload." + payloadField, values)))
                                 .map(doc -> doc.getString("_id")).into(new ArrayList<>());
         return keys.stream().filter(this::cancel).count();
     }

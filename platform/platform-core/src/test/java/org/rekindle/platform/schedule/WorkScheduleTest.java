@@ -130,6 +130,18 @@ class WorkScheduleTest {
     }
 
     @Test
+    void workIsCancelledByAnyOfSeveralPayloadValuesInOneGo() {
+        schedule.schedule("d1", Work.REMIND, T0, new Document("id", "n1"));
+        schedule.schedule("e1", Work.REMIND, T0, new Document("id", "n1").append("to", "x@example.org"));
+        schedule.schedule("d2", Work.REMIND, T0, new Document("id", "n2"));
+        schedule.schedule("other", Work.REMIND, T0, new Document("id", "n3"));
+        assertThat(schedule.cancelWhereIn("id", List.of("n1", "n2"))).isEqualTo(3);
+        assertThat(schedule.cancelWhereIn("id", List.of())).isZero();
+        assertThat(runner(work -> ran.add(work.key())).runDueWork()).isOne();
+        assertThat(ran).containsExactly("other");
+    }
+
+    @Test
     void finishedWorkLeavesThePolledCollectionAndIsNeverRevived() {
         ScheduleRunner runner = runner(work -> ran.add(work.key()));
         schedule.schedule("ran", Work.REMIND, T0, new Document());

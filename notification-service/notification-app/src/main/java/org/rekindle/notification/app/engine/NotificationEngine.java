@@ -100,15 +100,16 @@ public class NotificationEngine {
      * logs, their sessions in calendar feeds), and nothing scheduled for them runs any more.
      */
     public void erase(String clientId) {
+        // What is scheduled goes first, so nothing starts on what is being deleted (a delivery already running
+        // finds its notification gone and takes out what it wrote: NotificationStore.markDelivered).
+        schedule.cancelWhere("clientId", clientId);
+        schedule.cancelWhereIn("id", this.notifications.idsAbout(clientId));
         ClientFacts kept = facts.load(clientId).facts().afterErasure();
         facts.delete(clientId);
         if (kept.coachSees() != null) {
             facts.save(clientId, 0, kept, List.of(), List.of());
         }
-        List<String> notifications = this.notifications.deleteAbout(clientId);
-        deliveries.deleteFor(notifications);
-        schedule.cancelWhere("clientId", clientId);
-        notifications.forEach(id -> schedule.cancelWhere("id", id));
+        deliveries.deleteFor(this.notifications.deleteAbout(clientId));
         sessionCalendars.eraseClient(clientId);
     }
 

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.rekindle.notification.app.rules.AlertState;
 import org.rekindle.notification.app.rules.Notice;
 import org.rekindle.notification.app.rules.SessionInvite;
@@ -40,6 +41,8 @@ import java.util.function.UnaryOperator;
 @Component
 public class NotificationStore {
 
+    /** Set on every notification about a client while their journal's erasure removes them. */
+    private static final String ERASING = "erasing";
     private final MongoCollection<Document> notifications;
     private static final Comparator<Document> NEWEST_DELIVERED = DocumentOrder.descending("deliveredAt")
                                                                               .thenComparing(DocumentOrder.descending("_id"));
@@ -89,6 +92,12 @@ public class NotificationStore {
         }
     }
 
+    /** The ids of every notification about the client (a scan on the embedded server, as below). */
+    public List<String> idsAbout(String clientId) {
+        return notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("_id"))
+                            .map(doc -> doc.getString("_id")).into(new ArrayList<>());
+    }
+
     /**
      * Deletes every notification about the client (alerts to their coach, reminders to them); returns the ids. By
      * the client id, not an index: erasure must find every one, and it is rare (the embedded server scans).
@@ -96,6 +105,9 @@ public class NotificationStore {
     public List<String> deleteAbout(String clientId) {
         Map<String, Map<String, Instant>> deliveredByRecipient = new HashMap<>();
         List<String> ids = new ArrayList<>();
+        // Marked first, then read: a delivery running meanwhile either marked it before (its delivery time is read
+        // here and its feed entry removed below) or finds it marked and removes its own entry (markDelivered).
+        notifications.updateMany(Filters.eq("clientId", clientId), Updates.set(ERASING, true));
         notifications.find(Filters.eq("clientId", clientId)).projection(Projections.include("recipientId", "deliveredAt"))
                      .forEach(doc -> {
                          ids.add(doc.getString("_id"));
@@ -151,19 +163,41 @@ public class NotificationStore {
      * Marks it delivered (into the feed or not) and where its email goes, in one write; delivered again, it keeps the
      * first time ({@code $min}). Its delivery runs as claimed schedule work and reads it first, so it is marked once.
      * Into the feed, it is indexed there first (a crash in between leaves an index entry the feed filters out).
+     * <p>
+     * False if the client's journal was erased meanwhile ({@link #deleteAbout}): then the feed entry just written is
+     * taken out again, and nothing of the notification stays.
      */
-    public void markDelivered(NotificationView notification, boolean inFeed, String emailTo, Instant at) {
+    public boolean markDelivered(NotificationView notification, boolean inFeed, String emailTo, Instant at) {
         String id = notification.id();
         if (inFeed) {
             feeds.delivered(notification.recipientId(), id, "ALERT".equals(notification.kind()), at);
         }
-        notifications.updateOne(Filters.eq("_id", id), Updates.combine(Updates.min("deliveredAt", Date.from(at)),
-                                                                       Updates.set("inFeed", inFeed),
-                                                                       Updates.set("emailTo", emailTo)));
+        boolean marked = notifications.updateOne(notErased(id), Updates.combine(Updates.min("deliveredAt", Date.from(at)),
+                                                                                Updates.set("inFeed", inFeed),
+                                                                                Updates.set("emailTo", emailTo)))
+                                      .getMatchedCount() > 0;
+        if (!marked && inFeed) {
+            unindexErased(notification, at);
+        }
+        return marked;
     }
 
-    public void markEmailed(String id, Instant at) {
-        notifications.updateOne(Filters.eq("_id", id), Updates.set("emailedAt", Date.from(at)));
+    /** A feed entry written for a notification erased meanwhile; a feed of the erased client's own goes whole. */
+    private void unindexErased(NotificationView notification, Instant deliveredAt) {
+        if (notification.recipientId().equals(notification.clientId())) {
+            feeds.forget(notification.recipientId());
+        } else {
+            feeds.remove(notification.recipientId(), Map.of(notification.id(), deliveredAt));
+        }
+    }
+
+    /** False if the notification was erased (its delivery log entries written meanwhile are the caller's to drop). */
+    public boolean markEmailed(String id, Instant at) {
+        return notifications.updateOne(notErased(id), Updates.set("emailedAt", Date.from(at))).getMatchedCount() > 0;
+    }
+
+    private static Bson notErased(String id) {
+        return Filters.and(Filters.eq("_id", id), Filters.ne(ERASING, true));
     }
 
     /** Marks it read if it belongs to the recipient; false if there is no such notification of theirs. */

@@ -325,6 +325,28 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assertThat(asCoach(coach).get("/api/notifications/" + alert).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A delivery or email that falls due after its notification was erased (it was claimed before the erasure
+     * cancelled it, say) finishes without sending anything, instead of failing again and again.
+     */
+    @Test
+    void workDueForAnErasedNotificationFinishesWithoutSendingAnything() {
+        org.rekindle.platform.schedule.WorkSchedule schedule =
+                service.getBean(org.rekindle.platform.schedule.WorkSchedule.class);
+        String erased = "erased-" + UUID.randomUUID();
+        String delivery = org.rekindle.notification.app.engine.NotificationWork.DELIVERY.storedName() + ":" + erased;
+        String email = org.rekindle.notification.app.engine.NotificationWork.EMAIL.storedName() + ":" + erased;
+        schedule.schedule(delivery, org.rekindle.notification.app.engine.NotificationWork.DELIVERY, Instant.now(),
+                          new org.bson.Document("id", erased));
+        schedule.schedule(email, org.rekindle.notification.app.engine.NotificationWork.EMAIL, Instant.now(),
+                          new org.bson.Document("id", erased).append("to", "someone@example.org"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(schedule.stateOf(delivery)).contains("DONE");
+            assertThat(schedule.stateOf(email)).contains("DONE");
+        });
+        assertThat(smtp.messages()).noneMatch(m -> m.to().contains("someone@example.org"));
+    }
+
     /** An alert raised under the client's consent leaves the coach's feed, and its why, when they withdraw it. */
     @Test
     void anAlertFollowsTheClientsConsentAfterItWasRaised() {

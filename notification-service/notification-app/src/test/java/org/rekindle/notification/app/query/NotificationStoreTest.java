@@ -145,6 +145,44 @@ class NotificationStoreTest {
                 .containsExactly("title a2", "title a1");
     }
 
+    /**
+     * A delivery that read its notification before the client's journal was erased, and marks it after: nothing of it
+     * stays in any feed, whether the erasure had deleted it already or was only under way.
+     */
+    @Test
+    void aDeliveryRunningWhileTheJournalIsErasedLeavesNothingInAnyFeed() {
+        MongoDatabase db = freshDatabase();
+        NotificationCollections collections = new NotificationCollections(db);
+        NotificationStore store = new NotificationStore(collections, java.time.Clock.systemUTC());
+        Notice alert = new Notice("alert", Rule.BREACH_BY_CLIENT, "coach-1", "client-1", "title", "body", List.of(), T0);
+        Notice reminder = new Notice("reminder", Rule.BREACH_BY_CLIENT, "client-1", "client-1", "title", "body",
+                                     List.of(), T0);
+        Notice underWay = notice("underWay", "coach-2", "client-2", T0);
+        for (Notice notice : List.of(alert, reminder, underWay)) {
+            store.insertOnce(notice, notice.recipientId(), notice.raisedAt());
+        }
+        NotificationView alertAsRead = store.find(NotificationStore.idOf(alert)).orElseThrow();
+        NotificationView reminderAsRead = store.find(NotificationStore.idOf(reminder)).orElseThrow();
+        NotificationView underWayAsRead = store.find(NotificationStore.idOf(underWay)).orElseThrow();
+
+        store.deleteAbout("client-1");
+        assertThat(store.markDelivered(alertAsRead, true, null, T0.plusSeconds(1))).as("erased meanwhile").isFalse();
+        assertThat(store.markDelivered(reminderAsRead, true, null, T0.plusSeconds(1))).isFalse();
+        assertThat(store.markEmailed(NotificationStore.idOf(alert), T0.plusSeconds(2))).isFalse();
+        // the erasure has marked the notification and not yet read it: the delivery sees the mark
+        db.getCollection("notifications").updateOne(new Document("_id", NotificationStore.idOf(underWay)),
+                                                    new Document("$set", new Document("erasing", true)));
+        assertThat(store.markDelivered(underWayAsRead, true, null, T0.plusSeconds(1))).isFalse();
+
+        for (String recipient : List.of("coach-1", "coach-2")) {
+            assertThat(collections.feed().deliveredIn(recipient, "2026-11")).as(recipient).isEmpty();
+            assertThat(collections.feed().unread(recipient)).as(recipient).isEmpty();
+            assertThat(collections.feed().open(recipient)).as(recipient).isEmpty();
+        }
+        assertThat(collections.feed().monthsNewestFirst("client-1")).as("the erased client's own feed").isEmpty();
+        assertThat(store.feed("coach-1", false, 50, UnaryOperator.identity())).isEmpty();
+    }
+
     @Test
     void aDeliveryLogReadsInTheOrderItWasWrittenAndGoesWithErasure() {
         DeliveryLog log = new DeliveryLog(new NotificationCollections(freshDatabase()));

@@ -55,7 +55,11 @@ class DeliveryWork implements ScheduledWorkHandler {
     @Override
     public void run(ScheduledWork work) {
         String id = work.payload().getString("id");
-        NotificationStore.Stored stored = notifications.load(id).orElseThrow();
+        NotificationStore.Stored stored = notifications.load(id).orElse(null);
+        if (stored == null) { // the client's journal was erased after this was scheduled: nothing to deliver
+            log.deleteFor(List.of(id));
+            return;
+        }
         if (stored.delivered()) { // run again after a crash: the feed is done, its email may not be queued yet
             queueEmail(id, stored.emailTo(), stored.view().deliveredAt());
             return;
@@ -80,7 +84,10 @@ class DeliveryWork implements ScheduledWorkHandler {
         }
         // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
         // is repaired by the run again above.
-        notifications.markDelivered(notification, inFeed, email.to(), now);
+        if (!notifications.markDelivered(notification, inFeed, email.to(), now)) {
+            log.deleteFor(List.of(id)); // erased while this ran: its entries go as the rest of it did
+            return;
+        }
         if (inFeed) {
             live.send(notification.recipientId(), "notification", id, notification.deliveredAt(now));
         }

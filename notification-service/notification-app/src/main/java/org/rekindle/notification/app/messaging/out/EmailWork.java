@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Sends a notification's email over SMTP (plain text and HTML; about a booked session, with its .ics invite). A failure is logged with its reason and retried
@@ -60,7 +61,11 @@ class EmailWork implements ScheduledWorkHandler {
     @Override
     public void run(ScheduledWork work) throws MessagingException {
         String id = work.payload().getString("id");
-        NotificationStore.Stored stored = notifications.load(id).orElseThrow();
+        NotificationStore.Stored stored = notifications.load(id).orElse(null);
+        if (stored == null) { // the client's journal was erased after this was queued: it is not sent
+            log.deleteFor(List.of(id));
+            return;
+        }
         if (stored.emailed()) {
             return;
         }
@@ -93,6 +98,8 @@ class EmailWork implements ScheduledWorkHandler {
         Instant sentAt = clock.instant();
         log.record(id, Channel.EMAIL, DeliveryLog.State.SENT, work.attempt(), null, sentAt);
         metrics.sent(notification.rule(), Channel.EMAIL, notification.raisedAt(), sentAt);
-        notifications.markEmailed(id, sentAt);
+        if (!notifications.markEmailed(id, sentAt)) {
+            log.deleteFor(List.of(id)); // erased while it was being sent
+        }
     }
 }
