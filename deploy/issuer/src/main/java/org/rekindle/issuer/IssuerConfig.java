@@ -103,10 +103,12 @@ class IssuerConfig {
     }
 
     @Bean
-    Directory directory(@Value("${rekindle.issuer.users}") Resource users, ObjectMapper json) throws IOException {
+    Directory directory(@Value("${rekindle.issuer.users}") Resource users, ObjectMapper json,
+                        PasswordEncoder encoder) throws IOException {
         Directory directory = new Directory(users, json);
-        if (!DEMO_DIRECTORY.equals(users.getDescription())) {
+        if (!DEMO_DIRECTORY.equals(users.getDescription())) { // the demo's hashes are checked by a test instead
             PasswordPolicy.requireAll(directory.all());
+            PasswordPolicy.requireHashesMatch(directory.all(), encoder);
         }
         return directory;
     }
@@ -118,10 +120,17 @@ class IssuerConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The demo passwords are in the directory file (and the README); they are hashed when loaded. */
+    /**
+     * Each person's password hash: the directory's own, or the password hashed at the first sign-in and kept. A hash
+     * costs as much as a check (BCrypt, on purpose), so hashing at every sign-in doubled each one's cost; the demo
+     * directory carries its hashes beside the passwords it documents.
+     */
     private static UserDetailsService users(Directory directory, PasswordEncoder encoder) {
+        java.util.Map<String, String> hashed = new java.util.concurrent.ConcurrentHashMap<>();
         return username -> directory.find(username)
-                .map(user -> User.withUsername(user.id()).password(encoder.encode(user.password()))
+                .map(user -> User.withUsername(user.id())
+                                 .password(user.passwordHash() != null ? user.passwordHash()
+                                           : hashed.computeIfAbsent(user.id(), id -> encoder.encode(user.password())))
                                  .roles(user.roles().toArray(String[]::new)).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

@@ -1,5 +1,7 @@
 package org.rekindle.issuer;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,18 @@ final class PasswordPolicy {
             problems.add("is a demo password");
         }
         return problems;
+    }
+
+    /** A password hash given beside a password must be that password's, or sign-ins would not take the password. */
+    static void requireHashesMatch(List<DirectoryUser> users, PasswordEncoder encoder) {
+        List<String> mismatched = users.stream()
+                .filter(user -> user.passwordHash() != null && !encoder.matches(user.password(), user.passwordHash()))
+                .map(DirectoryUser::id).toList();
+        if (!mismatched.isEmpty()) {
+            throw new IllegalStateException("The directory's passwordHash of " + String.join(", ", mismatched)
+                                            + " is not the hash of their password: remove it or hash the password "
+                                            + "again.");
+        }
     }
 
     static void requireAll(List<DirectoryUser> users) {
