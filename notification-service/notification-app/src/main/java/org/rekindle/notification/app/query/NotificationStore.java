@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -284,9 +285,17 @@ public class NotificationStore {
             List<String> ids = needsYouOnly ? feeds.open(recipientId) : feeds.unread(recipientId);
             return shownNewestFirst(ByIds.find(notifications, ids), wanted, needsYou, shown, limit);
         }
-        Predicate<Document> shownToThem = doc -> wanted.test(doc) && shown.apply(view(doc)) != null;
-        return shownNewestFirst(feeds.newestFirst(notifications, recipientId, NEWEST_DELIVERED, shownToThem, limit),
-                                wanted, needsYou, shown, limit);
+        // what the recipient is shown of each notification kept, built once while the page fills
+        Map<Document, NotificationView> shownOnce = new IdentityHashMap<>();
+        Predicate<Document> shownToThem = doc -> {
+            NotificationView view = wanted.test(doc) ? shown.apply(view(doc)) : null;
+            if (view != null) {
+                shownOnce.put(doc, view);
+            }
+            return view != null;
+        };
+        return feeds.newestFirst(notifications, recipientId, NEWEST_DELIVERED, shownToThem, limit).stream()
+                    .map(shownOnce::get).toList();
     }
 
     private List<NotificationView> shownNewestFirst(Collection<Document> docs, Predicate<Document> wanted,
