@@ -254,19 +254,23 @@ final class WriteBenchmark {
 
     /** What was measured at one size of history. */
     private record Size(long stored, double fillSeconds, ConsumersCaughtUp.Settled settled, Latency.Timed command,
-                        Latency.Timed query, Burst burst, Steady steady) {
+                        Latency.Timed query, Bursts bursts, Steady steady) {
     }
 
-    /** The publisher after {@link #BURST} events were appended at once ({@code lags}: every burst's, when a median). */
-    private record Burst(double appendSeconds, double lagSeconds, long peakUnpublished, boolean published,
-                         List<Double> lags) {
+    /** The publisher after {@link #BURST} events were appended at once. */
+    private record Burst(double appendSeconds, double lagSeconds, long peakUnpublished, boolean published) {
+    }
 
-        /** The burst with the median lag, carrying every burst's lag. */
-        static Burst median(List<Burst> bursts) {
-            List<Burst> sorted = bursts.stream().sorted(java.util.Comparator.comparingDouble(Burst::lagSeconds)).toList();
-            Burst median = sorted.get(sorted.size() / 2);
-            return new Burst(median.appendSeconds(), median.lagSeconds(), median.peakUnpublished(),
-                             bursts.stream().allMatch(Burst::published), bursts.stream().map(Burst::lagSeconds).toList());
+    /** The bursts timed at one size; the one with the median lag is reported. */
+    private record Bursts(List<Burst> each) {
+
+        Burst median() {
+            return each.stream().sorted(java.util.Comparator.comparingDouble(Burst::lagSeconds)).toList()
+                       .get(each.size() / 2);
+        }
+
+        boolean allPublished() {
+            return each.stream().allMatch(Burst::published);
         }
     }
 
@@ -306,10 +310,9 @@ final class WriteBenchmark {
                 ConsumersCaughtUp.Settled afterBurst = consumers.settle(Duration.ofMinutes(10));
                 System.out.printf("growth %,d: burst %s; then %s%n", size, bursts.get(i), afterBurst);
             }
-            Burst burst = Burst.median(bursts);
             logIn();
             Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
-            Size at = new Size(settled.stored(), fill, settled, command, query, burst, steady);
+            Size at = new Size(settled.stored(), fill, settled, command, query, new Bursts(bursts), steady);
             System.out.printf("growth %,d: %s%n", size, at);
             measured.add(at);
             addSize(results, size, have, at, postgres);
@@ -342,21 +345,22 @@ final class WriteBenchmark {
         results.add(label + ": GET /api/dashboard/coaches/{id} latency", at.query().toString(), "",
                     CLIENTS + " clients on the coach's dashboard",
                     Results.Figures.latency(at.query().latency()).put("calls", at.query().count()));
-        Burst burst = at.burst();
+        Burst burst = at.bursts().median();
         results.add(label + ": journal publisher after " + String.format("%,d", BURST) + " events appended at once",
-                    burst.published() ? String.format("%.1f s until the last one was on Kafka (%,.0f events/s; "
+                    at.bursts().allPublished() ? String.format("%.1f s until the last one was on Kafka (%,.0f events/s; "
                                                       + "median of %d bursts: %s s)",
                                                       burst.lagSeconds(), BURST / burst.lagSeconds(),
-                                                      burst.lags().size(), burst.lags().stream()
-                                                              .map(lag -> String.format("%.1f", lag))
+                                                      at.bursts().each().size(), at.bursts().each().stream()
+                                                              .map(each -> String.format("%.1f", each.lagSeconds()))
                                                               .collect(java.util.stream.Collectors.joining(" / ")))
                             : String.format("NOT all published after %.0f s", burst.lagSeconds()),
                     "", String.format("lag counted from the end of the append (%.1f s, %,.0f events/s); most "
                                       + "stored events not yet on Kafka: %,d; each burst adds %,d events, so the "
                                       + "store holds %,d more after them", burst.appendSeconds(),
                                       BURST / burst.appendSeconds(), burst.peakUnpublished(), BURST,
-                                      BURST * burst.lags().size()),
-                    Results.Figures.of(burst.lagSeconds(), "s").put("events", BURST).put("bursts", burst.lags().size())
+                                      BURST * at.bursts().each().size()),
+                    Results.Figures.of(burst.lagSeconds(), "s").put("events", BURST)
+                                   .put("bursts", at.bursts().each().size())
                                    .put("publish_rate_per_s", BURST / burst.lagSeconds())
                                    .put("peak_unpublished", burst.peakUnpublished()));
         Steady steady = at.steady();
@@ -378,7 +382,7 @@ final class WriteBenchmark {
     private static void addChange(Results results, Size small, Size large) {
         double p50 = Results.change(small.command().latency().p50(), large.command().latency().p50());
         double p99 = Results.change(small.command().latency().p99(), large.command().latency().p99());
-        double burst = Results.change(small.burst().lagSeconds(), large.burst().lagSeconds());
+        double burst = Results.change(small.bursts().median().lagSeconds(), large.bursts().median().lagSeconds());
         double steadyP99 = Results.change(small.steady().delay().p99(), large.steady().delay().p99());
         double query = Results.change(small.query().latency().p50(), large.query().latency().p50());
         results.add(String.format("growth %,d → %,d events stored: change", small.stored(), large.stored()),
@@ -403,7 +407,7 @@ final class WriteBenchmark {
             long unpublished = consumers.publisher().unpublished();
             peak = Math.max(peak, unpublished);
             if (unpublished == 0 || System.nanoTime() > deadline) {
-                return new Burst(append, RawCeilings.seconds(appended), peak, unpublished == 0, List.of());
+                return new Burst(append, RawCeilings.seconds(appended), peak, unpublished == 0);
             }
             Thread.sleep(50);
         }
