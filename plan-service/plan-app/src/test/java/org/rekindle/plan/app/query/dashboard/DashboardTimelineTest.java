@@ -173,9 +173,46 @@ class DashboardTimelineTest {
 
         var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
         assertThat(days.countDocuments()).isEqualTo(2);
-        assertThat(days.find(new Document("_id", "c1/2026-10-30")).first().getList("events", Document.class))
-                .hasSize(30);
+        assertThat(days.find(new Document("_id", "c1/2026-10-30")).first().get("byId", Document.class)).hasSize(30);
         assertThat(store.queries().timeline("c1")).hasSize(30);
+    }
+
+    /**
+     * A day written before events were keyed by id (an {@code events} array) is read as it is, takes new events beside
+     * it, shows a redelivered one once, and an erasure keeps what it must in the keyed form.
+     */
+    @Test
+    void aDayStoredAsAnArrayIsStillReadAndTakesNewEventsBesideIt() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard store = store(database);
+        DashboardBatch first = store.newBatch();
+        first.apply(assigned("c1"));
+        first.flush();
+        var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
+        days.insertOne(new Document("_id", "c1/2026-10-31").append("clientId", "c1").append("events", List.of(
+                TimelineDays.stored(mood("old-1", "c1", T0.plus(Duration.ofDays(1)), 2)),
+                TimelineDays.stored(mood("old-2", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(60), 3)))));
+        new DashboardDocuments(client, database).index(List.of(mood("old-1", "c1", T0.plus(Duration.ofDays(1)), 2)));
+
+        DashboardBatch later = store.newBatch();
+        later.apply(mood("old-2", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(60), 3)); // redelivered
+        later.apply(mood("new.1", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(120), 4)); // a dot in its id
+        later.flush();
+
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
+                .containsExactly("assigned-c1", "old-1", "old-2", "new.1");
+        assertThat(days.find(new Document("_id", "c1/2026-10-31")).first().get("byId", Document.class))
+                .containsOnlyKeys("old-2", "new%2E1");
+
+        store.writes().forgetJournalOf("c1");
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
+    }
+
+    @Test
+    void anEventIdIsOneFieldNameWhateverItHolds() {
+        assertThat(TimelineDays.key("a.b$c%d")).isEqualTo("a%2Eb%24c%25d");
+        assertThat(TimelineDays.key("a%2Eb")).isNotEqualTo(TimelineDays.key("a.b"));
+        assertThat(TimelineDays.key("7c9e6679-7425-40de-944b-e07fc1f90ae7")).isEqualTo("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     }
 
     @Test
