@@ -18,4 +18,14 @@ public final class DocumentOrder {
     public static Comparator<Document> descending(String field) {
         return ascending(field).reversed();
     }
+
+    /** Oldest {@code time} first (an export); documents of the same time by {@code _id}. */
+    public static Comparator<Document> oldestFirst(String time) {
+        return ascending(time).thenComparing(ascending("_id"));
+    }
+
+    /** Newest {@code time} first; documents of the same time by {@code _id}, so a page boundary is stable. */
+    public static Comparator<Document> newestFirst(String time) {
+        return descending(time).thenComparing(ascending("_id"));
+    }
 }

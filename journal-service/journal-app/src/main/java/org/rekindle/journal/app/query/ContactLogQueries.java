@@ -7,16 +7,12 @@ import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
 import java.util.List;
 
 @Component
 public class ContactLogQueries {
 
     private final MongoCollection<Document> contactLog;
-    private static final Comparator<Document> NEWEST_FIRST = DocumentOrder.descending("occurredAt")
-                                                                          .thenComparing(DocumentOrder.ascending("_id"));
-
     private final MonthlyOwnerIndex contactLogByMonth;
 
     private final TextCipher cipher;
@@ -29,7 +25,8 @@ public class ContactLogQueries {
 
     /** The client's contact log, newest first: a month at a time from the newest until the page is full. */
     public List<ContactLogRecordView> list(String clientId, int limit) {
-        return contactLogByMonth.newestFirst(contactLog, clientId, doc -> doc.getDate("occurredAt"), NEWEST_FIRST,
+        return contactLogByMonth.newestFirst(contactLog, clientId, doc -> doc.getDate("occurredAt"),
+                                             DocumentOrder.newestFirst("occurredAt"),
                                              doc -> clientId.equals(doc.getString("clientId")),
                                              Math.min(limit, EntryQueries.MAX_PAGE))
                                 .stream().map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
@@ -39,7 +36,7 @@ public class ContactLogQueries {
     public List<ContactLogRecordView> all(String clientId) {
         return contactLogByMonth.all(contactLog, clientId).stream()
                                 .filter(doc -> clientId.equals(doc.getString("clientId")))
-                                .sorted(DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
+                                .sorted(DocumentOrder.oldestFirst("occurredAt"))
                                 .map(doc -> ContactLogRecordView.of(doc, cipher)).toList();
     }
 }

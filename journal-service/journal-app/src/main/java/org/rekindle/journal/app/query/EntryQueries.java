@@ -8,7 +8,6 @@ import org.rekindle.platform.readmodel.DocumentOrder;
 import org.rekindle.platform.readmodel.MonthlyOwnerIndex;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -19,9 +18,6 @@ public class EntryQueries {
     public static final int MAX_PAGE = 500;
 
     private final MongoCollection<Document> entries;
-    private static final Comparator<Document> NEWEST_FIRST = DocumentOrder.descending("occurredAt")
-                                                                          .thenComparing(DocumentOrder.ascending("_id"));
-
     private final MonthlyOwnerIndex entriesByMonth;
 
     private final TextCipher cipher;
@@ -43,7 +39,8 @@ public class EntryQueries {
         Predicate<Document> wanted = doc -> clientId.equals(doc.getString("clientId"))
                                             && (kind == null || kind.name().equals(doc.getString("kind")))
                                             && (shared == null || shared.equals(doc.getBoolean("shared")));
-        return entriesByMonth.newestFirst(entries, list, doc -> doc.getDate("occurredAt"), NEWEST_FIRST, wanted,
+        return entriesByMonth.newestFirst(entries, list, doc -> doc.getDate("occurredAt"),
+                                          DocumentOrder.newestFirst("occurredAt"), wanted,
                                           Math.min(limit, MAX_PAGE))
                              .stream().map(doc -> EntryView.of(doc, cipher)).toList();
     }
@@ -54,7 +51,7 @@ public class EntryQueries {
         return entriesByMonth.all(entries, list).stream()
                              .filter(doc -> clientId.equals(doc.getString("clientId")))
                              .filter(doc -> !sharedOnly || Boolean.TRUE.equals(doc.getBoolean("shared")))
-                             .sorted(DocumentOrder.ascending("occurredAt").thenComparing(DocumentOrder.ascending("_id")))
+                             .sorted(DocumentOrder.oldestFirst("occurredAt"))
                              .map(doc -> EntryView.of(doc, cipher)).toList();
     }
 

@@ -347,6 +347,46 @@ class AlertsAndRemindersIT extends NotificationServiceIT {
         assertThat(smtp.messages()).noneMatch(m -> m.to().contains("someone@example.org"));
     }
 
+    /**
+     * A delivery that finds its notification being erased (marked, not yet deleted) puts nothing in the feed, leaves
+     * no delivery log and counts no delivery: the notification was never delivered.
+     */
+    @Test
+    void aDeliveryOfANotificationBeingErasedIsNotCountedAsSent() {
+        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString();
+        Instant raised = Instant.now();
+        String rule = "SESSION_CANCELLED_BY_CLIENT";
+        MeterRegistry meters = service.getBean(MeterRegistry.class);
+        double sentBefore = feedDeliveries(meters, rule);
+        org.rekindle.platform.schedule.WorkSchedule schedule =
+                service.getBean(org.rekindle.platform.schedule.WorkSchedule.class);
+        try (var mongo = com.mongodb.client.MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
+            mongo.getDatabase("notification-it").getCollection("notifications").insertOne(new org.bson.Document("_id", id)
+                    .append("key", "test:" + id).append("recipientId", coach).append("clientId", "client-x")
+                    .append("coachId", coach).append("rule", rule).append("kind", "ALERT").append("title", "Cancelled")
+                    .append("body", "body").append("why", "why").append("causes", List.of())
+                    .append("raisedAt", java.util.Date.from(raised)).append("deliverAt", java.util.Date.from(raised))
+                    .append("erasing", true));
+        }
+        String delivery = org.rekindle.notification.app.engine.NotificationWork.DELIVERY.storedName() + ":" + id;
+        schedule.schedule(delivery, org.rekindle.notification.app.engine.NotificationWork.DELIVERY, raised,
+                          new org.bson.Document("id", id));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(schedule.stateOf(delivery)).contains("DONE"));
+        assertThat(feedOf(coach)).isEmpty();
+        assertThat(feedDeliveries(meters, rule)).as("feed deliveries counted for the rule").isEqualTo(sentBefore);
+        try (var mongo = com.mongodb.client.MongoClients.create(SharedTestInfrastructure.mongo().connectionString())) {
+            assertThat(mongo.getDatabase("notification-it").getCollection("notification_deliveries")
+                            .countDocuments(new org.bson.Document("notificationId", id))).as("its delivery log").isZero();
+        }
+    }
+
+    private static double feedDeliveries(MeterRegistry meters, String rule) {
+        return meters.find("rekindle.notifications.deliveries").tag("rule", rule).tag("channel", "FEED").counters()
+                     .stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     /** An alert raised under the client's consent leaves the coach's feed, and its why, when they withdraw it. */
     @Test
     void anAlertFollowsTheClientsConsentAfterItWasRaised() {

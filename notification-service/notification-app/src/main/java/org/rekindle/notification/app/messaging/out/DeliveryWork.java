@@ -74,19 +74,19 @@ class DeliveryWork implements ScheduledWorkHandler {
                                         "the recipient opted out of the in-app feed");
         EmailDecision email = emailFor(recipient, urgent);
         log.record(id, List.of(feed, email.logged()), now);
-        if (inFeed) {
+        // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
+        // is repaired by the run again above.
+        if (!notifications.markDelivered(notification, inFeed, email.to(), now)) {
+            log.deleteFor(List.of(id)); // erased while this ran: its entries go as the rest of it did
+            return;
+        }
+        if (inFeed) { // counted once marked: an erased notification was never delivered
             metrics.sent(notification.rule(), Channel.FEED, notification.raisedAt(), now);
         } else {
             metrics.delivered(notification.rule(), Channel.FEED, DeliveryLog.State.SKIPPED);
         }
         if (email.to() == null) {
             metrics.delivered(notification.rule(), Channel.EMAIL, DeliveryLog.State.SKIPPED);
-        }
-        // The mark keeps where the email goes, so the feed is pushed before the email is queued: a crash in between
-        // is repaired by the run again above.
-        if (!notifications.markDelivered(notification, inFeed, email.to(), now)) {
-            log.deleteFor(List.of(id)); // erased while this ran: its entries go as the rest of it did
-            return;
         }
         if (inFeed) {
             live.send(notification.recipientId(), "notification", id, notification.deliveredAt(now));
