@@ -197,12 +197,15 @@ class DashboardTimelineTest {
         DashboardBatch later = store.newBatch();
         later.apply(mood("old-2", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(60), 3)); // redelivered
         later.apply(mood("new.1", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(120), 4)); // a dot in its id
+        later.apply(mood("7", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(180), 5)); // a number as a field name
+        later.apply(mood("8", "c1", T0.plus(Duration.ofDays(3)), 5)); // ... the first of a new day
         later.flush();
 
         assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
-                .containsExactly("assigned-c1", "old-1", "old-2", "new.1");
+                .containsExactly("assigned-c1", "old-1", "old-2", "new.1", "7", "8");
         assertThat(days.find(new Document("_id", "c1/2026-10-31")).first().get("byId", Document.class))
-                .containsOnlyKeys("old-2", "new%2E1");
+                .containsOnlyKeys("old-2", "new%2E1", "7");
+        assertThat(days.find(new Document("_id", "c1/2026-11-02")).first().get("byId", Document.class)).containsOnlyKeys("8");
 
         store.writes().forgetJournalOf("c1");
         assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
