@@ -191,7 +191,9 @@ class DashboardTimelineTest {
         var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
         days.insertOne(new Document("_id", "c1/2026-10-31").append("clientId", "c1").append("events", List.of(
                 TimelineDays.stored(mood("old-1", "c1", T0.plus(Duration.ofDays(1)), 2)),
-                TimelineDays.stored(mood("old-2", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(60), 3)))));
+                TimelineDays.stored(mood("old-2", "c1", T0.plus(Duration.ofDays(1)).plusSeconds(60), 3)),
+                TimelineDays.stored(new ClientEvent("old-step", "c1", "PlanStepCompleted", T0.plus(Duration.ofDays(1))
+                        .plusSeconds(30), Map.of("stepId", "why"))))));
         new DashboardDocuments(client, database).index(List.of(mood("old-1", "c1", T0.plus(Duration.ofDays(1)), 2)));
 
         DashboardBatch later = store.newBatch();
@@ -202,13 +204,17 @@ class DashboardTimelineTest {
         later.flush();
 
         assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
-                .containsExactly("assigned-c1", "old-1", "old-2", "new.1", "7", "8");
+                .containsExactly("assigned-c1", "old-1", "old-step", "old-2", "new.1", "7", "8");
         assertThat(days.find(new Document("_id", "c1/2026-10-31")).first().get("byId", Document.class))
                 .containsOnlyKeys("old-2", "new%2E1", "7");
         assertThat(days.find(new Document("_id", "c1/2026-11-02")).first().get("byId", Document.class)).containsOnlyKeys("8");
 
         store.writes().forgetJournalOf("c1");
-        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId).containsExactly("assigned-c1");
+        assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
+                .containsExactly("assigned-c1", "old-step");
+        Document kept = days.find(new Document("_id", "c1/2026-10-31")).first();
+        assertThat(kept.get("byId", Document.class)).as("rewritten keyed").containsOnlyKeys("old-step");
+        assertThat(kept.containsKey("events")).isFalse();
     }
 
     @Test
