@@ -86,17 +86,24 @@ final class JournalHops implements AutoCloseable {
 
     /**
      * The sample sent for {@code client} at {@code requestMicros} and seen on the stream at {@code streamMicros}:
-     * the first record of that client stored after the request.
+     * the first record of that client stored after the request. A stored time has millisecond resolution, so an
+     * event created within the request's own millisecond carries a time before it: the request is compared by its
+     * millisecond, or that sample would be matched to the client's next record.
      */
     Optional<Split> split(String client, long requestMicros, long streamMicros) {
-        return byClient.getOrDefault(client, List.of()).stream()
-                       .filter(seen -> seen.storedMicros() >= requestMicros)
-                       .min(Comparator.comparingLong(Seen::storedMicros))
+        return firstStoredAfter(byClient.getOrDefault(client, List.of()), requestMicros)
                        .map(seen -> new Split(ms(streamMicros - requestMicros), ms(seen.storedMicros() - requestMicros),
                                               ms(seen.sentMicros() - seen.storedMicros()),
                                               ms(seen.receivedMicros() - seen.sentMicros()),
                                               ms(streamMicros - seen.receivedMicros()),
                                               gcPauses.pausedMillis(requestMicros, streamMicros)));
+    }
+
+    static Optional<Seen> firstStoredAfter(List<Seen> records, long requestMicros) {
+        long requestMillisecond = requestMicros - Math.floorMod(requestMicros, 1_000L);
+        return records.stream()
+                      .filter(seen -> seen.storedMicros() >= requestMillisecond)
+                      .min(Comparator.comparingLong(Seen::storedMicros));
     }
 
     /** Each hop's p50 and p99 over all samples, and its mean over the slowest 1 % (by total). */

@@ -24,6 +24,18 @@ class FreshnessAttributionTest {
     }
 
     @Test
+    void aSampleIsSplitOnItsOwnRecordEvenWhenItsEventWasCreatedWithinTheRequestsMillisecond() {
+        long request = 5_000_400;                                                     // 5,000.4 ms
+        JournalHops.Seen own = new JournalHops.Seen(5_000_000, 5_003_000, 5_004_000); // stored at 5,000 ms (ms resolution)
+        JournalHops.Seen next = new JournalHops.Seen(5_400_000, 5_402_000, 5_403_000);
+        JournalHops.Seen before = new JournalHops.Seen(4_600_000, 4_602_000, 4_603_000);
+
+        assertThat(JournalHops.firstStoredAfter(List.of(before, own, next), request)).contains(own);
+        assertThat(JournalHops.firstStoredAfter(List.of(before, next), request)).contains(next);
+        assertThat(JournalHops.firstStoredAfter(List.of(before), request)).isEmpty();
+    }
+
+    @Test
     void eachHopHasItsPercentilesAndItsShareOfTheSlowestSamples() {
         List<JournalHops.Split> splits = new ArrayList<>();
         for (int i = 0; i < 99; i++) {
