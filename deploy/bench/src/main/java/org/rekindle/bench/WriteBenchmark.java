@@ -302,6 +302,7 @@ final class WriteBenchmark {
             printMongoProfile("growth " + size + ": history taken in");
             Latency.Timed command = Latency.within(Duration.ofMinutes(3), COMMAND_SAMPLES,
                                                    new RoundRobin(c -> post(c, "{\"score\":3}")));
+            printMongoProfile("growth " + size + ": " + COMMAND_SAMPLES + " mood check-ins, one at a time");
             Latency.Timed query = Latency.within(Duration.ofMinutes(1), 200,
                                                  () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
             List<Burst> bursts = new ArrayList<>();
@@ -312,6 +313,7 @@ final class WriteBenchmark {
             }
             logIn();
             Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
+            printMongoProfile("growth " + size + ": mood check-ins at " + STEADY_RATE + "/s");
             Size at = new Size(settled.stored(), fill, settled, command, query, new Bursts(bursts), steady);
             System.out.printf("growth %,d: %s%n", size, at);
             measured.add(at);

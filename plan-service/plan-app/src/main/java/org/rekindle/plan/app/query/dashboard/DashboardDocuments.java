@@ -30,7 +30,8 @@ import java.util.Set;
  * The dashboard's collections, shared by its writes ({@link DashboardStore}) and its queries
  * ({@link DashboardQueries}). {@code dashboard_rows}: one document per client with its folded row and the ids
  * of the last events applied (a redelivered event is recognised and skipped). {@code dashboard_timeline_days}: the
- * events, one document per client and UTC day ({@link TimelineDays}). Reading a coach's dashboard touches one row per
+ * events, one document per client and UTC day, in parts of at most {@value TimelineDays#EVENTS_PER_PART} events
+ * ({@link TimelineDays}). Reading a coach's dashboard touches one row per
  * client, never the events, so its cost grows with the number of clients, not with history.
  * <p>
  * The timeline grows with history, so a client's days are found through two small indexes, by {@code _id} only

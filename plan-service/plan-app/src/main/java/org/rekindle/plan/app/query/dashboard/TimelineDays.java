@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -35,30 +38,144 @@ import java.util.function.Predicate;
  * a set: {@code $addToSet} compares each new event with every event already in its day (on the MongoDB-wire server a
  * deep, allocating comparison), which took 30 % of the stack's CPU while 1,000,000 events were taken in. Days
  * written before keeping the key hold an {@code events} array; reads take both, and drop a repeated event id.
+ * <p>
+ * A day holds at most {@value #EVENTS_PER_PART} events per document: a busier day goes on in parts
+ * ({@code clientId/yyyy-MM-dd#2}, {@code #3}, ...), counted in {@code parts} on the day's first document. Why: the
+ * MongoDB-wire server copies and re-encodes a whole document on every update, so each event added to a day of n
+ * events cost O(n) (8.5 ms per update for days of ~450 events, more than every other command of a check-in together:
+ * write benchmark, 7 Dec). Which part a day is filling is kept in memory by the writer (one per client: its
+ * processor segment), read from the day's documents the first time a day is touched. A redelivery after a restart
+ * may set an event into a newer part too; reads drop the repeated id.
  */
 final class TimelineDays {
 
+    static final int EVENTS_PER_PART = 100;
+
     private static final String BY_ID = "byId";
     private static final String LEGACY_EVENTS = "events";
+    /** On a day's first document: how many documents the day has (absent: one). */
+    private static final String PARTS = "parts";
+    /** On each document: events set into it (a redelivery counts again, so a part may close a little early). */
+    private static final String HELD = "held";
+    private static final char PART_MARK = '#';
 
     private final MongoCollection<Document> days;
+    private final DayFills fills = new DayFills();
 
     TimelineDays(MongoCollection<Document> days) {
         this.days = days;
     }
 
-    /** One unordered bulk write for the events: a {@code $set} of each under its key, per client and day (upserts). */
+    /**
+     * One unordered bulk write for the events: a {@code $set} of each under its key into its day's part that is
+     * filling (upserts); a day that needs another part gets it, and its first document the new count. A day this
+     * instance has not written since it started is read first, and an event it already holds is not set again (after
+     * a crash, the batch comes again and would otherwise fill on into a new part).
+     */
     void add(Collection<ClientEvent> events) {
-        Map<String, List<Bson>> byDay = new LinkedHashMap<>();
+        Map<String, List<ClientEvent>> byDay = new LinkedHashMap<>();
         for (ClientEvent event : events) {
-            byDay.computeIfAbsent(id(event.clientId(), day(event.time())),
-                                  d -> new ArrayList<>(List.of(Updates.set("clientId", event.clientId()))))
-                 .add(Updates.set(BY_ID + "." + key(event.eventId()), stored(event)));
+            byDay.computeIfAbsent(id(event.clientId(), day(event.time())), d -> new ArrayList<>()).add(event);
         }
+        Map<String, DayFills.Fill> filling = fills.of(byDay.keySet());
+        Map<String, Set<String>> storedIn = loadFills(byDay.keySet(), filling);
+        Map<String, PartUpdate> byDocument = new LinkedHashMap<>();
+        byDay.forEach((dayId, dayEvents) -> {
+            String clientId = dayEvents.get(0).clientId();
+            Set<String> stored = new HashSet<>(storedIn.getOrDefault(dayId, Set.of()));
+            DayFills.Fill fill = filling.get(dayId);
+            int firstPart = fill.part();
+            for (ClientEvent event : dayEvents) {
+                if (!stored.add(event.eventId())) {
+                    continue;
+                }
+                fill = fill.withOneMore(EVENTS_PER_PART);
+                byDocument.computeIfAbsent(partId(dayId, fill.part()), d -> new PartUpdate(clientId)).add(event);
+            }
+            if (fill.part() > firstPart) {
+                byDocument.computeIfAbsent(dayId, d -> new PartUpdate(clientId)).partsNow(fill.part());
+            }
+            filling.put(dayId, fill);
+        });
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        byDay.forEach((id, sets) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(sets),
-                                                                     new UpdateOptions().upsert(true))));
-        BulkUpserts.write(days, updates);
+        byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", id), update.combined(),
+                                                                            new UpdateOptions().upsert(true))));
+        try {
+            BulkUpserts.write(days, updates);
+        } catch (RuntimeException e) {
+            fills.forget(); // what was written is not known: read the days again when the batch comes again
+            throw e;
+        }
+        fills.remember(filling);
+    }
+
+    /**
+     * For each day not in {@code filling} (not written here since the start), its part that is filling and how full
+     * it is, from its documents (read whole: at most {@value #EVENTS_PER_PART} events each); returns the ids of the
+     * events those days hold. A part stored before parts were counted counts as full, so the day goes on in a new one.
+     */
+    private Map<String, Set<String>> loadFills(Collection<String> dayIds, Map<String, DayFills.Fill> filling) {
+        List<String> unknown = dayIds.stream().filter(id -> !filling.containsKey(id)).toList();
+        Map<String, Set<String>> storedIn = new HashMap<>();
+        if (unknown.isEmpty()) {
+            return storedIn;
+        }
+        Map<String, Integer> partsOfDay = new HashMap<>();
+        Map<String, Integer> heldInLast = new HashMap<>();
+        List<Document> firsts = ByIds.find(days, unknown);
+        firsts.forEach(first -> partsOfDay.put(first.getString("_id"), partsOf(first)));
+        for (Document part : withParts(firsts)) {
+            String partId = part.getString("_id");
+            String dayId = dayIdOf(partId);
+            Set<String> ids = storedIn.computeIfAbsent(dayId, d -> new HashSet<>());
+            storedEvents(part).forEach(event -> ids.add(event.getString("id")));
+            if (partId.equals(partId(dayId, partsOfDay.get(dayId)))) {
+                heldInLast.put(dayId, heldIn(part));
+            }
+        }
+        for (String dayId : unknown) {
+            int parts = partsOfDay.getOrDefault(dayId, 1);
+            filling.put(dayId, new DayFills.Fill(parts, heldInLast.getOrDefault(dayId, 0)));
+        }
+        return storedIn;
+    }
+
+    /** What one bulk write does to one of a day's documents. */
+    private static final class PartUpdate {
+
+        private final List<Bson> changes = new ArrayList<>();
+        private int added;
+
+        PartUpdate(String clientId) {
+            changes.add(Updates.set("clientId", clientId));
+        }
+
+        void add(ClientEvent event) {
+            changes.add(Updates.set(BY_ID + "." + key(event.eventId()), stored(event)));
+            added++;
+        }
+
+        void partsNow(int parts) {
+            changes.add(Updates.max(PARTS, parts));
+        }
+
+        Bson combined() {
+            List<Bson> all = new ArrayList<>(changes);
+            if (added > 0) {
+                all.add(Updates.inc(HELD, added));
+            }
+            return Updates.combine(all);
+        }
+    }
+
+    private static int partsOf(Document first) {
+        Number parts = first.get(PARTS, Number.class);
+        return parts != null ? parts.intValue() : 1;
+    }
+
+    private static int heldIn(Document part) {
+        Number held = part.get(HELD, Number.class);
+        return held != null ? held.intValue() : EVENTS_PER_PART;
     }
 
     /**
@@ -98,26 +215,49 @@ final class TimelineDays {
             for (LocalDate day = yearMonth.atDay(1); !day.isAfter(yearMonth.atEndOfMonth()); day = day.plusDays(1)) {
                 ids.add(id(clientId, day));
             }
-            for (Document bucket : ByIds.find(days, ids)) {
+            for (Document bucket : withParts(ByIds.find(days, ids))) {
                 Document kept = new Document();
                 storedEvents(bucket).stream().filter(keep).forEach(event -> kept.put(key(event.getString("id")), event));
-                if (kept.isEmpty()) {
+                Number parts = bucket.get(PARTS, Number.class);
+                if (kept.isEmpty() && parts == null) {
                     days.deleteOne(Filters.eq("_id", bucket.get("_id")));
                 } else {
-                    days.replaceOne(Filters.eq("_id", bucket.get("_id")),
-                                    new Document("clientId", clientId).append(BY_ID, kept), new ReplaceOptions());
+                    Document rewritten = new Document("clientId", clientId).append(HELD, kept.size()).append(BY_ID, kept);
+                    if (parts != null) {
+                        rewritten.append(PARTS, parts); // the day's first document: its parts are still read through it
+                    }
+                    days.replaceOne(Filters.eq("_id", bucket.get("_id")), rewritten, new ReplaceOptions());
                 }
             }
         }
+        fills.forget();
     }
 
     void clear() {
         days.deleteMany(new Document());
+        fills.forget();
+    }
+
+    /** These day documents and the further parts of those that have them. */
+    private List<Document> withParts(List<Document> firsts) {
+        List<String> more = new ArrayList<>();
+        for (Document first : firsts) {
+            int parts = partsOf(first);
+            for (int part = 2; part <= parts; part++) {
+                more.add(partId(first.getString("_id"), part));
+            }
+        }
+        if (more.isEmpty()) {
+            return firsts;
+        }
+        List<Document> all = new ArrayList<>(firsts);
+        all.addAll(ByIds.find(days, more));
+        return all;
     }
 
     private List<ClientEvent> read(String clientId, Collection<String> dayIds, Predicate<ClientEvent> wanted) {
         Map<String, ClientEvent> byId = new LinkedHashMap<>();
-        for (Document bucket : ByIds.find(days, dayIds)) {
+        for (Document bucket : withParts(ByIds.find(days, dayIds))) {
             if (!clientId.equals(bucket.getString("clientId"))) {
                 continue;
             }
@@ -163,13 +303,26 @@ final class TimelineDays {
         return clientId + "/" + day;
     }
 
-    /** The day of a day document's {@code _id} (clientId/yyyy-MM-dd; a client id may hold a {@code /}). */
+    /** The {@code _id} of a day's part: the day's own for the first, {@code #n} after it for the others. */
+    static String partId(String dayId, int part) {
+        return part == 1 ? dayId : dayId + PART_MARK + part;
+    }
+
+    /** The day's first document's {@code _id} of any of its parts' {@code _id}s. */
+    static String dayIdOf(String documentId) {
+        int mark = documentId.lastIndexOf(PART_MARK);
+        return mark > documentId.lastIndexOf('/') ? documentId.substring(0, mark) : documentId;
+    }
+
+    /** The day of a day document's {@code _id} (clientId/yyyy-MM-dd, maybe #n; a client id may hold a {@code /}). */
     static LocalDate dayOfDocument(String id) {
-        return LocalDate.parse(id.substring(id.lastIndexOf('/') + 1));
+        String dayId = dayIdOf(id);
+        return LocalDate.parse(dayId.substring(dayId.lastIndexOf('/') + 1));
     }
 
     /** The index owner of a day document's {@code _id}: clientId/yyyy-MM. */
     static String monthOfDocument(String id) {
-        return id.substring(0, id.length() - "-dd".length());
+        String dayId = dayIdOf(id);
+        return dayId.substring(0, dayId.length() - "-dd".length());
     }
 }

@@ -178,8 +178,9 @@ class DashboardTimelineTest {
     }
 
     /**
-     * A day written before events were keyed by id (an {@code events} array) is read as it is, takes new events beside
-     * it, shows a redelivered one once, and an erasure keeps what it must in the keyed form.
+     * A day written before events were keyed by id (an {@code events} array) is read as it is and counts as full: new
+     * events go on in its second part, a redelivered one is not stored again, and an erasure keeps what it must in
+     * the keyed form.
      */
     @Test
     void aDayStoredAsAnArrayIsStillReadAndTakesNewEventsBesideIt() {
@@ -205,8 +206,12 @@ class DashboardTimelineTest {
 
         assertThat(store.queries().timeline("c1")).extracting(ClientEvent::eventId)
                 .containsExactly("assigned-c1", "old-1", "old-step", "old-2", "new.1", "7", "8");
-        assertThat(days.find(new Document("_id", "c1/2026-10-31")).first().get("byId", Document.class))
-                .containsOnlyKeys("old-2", "new%2E1", "7");
+        Document legacy = days.find(new Document("_id", "c1/2026-10-31")).first();
+        assertThat(legacy.getList("events", Document.class)).hasSize(3);
+        assertThat(legacy.get("byId")).as("the redelivered event is not stored again").isNull();
+        assertThat(legacy.getInteger("parts")).isEqualTo(2);
+        assertThat(days.find(new Document("_id", "c1/2026-10-31#2")).first().get("byId", Document.class))
+                .containsOnlyKeys("new%2E1", "7");
         assertThat(days.find(new Document("_id", "c1/2026-11-02")).first().get("byId", Document.class)).containsOnlyKeys("8");
 
         store.writes().forgetJournalOf("c1");
@@ -215,6 +220,68 @@ class DashboardTimelineTest {
         Document kept = days.find(new Document("_id", "c1/2026-10-31")).first();
         assertThat(kept.get("byId", Document.class)).as("rewritten keyed").containsOnlyKeys("old-step");
         assertThat(kept.containsKey("events")).isFalse();
+        assertThat(kept.getInteger("parts")).as("still leads to its parts").isEqualTo(2);
+        assertThat(days.find(new Document("_id", "c1/2026-10-31#2")).first()).as("a part left empty goes").isNull();
+    }
+
+    /**
+     * A busy day goes on in parts of at most {@link TimelineDays#EVENTS_PER_PART} events, whatever the batches: each
+     * update of the embedded server copies its whole document, so a day's cost per event stays bounded. Time travel
+     * and the timeline read every part.
+     */
+    @Test
+    void aBusyDayGoesOnInPartsOfBoundedSize() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard store = store(database);
+        DashboardBatch batch = store.newBatch();
+        batch.apply(assigned("c1"));
+        batch.flush();
+        Instant day = T0.plusSeconds(3_600);
+        for (int from = 0; from < 250; from += 83) {
+            DashboardBatch next = store.newBatch();
+            for (int i = from; i < Math.min(250, from + 83); i++) {
+                next.apply(mood(String.format("m%03d", i), "c1", day.plusSeconds(i), 1 + i % 5));
+            }
+            next.flush();
+        }
+
+        var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
+        assertThat(days.find(new Document("_id", "c1/2026-10-30")).first().get("byId", Document.class))
+                .hasSize(TimelineDays.EVENTS_PER_PART); // the plan's event, then the first check-ins
+        assertThat(days.find(new Document("_id", "c1/2026-10-30")).first().getInteger("parts")).isEqualTo(3);
+        assertThat(days.find(new Document("_id", "c1/2026-10-30#2")).first().get("byId", Document.class))
+                .hasSize(TimelineDays.EVENTS_PER_PART);
+        assertThat(days.find(new Document("_id", "c1/2026-10-30#3")).first().get("byId", Document.class)).hasSize(51);
+        assertThat(store.queries().timeline("c1")).hasSize(251).extracting(ClientEvent::eventId)
+                                                  .startsWith("assigned-c1", "m000").endsWith("m249");
+        assertThat(store.queries().clientAsOf("c1", day.plusSeconds(249)).orElseThrow().moodTrend()).isNotEmpty()
+                .isEqualTo(fullFold(store, day.plusSeconds(249)).moodTrend());
+    }
+
+    /**
+     * After a crash the batch comes again to an instance that has not written the day yet: it reads the day's parts
+     * and sets no event twice, though the events would otherwise fill on into a new part.
+     */
+    @Test
+    void aBatchThatComesAgainAfterARestartStoresNoEventTwice() {
+        String database = "dashboard-" + UUID.randomUUID();
+        List<ClientEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
+        }
+        DashboardBatch first = store(database).newBatch();
+        events.forEach(first::apply);
+        first.flush();
+
+        DashboardBatch again = store(database).newBatch(); // a new instance: nothing of the day in memory
+        events.forEach(again::apply);
+        again.apply(mood("m150", "c1", T0.plusSeconds(150), 4));
+        again.flush();
+
+        List<String> stored = new java.util.ArrayList<>();
+        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(
+                doc -> doc.get("byId", Document.class).values().forEach(e -> stored.add(((Document) e).getString("id"))));
+        assertThat(stored).hasSize(151).doesNotHaveDuplicates();
     }
 
     @Test
@@ -339,14 +406,22 @@ class DashboardTimelineTest {
             List<ClientEvent> page = store.queries().timelineForCoach("c1", null, 20).orElseThrow();
             assertThat(page).as("the newest 20 the coach may see: moods only, urges hidden by the consent")
                     .extracting(ClientEvent::eventId).hasSize(20).startsWith("m1480").endsWith("m1499");
+            // 1 March from 08:00: the consent and 960 minutes of two events; 2 March: 540 minutes of two
+            int partsOfTwoDays = partsFor(1 + 2 * 960) + partsFor(2 * 540);
             assertThat(counted.total()).as("documents read: the row's consent, the client's months, the month's "
-                                           + "days and the two days the events fall in").isLessThanOrEqualTo(5);
+                                           + "days and the parts of the two days the events fall in")
+                                       .isLessThanOrEqualTo(3 + partsOfTwoDays);
 
             counted.reset();
             List<ClientEvent> before = store.queries().timelineForCoach("c1", page.get(0).eventId(), 20).orElseThrow();
             assertThat(before).extracting(ClientEvent::eventId).startsWith("m1460").endsWith("m1479");
-            assertThat(counted.total()).as("the next page finds its cursor in the same days").isLessThanOrEqualTo(5);
+            assertThat(counted.total()).as("the next page finds its cursor in the same days")
+                                       .isLessThanOrEqualTo(3 + partsOfTwoDays);
         }
+    }
+
+    private static int partsFor(int events) {
+        return (events + TimelineDays.EVENTS_PER_PART - 1) / TimelineDays.EVENTS_PER_PART;
     }
 
     private static DashboardView fullFold(Dashboard store, Instant asOf) {

@@ -1,0 +1,56 @@
+package org.rekindle.plan.app.query.dashboard;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which part of each recently written timeline day is filling, and how full it is ({@link TimelineDays}): the
+ * {@value #DAYS} days written last, so a day is read from its documents only the first time this instance writes it.
+ * Thread-safe (processor segments write in parallel, each its own clients).
+ */
+final class DayFills {
+
+    static final int DAYS = 10_000;
+
+    /** A day's part that is filling and the events set into it. */
+    record Fill(int part, int held) {
+
+        static final Fill EMPTY = new Fill(1, 0);
+
+        /** This part with one more event, or the next part with its first when this one holds {@code perPart}. */
+        Fill withOneMore(int perPart) {
+            return held >= perPart ? new Fill(part + 1, 1) : new Fill(part, held + 1);
+        }
+    }
+
+    private final Map<String, Fill> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fill> eldest) {
+            return size() > DAYS;
+        }
+    };
+
+    /** The fills known here of these days (a copy, to change and {@link #remember}). */
+    synchronized Map<String, Fill> of(Collection<String> dayIds) {
+        Map<String, Fill> known = new HashMap<>();
+        for (String id : dayIds) {
+            Fill fill = recent.get(id);
+            if (fill != null) {
+                known.put(id, fill);
+            }
+        }
+        return known;
+    }
+
+    /** Called once the days' documents are written. */
+    synchronized void remember(Map<String, Fill> fills) {
+        recent.putAll(fills);
+    }
+
+    /** After documents were rewritten or removed: every day is read again when it is next written. */
+    synchronized void forget() {
+        recent.clear();
+    }
+}
