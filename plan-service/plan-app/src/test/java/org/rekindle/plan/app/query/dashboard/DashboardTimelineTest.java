@@ -183,7 +183,7 @@ class DashboardTimelineTest {
      * the keyed form.
      */
     @Test
-    void aDayStoredAsAnArrayIsStillReadAndTakesNewEventsBesideIt() {
+    void aDayStoredAsAnArrayIsStillReadAndGoesOnInASecondPart() {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
         DashboardBatch first = store.newBatch();
