@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.Index;
@@ -18,6 +21,7 @@ import org.h2.mvstore.MVStore;
 
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's H2 backend with three costs taken out of the hot path: documents are stored as BSON
@@ -84,6 +88,14 @@ final class CompactH2Backend extends H2Backend {
      * twice on every update (before and after) and once on every insert and delete, and writes the total to the meta
      * map. Profiled at 50 client actions and 50 breaches a second, that encoding was 21 % of the MongoDB-wire server's
      * CPU; nothing in Rekindle reads the size, and {@code size} stays at what it was when a collection stopped tracking.
+     * <p>
+     * It also hands out copies of its documents, never the ones in the map. Why: an update changes the document a
+     * query found in place, field by field, before it puts it back ({@code AbstractMongoCollection#updateDocument}),
+     * and the document a query finds is the very object in H2's page, which H2's background writer may be encoding at
+     * that moment (H2 takes a value put into a map as unchanging). Seen on 7 Dec 2026, rebuilding the dashboard from
+     * 1,000,000 events: a {@code ConcurrentModificationException} in the writer, after which H2 closes the store and
+     * every command fails ("This store is closed"); an update that changes only existing fields could have been written
+     * half done without any exception. A reply being encoded while an update changes its document raced the same way.
      */
     private static final class UntrackedSizeCollection extends H2Collection {
 
@@ -95,6 +107,26 @@ final class CompactH2Backend extends H2Backend {
         @Override
         protected boolean tracksDataSize() {
             return false;
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return stored == null ? null : stored.cloneDeeply();
+        }
+
+        /** As H2Collection's scan, copying only the documents that match. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Stream<DocumentWithPosition<Object>> stored = streamAllDocumentsWithPosition();
+            if (isNaturalDescending(orderBy)) {
+                stored = stored.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
+            }
+            Stream<Document> copies = stored.map(DocumentWithPosition::getDocument)
+                                            .filter(document -> documentMatchesQuery(document, query))
+                                            .map(Document::cloneDeeply);
+            return matchDocumentsFromStream(copies, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 

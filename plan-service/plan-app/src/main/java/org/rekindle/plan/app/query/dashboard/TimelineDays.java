@@ -68,7 +68,9 @@ final class TimelineDays {
 
     /**
      * One unordered bulk write for the events: a {@code $set} of each under its key into its day's part that is
-     * filling (upserts); a day that needs another part gets it, and its first document the new count. A day this
+     * filling (upserts); a day that needs another part gets it, its first document the new count before it (one more
+     * write, once per {@value #EVENTS_PER_PART} events, so a crash between the two never leaves a part that no day
+     * leads to: a part led to but missing is read as empty). A day this
      * instance has not written since it started is read first, and an event it already holds is not set again (after
      * a crash, the batch comes again and would otherwise fill on into a new part).
      */
@@ -80,6 +82,7 @@ final class TimelineDays {
         Map<String, DayFills.Fill> filling = fills.of(byDay.keySet());
         Map<String, Set<String>> storedIn = loadFills(byDay.keySet(), filling);
         Map<String, PartUpdate> byDocument = new LinkedHashMap<>();
+        List<UpdateOneModel<Document>> newParts = new ArrayList<>();
         byDay.forEach((dayId, dayEvents) -> {
             String clientId = dayEvents.get(0).clientId();
             Set<String> stored = new HashSet<>(storedIn.getOrDefault(dayId, Set.of()));
@@ -93,7 +96,9 @@ final class TimelineDays {
                 byDocument.computeIfAbsent(partId(dayId, fill.part()), d -> new PartUpdate(clientId)).add(event);
             }
             if (fill.part() > firstPart) {
-                byDocument.computeIfAbsent(dayId, d -> new PartUpdate(clientId)).partsNow(fill.part());
+                newParts.add(new UpdateOneModel<>(Filters.eq("_id", dayId), Updates.combine(
+                        Updates.set("clientId", clientId), Updates.max(PARTS, fill.part())),
+                        new UpdateOptions().upsert(true)));
             }
             filling.put(dayId, fill);
         });
@@ -101,6 +106,7 @@ final class TimelineDays {
         byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", id), update.combined(),
                                                                             new UpdateOptions().upsert(true))));
         try {
+            BulkUpserts.write(days, newParts); // first: a part is never written that its day does not lead to
             BulkUpserts.write(days, updates);
         } catch (RuntimeException e) {
             fills.forget(); // what was written is not known: read the days again when the batch comes again
@@ -153,10 +159,6 @@ final class TimelineDays {
         void add(ClientEvent event) {
             changes.add(Updates.set(BY_ID + "." + key(event.eventId()), stored(event)));
             added++;
-        }
-
-        void partsNow(int parts) {
-            changes.add(Updates.max(PARTS, parts));
         }
 
         Bson combined() {
