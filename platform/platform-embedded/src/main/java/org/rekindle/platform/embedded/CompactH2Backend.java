@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * mongo-java-server's H2 backend with three costs taken out of the hot path: documents are stored as BSON
  * ({@link BsonDocumentValues}) instead of Java-serialised, index keys keep their serialised bytes instead of being
  * serialised for every comparison and page write ({@link SerialisedOnce}), and collections do not keep their data
- * size ({@link UntrackedSizeCollection}).
+ * size ({@link UntrackedSizeCollection}); and queries hand out copies of documents, so that an update never changes
+ * a document H2's background writer may be encoding ({@link UntrackedSizeCollection}).
  * <p>
  * Index keys: its unique
  * indexes are H2 maps keyed by {@link KeyValue}, which is not {@link Comparable}, so H2's {@code ObjectDataType}
