@@ -70,9 +70,9 @@ final class TimelineDays {
      * One unordered bulk write for the events: a {@code $set} of each under its key into its day's part that is
      * filling (upserts); a day that needs another part gets it, its first document the new count before it (one more
      * write, once per {@value #EVENTS_PER_PART} events, so a crash between the two never leaves a part that no day
-     * leads to: a part led to but missing is read as empty). A day this
-     * instance has not written since it started is read first, and an event it already holds is not set again (after
-     * a crash, the batch comes again and would otherwise fill on into a new part).
+     * leads to: a part led to but missing is read as empty). A day this instance has not written since it started is
+     * read first, and an event it already holds is not set again (after a crash, the batch comes again and would
+     * otherwise fill on into a new part).
      */
     void add(Collection<ClientEvent> events) {
         Map<String, List<ClientEvent>> byDay = new LinkedHashMap<>();
