@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The changes of one processor batch: its events are collected, and at the end the rows of every client they touch
  * are read in one query, every event is folded into its row in memory (skipping ids the row remembers, so a
- * redelivery changes nothing), the changed rows are written in one unordered bulk write and the batch's timeline
- * entries inserted together. A few writes per batch instead of a read and a write per event; the result is the same.
+ * redelivery changes nothing), the batch's new timeline entries are inserted together and then the changed rows
+ * written in one unordered bulk write. A few writes per batch instead of a read and a write per event; the result is the same.
  */
 final class DashboardBatch implements ProcessorBatch.PendingWrites {
 
@@ -46,16 +46,24 @@ final class DashboardBatch implements ProcessorBatch.PendingWrites {
         events.forEach(event -> clients.add(event.clientId()));
         Map<String, PendingRow> rows = store.loadAll(clients);
         Set<String> changed = new LinkedHashSet<>();
+        List<ClientEvent> unseen = new ArrayList<>();
         for (ClientEvent event : events) {
             PendingRow pending = rows.get(event.clientId());
             if (!pending.seen().contains(event.eventId())) {
                 pending.row().apply(event);
                 pending.seen().add(event.eventId());
                 changed.add(event.clientId());
+                unseen.add(event);
             }
         }
-        store.saveAll(changed.stream().map(rows::get).toList());
-        store.insertTimeline(List.copyOf(events));
+        // the timeline before the rows: an event a row has seen is in the timeline, so a redelivery adds nothing to it
+        try {
+            store.insertTimeline(unseen);
+            store.saveAll(changed.stream().map(rows::get).toList());
+        } catch (RuntimeException e) {
+            store.forgetTimelineFills(); // the batch comes again with its events unseen: the days are read again
+            throw e;
+        }
         events.clear();
     }
 }

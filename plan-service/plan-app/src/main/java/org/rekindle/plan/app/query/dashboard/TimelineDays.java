@@ -235,6 +235,11 @@ final class TimelineDays {
         fills.forget();
     }
 
+    /** Every day is read again the next time it is written (its documents may hold more than this instance knows). */
+    void forgetFills() {
+        fills.forget();
+    }
+
     void clear() {
         days.deleteMany(new Document());
         fills.forget();

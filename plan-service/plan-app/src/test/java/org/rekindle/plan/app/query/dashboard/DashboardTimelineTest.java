@@ -284,6 +284,27 @@ class DashboardTimelineTest {
         assertThat(stored).hasSize(151).doesNotHaveDuplicates();
     }
 
+    /** A batch redelivered to the instance that wrote it (a rebalance back to it): its rows have seen the events. */
+    @Test
+    void aBatchRedeliveredToTheSameInstanceStoresNoEventTwice() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard store = store(database);
+        List<ClientEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
+        }
+        for (int delivery = 0; delivery < 2; delivery++) {
+            DashboardBatch batch = store.newBatch();
+            events.forEach(batch::apply);
+            batch.flush();
+        }
+
+        List<String> stored = new java.util.ArrayList<>();
+        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(
+                doc -> doc.get("byId", Document.class).values().forEach(e -> stored.add(((Document) e).getString("id"))));
+        assertThat(stored).hasSize(150).doesNotHaveDuplicates();
+    }
+
     @Test
     void anEventIdIsOneFieldNameWhateverItHolds() {
         assertThat(TimelineDays.key("a.b$c%d")).isEqualTo("a%2Eb%24c%25d");
