@@ -516,6 +516,10 @@ class FaultSuiteTest {
             Map<String, Object> restartedRows = rows(restarted);
             List<String> restartedIds = timelineEventIds(restarted);
             long timeline = restartedIds.size();
+            List<String> cleanIds = timelineEventIds(clean);
+            System.out.println("fault 3: clean run " + cleanIds.size() + " entries, " + new HashSet<>(cleanIds).size()
+                               + " distinct; restarted " + timeline + " entries, " + new HashSet<>(restartedIds).size()
+                               + " distinct");
             FaultReport.line("3 plan-service killed mid-projection", expected, expected, timeline, expected - timeline,
                              Math.max(0, timeline - expected), "killed (SIGKILL) at " + atKill + " timeline rows; "
                              + "rows equal to the clean run: " + cleanRows.equals(restartedRows));

@@ -6,22 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which part of each recently written timeline day is filling, and how full it is ({@link TimelineDays}): the
- * {@value #DAYS} days written last, so a day is read from its documents only the first time this instance writes it.
- * Thread-safe (processor segments write in parallel, each its own clients).
+ * What this instance knows of each timeline day it wrote recently ({@link TimelineDays}): which part is filling, how
+ * full it is, and the prints of every event the day holds, for the {@value #DAYS} days written last; a day is read
+ * from its documents only the first time this instance writes it. Thread-safe (processor segments write in
+ * parallel, each its own clients).
  */
 final class DayFills {
 
     static final int DAYS = 10_000;
 
-    /** A day's part that is filling and the events set into it. */
-    record Fill(int part, int held) {
-
-        static final Fill EMPTY = new Fill(1, 0);
+    /**
+     * A day's part that is filling, the events set into it, and the prints of all the day's events (shared by the
+     * fills of one day: changed only by the writer of the day's client, and dropped with them if a write fails).
+     */
+    record Fill(int part, int held, EventPrints prints) {
 
         /** This part with one more event, or the next part with its first when this one holds {@code perPart}. */
-        Fill withOneMore(int perPart) {
-            return held >= perPart ? new Fill(part + 1, 1) : new Fill(part, held + 1);
+        Fill withOneMore(int perPart, String eventId) {
+            prints.add(EventPrints.of(eventId));
+            return held >= perPart ? new Fill(part + 1, 1, prints) : new Fill(part, held + 1, prints);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.rekindle.plan.app.query.dashboard;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -50,6 +53,8 @@ import java.util.function.Predicate;
 final class TimelineDays {
 
     static final int EVENTS_PER_PART = 100;
+    /** Writes of a batch's events before giving up: another attempt only after a part held other than expected. */
+    private static final int WRITE_ATTEMPTS = 3;
 
     private static final String BY_ID = "byId";
     private static final String LEGACY_EVENTS = "events";
@@ -70,17 +75,39 @@ final class TimelineDays {
      * One unordered bulk write for the events: a {@code $set} of each under its key into its day's part that is
      * filling (upserts); a day that needs another part gets it, its first document the new count before it (one more
      * write, once per {@value #EVENTS_PER_PART} events, so a crash between the two never leaves a part that no day
-     * leads to: a part led to but missing is read as empty). A day this instance has not written since it started is
-     * read first, and an event it already holds is not set again (after a crash, the batch comes again and would
-     * otherwise fill on into a new part).
+     * leads to: a part led to but missing is read as empty).
+     * <p>
+     * An event the day already holds is not set again, however late it comes again (a copy on the topic, a batch
+     * after a crash): the rows remember only their last events, and a day filling on would take it into a newer part.
+     * A day this instance has not written since it started is read first; one it has, by the prints of its events,
+     * and read when a print matches. Each part is written only if it holds what this instance thinks it holds
+     * (another instance may have written the day meanwhile, after a rebalance): otherwise that part's write fails on
+     * its {@code _id}, and the batch's days are read again and the events set again (those the write did set are then
+     * found there).
      */
     void add(Collection<ClientEvent> events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                addOnce(events);
+                return;
+            } catch (MongoBulkWriteException e) {
+                boolean stalePart = e.getWriteErrors().stream().allMatch(
+                        error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                if (!stalePart || attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void addOnce(Collection<ClientEvent> events) {
         Map<String, List<ClientEvent>> byDay = new LinkedHashMap<>();
         for (ClientEvent event : events) {
             byDay.computeIfAbsent(id(event.clientId(), day(event.time())), d -> new ArrayList<>()).add(event);
         }
         Map<String, DayFills.Fill> filling = fills.of(byDay.keySet());
         Map<String, Set<String>> storedIn = loadFills(byDay.keySet(), filling);
+        storedIn.putAll(storedIds(daysThatMayHoldOneOf(byDay, filling, storedIn.keySet())));
         Map<String, PartUpdate> byDocument = new LinkedHashMap<>();
         List<UpdateOneModel<Document>> newParts = new ArrayList<>();
         byDay.forEach((dayId, dayEvents) -> {
@@ -92,22 +119,29 @@ final class TimelineDays {
                 if (!stored.add(event.eventId())) {
                     continue;
                 }
-                fill = fill.withOneMore(EVENTS_PER_PART);
-                byDocument.computeIfAbsent(partId(dayId, fill.part()), d -> new PartUpdate(clientId)).add(event);
+                int heldBefore = fill.held() >= EVENTS_PER_PART ? 0 : fill.held();
+                fill = fill.withOneMore(EVENTS_PER_PART, event.eventId());
+                byDocument.computeIfAbsent(partId(dayId, fill.part()), d -> new PartUpdate(clientId, heldBefore))
+                          .add(event);
             }
             if (fill.part() > firstPart) {
                 newParts.add(new UpdateOneModel<>(Filters.eq("_id", dayId), Updates.combine(
-                        Updates.set("clientId", clientId), Updates.max(PARTS, fill.part())),
+                        Updates.set("clientId", clientId), Updates.max(PARTS, fill.part()),
+                        Updates.setOnInsert(HELD, 0)), // a day begun in this batch: its first part is written next
                         new UpdateOptions().upsert(true)));
             }
             filling.put(dayId, fill);
         });
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", id), update.combined(),
-                                                                            new UpdateOptions().upsert(true))));
+        byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.eq(HELD, update.heldBefore)), update.combined(),
+                new UpdateOptions().upsert(true))));
         try {
             BulkUpserts.write(days, newParts); // first: a part is never written that its day does not lead to
-            BulkUpserts.write(days, updates);
+            if (!updates.isEmpty()) {
+                // not BulkUpserts: a part holding other than expected fails on _id, and must not be written again
+                days.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            }
         } catch (RuntimeException e) {
             fills.forget(); // what was written is not known: read the days again when the batch comes again
             throw e;
@@ -116,13 +150,44 @@ final class TimelineDays {
     }
 
     /**
-     * For each day not in {@code filling} (not written here since the start), its part that is filling and how full
-     * it is, from its documents (read whole: at most {@value #EVENTS_PER_PART} events each); returns the ids of the
-     * events those days hold. A part stored before parts were counted counts as full, so the day goes on in a new one.
+     * Of the days this instance knows (not just read), those whose prints hold one of the batch's events: the day
+     * holds it already (a copy, a redelivery), or two ids share a print. Only these are read.
+     */
+    private static List<String> daysThatMayHoldOneOf(Map<String, List<ClientEvent>> byDay,
+                                                     Map<String, DayFills.Fill> filling, Set<String> read) {
+        List<String> doubtful = new ArrayList<>();
+        byDay.forEach((dayId, dayEvents) -> {
+            EventPrints prints = filling.get(dayId).prints();
+            if (!read.contains(dayId) && dayEvents.stream().anyMatch(e -> prints.contains(EventPrints.of(e.eventId())))) {
+                doubtful.add(dayId);
+            }
+        });
+        return doubtful;
+    }
+
+    /** The ids of the events each of these days holds, from its documents (an entry for every day asked). */
+    private Map<String, Set<String>> storedIds(List<String> dayIds) {
+        Map<String, Set<String>> storedIn = new HashMap<>();
+        dayIds.forEach(dayId -> storedIn.put(dayId, new HashSet<>()));
+        if (!dayIds.isEmpty()) {
+            for (Document part : withParts(ByIds.find(days, dayIds))) {
+                Set<String> ids = storedIn.get(dayIdOf(part.getString("_id")));
+                storedEvents(part).forEach(event -> ids.add(event.getString("id")));
+            }
+        }
+        return storedIn;
+    }
+
+    /**
+     * For each day not in {@code filling} (not written here since the start), its part that is filling, how full it
+     * is and the prints of its events, from its documents (read whole: at most {@value #EVENTS_PER_PART} events
+     * each); returns the ids of the events those days hold (an entry for each such day). A part stored before parts
+     * were counted counts as full, so the day goes on in a new one.
      */
     private Map<String, Set<String>> loadFills(Collection<String> dayIds, Map<String, DayFills.Fill> filling) {
         List<String> unknown = dayIds.stream().filter(id -> !filling.containsKey(id)).toList();
         Map<String, Set<String>> storedIn = new HashMap<>();
+        unknown.forEach(dayId -> storedIn.put(dayId, new HashSet<>()));
         if (unknown.isEmpty()) {
             return storedIn;
         }
@@ -133,15 +198,17 @@ final class TimelineDays {
         for (Document part : withParts(firsts)) {
             String partId = part.getString("_id");
             String dayId = dayIdOf(partId);
-            Set<String> ids = storedIn.computeIfAbsent(dayId, d -> new HashSet<>());
+            Set<String> ids = storedIn.get(dayId);
             storedEvents(part).forEach(event -> ids.add(event.getString("id")));
             if (partId.equals(partId(dayId, partsOfDay.get(dayId)))) {
                 heldInLast.put(dayId, heldIn(part));
             }
         }
         for (String dayId : unknown) {
-            int parts = partsOfDay.getOrDefault(dayId, 1);
-            filling.put(dayId, new DayFills.Fill(parts, heldInLast.getOrDefault(dayId, 0)));
+            EventPrints prints = new EventPrints();
+            storedIn.get(dayId).forEach(id -> prints.add(EventPrints.of(id)));
+            filling.put(dayId, new DayFills.Fill(partsOfDay.getOrDefault(dayId, 1), heldInLast.getOrDefault(dayId, 0),
+                                                 prints));
         }
         return storedIn;
     }
@@ -150,9 +217,12 @@ final class TimelineDays {
     private static final class PartUpdate {
 
         private final List<Bson> changes = new ArrayList<>();
+        /** The events the part holds before this write: the write is made only if it still does. */
+        private final int heldBefore;
         private int added;
 
-        PartUpdate(String clientId) {
+        PartUpdate(String clientId, int heldBefore) {
+            this.heldBefore = heldBefore;
             changes.add(Updates.set("clientId", clientId));
         }
 

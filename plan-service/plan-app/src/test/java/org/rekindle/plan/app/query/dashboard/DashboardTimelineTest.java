@@ -305,6 +305,77 @@ class DashboardTimelineTest {
         assertThat(stored).hasSize(150).doesNotHaveDuplicates();
     }
 
+    /**
+     * A copy of an event comes long after it (the topic holds it twice: fault suite, "every record delivered twice"):
+     * the client's row remembers only its last {@link DashboardStore#REMEMBERED_EVENT_IDS} events, and the event's
+     * day fills on in a newer part, yet the day is not given the event again.
+     */
+    @Test
+    void aCopyComingLongAfterItsEventIsNotStoredAgain() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard store = store(database);
+        List<ClientEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
+        }
+        for (int i = 0; i < DashboardStore.REMEMBERED_EVENT_IDS + 100; i++) {
+            events.add(mood("later" + i, "c1", T0.plus(Duration.ofDays(1)).plusSeconds(i), 3));
+        }
+        for (int from = 0; from < events.size(); from += 50) {
+            DashboardBatch batch = store.newBatch();
+            events.subList(from, Math.min(events.size(), from + 50)).forEach(batch::apply);
+            batch.flush();
+        }
+        DashboardBatch copies = store.newBatch();
+        copies.apply(events.get(0)); // in the day's first part, which is full
+        copies.apply(events.get(149)); // in the part that is filling
+        copies.apply(mood("m150", "c1", T0.plusSeconds(150), 4));
+        copies.flush();
+
+        assertThat(storedIds(database)).hasSize(events.size() + 1).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Another instance wrote a day this instance had written (the client's partition went there and came back): the
+     * write that would fill a part beyond what it holds is refused, and the day is read again and the events set
+     * where they belong.
+     */
+    @Test
+    void aDayAnotherInstanceWroteMeanwhileIsReadAgainBeforeItGoesOn() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard one = store(database);
+        Dashboard other = store(database);
+        flushAll(one, moods("a", 150));
+        flushAll(other, moods("b", 30));
+        flushAll(one, moods("c", 40));
+
+        assertThat(storedIds(database)).hasSize(220).doesNotHaveDuplicates();
+        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(part -> assertThat(
+                part.get("byId", Document.class)).hasSizeLessThanOrEqualTo(TimelineDays.EVENTS_PER_PART));
+    }
+
+    private static List<ClientEvent> moods(String prefix, int count) {
+        List<ClientEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(mood(prefix + i, "c1", T0.plusSeconds(i), 3));
+        }
+        return events;
+    }
+
+    private static void flushAll(Dashboard store, List<ClientEvent> events) {
+        DashboardBatch batch = store.newBatch();
+        events.forEach(batch::apply);
+        batch.flush();
+    }
+
+    /** Every event id the database's timeline days hold, once per entry. */
+    private static List<String> storedIds(String database) {
+        List<String> stored = new java.util.ArrayList<>();
+        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(
+                doc -> doc.get("byId", Document.class).values().forEach(e -> stored.add(((Document) e).getString("id"))));
+        return stored;
+    }
+
     @Test
     void anEventIdIsOneFieldNameWhateverItHolds() {
         assertThat(TimelineDays.key("a.b$c%d")).isEqualTo("a%2Eb%24c%25d");
