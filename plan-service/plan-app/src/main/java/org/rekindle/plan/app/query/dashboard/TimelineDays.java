@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.rekindle.platform.readmodel.BulkUpserts;
 import org.rekindle.platform.readmodel.ByIds;
+import org.rekindle.platform.readmodel.ExactKeyMatch;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,10 +66,13 @@ final class TimelineDays {
     private static final char PART_MARK = '#';
 
     private final MongoCollection<Document> days;
+    /** A part by {@code _id} and {@code held}, through a unique index (the embedded server would scan otherwise). */
+    private final ExactKeyMatch partHolding;
     private final DayFills fills = new DayFills();
 
     TimelineDays(MongoCollection<Document> days) {
         this.days = days;
+        this.partHolding = ExactKeyMatch.on(days, HELD);
     }
 
     /**
@@ -134,7 +138,7 @@ final class TimelineDays {
         });
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
         byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.eq(HELD, update.heldBefore)), update.combined(),
+                partHolding.filter(id, update.heldBefore), update.combined(),
                 new UpdateOptions().upsert(true))));
         try {
             BulkUpserts.write(days, newParts); // first: a part is never written that its day does not lead to
