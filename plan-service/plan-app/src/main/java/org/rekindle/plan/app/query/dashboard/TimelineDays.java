@@ -2,6 +2,7 @@ package org.rekindle.plan.app.query.dashboard;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -85,26 +86,22 @@ final class TimelineDays {
      * after a crash): the rows remember only their last events, and a day filling on would take it into a newer part.
      * A day this instance has not written since it started is read first; one it has, by the prints of its events,
      * and read when a print matches. Each part is written only if it holds what this instance thinks it holds
-     * (another instance may have written the day meanwhile, after a rebalance): otherwise that part's write fails on
-     * its {@code _id}, and the batch's days are read again and the events set again (those the write did set are then
-     * found there).
+     * (another instance may have written the day meanwhile, after a rebalance, or emptied the store for a rebuild): a
+     * new part is created only where none is, a part that goes on must be there holding that count. Otherwise the
+     * batch's days are read again and the events set again (those the write did set are then found there).
      */
     void add(Collection<ClientEvent> events) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                addOnce(events);
-                return;
-            } catch (MongoBulkWriteException e) {
-                boolean stalePart = e.getWriteErrors().stream().allMatch(
-                        error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-                if (!stalePart || attempt == WRITE_ATTEMPTS) {
-                    throw e;
-                }
+        for (int attempt = 1; !addOnce(events); attempt++) {
+            fills.forget();
+            if (attempt == WRITE_ATTEMPTS) {
+                throw new IllegalStateException("the timeline's days of this batch changed under its writer "
+                                                + WRITE_ATTEMPTS + " times; the processor retries the batch");
             }
         }
     }
 
-    private void addOnce(Collection<ClientEvent> events) {
+    /** Sets the events into their days; false if a part did not hold what this instance thought (nothing remembered). */
+    private boolean addOnce(Collection<ClientEvent> events) {
         Map<String, List<ClientEvent>> byDay = new LinkedHashMap<>();
         for (ClientEvent event : events) {
             byDay.computeIfAbsent(id(event.clientId(), day(event.time())), d -> new ArrayList<>()).add(event);
@@ -114,43 +111,56 @@ final class TimelineDays {
         storedIn.putAll(storedIds(daysThatMayHoldOneOf(byDay, filling, storedIn.keySet())));
         Map<String, PartUpdate> byDocument = new LinkedHashMap<>();
         List<UpdateOneModel<Document>> newParts = new ArrayList<>();
-        byDay.forEach((dayId, dayEvents) -> {
-            String clientId = dayEvents.get(0).clientId();
+        for (Map.Entry<String, List<ClientEvent>> day : byDay.entrySet()) {
+            String dayId = day.getKey();
+            String clientId = day.getValue().get(0).clientId();
             Set<String> stored = new HashSet<>(storedIn.getOrDefault(dayId, Set.of()));
             DayFills.Fill fill = filling.get(dayId);
-            int firstPart = fill.part();
-            for (ClientEvent event : dayEvents) {
+            boolean opensAPart = false;
+            for (ClientEvent event : day.getValue()) {
                 if (!stored.add(event.eventId())) {
                     continue;
                 }
                 int heldBefore = fill.held() >= EVENTS_PER_PART ? 0 : fill.held();
                 fill = fill.withOneMore(EVENTS_PER_PART, event.eventId());
+                opensAPart |= heldBefore == 0 && fill.part() > 1;
                 byDocument.computeIfAbsent(partId(dayId, fill.part()), d -> new PartUpdate(clientId, heldBefore))
                           .add(event);
             }
-            if (fill.part() > firstPart) {
+            if (opensAPart) {
                 newParts.add(new UpdateOneModel<>(Filters.eq("_id", dayId), Updates.combine(
                         Updates.set("clientId", clientId), Updates.max(PARTS, fill.part()),
                         Updates.setOnInsert(HELD, 0)), // a day begun in this batch: its first part is written next
                         new UpdateOptions().upsert(true)));
             }
             filling.put(dayId, fill);
-        });
+        }
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
         byDocument.forEach((id, update) -> updates.add(new UpdateOneModel<>(
                 partHolding.filter(id, update.heldBefore), update.combined(),
-                new UpdateOptions().upsert(true))));
+                new UpdateOptions().upsert(update.heldBefore == 0))));
         try {
             BulkUpserts.write(days, newParts); // first: a part is never written that its day does not lead to
             if (!updates.isEmpty()) {
                 // not BulkUpserts: a part holding other than expected fails on _id, and must not be written again
-                days.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+                BulkWriteResult result = days.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+                if (result.getMatchedCount() + result.getUpserts().size() < updates.size()) {
+                    return false; // a part that should go on is not there (emptied for a rebuild elsewhere)
+                }
             }
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(
+                    error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                return false; // a part to create is there already, or holds other than expected
+            }
+            fills.forget();
+            throw e;
         } catch (RuntimeException e) {
             fills.forget(); // what was written is not known: read the days again when the batch comes again
             throw e;
         }
         fills.remember(filling);
+        return true;
     }
 
     /**

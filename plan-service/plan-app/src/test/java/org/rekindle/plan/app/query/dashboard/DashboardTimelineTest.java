@@ -354,6 +354,23 @@ class DashboardTimelineTest {
                 part.get("byId", Document.class)).hasSizeLessThanOrEqualTo(TimelineDays.EVENTS_PER_PART));
     }
 
+    /**
+     * Another instance emptied the dashboard for a rebuild while this one still knows the day's third part: the
+     * events this one is given next are not set into a part that no day leads to (they would be stored and never read).
+     */
+    @Test
+    void aDayEmptiedElsewhereForARebuildIsBegunAgainNotContinued() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Dashboard one = store(database);
+        Dashboard other = store(database);
+        flushAll(one, moods("a", 240));
+        other.writes().clear();
+        flushAll(one, moods("x", 10));
+
+        assertThat(one.queries().timeline("c1")).extracting(ClientEvent::eventId).hasSize(10).allMatch(
+                id -> id.startsWith("x"));
+    }
+
     private static List<ClientEvent> moods(String prefix, int count) {
         List<ClientEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
