@@ -89,9 +89,11 @@ public class PostgresEventStoreAutoConfiguration {
     /** Axon's event store as its auto-configuration makes it, with tracking streams that wait in slices. */
     @Bean
     @ConditionalOnMissingBean(EventBus.class)
-    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, Configuration configuration) {
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, Configuration configuration,
+                                         EventStoreProperties settings) {
         return new PromptEventStore(EmbeddedEventStore.builder()
                                                       .storageEngine(eventStorageEngine)
+                                                      .cachedEvents(settings.cachedEvents())
                                                       .messageMonitor(configuration.messageMonitor(EventStore.class,
                                                                                                    "eventStore"))
                                                       .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
