@@ -265,10 +265,7 @@ class DashboardTimelineTest {
     @Test
     void aBatchThatComesAgainAfterARestartStoresNoEventTwice() {
         String database = "dashboard-" + UUID.randomUUID();
-        List<ClientEvent> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
-        }
+        List<ClientEvent> events = moods("m", 150);
         DashboardBatch first = store(database).newBatch();
         events.forEach(first::apply);
         first.flush();
@@ -278,10 +275,7 @@ class DashboardTimelineTest {
         again.apply(mood("m150", "c1", T0.plusSeconds(150), 4));
         again.flush();
 
-        List<String> stored = new java.util.ArrayList<>();
-        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(
-                doc -> doc.get("byId", Document.class).values().forEach(e -> stored.add(((Document) e).getString("id"))));
-        assertThat(stored).hasSize(151).doesNotHaveDuplicates();
+        assertThat(storedIds(database)).hasSize(151).doesNotHaveDuplicates();
     }
 
     /** A batch redelivered to the instance that wrote it (a rebalance back to it): its rows have seen the events. */
@@ -289,20 +283,14 @@ class DashboardTimelineTest {
     void aBatchRedeliveredToTheSameInstanceStoresNoEventTwice() {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
-        List<ClientEvent> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
-        }
+        List<ClientEvent> events = moods("m", 150);
         for (int delivery = 0; delivery < 2; delivery++) {
             DashboardBatch batch = store.newBatch();
             events.forEach(batch::apply);
             batch.flush();
         }
 
-        List<String> stored = new java.util.ArrayList<>();
-        client.getDatabase(database).getCollection("dashboard_timeline_days").find().forEach(
-                doc -> doc.get("byId", Document.class).values().forEach(e -> stored.add(((Document) e).getString("id"))));
-        assertThat(stored).hasSize(150).doesNotHaveDuplicates();
+        assertThat(storedIds(database)).hasSize(150).doesNotHaveDuplicates();
     }
 
     /**
@@ -314,10 +302,7 @@ class DashboardTimelineTest {
     void aCopyComingLongAfterItsEventIsNotStoredAgain() {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
-        List<ClientEvent> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            events.add(mood("m" + i, "c1", T0.plusSeconds(i), 3));
-        }
+        List<ClientEvent> events = new java.util.ArrayList<>(moods("m", 150));
         for (int i = 0; i < DashboardStore.REMEMBERED_EVENT_IDS + 100; i++) {
             events.add(mood("later" + i, "c1", T0.plus(Duration.ofDays(1)).plusSeconds(i), 3));
         }
