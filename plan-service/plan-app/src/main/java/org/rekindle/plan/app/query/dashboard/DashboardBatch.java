@@ -12,7 +12,8 @@ import java.util.Set;
  * The changes of one processor batch: its events are collected, and at the end the rows of every client they touch
  * are read in one query, every event is folded into its row in memory (skipping ids the row remembers, so a
  * redelivery changes nothing), the batch's new timeline entries are inserted together and then the changed rows
- * written in one unordered bulk write. A few writes per batch instead of a read and a write per event; the result is the same.
+ * written in one unordered bulk write. A few writes per batch instead of a read and a write per event; the result is
+ * the same.
  */
 final class DashboardBatch implements ProcessorBatch.PendingWrites {
 
@@ -56,14 +57,9 @@ final class DashboardBatch implements ProcessorBatch.PendingWrites {
                 unseen.add(event);
             }
         }
-        // the timeline before the rows: an event a row has seen is in the timeline, so a redelivery adds nothing to it
-        try {
-            store.insertTimeline(unseen);
-            store.saveAll(changed.stream().map(rows::get).toList());
-        } catch (RuntimeException e) {
-            store.forgetTimelineFills(); // the batch comes again with its events unseen: the days are read again
-            throw e;
-        }
+        // the timeline before the rows: an event a row has seen is in the timeline, so skipping it there loses nothing
+        store.insertTimeline(unseen);
+        store.saveAll(changed.stream().map(rows::get).toList());
         events.clear();
     }
 }

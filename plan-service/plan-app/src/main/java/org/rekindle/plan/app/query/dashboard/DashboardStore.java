@@ -125,11 +125,6 @@ public class DashboardStore {
      * The batch's events the rows had not seen, in the timeline's days (a redelivery has been passed over already).
      * Then each client's months and days in the indexes (idempotent, so a redelivery indexes nothing twice).
      */
-    /** After a batch failed part-way: the timeline's days are read again before they are next written. */
-    void forgetTimelineFills() {
-        documents.days.forgetFills();
-    }
-
     void insertTimeline(List<ClientEvent> events) {
         if (events.isEmpty()) {
             return;

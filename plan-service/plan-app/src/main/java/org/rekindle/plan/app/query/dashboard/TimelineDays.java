@@ -49,8 +49,7 @@ import java.util.function.Predicate;
  * MongoDB-wire server copies and re-encodes a whole document on every update, so each event added to a day of n
  * events cost O(n) (8.5 ms per update for days of ~450 events, more than every other command of a check-in together:
  * write benchmark, 7 Dec). Which part a day is filling is kept in memory by the writer (one per client: its
- * processor segment), read from the day's documents the first time a day is touched. A redelivery after a restart
- * may set an event into a newer part too; reads drop the repeated id.
+ * processor segment), read from the day's documents the first time a day is touched ({@link DayFills}).
  */
 final class TimelineDays {
 
@@ -62,7 +61,7 @@ final class TimelineDays {
     private static final String LEGACY_EVENTS = "events";
     /** On a day's first document: how many documents the day has (absent: one). */
     private static final String PARTS = "parts";
-    /** On each document: events set into it (a redelivery counts again, so a part may close a little early). */
+    /** On each document: the events set into it. */
     private static final String HELD = "held";
     private static final char PART_MARK = '#';
 
@@ -100,15 +99,22 @@ final class TimelineDays {
         }
     }
 
-    /** Sets the events into their days; false if a part did not hold what this instance thought (nothing remembered). */
+    /** Sets the events into their days; false if a part did not hold what this instance thought (nothing kept). */
     private boolean addOnce(Collection<ClientEvent> events) {
         Map<String, List<ClientEvent>> byDay = new LinkedHashMap<>();
         for (ClientEvent event : events) {
             byDay.computeIfAbsent(id(event.clientId(), day(event.time())), d -> new ArrayList<>()).add(event);
         }
         Map<String, DayFills.Fill> filling = fills.of(byDay.keySet());
-        Map<String, Set<String>> storedIn = loadFills(byDay.keySet(), filling);
-        storedIn.putAll(storedIds(daysThatMayHoldOneOf(byDay, filling, storedIn.keySet())));
+        Map<String, Set<String>> storedIn = new HashMap<>();
+        // a day not written here since the start: read, and filled on from where its documents are
+        List<String> unknown = byDay.keySet().stream().filter(dayId -> !filling.containsKey(dayId)).toList();
+        storedDays(unknown).forEach((dayId, day) -> {
+            storedIn.put(dayId, day.ids());
+            filling.put(dayId, day.fill());
+        });
+        storedDays(daysThatMayHoldOneOf(byDay, filling, storedIn.keySet()))
+                .forEach((dayId, day) -> storedIn.put(dayId, day.ids()));
         Map<String, PartUpdate> byDocument = new LinkedHashMap<>();
         List<UpdateOneModel<Document>> newParts = new ArrayList<>();
         for (Map.Entry<String, List<ClientEvent>> day : byDay.entrySet()) {
@@ -172,59 +178,53 @@ final class TimelineDays {
         List<String> doubtful = new ArrayList<>();
         byDay.forEach((dayId, dayEvents) -> {
             EventPrints prints = filling.get(dayId).prints();
-            if (!read.contains(dayId) && dayEvents.stream().anyMatch(e -> prints.contains(EventPrints.of(e.eventId())))) {
+            boolean printed = dayEvents.stream().anyMatch(event -> prints.contains(EventPrints.of(event.eventId())));
+            if (!read.contains(dayId) && printed) {
                 doubtful.add(dayId);
             }
         });
         return doubtful;
     }
 
-    /** The ids of the events each of these days holds, from its documents (an entry for every day asked). */
-    private Map<String, Set<String>> storedIds(List<String> dayIds) {
-        Map<String, Set<String>> storedIn = new HashMap<>();
-        dayIds.forEach(dayId -> storedIn.put(dayId, new HashSet<>()));
-        if (!dayIds.isEmpty()) {
-            for (Document part : withParts(ByIds.find(days, dayIds))) {
-                Set<String> ids = storedIn.get(dayIdOf(part.getString("_id")));
-                storedEvents(part).forEach(event -> ids.add(event.getString("id")));
-            }
+    /**
+     * A day as its documents hold it: how many parts it has, the events set into its last part, and the ids of all
+     * its events. A part stored before parts were counted counts as full, so the day goes on in a new one.
+     */
+    private record StoredDay(int parts, int heldInLast, Set<String> ids) {
+
+        /** Where this day is filled on from, knowing every event it holds. */
+        DayFills.Fill fill() {
+            EventPrints prints = new EventPrints();
+            ids.forEach(id -> prints.add(EventPrints.of(id)));
+            return new DayFills.Fill(parts, heldInLast, prints);
         }
-        return storedIn;
     }
 
     /**
-     * For each day not in {@code filling} (not written here since the start), its part that is filling, how full it
-     * is and the prints of its events, from its documents (read whole: at most {@value #EVENTS_PER_PART} events
-     * each); returns the ids of the events those days hold (an entry for each such day). A part stored before parts
-     * were counted counts as full, so the day goes on in a new one.
+     * These days as stored, from their documents (read whole: at most {@value #EVENTS_PER_PART} events each); an entry
+     * for every day asked, a day without documents as one empty part.
      */
-    private Map<String, Set<String>> loadFills(Collection<String> dayIds, Map<String, DayFills.Fill> filling) {
-        List<String> unknown = dayIds.stream().filter(id -> !filling.containsKey(id)).toList();
-        Map<String, Set<String>> storedIn = new HashMap<>();
-        unknown.forEach(dayId -> storedIn.put(dayId, new HashSet<>()));
-        if (unknown.isEmpty()) {
-            return storedIn;
-        }
+    private Map<String, StoredDay> storedDays(List<String> dayIds) {
         Map<String, Integer> partsOfDay = new HashMap<>();
         Map<String, Integer> heldInLast = new HashMap<>();
-        List<Document> firsts = ByIds.find(days, unknown);
-        firsts.forEach(first -> partsOfDay.put(first.getString("_id"), partsOf(first)));
-        for (Document part : withParts(firsts)) {
-            String partId = part.getString("_id");
-            String dayId = dayIdOf(partId);
-            Set<String> ids = storedIn.get(dayId);
-            storedEvents(part).forEach(event -> ids.add(event.getString("id")));
-            if (partId.equals(partId(dayId, partsOfDay.get(dayId)))) {
-                heldInLast.put(dayId, heldIn(part));
+        Map<String, Set<String>> ids = new HashMap<>();
+        dayIds.forEach(dayId -> ids.put(dayId, new HashSet<>()));
+        if (!dayIds.isEmpty()) {
+            List<Document> firsts = ByIds.find(days, dayIds);
+            firsts.forEach(first -> partsOfDay.put(first.getString("_id"), partsOf(first)));
+            for (Document part : withParts(firsts)) {
+                String partId = part.getString("_id");
+                String dayId = dayIdOf(partId);
+                storedEvents(part).forEach(event -> ids.get(dayId).add(event.getString("id")));
+                if (partId.equals(partId(dayId, partsOfDay.get(dayId)))) {
+                    heldInLast.put(dayId, heldIn(part));
+                }
             }
         }
-        for (String dayId : unknown) {
-            EventPrints prints = new EventPrints();
-            storedIn.get(dayId).forEach(id -> prints.add(EventPrints.of(id)));
-            filling.put(dayId, new DayFills.Fill(partsOfDay.getOrDefault(dayId, 1), heldInLast.getOrDefault(dayId, 0),
-                                                 prints));
-        }
-        return storedIn;
+        Map<String, StoredDay> stored = new HashMap<>();
+        dayIds.forEach(dayId -> stored.put(dayId, new StoredDay(partsOfDay.getOrDefault(dayId, 1),
+                                                                heldInLast.getOrDefault(dayId, 0), ids.get(dayId))));
+        return stored;
     }
 
     /** What one bulk write does to one of a day's documents. */
@@ -308,7 +308,8 @@ final class TimelineDays {
                 if (kept.isEmpty() && parts == null) {
                     days.deleteOne(Filters.eq("_id", bucket.get("_id")));
                 } else {
-                    Document rewritten = new Document("clientId", clientId).append(HELD, kept.size()).append(BY_ID, kept);
+                    Document rewritten = new Document("clientId", clientId).append(HELD, kept.size())
+                                                                           .append(BY_ID, kept);
                     if (parts != null) {
                         rewritten.append(PARTS, parts); // the day's first document: its parts are still read through it
                     }
@@ -316,11 +317,6 @@ final class TimelineDays {
                 }
             }
         }
-        fills.forget();
-    }
-
-    /** Every day is read again the next time it is written (its documents may hold more than this instance knows). */
-    void forgetFills() {
         fills.forget();
     }
 

@@ -266,14 +266,11 @@ class DashboardTimelineTest {
     void aBatchThatComesAgainAfterARestartStoresNoEventTwice() {
         String database = "dashboard-" + UUID.randomUUID();
         List<ClientEvent> events = moods("m", 150);
-        DashboardBatch first = store(database).newBatch();
-        events.forEach(first::apply);
-        first.flush();
+        flushAll(store(database), events);
 
-        DashboardBatch again = store(database).newBatch(); // a new instance: nothing of the day in memory
-        events.forEach(again::apply);
-        again.apply(mood("m150", "c1", T0.plusSeconds(150), 4));
-        again.flush();
+        List<ClientEvent> again = new java.util.ArrayList<>(events);
+        again.add(mood("m150", "c1", T0.plusSeconds(150), 4));
+        flushAll(store(database), again); // a new instance: nothing of the day in memory
 
         assertThat(storedIds(database)).hasSize(151).doesNotHaveDuplicates();
     }
@@ -284,11 +281,8 @@ class DashboardTimelineTest {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
         List<ClientEvent> events = moods("m", 150);
-        for (int delivery = 0; delivery < 2; delivery++) {
-            DashboardBatch batch = store.newBatch();
-            events.forEach(batch::apply);
-            batch.flush();
-        }
+        flushAll(store, events);
+        flushAll(store, events);
 
         assertThat(storedIds(database)).hasSize(150).doesNotHaveDuplicates();
     }
@@ -307,15 +301,11 @@ class DashboardTimelineTest {
             events.add(mood("later" + i, "c1", T0.plus(Duration.ofDays(1)).plusSeconds(i), 3));
         }
         for (int from = 0; from < events.size(); from += 50) {
-            DashboardBatch batch = store.newBatch();
-            events.subList(from, Math.min(events.size(), from + 50)).forEach(batch::apply);
-            batch.flush();
+            flushAll(store, events.subList(from, Math.min(events.size(), from + 50)));
         }
-        DashboardBatch copies = store.newBatch();
-        copies.apply(events.get(0)); // in the day's first part, which is full
-        copies.apply(events.get(149)); // in the part that is filling
-        copies.apply(mood("m150", "c1", T0.plusSeconds(150), 4));
-        copies.flush();
+        flushAll(store, List.of(events.get(0), // in the day's first part, which is full
+                                events.get(149), // in the part that is filling
+                                mood("m150", "c1", T0.plusSeconds(150), 4)));
 
         assertThat(storedIds(database)).hasSize(events.size() + 1).doesNotHaveDuplicates();
     }
