@@ -186,9 +186,7 @@ class DashboardTimelineTest {
     void aDayStoredAsAnArrayIsStillReadAndGoesOnInASecondPart() {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
-        DashboardBatch first = store.newBatch();
-        first.apply(assigned("c1"));
-        first.flush();
+        flushAll(store, List.of(assigned("c1")));
         var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
         days.insertOne(new Document("_id", "c1/2026-10-31").append("clientId", "c1").append("events", List.of(
                 TimelineDays.stored(mood("old-1", "c1", T0.plus(Duration.ofDays(1)), 2)),
@@ -233,16 +231,14 @@ class DashboardTimelineTest {
     void aBusyDayGoesOnInPartsOfBoundedSize() {
         String database = "dashboard-" + UUID.randomUUID();
         Dashboard store = store(database);
-        DashboardBatch batch = store.newBatch();
-        batch.apply(assigned("c1"));
-        batch.flush();
+        flushAll(store, List.of(assigned("c1")));
         Instant day = T0.plusSeconds(3_600);
+        List<ClientEvent> moods = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            moods.add(mood(String.format("m%03d", i), "c1", day.plusSeconds(i), 1 + i % 5));
+        }
         for (int from = 0; from < 250; from += 83) {
-            DashboardBatch next = store.newBatch();
-            for (int i = from; i < Math.min(250, from + 83); i++) {
-                next.apply(mood(String.format("m%03d", i), "c1", day.plusSeconds(i), 1 + i % 5));
-            }
-            next.flush();
+            flushAll(store, moods.subList(from, Math.min(250, from + 83)));
         }
 
         var days = client.getDatabase(database).getCollection("dashboard_timeline_days");
