@@ -31,12 +31,22 @@ final class DashboardLag {
                                                .eventProcessor(DASHBOARD, TrackingEventProcessor.class)
                                                .orElseThrow();
         Map<TopicPartition, Long> positions = new HashMap<>();
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
+        int segments = plan.getEnvironment().getProperty("rekindle.dashboard.segments", Integer.class, 1);
+        // a segment not claimed yet has taken nothing in, as far as this instance knows
+        boolean everySegmentClaimed = processor.processingStatus().size() >= segments;
+        var statuses = everySegmentClaimed ? processor.processingStatus().values() : List.<EventTrackerStatus>of();
+        Map<TopicPartition, Integer> segmentsAt = new HashMap<>();
+        for (EventTrackerStatus status : statuses) {
             TrackingToken token = status.getTrackingToken();
             if (token != null) {
-                KafkaTrackingToken.from(token).getPositions().forEach(positions::put);
+                // each segment reads every partition: a partition is taken in as far as its slowest segment took it
+                KafkaTrackingToken.from(token).getPositions().forEach((partition, at) -> {
+                    positions.merge(partition, at, Math::min);
+                    segmentsAt.merge(partition, 1, Integer::sum);
+                });
             }
         }
+        positions.keySet().removeIf(partition -> segmentsAt.get(partition) < statuses.size());
         long lag = 0;
         for (var end : ends.entrySet()) {
             Long at = positions.get(end.getKey()); // the offset of the last record it took in

@@ -86,8 +86,9 @@ final class ReplayBenchmark {
                                         + "from the moment the service was up to the last one, as the raw consumer "
                                         + "is timed from its own start; with the service's start (%.1f s) %s, "
                                         + "ratio %.3f; "
-                                        + "tracking processor, batch %s", replay / raw, rebuild.startSeconds(),
-                                        Results.rate(withStart), withStart / raw, rebuild.batchSize()),
+                                        + "tracking processor, %s segment(s), batch %s", replay / raw,
+                                        rebuild.startSeconds(), Results.rate(withStart), withStart / raw,
+                                        rebuild.segments(), rebuild.batchSize()),
                                 Results.Figures.ratio(replay, raw, "events/s vs records/s consumed")
                                                .put("seconds", projecting)
                                                .put("service_start_seconds", rebuild.startSeconds())
@@ -105,7 +106,7 @@ final class ReplayBenchmark {
      * {@code seconds} from launching the service to the last record projected; {@code startSeconds} until the service
      * was up; {@code afterStart} records it projected from then on, in {@code seconds - startSeconds}.
      */
-    private record Rebuild(double seconds, double startSeconds, long afterStart, String batchSize) {
+    private record Rebuild(double seconds, double startSeconds, long afterStart, String segments, String batchSize) {
 
         double projectingSeconds() {
             return seconds - startSeconds;
@@ -135,8 +136,9 @@ final class ReplayBenchmark {
                 }
                 Thread.sleep(100);
             }
-            return new Rebuild(RawCeilings.seconds(start), started, afterStart, plan.getEnvironment().getProperty(
-                    "axon.eventhandling.processors.coach-dashboard.batch-size"));
+            return new Rebuild(RawCeilings.seconds(start), started, afterStart,
+                               plan.getEnvironment().getProperty("rekindle.dashboard.segments"),
+                               plan.getEnvironment().getProperty("axon.eventhandling.processors.coach-dashboard.batch-size"));
         } finally {
             plan.close();
         }

@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds a streaming processor's projection (stop, reset its tokens, start: the projection clears itself and
- * replays) and tells how far it has got, with the same arithmetic as the lag gauges: done + lag = total, where the
- * total is the source's head <em>now</em> (the event store's newest global index + 1, or the sum of the end offsets
- * of every partition of a Kafka source), so it grows while new events arrive. The rate is measured over the last
+ * replays; tokens stored with another segment count than configured are first brought to it,
+ * {@link ConfiguredSegments}) and tells how far it has got, with the same arithmetic as the lag gauges: done + lag =
+ * total, where the total is the source's head <em>now</em> (the event store's newest global index + 1, or the sum of
+ * the end offsets of every partition of a Kafka source), so it grows while new events arrive. The rate is measured over the last
  * {@value #WINDOW_SECONDS} seconds of readings. What it knows of rebuilds (their start) is this instance's: a reading
  * at another instance shows the state and counts, without a start.
  */
@@ -67,6 +68,11 @@ public class ProcessorProgress {
         }
         StreamingEventProcessor processor = found.get();
         processor.shutDown();
+        Integer configuredSegments = settings(name) == null ? null : settings(name).getInitialSegmentCount();
+        if (configuredSegments != null) {
+            EventProcessingConfiguration axon = processing.getObject();
+            ConfiguredSegments.apply(name, configuredSegments, axon.tokenStore(name), axon.transactionManager(name));
+        }
         processor.resetTokens();
         Instant now = clock.instant();
         rebuildsStarted.put(name, now);
@@ -143,11 +149,14 @@ public class ProcessorProgress {
 
     /** The bean name of the processor's source when it is not the event store (a Kafka source), else null. */
     private String kafkaSource(String name) {
-        EventProcessorProperties settings = processors.getIfAvailable();
-        EventProcessorProperties.ProcessorSettings processor = settings == null ? null
-                : settings.getProcessors().get(name);
+        EventProcessorProperties.ProcessorSettings processor = settings(name);
         return processor == null || processor.getSource() == null || processor.getSource().isBlank() ? null
                 : processor.getSource();
+    }
+
+    private EventProcessorProperties.ProcessorSettings settings(String name) {
+        EventProcessorProperties settings = processors.getIfAvailable();
+        return settings == null ? null : settings.getProcessors().get(name);
     }
 
     private Optional<StreamingEventProcessor> processor(String name) {

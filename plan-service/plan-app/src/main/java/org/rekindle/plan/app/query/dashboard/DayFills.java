@@ -8,9 +8,8 @@ import java.util.Map;
 /**
  * What this instance knows of each timeline day it wrote recently ({@link TimelineDays}): which part is filling, how
  * full it is, and the prints of every event the day holds, for the {@value #DAYS} days written last; a day is read
- * from its documents only the first time this instance writes it. Thread-safe; a day's fill is changed by one writer
- * at a time: the dashboard's processor has one segment (plan-service README, "How a rebuild scales"), and more
- * would need a sequencing policy by client, for the rows as much as for the days.
+ * from its documents only the first time this instance writes it. Thread-safe (the processor's segments share it); a
+ * day's fill is changed by one writer at a time, the segment its client falls to ({@link ByClient}).
  */
 final class DayFills {
 
