@@ -89,12 +89,29 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By locator) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.visibilityOfElementLocated(locator));
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(page -> visibleUnlessReplaced(page, locator));
         } catch (org.openqa.selenium.TimeoutException e) {
             keepEvidence("failed-" + System.currentTimeMillis());
             throw new AssertionError("waited for " + locator + " on " + driver.getCurrentUrl() + "; the page said: "
                                      + text().substring(0, Math.min(600, text().length())), e);
+        }
+    }
+
+    /**
+     * The element once visible; null (look again) when the page was replaced between finding it and asking whether it
+     * shows, as a sign-in's redirects do: Chrome then answers that the node "does not belong to the document" (a plain
+     * WebDriverException, which the wait does not ignore by itself) or the element is stale.
+     */
+    private static WebElement visibleUnlessReplaced(org.openqa.selenium.WebDriver page, By locator) {
+        try {
+            return ExpectedConditions.visibilityOfElementLocated(locator).apply(page);
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return null;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
         }
     }
 
