@@ -17,8 +17,16 @@ import java.util.Set;
  */
 final class DashboardBatch implements ProcessorBatch.PendingWrites {
 
-    /** A row being changed in this batch, with the ids of the last events applied to it. */
-    record PendingRow(DashboardRow row, List<String> seen) {
+    /**
+     * A row being changed in this batch, with the ids of the last events applied to it and the coach it was stored
+     * with (before this batch).
+     */
+    record PendingRow(DashboardRow row, List<String> seen, String storedCoachId) {
+
+        /** A row as stored (read, or kept as written): its coach now is the one it was stored with. */
+        PendingRow(DashboardRow row, List<String> seen) {
+            this(row, seen, row.coachId);
+        }
     }
 
     private final DashboardStore store;

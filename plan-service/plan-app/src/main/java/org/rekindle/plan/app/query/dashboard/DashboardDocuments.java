@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * The dashboard's collections, shared by its writes ({@link DashboardStore}) and its queries
  * ({@link DashboardQueries}). {@code dashboard_rows}: one document per client with its folded row and the ids
- * of the last events applied (a redelivered event is recognised and skipped). {@code dashboard_timeline_days}: the
+ * of the last events applied (a redelivered event is recognised and skipped); {@code dashboard_coach_rows}: each
+ * coach's clients and their rows' versions ({@link CoachRowVersions}). {@code dashboard_timeline_days}: the
  * events, one document per client and UTC day, in parts of at most {@value TimelineDays#EVENTS_PER_PART} events
  * ({@link TimelineDays}). Reading a coach's dashboard touches one row per
  * client, never the events, so its cost grows with the number of clients, not with history.
@@ -46,6 +47,7 @@ import java.util.Set;
 class DashboardDocuments {
 
     final MongoCollection<Document> rows;
+    final CoachRowVersions coachRows;
     final TimelineDays days;
     final OwnerIndex timelineMonths;
     final OwnerIndex daysByMonth;
@@ -72,6 +74,7 @@ class DashboardDocuments {
         this.monthEnds = new MonthSnapshots(db.getCollection("dashboard_month_ends"));
         this.lateArrivals = new LateArrivals(db.getCollection("dashboard_late_arrivals"));
         this.rows = db.getCollection("dashboard_rows");
+        this.coachRows = new CoachRowVersions(db.getCollection("dashboard_coach_rows"));
         MongoCollection<Document> dayDocuments = db.getCollection("dashboard_timeline_days");
         this.days = new TimelineDays(dayDocuments);
         this.timelineMonths = new OwnerIndex(db.getCollection("dashboard_timeline_months"));
@@ -83,6 +86,7 @@ class DashboardDocuments {
         if (collections.contains(EVENT_PER_DOCUMENT_TIMELINE)) {
             moveIntoDays(db.getCollection(EVENT_PER_DOCUMENT_TIMELINE));
         }
+        coachRows.buildOnceFrom(rows);
         daysByMonth.buildOnceFrom(dayDocuments, doc -> TimelineDays.monthOfDocument(doc.getString("_id")),
                                   doc -> TimelineDays.dayOfDocument(doc.getString("_id")).toString(), "_id");
     }

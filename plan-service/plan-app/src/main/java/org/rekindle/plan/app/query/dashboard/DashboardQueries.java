@@ -3,6 +3,7 @@ package org.rekindle.plan.app.query.dashboard;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.rekindle.platform.readmodel.ByIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -58,9 +59,29 @@ public class DashboardQueries {
      */
     public List<DashboardView> coach(String coachId, Instant now) {
         List<DashboardView> views = new ArrayList<>();
-        rowsWithoutMarks(Filters.eq("coachId", coachId)).forEach(row -> views.add(viewOf(row, now)));
+        coachRows(coachId).forEach(row -> views.add(viewOf(row, now)));
         views.sort(NEED_FIRST);
         return views;
+    }
+
+    /**
+     * The coach's rows without their marks: the coach's clients and their rows' versions from one small document
+     * ({@link CoachRowVersions}), then in one query the rows not held in memory at those versions. A row read here
+     * that names another coach (it moved, and the list has not caught up) is left out.
+     */
+    private List<DashboardRow> coachRows(String coachId) {
+        List<DashboardRow> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        documents.coachRows.of(coachId).forEach((clientId, written) -> {
+            DashboardRow kept = inMemory.at(clientId, written);
+            if (kept == null) {
+                missing.add(clientId);
+            } else {
+                found.add(kept);
+            }
+        });
+        readWithoutMarks(missing).stream().filter(row -> coachId.equals(row.coachId)).forEach(found::add);
+        return found;
     }
 
     public Optional<DashboardView> client(String clientId, Instant now) {
@@ -86,14 +107,21 @@ public class DashboardQueries {
                 found.add(kept);
             }
         }
-        if (!missing.isEmpty()) {
-            documents.rows.find(Filters.in("_id", missing)).projection(WITHOUT_MARKS).forEach(doc -> {
+        found.addAll(readWithoutMarks(missing));
+        return found;
+    }
+
+    /** These clients' stored rows without their marks, in one query, kept in memory at the version read. */
+    private List<DashboardRow> readWithoutMarks(List<String> clientIds) {
+        List<DashboardRow> read = new ArrayList<>();
+        if (!clientIds.isEmpty()) {
+            ByIds.find(documents.rows, clientIds, WITHOUT_MARKS).forEach(doc -> {
                 DashboardRow row = documents.read(doc);
                 inMemory.keep(doc.getString("_id"), doc.getString("written"), row);
-                found.add(row);
+                read.add(row);
             });
         }
-        return found;
+        return read;
     }
 
     /** The view at {@code now}; rows held in memory are shared, so a row is only read here, never changed. */

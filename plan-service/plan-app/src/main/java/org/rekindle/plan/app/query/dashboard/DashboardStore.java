@@ -94,13 +94,17 @@ public class DashboardStore {
         return loaded;
     }
 
-    /** Writes the rows in one unordered bulk write (each replaces its client's document), then tells live pages. */
+    /**
+     * Writes the rows' new versions to their coaches' lists ({@link CoachRowVersions}), then the rows in one unordered
+     * bulk write (each replaces its client's document), then tells live pages.
+     */
     void saveAll(List<DashboardBatch.PendingRow> changed) {
         if (changed.isEmpty()) {
             return;
         }
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
         List<String> versions = new ArrayList<>();
+        List<CoachRowVersions.Written> written = new ArrayList<>();
         for (DashboardBatch.PendingRow pending : changed) {
             List<String> seen = pending.seen();
             if (seen.size() > REMEMBERED_EVENT_IDS) {
@@ -109,13 +113,17 @@ public class DashboardStore {
             DashboardRow row = pending.row().foldNoContactAt(clock.instant());
             String version = new ObjectId().toHexString();
             versions.add(version);
+            written.add(new CoachRowVersions.Written(row.clientId, pending.storedCoachId(), row.coachId, version));
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", row.clientId), new Document("coachId", row.coachId)
                     .append("seenIds", DashboardDocuments.seenField(seen)).append("row", documents.toDocument(row))
                     .append("written", version), new ReplaceOptions().upsert(true)));
         }
+        documents.coachRows.written(written);
         documents.rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         for (int i = 0; i < changed.size(); i++) {
-            lastWritten.keep(changed.get(i).row().clientId, versions.get(i), changed.get(i));
+            DashboardBatch.PendingRow stored = changed.get(i);
+            lastWritten.keep(stored.row().clientId, versions.get(i),
+                             new DashboardBatch.PendingRow(stored.row(), stored.seen()));
         }
         changed.forEach(pending -> changes.publishEvent(new DashboardRowChanged(pending.row().coachId,
                                                                                 pending.row().clientId, pending.row())));
@@ -163,14 +171,17 @@ public class DashboardStore {
         documents.lateArrivals.forget(clientId);
         documents.index(remaining);
         remaining.forEach(event -> documents.lateArrivals.note(event));
-        if (documents.rows.find(Filters.eq("_id", clientId)).first() == null) {
+        Document stored = documents.rows.find(Filters.eq("_id", clientId)).projection(Projections.include("coachId"))
+                                        .first();
+        if (stored == null) {
             return;
         }
         DashboardRow row = new DashboardRow(clientId);
         remaining.forEach(row::apply);
         saveAll(List.of(new DashboardBatch.PendingRow(row, new ArrayList<>(remaining.stream()
                                                                                     .map(ClientEvent::eventId)
-                                                                                    .toList()))));
+                                                                                    .toList()),
+                                                      stored.getString("coachId"))));
     }
 
     private static boolean isPlanOrConsent(String type) {
@@ -182,6 +193,7 @@ public class DashboardStore {
         documents.monthEnds.clear();
         documents.lateArrivals.clear();
         documents.rows.deleteMany(new Document());
+        documents.coachRows.clear();
         documents.days.clear();
         documents.timelineMonths.clear();
         documents.daysByMonth.clear();

@@ -90,10 +90,43 @@ class RowsInMemoryTest {
         rows.updateOne(new Document("_id", "c1"), moodOfOne); // the same version: not read again
         assertThat(instance.moods("c1")).containsExactly(4);
 
+        // stored before rows had versions and coaches their lists, read by a process started since: read every time
         rows.updateOne(new Document("_id", "c1"), new Document("$unset", new Document("written", "")));
-        assertThat(instance.moods("c1")).containsExactly(1); // stored before versions: read every time
+        client.getDatabase(database).getCollection("dashboard_coach_rows").drop();
+        Instance restarted = new Instance(database);
+        assertThat(restarted.moods("c1")).containsExactly(1);
         rows.updateOne(new Document("_id", "c1"), new Document("$set", new Document("row.moods.0.score", 3)));
-        assertThat(instance.moods("c1")).containsExactly(3);
+        assertThat(restarted.moods("c1")).containsExactly(3);
+    }
+
+    @Test
+    void aCoachsDashboardListsTheRowsStoredBeforeTheCoachesListsExisted() {
+        String database = "dashboard-" + UUID.randomUUID();
+        new Instance(database).apply(assigned("c1"), assigned("c.2"), mood("c1", 4), mood("c.2", 2));
+        client.getDatabase(database).getCollection("dashboard_coach_rows").drop();
+
+        Instance restarted = new Instance(database);
+
+        assertThat(restarted.queries.coach("k1", NOW)).extracting(DashboardView::clientId)
+                                                      .containsExactlyInAnyOrder("c1", "c.2");
+        assertThat(restarted.moods("c.2")).containsExactly(2);
+    }
+
+    @Test
+    void aClientWhoseNewPlanIsWithAnotherCoachLeavesTheFirstCoachsDashboard() {
+        String database = "dashboard-" + UUID.randomUUID();
+        Instance instance = new Instance(database);
+        instance.apply(assigned("c1"), assigned("c2"), mood("c1", 4));
+        assertThat(instance.queries.coach("k1", NOW)).extracting(DashboardView::clientId)
+                                                     .containsExactlyInAnyOrder("c1", "c2");
+
+        instance.apply(event("c1", "PlanAssigned", Map.of("coachId", "k2", "planId", "p-new", "timezone", "UTC",
+                                                          "replyToExCountsAsBreach", false, "steps", List.of())));
+
+        assertThat(instance.queries.coach("k1", NOW)).extracting(DashboardView::clientId).containsExactly("c2");
+        assertThat(instance.queries.coach("k2", NOW)).extracting(DashboardView::clientId).containsExactly("c1");
+        Instance another = new Instance(database);
+        assertThat(another.queries.coach("k1", NOW)).extracting(DashboardView::clientId).containsExactly("c2");
     }
 
     /** Every kind of event the row folds, a few batches' worth, in the order a client might send them. */
