@@ -12,6 +12,7 @@ import org.rekindle.platform.readmodel.BulkUpserts;
 import org.rekindle.platform.readmodel.IdempotentWrites;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,23 @@ final class CoachRowVersions {
 
     /** The coach's clients and their rows' versions; empty if none. */
     Map<String, String> of(String coachId) {
-        Document doc = versions.find(Filters.eq("_id", coachId)).first();
-        Document rows = doc == null ? null : doc.get(ROWS, Document.class);
-        Map<String, String> byClient = new LinkedHashMap<>();
-        if (rows != null) {
-            rows.forEach((key, version) -> byClient.put(clientOf(key), (String) version));
+        return ofCoaches(List.of(coachId)).getOrDefault(coachId, Map.of());
+    }
+
+    /** The clients and row versions of each of these coaches (one {@code $in} read); a coach with none is left out. */
+    Map<String, Map<String, String>> ofCoaches(Collection<String> coachIds) {
+        Map<String, Map<String, String>> byCoach = new LinkedHashMap<>();
+        if (!coachIds.isEmpty()) {
+            versions.find(Filters.in("_id", List.copyOf(coachIds))).forEach(doc -> {
+                Map<String, String> byClient = new LinkedHashMap<>();
+                Document rows = doc.get(ROWS, Document.class);
+                if (rows != null) {
+                    rows.forEach((key, version) -> byClient.put(clientOf(key), (String) version));
+                }
+                byCoach.put(doc.getString("_id"), byClient);
+            });
         }
-        return byClient;
+        return byCoach;
     }
 
     /** The client id a field name stands for ({@link TimelineDays#key} undone). */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.rekindle.platform.readmodel.ByIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,22 +70,21 @@ public class DashboardStore {
 
     /**
      * Each client's stored row and the ids of the last events applied to it (a fresh row if none). The rows' versions
-     * are read first; a row this process wrote last, at that version, is taken from memory, the others are read
-     * whole in one query. A row holds every contact mark of its client, so reading and parsing it on every batch
+     * are found first ({@link #storedVersions}); a row this process wrote last, at that version, is taken from memory,
+     * the others are read whole in one query. A row holds every contact mark of its client, so reading and parsing it on every batch
      * costs more the longer the history; a row written since by another instance has a new version and is read.
      */
     Map<String, DashboardBatch.PendingRow> loadAll(Collection<String> clientIds) {
         Map<String, DashboardBatch.PendingRow> loaded = new LinkedHashMap<>();
         List<String> notHeld = new ArrayList<>();
-        for (Document version : documents.rows.find(Filters.in("_id", List.copyOf(clientIds))).projection(VERSION_ONLY)) {
-            String clientId = version.getString("_id");
-            DashboardBatch.PendingRow held = lastWritten.take(clientId, version.getString("written"));
+        storedVersions(clientIds).forEach((clientId, version) -> {
+            DashboardBatch.PendingRow held = lastWritten.take(clientId, version);
             if (held != null) {
                 loaded.put(clientId, held);
             } else {
                 notHeld.add(clientId);
             }
-        }
+        });
         if (!notHeld.isEmpty()) {
             documents.rows.find(Filters.in("_id", notHeld)).forEach(doc -> loaded.put(doc.getString("_id"),
                     new DashboardBatch.PendingRow(documents.read(doc), DashboardDocuments.seenOf(doc))));
@@ -92,6 +92,39 @@ public class DashboardStore {
         clientIds.forEach(id -> loaded.computeIfAbsent(id, fresh -> new DashboardBatch.PendingRow(
                 new DashboardRow(fresh), new ArrayList<>())));
         return loaded;
+    }
+
+    /**
+     * The stored version of each of these clients' rows that has one. A row held in memory names its coach, whose
+     * list ({@link CoachRowVersions}) gives the version without reading the row (which the MongoDB-wire server would
+     * decode whole, marks and all, to hand out one field); the other rows' versions are read from the rows.
+     */
+    private Map<String, String> storedVersions(Collection<String> clientIds) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, String> coachOfHeld = new LinkedHashMap<>();
+        List<String> others = new ArrayList<>();
+        for (String clientId : clientIds) {
+            DashboardBatch.PendingRow held = lastWritten.anyVersion(clientId);
+            if (held != null && held.row().coachId != null) {
+                coachOfHeld.put(clientId, held.row().coachId);
+            } else {
+                others.add(clientId);
+            }
+        }
+        Map<String, Map<String, String>> byCoach = documents.coachRows.ofCoaches(Set.copyOf(coachOfHeld.values()));
+        coachOfHeld.forEach((clientId, coachId) -> {
+            String version = byCoach.getOrDefault(coachId, Map.of()).get(clientId);
+            if (version != null) {
+                versions.put(clientId, version);
+            } else {
+                others.add(clientId); // its coach's list no longer has it (it moved elsewhere): its row says
+            }
+        });
+        if (!others.isEmpty()) {
+            ByIds.find(documents.rows, others, VERSION_ONLY).forEach(row -> versions.put(row.getString("_id"),
+                                                                                         row.getString("written")));
+        }
+        return versions;
     }
 
     /**

@@ -39,6 +39,12 @@ final class RowsInMemory<R> {
         return kept != null && written != null && written.equals(kept.written()) ? kept.row() : null;
     }
 
+    /** The row kept for this client at whatever version, or null; to learn which version to ask for. */
+    synchronized R anyVersion(String clientId) {
+        Kept<R> kept = rows.get(clientId);
+        return kept == null ? null : kept.row();
+    }
+
     /**
      * As {@link #at}, and no longer kept whatever the answer: the caller changes the row, and keeps it again only
      * once it has stored it (a batch that fails leaves nothing half-changed here).
