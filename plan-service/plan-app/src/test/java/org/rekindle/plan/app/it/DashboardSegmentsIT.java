@@ -44,23 +44,15 @@ class DashboardSegmentsIT extends PlanServiceIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    private final String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+
     @Test
     void everyClientIsFoldedInFullWhicheverSegmentTakesThem() {
-        TrackingEventProcessor dashboard = processing.eventProcessor("coach-dashboard", TrackingEventProcessor.class)
-                                                     .orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.processingStatus().size() == 2);
-        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        TrackingEventProcessor dashboard = dashboardWithTwoSegmentsRunning();
         Http http = asCoach(coach);
         Map<Integer, List<String>> clientsBySegment = clientsOfEachSegment(3);
         Instant at = Instant.now().minus(2, ChronoUnit.DAYS);
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        for (List<String> clients : clientsBySegment.values()) {
-            for (String client : clients) {
-                send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
-                        "plan-" + client, client, coach, "p", 1, day, "UTC", false,
-                        List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(3))), at), at);
-            }
-        }
+        clientsBySegment.values().forEach(clients -> clients.forEach(client -> assignPlan(client, at)));
         for (int mood = 1; mood <= MOODS; mood++) {
             for (List<String> clients : clientsBySegment.values()) {
                 for (String client : clients) {
@@ -85,21 +77,15 @@ class DashboardSegmentsIT extends PlanServiceIT {
 
     @Test
     void aDashboardStoredWithOneSegmentHasTwoAfterItsNextRebuild() {
-        TrackingEventProcessor dashboard = processing.eventProcessor("coach-dashboard", TrackingEventProcessor.class)
-                                                     .orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.processingStatus().size() == 2);
-        String coach = "coach-" + UUID.randomUUID().toString().substring(0, 8);
+        TrackingEventProcessor dashboard = dashboardWithTwoSegmentsRunning();
         Http http = asCoach(coach);
         Map<Integer, List<String>> clientsBySegment = clientsOfEachSegment(1);
         Instant at = Instant.now().minus(1, ChronoUnit.DAYS);
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         storedAsOneSegment(dashboard); // as a store from before the dashboard had two
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.processingStatus().size() == 1);
         for (List<String> clients : clientsBySegment.values()) {
             String client = clients.get(0);
-            send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
-                    "plan-" + client, client, coach, "p", 1, day, "UTC", false,
-                    List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(3))), at), at);
+            assignPlan(client, at);
             send(JournalTopic.NAME, UUID.randomUUID().toString(), MoodCheckedIn.TYPE, client,
                  new MoodCheckedIn(client, "m", 3, null, at), at);
         }
@@ -114,6 +100,20 @@ class DashboardSegmentsIT extends PlanServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.processingStatus().size() == 2);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(moodsOfEachClient(http, coach))
                 .isEqualTo(live));
+    }
+
+    private TrackingEventProcessor dashboardWithTwoSegmentsRunning() {
+        TrackingEventProcessor dashboard = processing.eventProcessor("coach-dashboard", TrackingEventProcessor.class)
+                                                     .orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.processingStatus().size() == 2);
+        return dashboard;
+    }
+
+    private void assignPlan(String client, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        send(PlanTopic.NAME, UUID.randomUUID().toString(), PlanAssigned.TYPE, client, new PlanAssigned(
+                "plan-" + client, client, coach, "p", 1, day, "UTC", false,
+                List.of(new PlanStep("s", "phase", "READING", "Read", day.plusDays(3))), at), at);
     }
 
     /** Stops the processor and stores its two segments as one, where the one behind was (it reads again), starts it. */
