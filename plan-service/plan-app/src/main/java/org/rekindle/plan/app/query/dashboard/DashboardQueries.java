@@ -66,8 +66,8 @@ public class DashboardQueries {
 
     /**
      * The coach's rows without their marks: the coach's clients and their rows' versions from one small document
-     * ({@link CoachRowVersions}), then in one query the rows not held in memory at those versions. A row read here
-     * that names another coach (it moved, and the list has not caught up) is left out.
+     * ({@link CoachRowVersions}), then in one query the rows not held in memory at those versions. A row that names
+     * another coach (it moved, and the list has not caught up) is left out, held or read.
      */
     private List<DashboardRow> coachRows(String coachId) {
         List<DashboardRow> found = new ArrayList<>();
@@ -80,7 +80,8 @@ public class DashboardQueries {
                 found.add(kept);
             }
         });
-        readWithoutMarks(missing).stream().filter(row -> coachId.equals(row.coachId)).forEach(found::add);
+        found.addAll(readWithoutMarks(missing));
+        found.removeIf(row -> !coachId.equals(row.coachId));
         return found;
     }
 

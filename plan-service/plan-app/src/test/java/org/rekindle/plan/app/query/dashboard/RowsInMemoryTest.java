@@ -127,6 +127,13 @@ class RowsInMemoryTest {
         assertThat(instance.queries.coach("k2", NOW)).extracting(DashboardView::clientId).containsExactly("c1");
         Instance another = new Instance(database);
         assertThat(another.queries.coach("k1", NOW)).extracting(DashboardView::clientId).containsExactly("c2");
+
+        // a first coach's list that still names the client at its new version (a write half done): not shown there
+        String newVersion = client.getDatabase(database).getCollection("dashboard_rows")
+                                  .find(new Document("_id", "c1")).first().getString("written");
+        client.getDatabase(database).getCollection("dashboard_coach_rows").updateOne(
+                new Document("_id", "k1"), new Document("$set", new Document("rows.c1", newVersion)));
+        assertThat(instance.queries.coach("k1", NOW)).extracting(DashboardView::clientId).containsExactly("c2");
     }
 
     /** Every kind of event the row folds, a few batches' worth, in the order a client might send them. */
