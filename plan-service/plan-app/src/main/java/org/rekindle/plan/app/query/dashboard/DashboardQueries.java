@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,17 +71,7 @@ public class DashboardQueries {
      * another coach (it moved, and the list has not caught up) is left out, held or read.
      */
     private List<DashboardRow> coachRows(String coachId) {
-        List<DashboardRow> found = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        documents.coachRows.of(coachId).forEach((clientId, written) -> {
-            DashboardRow kept = inMemory.at(clientId, written);
-            if (kept == null) {
-                missing.add(clientId);
-            } else {
-                found.add(kept);
-            }
-        });
-        found.addAll(readWithoutMarks(missing));
+        List<DashboardRow> found = heldOrRead(documents.coachRows.of(coachId));
         found.removeIf(row -> !coachId.equals(row.coachId));
         return found;
     }
@@ -98,16 +89,24 @@ public class DashboardQueries {
      * those versions. A row rewritten between the two reads is kept at the version read with it.
      */
     private List<DashboardRow> rowsWithoutMarks(org.bson.conversions.Bson filter) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        documents.rows.find(filter).projection(VERSION_ONLY)
+                      .forEach(version -> versions.put(version.getString("_id"), version.getString("written")));
+        return heldOrRead(versions);
+    }
+
+    /** These clients' rows (client → stored version) without their marks: held at that version, else read. */
+    private List<DashboardRow> heldOrRead(Map<String, String> versions) {
         List<DashboardRow> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Document version : documents.rows.find(filter).projection(VERSION_ONLY)) {
-            DashboardRow kept = inMemory.at(version.getString("_id"), version.getString("written"));
+        versions.forEach((clientId, written) -> {
+            DashboardRow kept = inMemory.at(clientId, written);
             if (kept == null) {
-                missing.add(version.getString("_id"));
+                missing.add(clientId);
             } else {
                 found.add(kept);
             }
-        }
+        });
         found.addAll(readWithoutMarks(missing));
         return found;
     }

@@ -69,22 +69,24 @@ public class DashboardStore {
     }
 
     /**
-     * Each client's stored row and the ids of the last events applied to it (a fresh row if none). The rows' versions
-     * are found first ({@link #storedVersions}); a row this process wrote last, at that version, is taken from memory,
-     * the others are read whole in one query. A row holds every contact mark of its client, so reading and parsing it on every batch
-     * costs more the longer the history; a row written since by another instance has a new version and is read.
+     * Each client's stored row and the ids of the last events applied to it (a fresh row if none). The stored versions
+     * of the rows this process holds are found first ({@link #versionsOfHeld}); a row held at its stored version is
+     * taken from memory, the others are read whole in one query. A row holds every contact mark of its client, so
+     * reading and parsing it on every batch costs more the longer the history; a row written since by another
+     * instance has a new version and is read.
      */
     Map<String, DashboardBatch.PendingRow> loadAll(Collection<String> clientIds) {
         Map<String, DashboardBatch.PendingRow> loaded = new LinkedHashMap<>();
         List<String> notHeld = new ArrayList<>();
-        storedVersions(clientIds).forEach((clientId, version) -> {
-            DashboardBatch.PendingRow held = lastWritten.take(clientId, version);
+        Map<String, String> versions = versionsOfHeld(clientIds);
+        for (String clientId : clientIds) {
+            DashboardBatch.PendingRow held = lastWritten.take(clientId, versions.get(clientId));
             if (held != null) {
                 loaded.put(clientId, held);
             } else {
                 notHeld.add(clientId);
             }
-        });
+        }
         if (!notHeld.isEmpty()) {
             documents.rows.find(Filters.in("_id", notHeld)).forEach(doc -> loaded.put(doc.getString("_id"),
                     new DashboardBatch.PendingRow(documents.read(doc), DashboardDocuments.seenOf(doc))));
@@ -95,11 +97,12 @@ public class DashboardStore {
     }
 
     /**
-     * The stored version of each of these clients' rows that has one. A row held in memory names its coach, whose
-     * list ({@link CoachRowVersions}) gives the version without reading the row (which the MongoDB-wire server would
-     * decode whole, marks and all, to hand out one field); the other rows' versions are read from the rows.
+     * The stored version of each of these clients' rows that this process holds (a row not held is read whole anyway,
+     * so its version is not asked). A held row names its coach, whose list ({@link CoachRowVersions}) gives the
+     * version without reading the row (which the MongoDB-wire server would decode whole, marks and all, to hand out
+     * one field); a held row without a coach, or one its coach's list no longer names, is asked for its version.
      */
-    private Map<String, String> storedVersions(Collection<String> clientIds) {
+    private Map<String, String> versionsOfHeld(Collection<String> clientIds) {
         Map<String, String> versions = new LinkedHashMap<>();
         Map<String, String> coachOfHeld = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
@@ -107,7 +110,7 @@ public class DashboardStore {
             DashboardBatch.PendingRow held = lastWritten.anyVersion(clientId);
             if (held != null && held.row().coachId != null) {
                 coachOfHeld.put(clientId, held.row().coachId);
-            } else {
+            } else if (held != null) {
                 others.add(clientId);
             }
         }
