@@ -19,10 +19,12 @@ import java.time.Duration;
  *                             processor that has read on its own (after a restart, or behind) joins them only where
  *                             its token equals a cached event's, and tokens carry their gaps: a processor whose gaps
  *                             differ from the cache's (another processor's view, a rolled-back insert) searches the
- *                             whole cache on every wait (every 10 ms: {@code PromptEventStore}) until they agree. On
+ *                             whole cache on every wait (every {@code waitSlice}) until they agree. On
  *                             the write benchmark's 1M stage, right after catching up, that search was 19 % of the
  *                             stack's CPU with 10,000 cached (Axon's default), gone after the next 30,000 events; a
  *                             live processor reads a few events behind the head
+ * @param waitSlice            how often a tracking processor with nothing to do looks for events another instance
+ *                             committed ({@code PromptEventStore}: this instance's commits wake it at once)
  * @param tokenClaimTimeout    after this long without an update, another instance may take a processor's claim
  * @param nodeId               the claim owner's name; empty = the JVM's pid@host
  */
@@ -32,6 +34,7 @@ public record EventStoreProperties(@DefaultValue("100") int fetchBatchSize,
                                    @DefaultValue("10000") int maxGapOffset,
                                    @DefaultValue("250") int gapCleaningThreshold,
                                    @DefaultValue("1000") int cachedEvents,
+                                   @DefaultValue("10ms") Duration waitSlice,
                                    @DefaultValue("PT10S") Duration tokenClaimTimeout,
                                    @DefaultValue("") String nodeId) {
 }

@@ -86,7 +86,7 @@ public class PostgresEventStoreAutoConfiguration {
                                      .build();
     }
 
-    /** Axon's event store as its auto-configuration makes it, with tracking streams that wait in slices. */
+    /** Axon's event store as its auto-configuration makes it, with tracking streams woken by commits. */
     @Bean
     @ConditionalOnMissingBean(EventBus.class)
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, Configuration configuration,
@@ -96,7 +96,8 @@ public class PostgresEventStoreAutoConfiguration {
                                                       .cachedEvents(settings.cachedEvents())
                                                       .messageMonitor(configuration.messageMonitor(EventStore.class,
                                                                                                    "eventStore"))
-                                                      .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                                                      .spanFactory(configuration.getComponent(EventBusSpanFactory.class)),
+                                    settings.waitSlice());
     }
 
     @Bean

@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -147,6 +150,47 @@ class PostgresEventStoreIT {
         } finally {
             mayCommit.countDown();
             writer.shutdownNow();
+        }
+    }
+
+    /**
+     * The write bench's step (7 Dec 2026): after a burst larger than the store's cache a processor reads on its own,
+     * and once caught up past a cache nobody refilled it stays so. An event committed then must reach it when it is
+     * committed, not at the next slice of its wait: the slice here is an hour, the wait ten seconds.
+     */
+    @Test
+    void aProcessorReadingOnItsOwnPastAStaleCacheSeesACommitAtOnce() throws Exception {
+        PromptEventStore events = new PromptEventStore(EmbeddedEventStore.builder().storageEngine(store)
+                                                                         .cachedEvents(10), Duration.ofHours(1));
+        ExecutorService committer = Executors.newSingleThreadExecutor();
+        try {
+            TrackingToken start = lastToken();
+            TrackingEventStream follower = events.openStream(start);
+            assertThat(follower.hasNextAvailable(0, TimeUnit.SECONDS)).isFalse();
+            events.publish(event(UUID.randomUUID().toString(), 0));
+            assertThat(follower.hasNextAvailable(10, TimeUnit.SECONDS)).as("cached as it was committed").isTrue();
+            follower.nextAvailable();
+            follower.close();
+            for (int i = 0; i < 12; i++) {
+                events.publish(event(UUID.randomUUID().toString(), 0));
+            }
+            TrackingEventStream caughtUp = events.openStream(start);
+            for (int read = 0; read < 13; read++) {
+                caughtUp.nextAvailable();
+            }
+            assertThat(caughtUp.hasNextAvailable(0, TimeUnit.SECONDS)).isFalse();
+
+            String last = UUID.randomUUID().toString();
+            Future<Boolean> seen = committer.submit(() -> caughtUp.hasNextAvailable(10, TimeUnit.SECONDS));
+            Thread.sleep(200);
+            events.publish(event(last, 0));
+
+            assertThat(seen.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(((DomainEventMessage<?>) caughtUp.nextAvailable()).getAggregateIdentifier()).isEqualTo(last);
+            caughtUp.close();
+        } finally {
+            committer.shutdownNow();
+            events.shutDown();
         }
     }
 
