@@ -77,8 +77,8 @@ final class WriteBenchmark {
     private static final int STEADY_SECONDS = 60;
     /** Each size's burst is timed this many times and the median reported: one burst's lag varied 0.9-2.3 s by size. */
     private static final int BURSTS = 3;
-    /** Command latency per size: a p99 of 300 calls is the third-slowest one. */
-    private static final int COMMAND_SAMPLES = 1_000;
+    /** Command latency per size: a p99 of 1,000 calls is the tenth-slowest one, and one GC pause moved it by half. */
+    private static final int COMMAND_SAMPLES = 3_000;
     private static final int WARM_UP_SECONDS = 10;
     private static final int FRESHNESS_MIN_SAMPLES = 600;
     private static final Duration COMPLETION_LIMIT = Duration.ofMinutes(30);
@@ -92,6 +92,7 @@ final class WriteBenchmark {
     private EventStoreProbe journalStore;
     private ConsumersCaughtUp consumers;
     private Latency rawAtSteadyRate;
+    private JournalWriteParts writeParts;
 
     private final boolean freshnessOnly;
 
@@ -129,6 +130,7 @@ final class WriteBenchmark {
             ConfigurableApplicationContext journal = BenchServices.start(JournalApplication.application(), "journal",
                                                                          mongo, postgres, kafka, issuerUrl);
             journalPort = BenchServices.port(journal);
+            writeParts = new JournalWriteParts(journal);
             journalStore = new EventStoreProbe(postgres, "journal");
             login = OidcLogin.web(issuerUrl);
             logIn();
@@ -215,7 +217,9 @@ final class WriteBenchmark {
             int commands = Integer.getInteger("rekindle.bench.commands", 3_000);
             try (TopicCounter topic = new TopicCounter(kafka(), JournalTopic.NAME)) {
                 long start = System.nanoTime();
+                JournalWriteParts.Mark beforeCommands = writeParts.mark();
                 Latency latency = write(commands, threads);
+                JournalWriteParts.Means parts = writeParts.since(beforeCommands);
                 double stored = commands / RawCeilings.seconds(start);
                 topic.awaitAtLeast(commands, Duration.ofMinutes(5));
                 double published = commands / RawCeilings.seconds(start);
@@ -224,10 +228,13 @@ final class WriteBenchmark {
                 results.add("journal commands over HTTP, " + setting + ", " + threads + " thread(s): stored (201)", Results.rate(stored),
                             raw.toString(), String.format("**ratio %.2f** (target ≥ 0.5); command p50 %.1f ms, p99 "
                                                           + "%.1f ms vs INSERT p50 %.2f ms; HTTP + token → command → "
-                                                          + "PostgreSQL event store", ratio, latency.p50(),
-                                                          latency.p99(), raw.latency().p50()),
+                                                          + "PostgreSQL event store; inside journal-service, %s",
+                                                          ratio, latency.p50(), latency.p99(), raw.latency().p50(),
+                                                          parts),
                             Results.Figures.ratio(stored, raw.perSecond(), "commands/s vs rows/s")
                                            .put("p50_ms", latency.p50()).put("p99_ms", latency.p99())
+                                           .put("command_mean_ms", parts.commandMs())
+                                           .put("read_models_mean_ms", parts.readModelsMs())
                                            .put("raw_p50_ms", raw.latency().p50())
                                            .put("raw_p99_ms", raw.latency().p99()))
                        .add("… and published to Kafka (last one on the topic), " + setting + ", " + threads + " thread(s)",
@@ -237,6 +244,18 @@ final class WriteBenchmark {
                             Results.Figures.ratio(published, raw.perSecond(), "commands/s vs rows/s")
                                            .put("raw_produce_per_s", rawProduce));
             }
+            long start = System.nanoTime();
+            Latency floor = httpFloor(commands, threads);
+            double perSecond = commands / RawCeilings.seconds(start);
+            results.add("HTTP floor: an authenticated GET that reads and stores nothing, " + setting + ", " + threads
+                        + " thread(s)", Results.rate(perSecond), raw.toString(),
+                        String.format("ratio %.2f: the most any write path through HTTP could reach here; GET "
+                                      + "/api/well-being/who-5 p50 %.2f ms, p99 %.2f ms", perSecond / raw.perSecond(),
+                                      floor.p50(), floor.p99()),
+                        Results.Figures.ratio(perSecond, raw.perSecond(), "requests/s vs rows/s")
+                                       .put("p50_ms", floor.p50()).put("p99_ms", floor.p99())
+                                       .put("raw_p50_ms", raw.latency().p50())
+                                       .put("raw_p99_ms", raw.latency().p99()));
         }
     }
 
@@ -254,7 +273,7 @@ final class WriteBenchmark {
 
     /** What was measured at one size of history. */
     private record Size(long stored, double fillSeconds, ConsumersCaughtUp.Settled settled, Latency.Timed command,
-                        Latency.Timed query, Bursts bursts, Steady steady) {
+                        JournalWriteParts.Means parts, Latency.Timed query, Bursts bursts, Steady steady) {
     }
 
     /** The publisher after {@link #BURST} events were appended at once. */
@@ -300,8 +319,10 @@ final class WriteBenchmark {
             System.out.printf("growth %,d: %s%n", size, settled);
             logIn(); // the catch-up of a large size outlasts an access token
             printMongoProfile("growth " + size + ": history taken in");
+            JournalWriteParts.Mark beforeCommands = writeParts.mark();
             Latency.Timed command = Latency.within(Duration.ofMinutes(3), COMMAND_SAMPLES,
                                                    new RoundRobin(c -> post(c, "{\"score\":3}")));
+            JournalWriteParts.Means parts = writeParts.since(beforeCommands);
             printMongoProfile("growth " + size + ": " + COMMAND_SAMPLES + " mood check-ins, one at a time");
             Latency.Timed query = Latency.within(Duration.ofMinutes(1), 200,
                                                  () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
@@ -314,7 +335,7 @@ final class WriteBenchmark {
             logIn();
             Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
             printMongoProfile("growth " + size + ": mood check-ins at " + STEADY_RATE + "/s");
-            Size at = new Size(settled.stored(), fill, settled, command, query, new Bursts(bursts), steady);
+            Size at = new Size(settled.stored(), fill, settled, command, parts, query, new Bursts(bursts), steady);
             System.out.printf("growth %,d: %s%n", size, at);
             measured.add(at);
             addSize(results, size, have, at, postgres);
@@ -342,8 +363,11 @@ final class WriteBenchmark {
                                    .put("events_added", Math.max(0, size - had)).put("caught_up", at.settled().caughtUp())
                                    .put("target_s", COMPLETION_LIMIT.toSeconds()));
         results.add(label + ": mood check-in command latency (20 clients in turn)", at.command().toString(),
-                    "", at.settled().caughtUp() ? "every consumer caught up before" : "consumers still behind",
-                    Results.Figures.latency(at.command().latency()).put("calls", at.command().count()));
+                    "", (at.settled().caughtUp() ? "every consumer caught up before" : "consumers still behind")
+                        + "; of each write, " + at.parts(),
+                    Results.Figures.latency(at.command().latency()).put("calls", at.command().count())
+                                   .put("command_mean_ms", at.parts().commandMs())
+                                   .put("read_models_mean_ms", at.parts().readModelsMs()));
         results.add(label + ": GET /api/dashboard/coaches/{id} latency", at.query().toString(), "",
                     CLIENTS + " clients on the coach's dashboard",
                     Results.Figures.latency(at.query().latency()).put("calls", at.query().count()));
@@ -710,6 +734,23 @@ final class WriteBenchmark {
 
     /** {@code commands} mood check-ins over HTTP from {@code threads} threads; each command's latency. */
     private Latency write(int commands, int threads) throws Exception {
+        return concurrently(commands, threads, i -> post(client(i % CLIENTS), "{\"score\":" + (1 + i % 5) + "}"));
+    }
+
+    /**
+     * {@code calls} of the cheapest authenticated request journal-service answers (the WHO-5 questionnaire: token
+     * checked, nothing read or stored) from {@code threads} threads: what HTTP and the token cost before any command.
+     */
+    private Latency httpFloor(int calls, int threads) throws Exception {
+        return concurrently(calls, threads, i -> get(journalPort, "/api/well-being/who-5", client(i % CLIENTS)));
+    }
+
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /** {@code count} calls from {@code threads} threads, each taking the next number; each call's latency. */
+    private static Latency concurrently(int count, int threads, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -717,9 +758,9 @@ final class WriteBenchmark {
         for (int t = 0; t < threads; t++) {
             work.add(pool.submit(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < commands) {
+                while ((i = next.getAndIncrement()) < count) {
                     long begin = System.nanoTime();
-                    post(client(i % CLIENTS), "{\"score\":" + (1 + i % 5) + "}");
+                    call.run(i);
                     nanos.add(System.nanoTime() - begin);
                 }
                 return null;

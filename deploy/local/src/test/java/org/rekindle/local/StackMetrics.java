@@ -81,15 +81,24 @@ final class StackMetrics {
         return names;
     }
 
-    /** A mood check-in (a journal command) is counted by Axon, then published: the publisher's lag is 0 again. */
+    /**
+     * A mood check-in (a journal command) is counted by Axon, its two parts are timed (the command, the wait for the
+     * read models), then it is published: the publisher's lag is 0 again.
+     */
     void aCommandMovesTheCounters(String clientToken, String client) {
-        double before = commandsHandled(scrape(stack.journalUrl()));
+        PrometheusScrape first = scrape(stack.journalUrl());
+        double before = commandsHandled(first);
+        double commandsTimed = writesTimed(first, "command");
+        double waitsTimed = writesTimed(first, "read-models");
         Http journal = StackUnderTest.http(stack.journalUrl()).as(clientToken);
         assertThat(journal.post("/api/clients/" + client + "/journal/mood-check-ins", "{\"score\":4}").statusCode())
                 .isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             PrometheusScrape after = scrape(stack.journalUrl());
             assertThat(commandsHandled(after)).as("journal commands counted").isGreaterThan(before);
+            assertThat(writesTimed(after, "command")).as("the write's command timed").isGreaterThan(commandsTimed);
+            assertThat(writesTimed(after, "read-models")).as("its wait for the read models timed")
+                                                          .isGreaterThan(waitsTimed);
             assertThat(after.sum("rekindle_processor_lag_events", labels -> "publisher".equals(labels.get("role"))))
                     .as("journal publisher lag").isZero();
             assertThat(after.named("rekindle_processor_lag_events").stream()
@@ -97,6 +106,10 @@ final class StackMetrics {
                     .as("the publisher's lag is measured, not missing").isNotEmpty()
                     .allSatisfy(sample -> assertThat(sample.value()).isEqualTo(0.0));
         });
+    }
+
+    private static double writesTimed(PrometheusScrape scrape, String part) {
+        return scrape.sum("rekindle_journal_write_seconds_count", labels -> part.equals(labels.get("part")));
     }
 
     static double commandsHandled(PrometheusScrape scrape) {
