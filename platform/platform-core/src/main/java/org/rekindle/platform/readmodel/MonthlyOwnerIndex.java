@@ -26,9 +26,13 @@ import java.util.function.Predicate;
 
 /**
  * An owner's documents by month, for lists read newest first with a limit (a journal, a feed, a ledger): an owner's
- * ids in one document per owner and UTC month ({@code buckets}: {@code _id} = owner + "|" + {@code yyyy-MM}, {@code
- * ids}), and the owner's months in one document per owner ({@code owners}: {@code _id} = owner, {@code ids} = months,
- * twelve a year). A page reads months newest first and stops once it is full, so its cost grows with what it shows,
+ * ids in {@value #PARTS} documents per owner and UTC month ({@code buckets}: {@code _id} = owner + "|" + {@code
+ * yyyy-MM} + "|" + part, {@code ids}; an id's part is fixed by its hash), and the owner's months in one document per
+ * owner ({@code owners}: {@code _id} = owner, {@code ids} = months, twelve a year). Adding an id rewrites one part, an
+ * eighth of the month: the MongoDB-wire server copies a document whole on each update, and one document per month
+ * made each add cost as much as the month held (3.1 ms a journal write for the write bench's clients, 7 Dec 2026).
+ * A month stored before the parts ({@code _id} = owner + "|" + {@code yyyy-MM}) is still read and removed from,
+ * never added to. A page reads months newest first and stops once it is full, so its cost grows with what it shows,
  * never with the owner's history; an {@link OwnerIndex} keeps every id of an owner in one document, which a long
  * history makes large to rewrite and to read.
  * <p>
@@ -46,6 +50,9 @@ public final class MonthlyOwnerIndex {
     /** Marks an index filled from the documents stored before it existed; a number never equals an owner id. */
     private static final long BUILT_MARKER = 0L;
 
+    /** Part documents per owner and month; part of the stored layout (another number would lose ids' parts). */
+    static final int PARTS = 8;
+
     private final OwnerIndex buckets;
     private final MongoCollection<Document> owners;
     private final OwnerIndex months;
@@ -61,8 +68,23 @@ public final class MonthlyOwnerIndex {
         return YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
     }
 
+    /** A month's document as stored before the parts: read and removed from, never added to. */
     private static String bucket(String owner, String month) {
         return owner + "|" + month;
+    }
+
+    private static String part(String owner, String month, Object id) {
+        return bucket(owner, month) + "|" + Math.floorMod(String.valueOf(id).hashCode(), PARTS);
+    }
+
+    /** Every document that may hold the month's ids: the one from before the parts, then the parts. */
+    private static List<String> documentsOf(String owner, String month) {
+        List<String> documents = new ArrayList<>(PARTS + 1);
+        documents.add(bucket(owner, month));
+        for (int part = 0; part < PARTS; part++) {
+            documents.add(bucket(owner, month) + "|" + part);
+        }
+        return documents;
     }
 
     public void add(Collection<Member> members) {
@@ -82,7 +104,8 @@ public final class MonthlyOwnerIndex {
                 continue; // a document stored without its owner is listed nowhere
             }
             String month = month(member.at());
-            byBucket.computeIfAbsent(bucket(member.owner(), month), b -> new LinkedHashSet<>()).add(member.id());
+            byBucket.computeIfAbsent(part(member.owner(), month, member.id()), b -> new LinkedHashSet<>())
+                    .add(member.id());
             monthsByOwner.computeIfAbsent(member.owner(), o -> new LinkedHashSet<>()).add(month);
         }
         buckets.add(byBucket);
@@ -106,8 +129,12 @@ public final class MonthlyOwnerIndex {
     /** Takes ids out of the months they were added under (an erasure of some of an owner's documents). */
     public void remove(Collection<Member> members) {
         Map<String, List<Object>> byBucket = new LinkedHashMap<>();
-        members.forEach(member -> byBucket.computeIfAbsent(bucket(member.owner(), month(member.at())),
-                                                           b -> new ArrayList<>()).add(member.id()));
+        for (Member member : members) {
+            String month = month(member.at());
+            for (String bucket : List.of(part(member.owner(), month, member.id()), bucket(member.owner(), month))) {
+                byBucket.computeIfAbsent(bucket, b -> new ArrayList<>()).add(member.id());
+            }
+        }
         byBucket.forEach(buckets::remove);
     }
 
@@ -128,9 +155,9 @@ public final class MonthlyOwnerIndex {
         return found;
     }
 
-    /** The ids added under this month. */
+    /** The ids added under this month, each once, in no particular order. */
     public List<Object> idsIn(String owner, String month) {
-        return buckets.ids(bucket(owner, month));
+        return buckets.ids(documentsOf(owner, month)).stream().distinct().toList();
     }
 
     /**
@@ -166,7 +193,7 @@ public final class MonthlyOwnerIndex {
 
     /** The owner's months and ids go (their documents are not touched). */
     public void forget(String owner) {
-        monthsNewestFirst(owner).forEach(month -> buckets.forget(bucket(owner, month)));
+        monthsNewestFirst(owner).forEach(month -> buckets.forget(documentsOf(owner, month)));
         months.forget(owner);
     }
 

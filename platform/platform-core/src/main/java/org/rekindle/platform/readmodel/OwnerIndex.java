@@ -103,6 +103,13 @@ public final class OwnerIndex {
         index.deleteOne(Filters.eq("_id", owner));
     }
 
+    /** Forgets several owners in one round trip. */
+    public void forget(Collection<String> owners) {
+        if (!owners.isEmpty()) {
+            index.deleteMany(Filters.in("_id", owners));
+        }
+    }
+
     public void clear() {
         index.deleteMany(new Document());
     }

@@ -28,6 +28,7 @@ class MonthlyOwnerIndexTest {
     private static final Comparator<Document> NEWEST = DocumentOrder.descending("at");
 
     private MongoCollection<Document> records;
+    private MongoCollection<Document> byMonth;
     private MonthlyOwnerIndex index;
 
     @BeforeEach
@@ -35,7 +36,8 @@ class MonthlyOwnerIndexTest {
         MongoDatabase db = client.getDatabase("platform-test");
         String name = "records-" + UUID.randomUUID();
         records = db.getCollection(name);
-        index = new MonthlyOwnerIndex(db.getCollection(name + "_by_month"), db.getCollection(name + "_owners"));
+        byMonth = db.getCollection(name + "_by_month");
+        index = new MonthlyOwnerIndex(byMonth, db.getCollection(name + "_owners"));
     }
 
     private void store(String id, String owner, String at, String listedAt) {
@@ -101,5 +103,37 @@ class MonthlyOwnerIndexTest {
         index.buildOnceFrom(records, new Document(), doc -> List.of(new Member(doc.getString("owner"), doc.get("_id"),
                                                                               doc.getDate("at").toInstant())), "owner", "at");
         assertThat(newest("ann", 10)).as("built once: later documents are indexed by their writer").containsExactly("r2", "r1");
+    }
+
+    @Test
+    void aMonthIsKeptInPartsSoAnAddRewritesAFractionOfIt() {
+        List<Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            members.add(new Member("ann", "e" + i, Instant.parse("2026-05-01T00:00:00Z").plusSeconds(i)));
+        }
+        index.add(members);
+
+        List<Document> parts = byMonth.find(Filters.regex("_id", "^ann\\|2026-05\\|")).into(new java.util.ArrayList<>());
+        assertThat(parts).hasSize(MonthlyOwnerIndex.PARTS)
+                         .allSatisfy(part -> assertThat(part.getList("ids", Object.class)).hasSizeLessThan(60));
+        assertThat(index.idsIn("ann", "2026-05")).hasSize(200)
+                                                 .containsExactlyInAnyOrderElementsOf(members.stream().map(Member::id).toList());
+    }
+
+    @Test
+    void aMonthStoredBeforeThePartsIsStillReadRemovedFromAndForgotten() {
+        store("new", "ann", "2026-01-20T00:00:00Z", "2026-01-20T00:00:00Z");
+        records.insertOne(new Document("_id", "old").append("owner", "ann")
+                                                      .append("at", Date.from(Instant.parse("2026-01-05T00:00:00Z"))));
+        byMonth.insertOne(new Document("_id", "ann|2026-01").append("ids", List.of("old", "new")));
+
+        assertThat(index.idsIn("ann", "2026-01")).as("each once").containsExactlyInAnyOrder("new", "old");
+        assertThat(newest("ann", 10)).containsExactly("new", "old");
+
+        index.remove(List.of(new Member("ann", "old", Instant.parse("2026-01-05T00:00:00Z"))));
+        assertThat(index.idsIn("ann", "2026-01")).containsExactly("new");
+
+        index.forget("ann");
+        assertThat(byMonth.countDocuments(Filters.regex("_id", "^ann\\|"))).isZero();
     }
 }

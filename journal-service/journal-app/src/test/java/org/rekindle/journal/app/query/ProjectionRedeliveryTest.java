@@ -67,7 +67,7 @@ class ProjectionRedeliveryTest {
         assertThat(once.contactLog().countDocuments()).isEqualTo(3);
         assertThat(twice.entriesByMonth().idsIn("c1", "2026-10")).as("each entry in the client's index once")
                                                                  .containsExactly("a1");
-        assertThat(twice.contactLogByMonth().idsIn("c1", "2026-10")).containsExactly("p1", "b1", "u1");
+        assertThat(twice.contactLogByMonth().idsIn("c1", "2026-10")).containsExactlyInAnyOrder("p1", "b1", "u1");
     }
 
     @Test
