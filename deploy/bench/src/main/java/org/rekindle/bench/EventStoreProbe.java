@@ -169,6 +169,17 @@ final class EventStoreProbe implements AutoCloseable {
         }
     }
 
+    /** Background maintenance so far (see {@link PostgresMaintenance}); counters as PostgreSQL's statistics hold them. */
+    PostgresMaintenance maintenance() throws SQLException {
+        return new PostgresMaintenance(
+                single("SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables "
+                       + "WHERE relname = 'domain_event_entry'"),
+                single("SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables "
+                       + "WHERE relname = 'domain_event_entry'"),
+                single("SELECT num_timed + num_requested FROM pg_stat_checkpointer"),
+                single("SELECT count(*) FROM pg_stat_progress_vacuum"));
+    }
+
     private long single(String sql) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
             rows.next();

@@ -273,7 +273,8 @@ final class WriteBenchmark {
 
     /** What was measured at one size of history. */
     private record Size(long stored, double fillSeconds, ConsumersCaughtUp.Settled settled, Latency.Timed command,
-                        JournalWriteParts.Means parts, Latency.Timed query, Bursts bursts, Steady steady) {
+                        JournalWriteParts.Means parts, PostgresMaintenance maintenance, Latency.Timed query,
+                        Bursts bursts, Steady steady) {
     }
 
     /** The publisher after {@link #BURST} events were appended at once. */
@@ -294,7 +295,8 @@ final class WriteBenchmark {
     }
 
     /** Commands at a steady rate: each event's time from stored to on the topic, and the most events behind. */
-    private record Steady(Latency delay, int events, long peakUnpublished, Latency command) {
+    private record Steady(Latency delay, int events, long peakUnpublished, Latency command,
+                          PostgresMaintenance maintenance) {
     }
 
     private void growth(Results results, ConfigurableApplicationContext journal, int planPort,
@@ -320,9 +322,11 @@ final class WriteBenchmark {
             logIn(); // the catch-up of a large size outlasts an access token
             printMongoProfile("growth " + size + ": history taken in");
             JournalWriteParts.Mark beforeCommands = writeParts.mark();
+            PostgresMaintenance maintenanceBefore = journalStore.maintenance();
             Latency.Timed command = Latency.within(Duration.ofMinutes(3), COMMAND_SAMPLES,
                                                    new RoundRobin(c -> post(c, "{\"score\":3}")));
             JournalWriteParts.Means parts = writeParts.since(beforeCommands);
+            PostgresMaintenance maintenance = journalStore.maintenance().since(maintenanceBefore);
             printMongoProfile("growth " + size + ": " + COMMAND_SAMPLES + " mood check-ins, one at a time");
             Latency.Timed query = Latency.within(Duration.ofMinutes(1), 200,
                                                  () -> get(planPort, "/api/dashboard/coaches/" + COACH, COACH));
@@ -335,7 +339,8 @@ final class WriteBenchmark {
             logIn();
             Steady steady = steady(STEADY_RATE, STEADY_SECONDS);
             printMongoProfile("growth " + size + ": mood check-ins at " + STEADY_RATE + "/s");
-            Size at = new Size(settled.stored(), fill, settled, command, parts, query, new Bursts(bursts), steady);
+            Size at = new Size(settled.stored(), fill, settled, command, parts, maintenance, query, new Bursts(bursts),
+                               steady);
             System.out.printf("growth %,d: %s%n", size, at);
             measured.add(at);
             addSize(results, size, have, at, postgres);
@@ -364,10 +369,12 @@ final class WriteBenchmark {
                                    .put("target_s", COMPLETION_LIMIT.toSeconds()));
         results.add(label + ": mood check-in command latency (20 clients in turn)", at.command().toString(),
                     "", (at.settled().caughtUp() ? "every consumer caught up before" : "consumers still behind")
-                        + "; of each write, " + at.parts(),
+                        + "; of each write, " + at.parts() + "; " + at.maintenance(),
                     Results.Figures.latency(at.command().latency()).put("calls", at.command().count())
                                    .put("command_mean_ms", at.parts().commandMs())
-                                   .put("read_models_mean_ms", at.parts().readModelsMs()));
+                                   .put("read_models_mean_ms", at.parts().readModelsMs())
+                                   .put("autovacuums_during", at.maintenance().autovacuums())
+                                   .put("checkpoints_during", at.maintenance().checkpoints()));
         results.add(label + ": GET /api/dashboard/coaches/{id} latency", at.query().toString(), "",
                     CLIENTS + " clients on the coach's dashboard",
                     Results.Figures.latency(at.query().latency()).put("calls", at.query().count()));
@@ -395,9 +402,9 @@ final class WriteBenchmark {
                                   steady.delay().p99(), steady.delay().max()),
                     "raw produce → consume " + rawAtSteadyRate,
                     String.format("target: within 1 s of the last stored event (max %.2f s); %,d events over %d s; "
-                                  + "most stored events not yet on Kafka at a 200 ms sample: %,d; command %s",
+                                  + "most stored events not yet on Kafka at a 200 ms sample: %,d; command %s; %s",
                                   steady.delay().max() / 1000, steady.events(), STEADY_SECONDS,
-                                  steady.peakUnpublished(), steady.command()),
+                                  steady.peakUnpublished(), steady.command(), steady.maintenance()),
                     Results.Figures.of(steady.delay().max() / 1000, "s (max stored → on Kafka)")
                                    .put("target_s", 1.0)
                                    .put("p50_ms", steady.delay().p50()).put("p99_ms", steady.delay().p99())
@@ -444,6 +451,7 @@ final class WriteBenchmark {
      * a consumer notes when each CloudEvent arrives, and its id (the domain event's) gives when it was stored.
      */
     private Steady steady(int perSecond, int seconds) throws Exception {
+        PostgresMaintenance maintenanceBefore = journalStore.maintenance();
         int total = perSecond * seconds;
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -523,7 +531,8 @@ final class WriteBenchmark {
             System.out.printf("steady: only %,d of %,d events seen on the topic and in the store%n", storedAt.size(),
                               total);
         }
-        return new Steady(Latency.ofNanos(delays), storedAt.size(), peak.get(), Latency.ofNanos(commandNanos));
+        return new Steady(Latency.ofNanos(delays), storedAt.size(), peak.get(), Latency.ofNanos(commandNanos),
+                          journalStore.maintenance().since(maintenanceBefore));
     }
 
     /** Calls an action for the bench's clients in turn. */
