@@ -73,8 +73,12 @@ public final class MonthlyOwnerIndex {
         return owner + "|" + month;
     }
 
+    private static String part(String owner, String month, int part) {
+        return bucket(owner, month) + "|" + part;
+    }
+
     private static String part(String owner, String month, Object id) {
-        return bucket(owner, month) + "|" + Math.floorMod(String.valueOf(id).hashCode(), PARTS);
+        return part(owner, month, Math.floorMod(String.valueOf(id).hashCode(), PARTS));
     }
 
     /** Every document that may hold the month's ids: the one from before the parts, then the parts. */
@@ -82,7 +86,7 @@ public final class MonthlyOwnerIndex {
         List<String> documents = new ArrayList<>(PARTS + 1);
         documents.add(bucket(owner, month));
         for (int part = 0; part < PARTS; part++) {
-            documents.add(bucket(owner, month) + "|" + part);
+            documents.add(part(owner, month, part));
         }
         return documents;
     }
@@ -193,7 +197,8 @@ public final class MonthlyOwnerIndex {
 
     /** The owner's months and ids go (their documents are not touched). */
     public void forget(String owner) {
-        monthsNewestFirst(owner).forEach(month -> buckets.forget(documentsOf(owner, month)));
+        buckets.forget(monthsNewestFirst(owner).stream()
+                                               .flatMap(month -> documentsOf(owner, month).stream()).toList());
         months.forget(owner);
     }
 
